@@ -1,0 +1,130 @@
+//! The command line, as SPEC.md's table of commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "panelist",
+    version,
+    about = "Expert review panels in the terminal: reviewers score, the chair merges",
+    after_help = "The review directory holds review.ron and scores/. When it is not given: $PANELIST_DIR, then `dir` in the config file.\nTry the sample: panelist merge panels/kci-2007"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score your regions, criterion by criterion (the reviewer's TUI)
+    Review(ReviewArgs),
+    /// Merge the panel files into committee results
+    Merge(MergeArgs),
+    /// Browse the committee results (the chair's TUI)
+    Results(DirArgs),
+    /// Progress per panel and reviewer
+    Status(StatusArgs),
+    /// Validate review.ron and every panel file
+    Check(DirArgs),
+    /// Set one mark (for scripts; the same locked, atomic save as the TUI)
+    Mark(MarkArgs),
+    /// Mark your sheet as submitted
+    Submit(SubmitArgs),
+    /// Create a new review directory from a commented template
+    Init(InitArgs),
+    /// Serve the review TUI over SSH to reviewers with a registered key
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DirArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Your reviewer id (default: $PANELIST_REVIEWER, else your login name)
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    /// The panel to score (asked when you sit on several)
+    #[arg(long)]
+    pub panel: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Count draft sheets too
+    #[arg(long)]
+    pub include_drafts: bool,
+    /// Write results.ron, results.csv and report.md here instead of the review directory
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// An extra panel file, e.g. sheets returned by e-mail (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub add: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Machine-readable output
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// [DIR] REGION CRITERION POINTS
+    #[arg(value_name = "ARGS", num_args = 3..=4, required = true)]
+    pub args: Vec<String>,
+    /// Reviewer id
+    #[arg(long)]
+    pub reviewer: String,
+    /// Panel id
+    #[arg(long)]
+    pub panel: String,
+    /// A note for the mark
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Change a submitted sheet: makes it a draft again
+    #[arg(long)]
+    pub reopen: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SubmitArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Reviewer id
+    #[arg(long)]
+    pub reviewer: String,
+    /// Panel id
+    #[arg(long)]
+    pub panel: String,
+    /// Submit even though marks are still due
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The new review directory
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Address to listen on
+    #[arg(long, default_value = "0.0.0.0:2222")]
+    pub listen: String,
+}

@@ -1,0 +1,42 @@
+//! `panelist check`: validates `review.ron` and every panel file, listing every problem.
+
+use crate::cli::DirArgs;
+use crate::model::Index;
+use crate::store::{self, LoadedReview};
+use crate::validate::{self, PanelFileRole};
+use crate::{Error, Problems, config};
+
+pub fn run(args: DirArgs) -> Result<(), Error> {
+    let dir = config::review_dir(args.dir.as_deref())?;
+    let (source, review) = store::read_review(&dir)?;
+    let mut problems = validate::review(&review, &source);
+    let fingerprint = review.fingerprint();
+    println!(
+        "{}: rubric fingerprint {fingerprint}",
+        source.path.display()
+    );
+    let loaded = LoadedReview {
+        dir: dir.clone(),
+        source,
+        review,
+        fingerprint,
+    };
+    let index = Index::new(&loaded.review);
+    let paths = store::panel_file_paths(&dir)?;
+    let mut sheets = 0;
+    for path in &paths {
+        match store::read_panel_file(&loaded, &index, path, PanelFileRole::Scores) {
+            Ok(file) => sheets += file.file.sheets.len(),
+            Err(found) => problems.extend(found.0),
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "ok: review.ron and {} panel file(s) with {sheets} sheet(s) are valid",
+            paths.len()
+        );
+        Ok(())
+    } else {
+        Err(Error::Invalid(Problems(problems)))
+    }
+}

@@ -1,0 +1,131 @@
+//! `panelist mark`: sets one mark through the same locked, atomic save as the TUI.
+
+use std::path::PathBuf;
+
+use crate::cli::MarkArgs;
+use crate::model::{Index, Mark, format_points};
+use crate::store::{self, LoadedReview, SessionLock};
+use crate::{Error, config};
+
+pub fn run(args: MarkArgs) -> Result<(), Error> {
+    let (dir, region, criterion, points) = match &args.args[..] {
+        [dir, region, criterion, points] => (Some(PathBuf::from(dir)), region, criterion, points),
+        [region, criterion, points] => (None, region, criterion, points),
+        _ => {
+            return Err(Error::Usage(
+                "expected [DIR] REGION CRITERION POINTS".into(),
+            ));
+        }
+    };
+    let dir = config::review_dir(dir.as_deref())?;
+    let review = store::load_review(&dir)?;
+    let index = Index::new(&review.review);
+    let target = super::submit::target(&index, &args.reviewer, &args.panel)?;
+    let panel = &review.review.panels[target];
+    let region_def = super::known(
+        "region",
+        region,
+        index.region(region),
+        panel.regions_in(&review.review).map(|r| r.id.as_str()),
+    )?;
+    let criterion_def = super::known(
+        "criterion",
+        criterion,
+        index.criterion(criterion),
+        panel
+            .criteria_in(&review.review)
+            .map(|(_, c)| c.id.as_str()),
+    )?;
+    if !panel.covers_region(region) || !panel.covers_criterion(criterion) {
+        return Err(Error::Refused(format!(
+            "panel \"{}\" does not score region \"{region}\" on criterion \"{criterion}\"",
+            panel.id
+        )));
+    }
+    let points = parse_points(points, criterion_def)?;
+    if index
+        .reviewer(&args.reviewer)
+        .is_some_and(|r| r.conflicts.contains(region))
+    {
+        return Err(Error::Refused(format!(
+            "reviewer \"{}\" has a conflict on region \"{region}\" in review.ron and may not score it",
+            args.reviewer
+        )));
+    }
+    let _session = SessionLock::acquire(&review.scores_dir(), &panel.id, &args.reviewer)?;
+    let (previous, _) = save_mark(&review, &args, region, criterion, points)?;
+    let was = previous.map_or_else(|| "no mark".to_string(), |m| format_points(m.points));
+    println!(
+        "saved: {} on panel {}, {} ({}), {} = {} (was {was})",
+        args.reviewer,
+        panel.id,
+        region_def.name,
+        region,
+        criterion,
+        format_points(points)
+    );
+    Ok(())
+}
+
+fn save_mark(
+    review: &LoadedReview,
+    args: &MarkArgs,
+    region: &str,
+    criterion: &str,
+    points: f64,
+) -> Result<(Option<Mark>, crate::model::Sheet), Error> {
+    store::save_sheet(review, &args.panel, &args.reviewer, |sheet| {
+        if sheet.has_conflict(region) {
+            return Err(Error::Refused(format!(
+                "you declared a conflict on region \"{region}\"; withdraw it in the review TUI before scoring"
+            )));
+        }
+        if sheet.submitted {
+            if !args.reopen {
+                return Err(Error::Refused(
+                    "this sheet is submitted; to change it, pass --reopen (it becomes a draft again and must be submitted anew)".into(),
+                ));
+            }
+            sheet.submitted = false;
+            eprintln!("note: the sheet is a draft again; submit it anew with `panelist submit`");
+        }
+        let marks = sheet.scores.entry(region.to_string()).or_default();
+        let previous = marks.get(criterion).cloned();
+        let note = match &args.note {
+            Some(note) => note.clone(),
+            None => previous
+                .as_ref()
+                .map(|m| m.note.clone())
+                .unwrap_or_default(),
+        };
+        marks.insert(criterion.to_string(), Mark { points, note });
+        Ok(previous)
+    })
+}
+
+/// Reads a mark as typed: a decimal number with a `.`, within the criterion's range and grid.
+pub fn parse_points(text: &str, criterion: &crate::model::Criterion) -> Result<f64, Error> {
+    let rule = format!(
+        "marks for \"{}\" lie in 0..={} on multiples of {}",
+        criterion.id,
+        format_points(criterion.max),
+        format_points(criterion.step)
+    );
+    let value: f64 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v: &f64| {
+            v.is_finite() && text.trim().chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .ok_or_else(|| {
+            Error::Refused(format!(
+                "\"{text}\" is not a mark: write a number like 4 or 4.5; {rule}"
+            ))
+        })?;
+    if criterion.accepts(value) {
+        Ok(value)
+    } else {
+        Err(Error::Refused(format!("{text} is not allowed: {rule}")))
+    }
+}

@@ -1,0 +1,45 @@
+//! One module per command: each reads what it needs, calls the pure core and
+//! writes or prints the outcome.
+
+mod check;
+mod mark;
+mod merge;
+mod status;
+mod submit;
+
+use crate::Error;
+use crate::cli::{Cli, Command};
+
+/// Runs a command. `Ok` means success (exit 0).
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Mark(args) => mark::run(args),
+        Command::Submit(args) => submit::run(args),
+        Command::Status(args) => status::run(args),
+        Command::Review(_) | Command::Results(_) | Command::Init(_) | Command::Serve(_) => Err(
+            Error::Usage("this command is not available yet in this build".into()),
+        ),
+    }
+}
+
+/// Looks up what a reviewer names on the command line, or says what exists.
+fn known<'a, T>(
+    kind: &str,
+    id: &str,
+    found: Option<&'a T>,
+    choices: impl Iterator<Item = &'a str>,
+) -> Result<&'a T, Error> {
+    found.ok_or_else(|| {
+        let choices: Vec<&str> = choices.collect();
+        Error::Refused(format!(
+            "unknown {kind} \"{id}\"; known: {}",
+            if choices.len() > 12 {
+                format!("{}, … ({} in all)", choices[..12].join(", "), choices.len())
+            } else {
+                choices.join(", ")
+            }
+        ))
+    })
+}

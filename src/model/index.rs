@@ -1,0 +1,121 @@
+//! Lookups by id, built once per review so that checking or merging half a
+//! million marks never scans a list per mark.
+
+use std::collections::HashMap;
+
+use super::{Category, Criterion, Panel, Region, Regions, Review, Reviewer};
+
+/// A review with its ids indexed. Where an id repeats (an invalid review),
+/// the first definition wins.
+#[derive(Debug)]
+pub struct Index<'a> {
+    pub review: &'a Review,
+    regions: HashMap<&'a str, usize>,
+    criteria: Vec<(&'a Category, &'a Criterion)>,
+    criterion_ids: HashMap<&'a str, usize>,
+    reviewers: HashMap<&'a str, usize>,
+    panels: HashMap<&'a str, usize>,
+    /// Per panel: which region indexes it covers.
+    panel_regions: Vec<Vec<bool>>,
+    /// Per panel: which criterion indexes it covers.
+    panel_criteria: Vec<Vec<bool>>,
+}
+
+fn by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+impl<'a> Index<'a> {
+    pub fn new(review: &'a Review) -> Index<'a> {
+        let regions = by_id(review.regions.iter().map(|r| r.id.as_str()));
+        let criteria: Vec<_> = review.criteria().collect();
+        let criterion_ids = by_id(criteria.iter().map(|(_, c)| c.id.as_str()));
+        let reviewers = by_id(review.reviewers.iter().map(|r| r.id.as_str()));
+        let panels = by_id(review.panels.iter().map(|p| p.id.as_str()));
+        let panel_regions = review
+            .panels
+            .iter()
+            .map(|p| match &p.regions {
+                Regions::All => vec![true; review.regions.len()],
+                Regions::Only(ids) => {
+                    let mut covered = vec![false; review.regions.len()];
+                    for id in ids {
+                        if let Some(&i) = regions.get(id.as_str()) {
+                            covered[i] = true;
+                        }
+                    }
+                    covered
+                }
+            })
+            .collect();
+        let panel_criteria = review
+            .panels
+            .iter()
+            .map(|p| {
+                let mut covered = vec![false; criteria.len()];
+                for id in &p.criteria {
+                    if let Some(&i) = criterion_ids.get(id.as_str()) {
+                        covered[i] = true;
+                    }
+                }
+                covered
+            })
+            .collect();
+        Index {
+            review,
+            regions,
+            criteria,
+            criterion_ids,
+            reviewers,
+            panels,
+            panel_regions,
+            panel_criteria,
+        }
+    }
+
+    pub fn region_index(&self, id: &str) -> Option<usize> {
+        self.regions.get(id).copied()
+    }
+
+    pub fn region(&self, id: &str) -> Option<&'a Region> {
+        self.region_index(id).map(|i| &self.review.regions[i])
+    }
+
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criterion_ids.get(id).copied()
+    }
+
+    /// All criteria in rubric order, with their category.
+    pub fn criteria(&self) -> &[(&'a Category, &'a Criterion)] {
+        &self.criteria
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&'a Criterion> {
+        self.criterion_index(id).map(|i| self.criteria[i].1)
+    }
+
+    pub fn reviewer(&self, id: &str) -> Option<&'a Reviewer> {
+        self.reviewers.get(id).map(|&i| &self.review.reviewers[i])
+    }
+
+    pub fn panel_index(&self, id: &str) -> Option<usize> {
+        self.panels.get(id).copied()
+    }
+
+    pub fn panel(&self, id: &str) -> Option<&'a Panel> {
+        self.panel_index(id).map(|i| &self.review.panels[i])
+    }
+
+    /// Whether panel `panel` (an index) covers region `region` (an index).
+    pub fn covers_region(&self, panel: usize, region: usize) -> bool {
+        self.panel_regions[panel][region]
+    }
+
+    pub fn covers_criterion(&self, panel: usize, criterion: usize) -> bool {
+        self.panel_criteria[panel][criterion]
+    }
+}

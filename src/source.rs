@@ -1,0 +1,360 @@
+//! Reading RON files so that every problem can name a file, a line and a column.
+//!
+//! ron reports syntax and type errors with a position. Problems found after
+//! parsing (an unknown reviewer, a mark over the maximum) are located with
+//! [`SourceText::locate`], which walks the file's tokens along a path of
+//! anchors such as `panels` → `"committee"` → `"xyz"`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+/// A 1-based line and column in a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// One step of a path through a RON file: a field or struct name, or a string
+/// literal (an id or a map key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    Field(&'static str),
+    Str(String),
+}
+
+impl Anchor {
+    pub fn str(s: impl Into<String>) -> Anchor {
+        Anchor::Str(s.into())
+    }
+}
+
+/// The text of a file that was read, kept to locate problems in it.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Maximum size of a file panelist reads: large enough for a panel of a
+/// national funding agency, small enough that a hostile file can't exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+impl SourceText {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> SourceText {
+        SourceText {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Parses the text as `T`, turning ron's error into one with the file,
+    /// line and column.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, crate::Problem> {
+        ron::Options::default()
+            .with_recursion_limit(64)
+            .from_str(&self.text)
+            .map_err(|e| {
+                let pos = Position {
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                };
+                crate::Problem::at(&self.path, Some(pos), syntax_message(&e.code))
+            })
+    }
+
+    /// The position of the last anchor of `path`, each anchor searched for after
+    /// the previous one. When an anchor can't be found, the position of the
+    /// last one that was (or `None`).
+    pub fn locate(&self, path: &[Anchor]) -> Option<Position> {
+        let mut found = None;
+        let mut tokens = Tokens::new(&self.text);
+        'anchors: for anchor in path {
+            for token in tokens.by_ref() {
+                let hit = match (&token.kind, anchor) {
+                    (TokenKind::Ident(name), Anchor::Field(field)) => name == field,
+                    (TokenKind::Str(value), Anchor::Str(wanted)) => value == wanted,
+                    _ => false,
+                };
+                if hit {
+                    found = Some(token.pos);
+                    continue 'anchors;
+                }
+            }
+            break;
+        }
+        found
+    }
+}
+
+fn syntax_message(code: &ron::Error) -> String {
+    let hint = match code {
+        ron::Error::NoSuchStructField { .. } | ron::Error::NoSuchEnumVariant { .. } => {
+            "; check the spelling against SPEC.md"
+        }
+        ron::Error::MissingStructField { .. } => "; add the field",
+        ron::Error::ExceededRecursionLimit => "",
+        _ => "; fix the RON syntax there",
+    };
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "nested too deeply; this is not a panelist file".to_string()
+        }
+        _ => format!("{code}{hint}"),
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing files too large to be ours.
+pub fn read_text(path: &Path) -> Result<SourceText, crate::Problem> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| crate::Problem::io(path, "read", &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::Problem::io(path, "read", &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(crate::Problem::at(
+            path,
+            None,
+            format!(
+                "file is larger than {} MiB; this is not a panelist file",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        crate::Problem::at(
+            path,
+            Some(Position { line, col: 1 }),
+            "the file is not UTF-8 text; save it as UTF-8",
+        )
+    })?;
+    Ok(SourceText::new(path, text))
+}
+
+#[derive(Debug)]
+struct Token {
+    kind: TokenKind,
+    pos: Position,
+}
+
+#[derive(Debug)]
+enum TokenKind {
+    Ident(String),
+    Str(String),
+}
+
+/// A minimal RON tokenizer: identifiers and string literals with their
+/// positions; comments, numbers and punctuation are skipped.
+struct Tokens<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str) -> Self {
+        Tokens {
+            chars: text.char_indices().peekable(),
+            line: 1,
+            col: 1,
+        }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let (_, c) = self.chars.next()?;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        self.chars.peek().map(|&(_, c)| c)
+    }
+
+    fn skip_comment(&mut self) {
+        match self.peek() {
+            Some('/') => {
+                while let Some(c) = self.bump() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            Some('*') => {
+                self.bump();
+                let mut depth = 1;
+                while depth > 0 {
+                    match self.bump() {
+                        Some('*') if self.peek() == Some('/') => {
+                            self.bump();
+                            depth -= 1;
+                        }
+                        Some('/') if self.peek() == Some('*') => {
+                            self.bump();
+                            depth += 1;
+                        }
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn string(&mut self) -> String {
+        let mut value = String::new();
+        while let Some(c) = self.bump() {
+            match c {
+                '"' => break,
+                '\\' => {
+                    if let Some(escaped) = self.bump() {
+                        value.push(match escaped {
+                            'n' => '\n',
+                            't' => '\t',
+                            other => other,
+                        });
+                    }
+                }
+                other => value.push(other),
+            }
+        }
+        value
+    }
+
+    fn raw_string(&mut self) -> Option<String> {
+        let mut hashes = 0;
+        while self.peek() == Some('#') {
+            self.bump();
+            hashes += 1;
+        }
+        if self.bump() != Some('"') {
+            return None;
+        }
+        let closing: String = std::iter::once('"')
+            .chain(std::iter::repeat_n('#', hashes))
+            .collect();
+        let mut value = String::new();
+        while let Some(c) = self.bump() {
+            value.push(c);
+            if value.ends_with(&closing) {
+                value.truncate(value.len() - closing.len());
+                break;
+            }
+        }
+        Some(value)
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            let pos = Position {
+                line: self.line,
+                col: self.col,
+            };
+            let c = self.bump()?;
+            match c {
+                '/' => self.skip_comment(),
+                '"' => {
+                    return Some(Token {
+                        kind: TokenKind::Str(self.string()),
+                        pos,
+                    });
+                }
+                'r' if matches!(self.peek(), Some('#') | Some('"')) => {
+                    if let Some(value) = self.raw_string() {
+                        return Some(Token {
+                            kind: TokenKind::Str(value),
+                            pos,
+                        });
+                    }
+                }
+                c if c.is_alphabetic() || c == '_' => {
+                    let mut name = String::from(c);
+                    while let Some(next) = self.peek() {
+                        if next.is_alphanumeric() || next == '_' {
+                            name.push(next);
+                            self.bump();
+                        } else {
+                            break;
+                        }
+                    }
+                    return Some(Token {
+                        kind: TokenKind::Ident(name),
+                        pos,
+                    });
+                }
+                '\'' => {
+                    // A char literal: skip it so that '"' isn't taken for a string.
+                    if self.bump() == Some('\\') {
+                        self.bump();
+                    }
+                    self.bump();
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r##"Review(
+    // "committee" in a comment is not a hit
+    panels: [
+        Panel(id: "committee", members: ["a", "b"]),
+        Panel(id: "tech", members: ["b", r#"c"#]),
+    ],
+)"##;
+
+    #[test]
+    fn locates_a_string_after_its_parents() {
+        let src = SourceText::new("review.ron", TEXT);
+        let pos = src.locate(&[
+            Anchor::Field("panels"),
+            Anchor::str("tech"),
+            Anchor::str("b"),
+        ]);
+        assert_eq!(pos, Some(Position { line: 5, col: 38 }));
+    }
+
+    #[test]
+    fn skips_comments_and_reads_raw_strings() {
+        let src = SourceText::new("review.ron", TEXT);
+        assert_eq!(
+            src.locate(&[Anchor::str("committee")]),
+            Some(Position { line: 4, col: 19 })
+        );
+        assert_eq!(
+            src.locate(&[Anchor::str("c")]),
+            Some(Position { line: 5, col: 43 })
+        );
+    }
+
+    #[test]
+    fn falls_back_to_the_last_anchor_found() {
+        let src = SourceText::new("review.ron", TEXT);
+        let pos = src.locate(&[Anchor::Field("panels"), Anchor::str("nowhere")]);
+        assert_eq!(pos, Some(Position { line: 3, col: 5 }));
+    }
+}

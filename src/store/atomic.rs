@@ -1,0 +1,46 @@
+//! Atomic, durable replacement of a file.
+
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::Error;
+
+/// Replaces `path` with `bytes` so that a crash at any instant leaves either
+/// the old or the new file: a temporary file in the same directory is written
+/// and fsynced, renamed over `path`, and the directory is fsynced.
+///
+/// The new file keeps the permissions of the file it replaces, so a panel file
+/// shared by a panel's group stays writable for the group.
+/// `new_mode` gives the permissions of a file that did not exist before.
+pub fn write_atomic(path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".panelist-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    temp.write_all(bytes)
+        .map_err(|e| Error::io("write", temp.path(), e))?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(new_mode),
+    };
+    std::fs::set_permissions(temp.path(), permissions)
+        .map_err(|e| Error::io("set permissions of", temp.path(), e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("write", temp.path(), e))?;
+    temp.persist(path)
+        .map_err(|e| Error::io("replace", path, e.error))?;
+    sync_dir(dir)
+}
+
+/// Makes a rename in `dir` durable.
+fn sync_dir(dir: &Path) -> Result<(), Error> {
+    let handle = std::fs::File::open(dir).map_err(|e| Error::io("open", dir, e))?;
+    handle.sync_all().map_err(|e| Error::io("sync", dir, e))
+}

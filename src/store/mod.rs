@@ -1,0 +1,239 @@
+//! Files on disk: loading a review directory, and saving a reviewer's sheet.
+//!
+//! All saves go through [`save_sheet`]: one code path for `mark`, `submit` and
+//! the TUI. It takes the panel's exclusive lock, re-reads the panel file,
+//! changes only the saving reviewer's sheet and writes the file atomically and
+//! durably, so reviewers of one panel saving at the same time never lose each
+//! other's marks, and a crash leaves the old or the new file, never a torn one.
+
+mod atomic;
+mod lock;
+mod session;
+
+use std::path::{Path, PathBuf};
+
+pub use atomic::write_atomic;
+pub use lock::PanelLock;
+pub use session::{SessionInfo, SessionLock};
+
+use crate::model::{Index, PanelFile, Review, Sheet, UniqueMap};
+use crate::source::{SourceText, read_text};
+use crate::validate::{self, PanelFileRole};
+use crate::{Error, Problem, Problems};
+
+/// Permissions of a new panel file: read and write for the owner and the
+/// group (a panel's reviewers when they log in as separate users), nothing for
+/// others. See the README's section on file permissions.
+pub const PANEL_FILE_MODE: u32 = 0o660;
+
+/// Permissions of the committee results: readable by all who may read the review.
+pub const RESULTS_FILE_MODE: u32 = 0o644;
+
+/// A review directory's `review.ron`, parsed and valid.
+#[derive(Debug, Clone)]
+pub struct LoadedReview {
+    pub dir: PathBuf,
+    pub source: SourceText,
+    pub review: Review,
+    pub fingerprint: String,
+}
+
+impl LoadedReview {
+    pub fn scores_dir(&self) -> PathBuf {
+        scores_dir(&self.dir)
+    }
+
+    pub fn panel_path(&self, panel: &str) -> PathBuf {
+        self.scores_dir().join(format!("{panel}.ron"))
+    }
+}
+
+pub fn scores_dir(dir: &Path) -> PathBuf {
+    dir.join("scores")
+}
+
+/// Reads and parses `review.ron` without validating it.
+pub fn read_review(dir: &Path) -> Result<(SourceText, Review), Problem> {
+    let path = dir.join("review.ron");
+    if !dir.is_dir() {
+        return Err(Problem::at(
+            dir,
+            None,
+            "not a review directory (it does not exist); give the directory that holds review.ron, e.g. panels/kci-2007",
+        ));
+    }
+    if !path.is_file() {
+        return Err(Problem::at(
+            &path,
+            None,
+            "no review.ron here; give the directory that holds review.ron, or start one with `panelist init DIR`",
+        ));
+    }
+    let source = read_text(&path)?;
+    let review = source.parse()?;
+    Ok((source, review))
+}
+
+/// Reads `review.ron` and refuses it unless it is valid.
+pub fn load_review(dir: &Path) -> Result<LoadedReview, Error> {
+    let (source, review) = read_review(dir)?;
+    let problems = validate::review(&review, &source);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(Problems(problems)));
+    }
+    let fingerprint = review.fingerprint();
+    Ok(LoadedReview {
+        dir: dir.to_path_buf(),
+        source,
+        review,
+        fingerprint,
+    })
+}
+
+/// A panel file as read from disk, kept with its text for locating problems.
+#[derive(Debug, Clone)]
+pub struct LoadedPanelFile {
+    pub source: SourceText,
+    pub file: PanelFile,
+}
+
+/// Reads and validates one panel file against the review.
+pub fn read_panel_file(
+    review: &LoadedReview,
+    index: &Index,
+    path: &Path,
+    role: PanelFileRole,
+) -> Result<LoadedPanelFile, Problems> {
+    let source = read_text(path)?;
+    let file: PanelFile = source.parse()?;
+    let problems = validate::panel_file(index, &review.fingerprint, &file, &source, role);
+    if problems.is_empty() {
+        Ok(LoadedPanelFile { source, file })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// The panel files of `scores/`, sorted by name: every `*.ron` directly in
+/// it. Hidden files (locks, temporary files) are not panel files.
+pub fn panel_file_paths(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let scores = scores_dir(dir);
+    let entries = match std::fs::read_dir(&scores) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Problem::io(&scores, "list", &e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Problem::io(&scores, "list", &e))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || path.extension().is_none_or(|ext| ext != "ron") {
+            continue;
+        }
+        paths.push(path);
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads every panel file of the review, collecting the problems of all of them.
+pub fn load_panel_files(review: &LoadedReview) -> Result<Vec<LoadedPanelFile>, Problems> {
+    let index = Index::new(&review.review);
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in panel_file_paths(&review.dir)? {
+        match read_panel_file(review, &index, &path, PanelFileRole::Scores) {
+            Ok(file) => files.push(file),
+            Err(found) => problems.extend(found.0),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Reads a reviewer's sheet of a panel, or `None` when they haven't saved yet.
+pub fn read_sheet(
+    review: &LoadedReview,
+    panel: &str,
+    reviewer: &str,
+) -> Result<Option<Sheet>, Error> {
+    let path = review.panel_path(panel);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let index = Index::new(&review.review);
+    let loaded = read_panel_file(review, &index, &path, PanelFileRole::Scores)?;
+    Ok(loaded.file.sheets.get(reviewer).cloned())
+}
+
+/// Changes one reviewer's sheet in its panel file: under the panel's lock,
+/// re-reads the file, applies `change` to this reviewer's sheet only (a new,
+/// empty sheet if they have none), stamps `updated` and saves atomically.
+///
+/// When `change` fails, nothing is written. Returns what `change` returned and
+/// the sheet as saved.
+pub fn save_sheet<T>(
+    review: &LoadedReview,
+    panel: &str,
+    reviewer: &str,
+    change: impl FnOnce(&mut Sheet) -> Result<T, Error>,
+) -> Result<(T, Sheet), Error> {
+    let path = review.panel_path(panel);
+    let scores = review.scores_dir();
+    std::fs::create_dir_all(&scores).map_err(|e| Error::io("create", &scores, e))?;
+    let _lock = PanelLock::acquire(&scores, panel)?;
+    let mut file = if path.exists() {
+        let index = Index::new(&review.review);
+        read_panel_file(review, &index, &path, PanelFileRole::Scores)
+            .map_err(|problems| {
+                Error::Refused(format!(
+                    "{problems}\nThe panel file is invalid, so nothing was saved (saving would overwrite it). Fix it by hand or ask the chair; `panelist check` lists the problems."
+                ))
+            })?
+            .file
+    } else {
+        PanelFile {
+            review: review.review.id.clone(),
+            panel: panel.to_string(),
+            rubric: review.fingerprint.clone(),
+            sheets: UniqueMap::default(),
+        }
+    };
+    let now = now();
+    let sheet = file
+        .sheets
+        .entry(reviewer.to_string())
+        .or_insert_with(|| Sheet::new(now));
+    let result = change(sheet)?;
+    sheet.updated = now;
+    let saved = sheet.clone();
+    let text = to_ron(&file);
+    write_atomic(&path, text.as_bytes(), PANEL_FILE_MODE)?;
+    Ok((result, saved))
+}
+
+/// The current time, to the second, as panel files record it.
+pub fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+/// Pretty RON with struct names, as SPEC.md shows: readable and diffable by hand.
+pub fn to_ron<T: serde::Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string());
+    match ron::ser::to_string_pretty(value, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // Our own types always serialize; this is unreachable in practice.
+        Err(e) => format!("// panelist could not write this value: {e}\n"),
+    }
+}
