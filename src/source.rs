@@ -335,7 +335,7 @@ mod tests {
             Anchor::str("tech"),
             Anchor::str("b"),
         ]);
-        assert_eq!(pos, Some(Position { line: 5, col: 38 }));
+        assert_eq!(pos, Some(Position { line: 5, col: 37 }));
     }
 
     #[test]
@@ -347,7 +347,7 @@ mod tests {
         );
         assert_eq!(
             src.locate(&[Anchor::str("c")]),
-            Some(Position { line: 5, col: 43 })
+            Some(Position { line: 5, col: 42 })
         );
     }
 
