@@ -29,6 +29,9 @@ pub enum Command {
     /// Validate review.ron and every panel file
     Check(DirArgs),
     /// Set one mark (for scripts; the same locked, atomic save as the TUI)
+    #[command(
+        override_usage = "panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]"
+    )]
     Mark(MarkArgs),
     /// Mark your sheet as submitted
     Submit(SubmitArgs),
@@ -83,7 +86,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct MarkArgs {
     /// [DIR] REGION CRITERION POINTS
-    #[arg(value_name = "ARGS", num_args = 3..=4, required = true)]
+    #[arg(value_name = "ARGS", required = true)]
     pub args: Vec<String>,
     /// Reviewer id
     #[arg(long)]

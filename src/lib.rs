@@ -18,6 +18,7 @@ pub mod progress;
 pub mod report;
 pub mod source;
 pub mod store;
+pub mod tui;
 pub mod validate;
 
 pub use error::{Error, Problem, Problems, io_reason};

@@ -10,7 +10,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+mod change;
 mod index;
+pub use change::Change;
 mod unique_map;
 pub use index::Index;
 pub use unique_map::UniqueMap;

@@ -18,9 +18,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Mark(args) => mark::run(args),
         Command::Submit(args) => submit::run(args),
         Command::Status(args) => status::run(args),
-        Command::Review(_) | Command::Results(_) | Command::Init(_) | Command::Serve(_) => Err(
-            Error::Usage("this command is not available yet in this build".into()),
-        ),
+        Command::Review(args) => crate::tui::review::run(args),
+        Command::Results(_) | Command::Init(_) | Command::Serve(_) => Err(Error::Usage(
+            "this command is not available yet in this build".into(),
+        )),
     }
 }
 

@@ -227,7 +227,8 @@ pub fn now() -> jiff::Timestamp {
 pub fn to_ron<T: serde::Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
-        .indentor("    ".to_string());
+        .indentor("    ".to_string())
+        .depth_limit(5);
     match ron::ser::to_string_pretty(value, config) {
         Ok(mut text) => {
             text.push('\n');

@@ -1,0 +1,11 @@
+//! The terminal user interfaces. Each screen keeps one state, changes it in
+//! one `update`, and draws it in a `view` that changes nothing; the keymap
+//! table drives keys, footer and help alike.
+
+pub mod keymap;
+pub mod review;
+pub mod shell;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod widgets;

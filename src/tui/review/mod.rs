@@ -1,0 +1,241 @@
+//! `panelist review`: the reviewer's TUI.
+
+pub mod app;
+mod chooser;
+pub mod view;
+
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+
+pub use app::{App, Msg};
+pub use chooser::Chooser;
+
+use crate::cli::ReviewArgs;
+use crate::model::{Change, Review, Sheet};
+use crate::store::{self, LoadedReview, SessionLock};
+use crate::tui::shell::{self, Exit, Screen};
+use crate::tui::terminal::{Guard, LocalEvents};
+use crate::tui::theme::Theme;
+use crate::{Error, config};
+
+/// Where the TUI's changes go. The real one is [`FileStore`]; tests can
+/// put a failing one in its place.
+pub trait Store {
+    /// Saves one change to the reviewer's sheet; returns the sheet as saved.
+    fn save(&mut self, change: &Change) -> Result<Sheet, String>;
+}
+
+/// Saves through the one locked, atomic save of [`store::save_sheet`].
+pub struct FileStore<'r> {
+    pub review: &'r LoadedReview,
+    pub panel: String,
+    pub reviewer: String,
+}
+
+impl Store for FileStore<'_> {
+    fn save(&mut self, change: &Change) -> Result<Sheet, String> {
+        store::save_sheet(self.review, &self.panel, &self.reviewer, |sheet| {
+            change.apply(sheet);
+            Ok(())
+        })
+        .map(|((), sheet)| sheet)
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// The scoring screen with its store: saves every change before the next event.
+pub struct ReviewScreen<S: Store> {
+    pub app: App,
+    pub store: S,
+    last_failure: Option<Instant>,
+}
+
+/// How long to wait before retrying a save that failed.
+const RETRY: Duration = Duration::from_secs(2);
+
+impl<S: Store> ReviewScreen<S> {
+    pub fn new(app: App, store: S) -> Self {
+        ReviewScreen {
+            app,
+            store,
+            last_failure: None,
+        }
+    }
+}
+
+impl<S: Store> Screen for ReviewScreen<S> {
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.app.update(Msg::Key(key)),
+            Event::Paste(text) => self.app.update(Msg::Paste(text)),
+            _ => {}
+        }
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(&self.app, frame);
+    }
+
+    fn settle(&mut self, idle: bool) -> bool {
+        let waiting = self.last_failure.is_some_and(|at| at.elapsed() < RETRY);
+        if self.app.next_to_save().is_none() || (idle && waiting) {
+            return false;
+        }
+        while let Some(change) = self.app.next_to_save() {
+            let result = self.store.save(change);
+            let failed = result.is_err();
+            self.app.update(Msg::Saved(result));
+            if failed {
+                self.last_failure = Some(Instant::now());
+                break;
+            }
+            self.last_failure = None;
+        }
+        true
+    }
+
+    fn finished(&self) -> bool {
+        self.app.quit
+    }
+}
+
+/// Who the reviewer is: `--reviewer`, else `$PANELIST_REVIEWER`, else the
+/// login name matched against `login`, else against `id`.
+pub fn identify(
+    review: &Review,
+    given: Option<&str>,
+    env: Option<&str>,
+    login: Option<&str>,
+) -> Result<String, Error> {
+    let known = |id: &str| review.reviewer(id).map(|r| r.id.clone());
+    if let Some(id) = given.or(env) {
+        let source = if given.is_some() {
+            "--reviewer"
+        } else {
+            "PANELIST_REVIEWER"
+        };
+        return known(id).ok_or_else(|| {
+            Error::Refused(format!(
+                "{source} names \"{id}\", who is not a reviewer of \"{}\"; check the id with the chair",
+                review.id
+            ))
+        });
+    }
+    let login = login.unwrap_or("");
+    review
+        .reviewers
+        .iter()
+        .find(|r| r.login.as_deref() == Some(login))
+        .map(|r| r.id.clone())
+        .or_else(|| known(login))
+        .ok_or_else(|| {
+            Error::Refused(format!(
+                "could not tell who you are: your login \"{login}\" is neither the login nor the id of a reviewer of \"{}\". Start with --reviewer YOUR-ID (ask the chair for it).",
+                review.id
+            ))
+        })
+}
+
+/// Runs the reviewer's TUI on the local terminal.
+pub fn run(args: ReviewArgs) -> Result<(), Error> {
+    let dir = config::review_dir(args.dir.as_deref())?;
+    let review = store::load_review(&dir)?;
+    let env = std::env::var("PANELIST_REVIEWER")
+        .ok()
+        .filter(|v| !v.is_empty());
+    let login = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .ok();
+    let reviewer = identify(
+        &review.review,
+        args.reviewer.as_deref(),
+        env.as_deref(),
+        login.as_deref(),
+    )?;
+    let panels: Vec<String> = review
+        .review
+        .panels_of(&reviewer)
+        .map(|p| p.id.clone())
+        .collect();
+    let chosen = match (&args.panel, panels.as_slice()) {
+        (Some(panel), _) if panels.contains(panel) => Some(panel.clone()),
+        (Some(panel), _) => {
+            return Err(Error::Refused(format!(
+                "\"{reviewer}\" is not on panel \"{panel}\"; their panels: {}",
+                if panels.is_empty() {
+                    "none".to_string()
+                } else {
+                    panels.join(", ")
+                }
+            )));
+        }
+        (None, []) => {
+            return Err(Error::Refused(format!(
+                "\"{reviewer}\" sits on no panel of \"{}\", so there is nothing to score; ask the chair",
+                review.review.id
+            )));
+        }
+        (None, [only]) => Some(only.clone()),
+        (None, _) => None,
+    };
+    // Refuse a second session before taking over the terminal, so the message
+    // stays on screen.
+    let session = match &chosen {
+        Some(panel) => Some(SessionLock::acquire(
+            &review.scores_dir(),
+            panel,
+            &reviewer,
+        )?),
+        None => None,
+    };
+    let theme = Theme::from_process_env();
+    let (mut terminal, guard) =
+        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
+    let outcome = run_session(
+        &mut terminal,
+        &review,
+        &reviewer,
+        chosen,
+        session,
+        theme,
+        &guard,
+    );
+    drop(guard);
+    outcome
+}
+
+fn run_session(
+    terminal: &mut crate::tui::terminal::LocalTerminal,
+    review: &LoadedReview,
+    reviewer: &str,
+    chosen: Option<String>,
+    session: Option<SessionLock>,
+    theme: Theme,
+    guard: &Guard,
+) -> Result<(), Error> {
+    let terminal_error = |e: std::io::Error| Error::io("draw on", "the terminal".as_ref(), e);
+    let (panel, _session) = match (chosen, session) {
+        (Some(panel), Some(session)) => (panel, session),
+        _ => {
+            let mut chooser = Chooser::new(review, reviewer, theme);
+            let exit = shell::run(terminal, &mut chooser, &mut LocalEvents, &guard.stop)
+                .map_err(terminal_error)?;
+            match (exit, chooser.into_choice()) {
+                (Exit::Finished, Some(choice)) => choice,
+                _ => return Ok(()),
+            }
+        }
+    };
+    let sheet = store::read_sheet(review, &panel, reviewer)?;
+    let app = App::new(&review.review, &panel, reviewer, sheet, theme);
+    let store = FileStore {
+        review,
+        panel: panel.clone(),
+        reviewer: reviewer.to_string(),
+    };
+    let mut screen = ReviewScreen::new(app, store);
+    shell::run(terminal, &mut screen, &mut LocalEvents, &guard.stop).map_err(terminal_error)?;
+    Ok(())
+}

@@ -1,0 +1,570 @@
+//! Drawing the reviewer's screens. Reads the state, changes nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Pos, Question, Tone};
+use crate::model::format_points;
+use crate::tui::keymap::{self, Mode};
+use crate::tui::text;
+use crate::tui::widgets::{self, block, wrapped};
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let theme = app.theme;
+    if widgets::too_small(frame, &theme) {
+        return;
+    }
+    let area = frame.area();
+    let [bar, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_height(app, area.width)),
+    ])
+    .areas(area);
+    let state = if app.read_only() {
+        "SUBMITTED"
+    } else {
+        "draft"
+    };
+    let (scored, due) = app.overall_progress();
+    widgets::bar(
+        frame,
+        bar,
+        &theme,
+        &format!(
+            " panelist {} {} {} {}",
+            theme.dot(),
+            app.panel_title,
+            theme.dot(),
+            app.reviewer_name
+        ),
+        &format!("{scored}/{due} {state} "),
+    );
+    match app.mode {
+        Mode::Summary => summary(app, frame, body),
+        Mode::Help => help(app, frame, body),
+        _ => score(app, frame, body),
+    }
+    match app.mode {
+        Mode::Note => note(app, frame, body),
+        Mode::Confirm => question(app, frame, body),
+        _ => {}
+    }
+    widgets::footer(frame, footer, app.mode, &theme);
+}
+
+fn footer_height(app: &App, width: u16) -> u16 {
+    widgets::footer_lines(app.mode, &app.theme, width)
+        .len()
+        .clamp(1, 3) as u16
+}
+
+/// The scoring screen: region, criterion, the reviewer's mark and note, progress.
+fn score(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let (Some(region), Some(criterion)) = (app.region(), app.criterion()) else {
+        let text = app
+            .message
+            .as_ref()
+            .map(|m| m.text.as_str())
+            .unwrap_or("Nothing to score.");
+        frame.render_widget(Paragraph::new(text.to_string()), area);
+        return;
+    };
+    let inner_width = area.width.saturating_sub(2);
+    let guidance = text::wrap(&criterion.guidance, inner_width as usize);
+    let guidance_lines = if criterion.guidance.is_empty() {
+        0
+    } else {
+        guidance.len().min(4)
+    };
+    let note_lines = app.current_mark().map_or(1, |m| {
+        text::wrap(&m.note, inner_width.saturating_sub(6) as usize)
+            .len()
+            .clamp(1, 3)
+    });
+    let [
+        region_area,
+        criterion_area,
+        mark_area,
+        progress_area,
+        message_area,
+    ] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(4 + guidance_lines as u16),
+        Constraint::Length(3 + note_lines as u16),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    // The region.
+    let position = format!(
+        " Region {}/{}: {} ",
+        app.pos.region + 1,
+        app.regions.len(),
+        region.name
+    );
+    let fields = region.fields.join(", ");
+    let region_block = block(&theme, Line::styled(position, theme.accent()))
+        .title(Line::styled(format!(" {fields} "), theme.dim()).right_aligned());
+    let inner = region_block.inner(region_area);
+    frame.render_widget(region_block, region_area);
+    let conflicted = app.conflicted(app.pos.region);
+    let mut lines = Vec::new();
+    if conflicted {
+        let who = if region.chair_conflict {
+            "The chair recorded"
+        } else {
+            "You declared"
+        };
+        lines.push(Line::styled(
+            format!("{who} a conflict of interest on this region: you don't score it and any marks are excluded."),
+            theme.warn(),
+        ));
+    }
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    lines.extend(wrapped(
+        &region.summary,
+        inner.width,
+        room,
+        &theme,
+        Style::default(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // The criterion.
+    let position = format!(
+        " Criterion {} {} {} of {} ",
+        criterion.id,
+        theme.dot(),
+        app.pos.criterion + 1,
+        app.criteria.len()
+    );
+    let criterion_block = block(&theme, Line::styled(position, theme.accent())).title(
+        Line::styled(
+            format!(
+                " max {} {} step {} ",
+                format_points(criterion.max),
+                theme.dot(),
+                format_points(criterion.step)
+            ),
+            theme.dim(),
+        )
+        .right_aligned(),
+    );
+    let inner = criterion_block.inner(criterion_area);
+    frame.render_widget(criterion_block, criterion_area);
+    let mut lines = vec![
+        Line::styled(
+            text::truncate(
+                &format!(
+                    "Category {}: {} ({} of {})",
+                    criterion.category_id,
+                    criterion.category_title,
+                    criterion.in_category.0,
+                    criterion.in_category.1
+                ),
+                inner.width as usize,
+                theme.ellipsis(),
+            ),
+            theme.dim(),
+        ),
+        Line::styled(
+            text::truncate(&criterion.title, inner.width as usize, theme.ellipsis()),
+            theme.strong(),
+        ),
+    ];
+    lines.extend(wrapped(
+        &criterion.guidance,
+        inner.width,
+        guidance_lines,
+        &theme,
+        Style::default(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // The reviewer's own mark and note.
+    let mark_block = block(&theme, Line::styled(" Your mark ", theme.accent()));
+    let inner = mark_block.inner(mark_area);
+    frame.render_widget(mark_block, mark_area);
+    frame.render_widget(
+        Paragraph::new(mark_lines(app, inner.width, note_lines)),
+        inner,
+    );
+
+    // Progress and messages.
+    frame.render_widget(
+        Paragraph::new(progress_line(app, progress_area.width)),
+        progress_area,
+    );
+    if let Some(message) = &app.message {
+        let style = match message.tone {
+            Tone::Info => Style::default(),
+            Tone::Good => theme.ok(),
+            Tone::Bad => theme.error(),
+        };
+        let marker = if message.tone == Tone::Bad { "! " } else { "" };
+        let text = text::truncate(
+            &format!("{marker}{}", message.text),
+            message_area.width as usize,
+            theme.ellipsis(),
+        );
+        frame.render_widget(Paragraph::new(Line::styled(text, style)), message_area);
+    }
+}
+
+fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mark = app.current_mark();
+    let mut first = vec![Span::raw("Mark: ")];
+    match (&app.input, mark) {
+        (Some(input), _) => {
+            first.push(Span::styled(format!("[{input}_]"), theme.selected()));
+            first.push(Span::styled(
+                "  typed, Enter saves, Esc clears",
+                theme.warn(),
+            ));
+        }
+        (None, Some(mark)) => {
+            first.push(Span::styled(
+                format!("[{}]", format_points(mark.points)),
+                theme.strong(),
+            ));
+            let saved = if app.unsaved() > 0 {
+                " not saved yet".to_string()
+            } else {
+                format!(" {}", theme.check())
+            };
+            first.push(Span::styled(
+                saved,
+                if app.unsaved() > 0 {
+                    theme.error()
+                } else {
+                    theme.ok()
+                },
+            ));
+        }
+        (None, None) if app.conflicted(app.pos.region) => {
+            first.push(Span::styled("none (conflict)", theme.dim()));
+        }
+        (None, None) => {
+            first.push(Span::styled(
+                format!("[ {} ]", theme.missing()),
+                theme.strong(),
+            ));
+            first.push(Span::styled(
+                "  unscored: type a mark, Enter saves",
+                theme.dim(),
+            ));
+        }
+    }
+    if let Some(criterion) = app.criterion() {
+        first.push(Span::styled(
+            format!("  of {}", format_points(criterion.max)),
+            theme.dim(),
+        ));
+    }
+    let mut lines = vec![Line::from(first)];
+    let note = mark.map(|m| m.note.as_str()).unwrap_or("");
+    if note.is_empty() {
+        let hint = if mark.is_some() {
+            "Note: none (n adds one)"
+        } else {
+            "Note: none"
+        };
+        lines.push(Line::styled(hint, theme.dim()));
+    } else {
+        let body = text::wrap(note, width.saturating_sub(6) as usize);
+        for (i, line) in text::clip(
+            body,
+            note_lines,
+            width.saturating_sub(6) as usize,
+            theme.ellipsis(),
+        )
+        .into_iter()
+        .enumerate()
+        {
+            let label = if i == 0 { "Note: " } else { "      " };
+            lines.push(Line::from(vec![
+                Span::styled(label, theme.dim()),
+                Span::raw(line),
+            ]));
+        }
+    }
+    lines
+}
+
+fn progress_line(app: &App, width: u16) -> Line<'static> {
+    let theme = app.theme;
+    let (scored, due) = app.region_progress(app.pos.region);
+    let (all_scored, all_due) = app.overall_progress();
+    let saved = match (app.unsaved(), app.last_saved) {
+        (0, Some(at)) => format!("saved {}", clock(at)),
+        (0, None) => "nothing changed yet".to_string(),
+        (n, _) => format!("{n} change(s) NOT SAVED"),
+    };
+    let (full, empty) = theme.bar_cells();
+    let cells = 10;
+    let filled = (all_scored * cells).checked_div(all_due).unwrap_or(0);
+    let text = format!(
+        "This region {scored}/{due}   All {all_scored}/{all_due} {}{}   {saved}",
+        full.repeat(filled),
+        empty.repeat(cells - filled)
+    );
+    Line::styled(
+        text::truncate(&text, width as usize, theme.ellipsis()),
+        theme.dim(),
+    )
+}
+
+/// A time of day in the server's time zone, as a reviewer reads a clock.
+fn clock(at: jiff::Timestamp) -> String {
+    let zoned = at.to_zoned(jiff::tz::TimeZone::system());
+    zoned.strftime("%H:%M:%S").to_string()
+}
+
+/// The sheet summary: regions × criteria, unscored cells visible.
+fn summary(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let (scored, due) = app.overall_progress();
+    let title = format!(" Your sheet: {scored} of {due} scored ");
+    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let name_width = app
+        .regions
+        .iter()
+        .map(|r| text::width(&r.name))
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 18);
+    let cell = 4usize;
+    let room = (inner.width as usize).saturating_sub(name_width + 2 + 6);
+    let visible_cols = (room / cell).max(1);
+    let first_col = app.summary.criterion.saturating_sub(visible_cols - 1);
+    let cols: Vec<usize> = (first_col..app.criteria.len()).take(visible_cols).collect();
+    let visible_rows = (inner.height as usize).saturating_sub(3).max(1);
+    let first_row = app.summary.region.saturating_sub(visible_rows - 1);
+
+    let mut lines = Vec::new();
+    let mut header = format!("  {}", " ".repeat(name_width));
+    for &c in &cols {
+        header.push_str(&format!(
+            "{:>4}",
+            text::truncate(&app.criteria[c].id, 3, "")
+        ));
+    }
+    header.push_str("  done");
+    lines.push(Line::styled(header, theme.strong()));
+    for r in (first_row..app.regions.len()).take(visible_rows) {
+        let mut spans = Vec::new();
+        let caret = if r == app.summary.region {
+            theme.caret()
+        } else {
+            " "
+        };
+        spans.push(Span::raw(format!("{caret} ")));
+        spans.push(Span::raw(text::fit(
+            &app.regions[r].name,
+            name_width,
+            theme.ellipsis(),
+        )));
+        for &c in &cols {
+            let pos = Pos {
+                region: r,
+                criterion: c,
+            };
+            let text = if app.conflicted(r) {
+                "--".to_string()
+            } else {
+                app.mark_at(pos)
+                    .map_or_else(|| theme.missing().to_string(), |m| format_points(m.points))
+            };
+            let style = if pos == app.summary {
+                theme.selected()
+            } else if app.mark_at(pos).is_none() && !app.conflicted(r) {
+                theme.warn()
+            } else {
+                Style::default()
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("{text:>3}"), style));
+        }
+        let (s, d) = app.region_progress(r);
+        let done = if app.conflicted(r) {
+            "conflict".to_string()
+        } else {
+            format!("{s}/{d}")
+        };
+        spans.push(Span::styled(format!("  {done}"), theme.dim()));
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let selected = app.criteria.get(app.summary.criterion);
+    let legend = format!(
+        "{} unscored  -- conflict   {}: {}",
+        theme.missing(),
+        selected.map(|c| c.id.as_str()).unwrap_or(""),
+        selected.map(|c| c.title.as_str()).unwrap_or("")
+    );
+    lines.push(Line::styled(
+        text::truncate(&legend, inner.width as usize, theme.ellipsis()),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Every key of every screen, from the keymap.
+fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let outer = block(&theme, Line::styled(" Keys ", theme.accent()));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let groups = [
+        (Mode::Score, "Scoring"),
+        (Mode::Summary, "Sheet summary (s)"),
+        (Mode::Note, "Note editor (n)"),
+    ];
+    let mut lines = Vec::new();
+    for (mode, title) in groups {
+        lines.push(Line::styled(title, theme.strong()));
+        let bindings: Vec<_> = keymap::help(mode).collect();
+        for pair in bindings.chunks(2) {
+            let mut spans = Vec::new();
+            for binding in pair {
+                let key = binding.label(theme.unicode);
+                spans.push(Span::styled(
+                    format!("  {}", text::fit(key, 10, "")),
+                    theme.accent(),
+                ));
+                spans.push(Span::raw(text::fit(binding.help, 24, theme.ellipsis())));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(Line::styled(
+        "Every confirmed mark is saved at once; marks of other reviewers are never shown.",
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The note editor, over the scoring screen.
+fn note(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(editor) = &app.note else { return };
+    let title = format!(
+        " Note: {} {} {} ",
+        app.region().map(|r| r.name.as_str()).unwrap_or(""),
+        theme.dot(),
+        app.criterion().map(|c| c.id.as_str()).unwrap_or("")
+    );
+    let rect = widgets::popup(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2).min(12),
+    );
+    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let inner = outer.inner(rect);
+    frame.render_widget(outer, rect);
+    frame.render_widget(editor, inner);
+}
+
+/// A yes/no question, over the scoring screen.
+fn question(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(question) = &app.question else {
+        return;
+    };
+    let width = area.width.saturating_sub(8).min(72);
+    let text_width = width.saturating_sub(2);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut say = |text: &str, style: Style| {
+        for line in text::wrap(text, text_width as usize) {
+            lines.push(Line::styled(line, style));
+        }
+    };
+    let title = match question {
+        Question::Submit { missing } => {
+            let count: usize = missing.iter().map(|(_, ids)| ids.len()).sum();
+            if count == 0 {
+                say("Every mark is scored.", theme.ok());
+            } else {
+                say(&format!("Still unscored: {count} mark(s)"), theme.error());
+                for (region, ids) in missing.iter().take(6) {
+                    let ids = if ids.len() == app.criteria.len() {
+                        "all".to_string()
+                    } else {
+                        ids.join(", ")
+                    };
+                    say(&format!("  {region}: {ids}"), Style::default());
+                }
+                if missing.len() > 6 {
+                    say(
+                        &format!("  ... and {} more regions", missing.len() - 6),
+                        Style::default(),
+                    );
+                }
+            }
+            say(
+                "Submit your sheet? It becomes read-only (R reopens it).",
+                theme.strong(),
+            );
+            " Submit "
+        }
+        Question::Reopen => {
+            say(
+                "Reopen your submitted sheet? It becomes a draft and must be submitted again.",
+                theme.strong(),
+            );
+            " Reopen "
+        }
+        Question::DeclareConflict { region, marks } => {
+            let name = &app.regions[*region].name;
+            say(
+                &format!("Declare a conflict of interest on {name}?"),
+                theme.strong(),
+            );
+            if *marks > 0 {
+                say(
+                    &format!("Your {marks} mark(s) for it will not count."),
+                    Style::default(),
+                );
+            }
+            " Conflict "
+        }
+        Question::WithdrawConflict { region } => {
+            let name = &app.regions[*region].name;
+            say(
+                &format!("Withdraw your conflict on {name} and score it?"),
+                theme.strong(),
+            );
+            " Conflict "
+        }
+        Question::Quit { unsaved } => {
+            say("Quit? This would be lost:", theme.error());
+            for item in unsaved {
+                say(&format!("  {item}"), Style::default());
+            }
+            " Quit "
+        }
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.accent()),
+        Span::raw(" yes   "),
+        Span::styled("n", theme.accent()),
+        Span::raw(" no"),
+    ]));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = widgets::popup(frame, area, width, height);
+    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let inner = outer.inner(rect);
+    frame.render_widget(outer, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,118 @@
+//! Pieces every screen draws the same way: the title bar, the footer from the
+//! keymap, pop-ups, and the "window too small" notice.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::keymap::{self, Mode};
+use super::text;
+use super::theme::Theme;
+
+/// The smallest window the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// Draws the notice instead of the screen when the window is below the
+/// minimum; returns whether it did.
+pub fn too_small(frame: &mut Frame, theme: &Theme) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let message = format!(
+        "The window is too small ({}x{}). panelist needs at least {MIN_WIDTH}x{MIN_HEIGHT}: make the window larger. Your marks are safe; q quits.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&message, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.strong()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    true
+}
+
+/// The one-line title bar: `left` and `right` text on the bar style.
+pub fn bar(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, right: &str) {
+    let width = area.width as usize;
+    let right_w = text::width(right);
+    let left = text::fit(left, width.saturating_sub(right_w + 1), theme.ellipsis());
+    let line = format!("{left} {right}");
+    frame.render_widget(
+        Paragraph::new(text::fit(&line, width, "")).style(theme.bar()),
+        area,
+    );
+}
+
+/// The footer's lines for a mode at a width: `key label` pairs from the keymap.
+pub fn footer_lines(mode: Mode, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for binding in keymap::footer(mode) {
+        let key = binding.label(theme.unicode);
+        let item_width = text::width(key) + 1 + text::width(binding.help);
+        let gap = if spans.is_empty() { 0 } else { 2 };
+        if used + gap + item_width > width as usize && !spans.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        } else if gap > 0 {
+            spans.push(Span::raw("  "));
+            used += gap;
+        }
+        spans.push(Span::styled(key.to_string(), theme.accent()));
+        spans.push(Span::raw(format!(" {}", binding.help)));
+        used += item_width;
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, theme: &Theme) {
+    frame.render_widget(Paragraph::new(footer_lines(mode, theme, area.width)), area);
+}
+
+/// A bordered block with a title, drawn with the theme's border characters.
+pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(title)
+}
+
+/// A centred rectangle of `width` × `height` within `area`, cleared.
+pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// Lines of wrapped text, each styled alike.
+pub fn wrapped(
+    text_: &str,
+    width: u16,
+    max_lines: usize,
+    theme: &Theme,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let lines = text::wrap(text_, width as usize);
+    text::clip(lines, max_lines, width as usize, theme.ellipsis())
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// A paragraph of lines, left-aligned.
+pub fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
+    Paragraph::new(lines).alignment(Alignment::Left)
+}
