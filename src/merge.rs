@@ -387,10 +387,10 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult>
                         .iter()
                         .filter(|c| c.category == category.id)
                         .filter_map(|c| c.aggregate)
-                        .sum(),
+                        .fold(0.0, add),
                 })
                 .collect();
-            let total = criteria.iter().filter_map(|c| c.aggregate).sum();
+            let total = criteria.iter().filter_map(|c| c.aggregate).fold(0.0, add);
             let mut flags = Vec::new();
             if criteria.iter().any(|c| c.aggregate.is_none()) {
                 flags.push("incomplete".to_string());
@@ -415,6 +415,12 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult>
             }
         })
         .collect()
+}
+
+/// Sums from +0.0: `Iterator::sum` of no `f64` is -0.0, which would print
+/// as "-0.00" for a category without marks.
+fn add(sum: f64, points: f64) -> f64 {
+    sum + points
 }
 
 /// Rule 3: one number from the marks of one (region, criterion); `None` when
