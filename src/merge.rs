@@ -355,8 +355,12 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult>
                     let min = points.iter().copied().reduce(f64::min);
                     let max = points.iter().copied().reduce(f64::max);
                     let disagreement = match (min, max) {
+                        // Strictly greater, within EPSILON: marks typed as
+                        // decimals (8.3 − 4.3) differ from the decimal spread
+                        // by binary rounding, and a spread exactly at the
+                        // threshold must not be flagged.
                         (Some(lo), Some(hi)) if points.len() >= 2 => {
-                            hi - lo > committee.disagreement * criterion.max
+                            hi - lo > committee.disagreement * criterion.max + EPSILON
                         }
                         _ => false,
                     };
