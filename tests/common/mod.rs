@@ -632,3 +632,66 @@ pub fn assert_csv(path: &Path, expected: &str) {
     }
     assert_eq!(actual.len(), expected.len(), "number of rows");
 }
+
+// ---------------------------------------------------------------------------
+// A small review as text, for tests that need exact lines
+// ---------------------------------------------------------------------------
+
+/// A valid `review.ron`, written by hand so that each rule's test can break
+/// one line of it: 2 categories, 3 criteria, 3 regions, 4 reviewers, 2
+/// panels that share `cy` without covering the same (region, criterion).
+pub const SMALL_REVIEW: &str = r#"// A small review for the tests.
+Review(
+    id: "small",
+    title: "Small review",
+    categories: [
+        Category(
+            id: "A",
+            title: "Category A",
+            criteria: [
+                Criterion(id: "a1", title: "Criterion a1", max: 10.0, step: 0.5),
+                Criterion(id: "a2", title: "Criterion a2", max: 5.0),
+            ],
+        ),
+        Category(
+            id: "B",
+            title: "Category B",
+            criteria: [
+                Criterion(id: "b1", title: "Criterion b1", max: 4.0, step: 0.25),
+            ],
+        ),
+    ],
+    regions: [
+        Region(id: "north", name: "North"),
+        Region(id: "south", name: "South"),
+        Region(id: "east", name: "East"),
+    ],
+    reviewers: [
+        Reviewer(id: "ann", name: "Ann"),
+        Reviewer(id: "bob", name: "Bob", conflicts: ["east"]),
+        Reviewer(id: "cy", name: "Cy"),
+        Reviewer(id: "dee", name: "Dee"),
+    ],
+    panels: [
+        Panel(id: "board", title: "Board", members: ["ann", "bob", "cy"], criteria: ["a1", "a2"], regions: All),
+        Panel(id: "experts", title: "Experts", members: ["cy", "dee"], criteria: ["b1"], regions: Only(["north", "south"])),
+    ],
+    committee: Committee(select: 2, aggregate: Mean, tie_break: ["B", "A"], min_total: None, disagreement: 0.4),
+)
+"#;
+
+/// [`SMALL_REVIEW`] in a review directory, with valid panel files:
+/// `board.ron` (ann submitted with north a1 and a2; bob a draft with south
+/// a1) and `experts.ron` (dee with north b1).
+pub fn small_review() -> ReviewDir {
+    let dir = ReviewDir::from_text(SMALL_REVIEW);
+    dir.write_panel(
+        "board",
+        vec![
+            ("ann", sheet().marks("north", &[("a1", 7.5), ("a2", 3.0)])),
+            ("bob", sheet().draft().mark("south", "a1", 4.0)),
+        ],
+    );
+    dir.write_panel("experts", vec![("dee", sheet().mark("north", "b1", 2.25))]);
+    dir
+}
