@@ -61,13 +61,14 @@ pub enum Key {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    /// The keys and what each does: one row of the footer and the help can
+    /// hold a pair such as ←/→.
+    pub keys: &'static [(Key, Action)],
     /// How the footer and help name the keys.
     pub label: &'static str,
     /// The same, in ASCII for terminals without UTF-8.
     pub ascii: &'static str,
     pub help: &'static str,
-    pub action: Action,
     pub modes: &'static [Mode],
     /// Shown in the footer (all bindings are shown in the help).
     pub footer: bool,
@@ -83,14 +84,15 @@ impl Binding {
     }
 }
 
+use Action as A;
+use KeyCode as K;
 use Mode::*;
 
 const fn bind(
-    keys: &'static [Key],
+    keys: &'static [(Key, Action)],
     label: &'static str,
     ascii: &'static str,
     help: &'static str,
-    action: Action,
     modes: &'static [Mode],
     footer: bool,
 ) -> Binding {
@@ -99,339 +101,266 @@ const fn bind(
         label,
         ascii,
         help,
-        action,
         modes,
         footer,
     }
 }
 
+const fn code(code: KeyCode) -> Key {
+    Key::Code(code)
+}
+
 pub const KEYMAP: &[Binding] = &[
+    // Scoring.
     bind(
-        &[Key::Digits],
+        &[(Key::Digits, A::Type('0'))],
         "0-9.",
         "",
         "type a mark",
-        Action::Type('0'),
         &[Score],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Enter)],
+        &[(code(K::Enter), A::Confirm)],
         "Enter",
         "",
         "save mark, next",
-        Action::Confirm,
         &[Score],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Right)],
+        &[(code(K::Left), A::StepDown), (code(K::Right), A::StepUp)],
         "←→",
         "Left/Right",
         "mark ± step",
-        Action::StepUp,
         &[Score],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Left)],
-        "←",
-        "Left",
-        "mark − step",
-        Action::StepDown,
-        &[Score],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Down)],
+        &[
+            (code(K::Up), A::PrevCriterion),
+            (code(K::Down), A::NextCriterion),
+        ],
         "↑↓",
         "Up/Down",
         "criterion",
-        Action::NextCriterion,
         &[Score],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Up)],
-        "↑",
-        "Up",
-        "previous criterion",
-        Action::PrevCriterion,
-        &[Score],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Tab)],
-        "Tab",
+        &[
+            (code(K::Tab), A::NextRegion),
+            (code(K::BackTab), A::PrevRegion),
+        ],
+        "Tab/S-Tab",
         "",
         "region",
-        Action::NextRegion,
         &[Score],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::BackTab)],
-        "S-Tab",
-        "",
-        "previous region",
-        Action::PrevRegion,
-        &[Score],
-        false,
-    ),
-    bind(
-        &[Key::Char('g')],
+        &[(Key::Char('g'), A::NextUnscored)],
         "g",
         "",
         "next unscored",
-        Action::NextUnscored,
-        &[Score],
+        &[Score, Summary],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Backspace)],
+        &[(code(K::Backspace), A::Erase)],
         "Bksp",
         "",
         "erase a typed digit",
-        Action::Erase,
         &[Score],
         false,
     ),
     bind(
-        &[Key::Code(KeyCode::Delete), Key::Char('x')],
-        "x",
-        "",
-        "remove the mark",
-        Action::ClearMark,
-        &[Score],
-        false,
-    ),
-    bind(
-        &[Key::Char('n')],
-        "n",
-        "",
-        "note",
-        Action::EditNote,
-        &[Score],
-        true,
-    ),
-    bind(
-        &[Key::Char('c')],
-        "c",
-        "",
-        "conflict",
-        Action::ToggleConflict,
-        &[Score],
-        true,
-    ),
-    bind(
-        &[Key::Char('u')],
-        "u",
-        "",
-        "undo",
-        Action::Undo,
-        &[Score],
-        true,
-    ),
-    bind(
-        &[Key::Char('s')],
-        "s",
-        "",
-        "sheet",
-        Action::Summary,
-        &[Score],
-        true,
-    ),
-    bind(
-        &[Key::Char('S')],
-        "S",
-        "",
-        "submit",
-        Action::Submit,
-        &[Score],
-        true,
-    ),
-    bind(
-        &[Key::Char('R')],
-        "R",
-        "",
-        "reopen a submitted sheet",
-        Action::Reopen,
-        &[Score],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc)],
+        &[(code(K::Esc), A::Back)],
         "Esc",
         "",
         "clear the typed mark",
-        Action::Back,
         &[Score],
         false,
     ),
     bind(
-        &[Key::Char('?')],
+        &[
+            (Key::Char('x'), A::ClearMark),
+            (code(K::Delete), A::ClearMark),
+        ],
+        "x/Del",
+        "",
+        "remove the mark",
+        &[Score],
+        false,
+    ),
+    bind(
+        &[(Key::Char('n'), A::EditNote)],
+        "n",
+        "",
+        "note",
+        &[Score],
+        true,
+    ),
+    bind(
+        &[(Key::Char('c'), A::ToggleConflict)],
+        "c",
+        "",
+        "conflict",
+        &[Score],
+        true,
+    ),
+    bind(
+        &[(Key::Char('u'), A::Undo)],
+        "u",
+        "",
+        "undo",
+        &[Score],
+        true,
+    ),
+    bind(
+        &[(Key::Char('s'), A::Summary)],
+        "s",
+        "",
+        "sheet",
+        &[Score],
+        true,
+    ),
+    bind(
+        &[(Key::Char('S'), A::Submit)],
+        "S",
+        "",
+        "submit",
+        &[Score],
+        true,
+    ),
+    bind(
+        &[(Key::Char('R'), A::Reopen)],
+        "R",
+        "",
+        "reopen a submitted sheet",
+        &[Score],
+        false,
+    ),
+    // The sheet summary.
+    bind(
+        &[
+            (code(K::Up), A::PrevRegion),
+            (code(K::Down), A::NextRegion),
+            (code(K::Left), A::PrevCriterion),
+            (code(K::Right), A::NextCriterion),
+        ],
+        "↑↓←→",
+        "arrows",
+        "move",
+        &[Summary],
+        true,
+    ),
+    bind(
+        &[(code(K::Enter), A::Confirm)],
+        "Enter",
+        "",
+        "go to the cell",
+        &[Summary],
+        true,
+    ),
+    bind(
+        &[
+            (code(K::Esc), A::Back),
+            (Key::Char('s'), A::Back),
+            (Key::Char('q'), A::Back),
+        ],
+        "Esc",
+        "",
+        "back",
+        &[Summary],
+        true,
+    ),
+    // Everywhere but in notes and questions.
+    bind(
+        &[(Key::Char('?'), A::Help)],
         "?",
         "",
         "help",
-        Action::Help,
         &[Score, Summary, Chooser],
         true,
     ),
     bind(
-        &[Key::Char('q'), Key::Ctrl('c')],
+        &[(Key::Char('q'), A::Quit), (Key::Ctrl('c'), A::Quit)],
         "q",
         "",
         "quit",
-        Action::Quit,
         &[Score, Chooser],
-        true,
-    ),
-    // The sheet summary.
-    bind(
-        &[Key::Code(KeyCode::Down), Key::Char('j')],
-        "↑↓←→",
-        "arrows",
-        "move",
-        Action::NextRegion,
-        &[Summary],
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Up), Key::Char('k')],
-        "↑",
-        "Up",
-        "region above",
-        Action::PrevRegion,
-        &[Summary],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Right), Key::Char('l')],
-        "→",
-        "Right",
-        "next criterion",
-        Action::NextCriterion,
-        &[Summary],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Left), Key::Char('h')],
-        "←",
-        "Left",
-        "previous criterion",
-        Action::PrevCriterion,
-        &[Summary],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
-        "Enter",
-        "",
-        "go to the cell",
-        Action::Confirm,
-        &[Summary],
-        true,
-    ),
-    bind(
-        &[Key::Char('g')],
-        "g",
-        "",
-        "next unscored",
-        Action::NextUnscored,
-        &[Summary],
-        true,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Esc), Key::Char('s'), Key::Char('q')],
-        "Esc",
-        "",
-        "back",
-        Action::Back,
-        &[Summary],
         true,
     ),
     // Notes.
     bind(
-        &[Key::Code(KeyCode::Esc)],
+        &[(code(K::Esc), A::NoteSave)],
         "Esc",
         "",
         "save note, close",
-        Action::NoteSave,
         &[Note],
         true,
     ),
     bind(
-        &[Key::Ctrl('c')],
+        &[(Key::Ctrl('c'), A::NoteCancel)],
         "Ctrl-C",
         "",
         "discard changes",
-        Action::NoteCancel,
         &[Note],
         true,
     ),
-    bind(
-        &[],
-        "Enter",
-        "",
-        "new line",
-        Action::Type('\n'),
-        &[Note],
-        true,
-    ),
+    bind(&[], "Enter", "", "new line", &[Note], true),
     // Questions.
     bind(
-        &[Key::Char('y'), Key::Char('Y')],
+        &[(Key::Char('y'), A::Yes), (Key::Char('Y'), A::Yes)],
         "y",
         "",
         "yes",
-        Action::Yes,
         &[Confirm],
         true,
     ),
     bind(
-        &[Key::Char('n'), Key::Char('N'), Key::Code(KeyCode::Esc)],
+        &[
+            (Key::Char('n'), A::No),
+            (Key::Char('N'), A::No),
+            (code(K::Esc), A::No),
+        ],
         "n/Esc",
         "",
         "no",
-        Action::No,
         &[Confirm],
         true,
     ),
     // Help.
     bind(
-        &[Key::Code(KeyCode::Esc), Key::Char('?'), Key::Char('q')],
+        &[
+            (code(K::Esc), A::Back),
+            (Key::Char('?'), A::Back),
+            (Key::Char('q'), A::Back),
+        ],
         "Esc",
         "",
         "back",
-        Action::Back,
         &[Help],
         true,
     ),
     // Choosing a panel.
     bind(
-        &[Key::Code(KeyCode::Down), Key::Char('j')],
+        &[
+            (code(K::Up), A::PrevCriterion),
+            (code(K::Down), A::NextCriterion),
+        ],
         "↑↓",
         "Up/Down",
         "choose",
-        Action::NextCriterion,
         &[Chooser],
         true,
     ),
     bind(
-        &[Key::Code(KeyCode::Up), Key::Char('k')],
-        "↑",
-        "Up",
-        "previous panel",
-        Action::PrevCriterion,
-        &[Chooser],
-        false,
-    ),
-    bind(
-        &[Key::Code(KeyCode::Enter)],
+        &[(code(K::Enter), A::Confirm)],
         "Enter",
         "",
         "open the panel",
-        Action::Confirm,
         &[Chooser],
         true,
     ),
@@ -453,11 +382,13 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let binding = KEYMAP
+    let action = KEYMAP
         .iter()
         .filter(|b| b.modes.contains(&mode))
-        .find(|b| b.keys.iter().any(|&key| hits(key, event)))?;
-    Some(match (binding.action, event.code) {
+        .flat_map(|b| b.keys.iter())
+        .find(|(key, _)| hits(*key, event))
+        .map(|&(_, action)| action)?;
+    Some(match (action, event.code) {
         (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
         (action, _) => action,
     })

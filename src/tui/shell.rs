@@ -52,7 +52,7 @@ pub fn run<B: Backend, S: Screen>(
     stop: &AtomicBool,
 ) -> io::Result<Exit>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut dirty = true;
     let mut idle = false;
@@ -68,12 +68,12 @@ where
         if dirty {
             terminal
                 .draw(|frame| screen.render(frame))
-                .map_err(Into::into)?;
+                .map_err(io::Error::other)?;
             dirty = false;
         }
         match events.next(TICK)? {
             Some(Event::Resize(_, _)) => {
-                terminal.autoresize().map_err(Into::into)?;
+                terminal.autoresize().map_err(io::Error::other)?;
                 dirty = true;
                 idle = false;
             }

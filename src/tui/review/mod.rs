@@ -216,11 +216,12 @@ fn run_session(
     guard: &Guard,
 ) -> Result<(), Error> {
     let terminal_error = |e: std::io::Error| Error::io("draw on", "the terminal".as_ref(), e);
+    let mut events = LocalEvents::start().map_err(terminal_error)?;
     let (panel, _session) = match (chosen, session) {
         (Some(panel), Some(session)) => (panel, session),
         _ => {
             let mut chooser = Chooser::new(review, reviewer, theme);
-            let exit = shell::run(terminal, &mut chooser, &mut LocalEvents, &guard.stop)
+            let exit = shell::run(terminal, &mut chooser, &mut events, &guard.stop)
                 .map_err(terminal_error)?;
             match (exit, chooser.into_choice()) {
                 (Exit::Finished, Some(choice)) => choice,
@@ -236,6 +237,6 @@ fn run_session(
         reviewer: reviewer.to_string(),
     };
     let mut screen = ReviewScreen::new(app, store);
-    shell::run(terminal, &mut screen, &mut LocalEvents, &guard.stop).map_err(terminal_error)?;
+    shell::run(terminal, &mut screen, &mut events, &guard.stop).map_err(terminal_error)?;
     Ok(())
 }

@@ -59,7 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn footer_height(app: &App, width: u16) -> u16 {
     widgets::footer_lines(app.mode, &app.theme, width)
         .len()
-        .clamp(1, 3) as u16
+        .clamp(1, 4) as u16
 }
 
 /// The scoring screen: region, criterion, the reviewer's mark and note, progress.
@@ -74,32 +74,25 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(text.to_string()), area);
         return;
     };
-    let inner_width = area.width.saturating_sub(2);
-    let guidance = text::wrap(&criterion.guidance, inner_width as usize);
-    let guidance_lines = if criterion.guidance.is_empty() {
-        0
-    } else {
-        guidance.len().min(4)
-    };
-    let note_lines = app.current_mark().map_or(1, |m| {
-        text::wrap(&m.note, inner_width.saturating_sub(6) as usize)
-            .len()
-            .clamp(1, 3)
-    });
+    let inner_width = area.width.saturating_sub(4);
+    let heights = Heights::of(app, inner_width, area.height);
     let [
         region_area,
         criterion_area,
         mark_area,
         progress_area,
         message_area,
+        _,
     ] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(4 + guidance_lines as u16),
-        Constraint::Length(3 + note_lines as u16),
+        Constraint::Length(heights.region),
+        Constraint::Length(4 + heights.guidance),
+        Constraint::Length(3 + heights.note),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Min(0),
     ])
     .areas(area);
+    let (guidance_lines, note_lines) = (heights.guidance as usize, heights.note as usize);
 
     // The region.
     let position = format!(
@@ -109,6 +102,8 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         region.name
     );
     let fields = region.fields.join(", ");
+    let room = (region_area.width as usize).saturating_sub(text::width(&fields) + 6);
+    let position = text::truncate(&position, room, theme.ellipsis());
     let region_block = block(&theme, Line::styled(position, theme.accent()))
         .title(Line::styled(format!(" {fields} "), theme.dim()).right_aligned());
     let inner = region_block.inner(region_area);
@@ -217,15 +212,66 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// Rows of the scoring screen's parts: the region's summary gives way first,
+/// then the guidance, then the note, so that everything fits at 80×24 and
+/// the essentials still fit at the minimum size.
+struct Heights {
+    region: u16,
+    guidance: u16,
+    note: u16,
+}
+
+impl Heights {
+    fn of(app: &App, width: u16, available: u16) -> Heights {
+        let wrapped = |text: &str, width: u16| text::wrap(text, width as usize).len() as u16;
+        let (Some(region), Some(criterion)) = (app.region(), app.criterion()) else {
+            return Heights {
+                region: 3,
+                guidance: 0,
+                note: 1,
+            };
+        };
+        let summary = wrapped(&region.summary, width) + u16::from(app.conflicted(app.pos.region));
+        let mut guidance = if criterion.guidance.is_empty() {
+            0
+        } else {
+            wrapped(&criterion.guidance, width).min(4)
+        };
+        let note_cap = if available > 30 { 8 } else { 3 };
+        let mut note = app.current_mark().map_or(1, |m| {
+            wrapped(&m.note, width.saturating_sub(6)).clamp(1, note_cap)
+        });
+        // Criterion (4 + guidance), mark (3 + note), progress and message.
+        let fixed = |guidance: u16, note: u16| 4 + guidance + 3 + note + 2;
+        while fixed(guidance, note) + 3 > available && (guidance > 1 || note > 1) {
+            if guidance > 1 {
+                guidance -= 1;
+            } else {
+                note -= 1;
+            }
+        }
+        let room = available.saturating_sub(fixed(guidance, note));
+        Heights {
+            region: (summary + 2).min(room).max(3),
+            guidance,
+            note,
+        }
+    }
+}
+
 fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mark = app.current_mark();
+    let max = app
+        .criterion()
+        .map(|c| format_points(c.max))
+        .unwrap_or_default();
     let mut first = vec![Span::raw("Mark: ")];
     match (&app.input, mark) {
         (Some(input), _) => {
-            first.push(Span::styled(format!("[{input}_]"), theme.selected()));
+            first.push(Span::styled(format!(" {input}_ "), theme.selected()));
             first.push(Span::styled(
-                "  typed, Enter saves, Esc clears",
+                format!(" of {max}   typed: Enter saves, Esc clears"),
                 theme.warn(),
             ));
         }
@@ -234,39 +280,26 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
                 format!("[{}]", format_points(mark.points)),
                 theme.strong(),
             ));
-            let saved = if app.unsaved() > 0 {
-                " not saved yet".to_string()
+            first.push(Span::styled(format!(" of {max}   "), theme.dim()));
+            if app.unsaved() > 0 {
+                first.push(Span::styled("NOT SAVED YET", theme.error()));
             } else {
-                format!(" {}", theme.check())
-            };
-            first.push(Span::styled(
-                saved,
-                if app.unsaved() > 0 {
-                    theme.error()
-                } else {
-                    theme.ok()
-                },
-            ));
+                first.push(Span::styled(format!("{} saved", theme.check()), theme.ok()));
+            }
         }
         (None, None) if app.conflicted(app.pos.region) => {
-            first.push(Span::styled("none (conflict)", theme.dim()));
+            first.push(Span::styled("none (conflict of interest)", theme.dim()));
         }
         (None, None) => {
             first.push(Span::styled(
-                format!("[ {} ]", theme.missing()),
+                format!("[{}]", theme.missing()),
                 theme.strong(),
             ));
             first.push(Span::styled(
-                "  unscored: type a mark, Enter saves",
+                format!(" of {max}   unscored: type a mark, Enter saves"),
                 theme.dim(),
             ));
         }
-    }
-    if let Some(criterion) = app.criterion() {
-        first.push(Span::styled(
-            format!("  of {}", format_points(criterion.max)),
-            theme.dim(),
-        ));
     }
     let mut lines = vec![Line::from(first)];
     let note = mark.map(|m| m.note.as_str()).unwrap_or("");
@@ -278,16 +311,9 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(hint, theme.dim()));
     } else {
-        let body = text::wrap(note, width.saturating_sub(6) as usize);
-        for (i, line) in text::clip(
-            body,
-            note_lines,
-            width.saturating_sub(6) as usize,
-            theme.ellipsis(),
-        )
-        .into_iter()
-        .enumerate()
-        {
+        let room = width.saturating_sub(6) as usize;
+        let body = text::clip(text::wrap(note, room), note_lines, room, theme.ellipsis());
+        for (i, line) in body.into_iter().enumerate() {
             let label = if i == 0 { "Note: " } else { "      " };
             lines.push(Line::from(vec![
                 Span::styled(label, theme.dim()),
@@ -335,15 +361,19 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let outer = block(&theme, Line::styled(title, theme.accent()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let name_width = app
+    let longest = app
         .regions
         .iter()
         .map(|r| text::width(&r.name))
         .max()
-        .unwrap_or(6)
-        .clamp(6, 18);
+        .unwrap_or(6);
     let cell = 4usize;
-    let room = (inner.width as usize).saturating_sub(name_width + 2 + 6);
+    let fixed = 2 + 10;
+    let all_cols = fixed + app.criteria.len() * cell;
+    let name_width = longest
+        .min((inner.width as usize).saturating_sub(all_cols))
+        .clamp(8, 18);
+    let room = (inner.width as usize).saturating_sub(name_width + fixed);
     let visible_cols = (room / cell).max(1);
     let first_col = app.summary.criterion.saturating_sub(visible_cols - 1);
     let cols: Vec<usize> = (first_col..app.criteria.len()).take(visible_cols).collect();
@@ -391,7 +421,13 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 Style::default()
             };
-            spans.push(Span::raw(" "));
+            // The selected cell carries a marker too, for terminals without color.
+            let marker = if pos == app.summary {
+                theme.caret()
+            } else {
+                " "
+            };
+            spans.push(Span::styled(marker, style));
             spans.push(Span::styled(format!("{text:>3}"), style));
         }
         let (s, d) = app.region_progress(r);
