@@ -232,7 +232,11 @@ fn resolve_duplicates<'s>(
             .push(input);
     }
     let mut winners = Vec::new();
-    for ((panel, reviewer), copies) in groups {
+    for ((panel, reviewer), mut copies) in groups {
+        // In file-name order: which of identical copies counts, and the order
+        // of warnings and sheets in the results, must not depend on the order
+        // the files were given in.
+        copies.sort_by(|a, b| a.origin.cmp(&b.origin));
         let mut distinct: Vec<&SheetInput> = Vec::new();
         for copy in &copies {
             if !distinct.iter().any(|d| d.sheet == copy.sheet) {
