@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Aggregate, Index, Review, Sheet};
+use crate::model::{Aggregate, Index, Mark, Review, Sheet};
 use crate::source::Anchor;
 use crate::validate::{Finding, sheet_findings};
 
@@ -107,6 +107,9 @@ pub struct CriterionResult {
 pub struct Score {
     pub reviewer: String,
     pub points: f64,
+    /// The reviewer's note on the mark, so the chair can read why.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -290,7 +293,7 @@ fn collect_marks<'s>(
     index: &Index,
     counting: &[&'s SheetInput],
     warnings: &mut Vec<String>,
-) -> Vec<Vec<(&'s str, f64)>> {
+) -> Vec<Vec<(&'s str, &'s Mark)>> {
     let review = index.review;
     let n_criteria = index.criteria().len();
     let mut conflicts: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -323,7 +326,7 @@ fn collect_marks<'s>(
             }
             for (criterion, mark) in marks.iter() {
                 if let Some(c) = index.criterion_index(criterion) {
-                    cells[r * n_criteria + c].push((reviewer, mark.points));
+                    cells[r * n_criteria + c].push((reviewer, mark));
                 }
             }
         }
@@ -340,7 +343,7 @@ fn collect_marks<'s>(
 }
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
-fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult> {
+fn score_regions(index: &Index, cells: &[Vec<(&str, &Mark)>]) -> Vec<RegionResult> {
     let review = index.review;
     let committee = &review.committee;
     let n_criteria = index.criteria().len();
@@ -355,7 +358,7 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult>
                 .enumerate()
                 .map(|(c, (category, criterion))| {
                     let cell = &cells[r * n_criteria + c];
-                    let points: Vec<f64> = cell.iter().map(|&(_, p)| p).collect();
+                    let points: Vec<f64> = cell.iter().map(|&(_, m)| m.points).collect();
                     let min = points.iter().copied().reduce(f64::min);
                     let max = points.iter().copied().reduce(f64::max);
                     let disagreement = match (min, max) {
@@ -378,9 +381,10 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, f64)>]) -> Vec<RegionResult>
                         disagreement,
                         scores: cell
                             .iter()
-                            .map(|&(reviewer, points)| Score {
+                            .map(|&(reviewer, mark)| Score {
                                 reviewer: reviewer.to_string(),
-                                points,
+                                points: mark.points,
+                                note: mark.note.clone(),
                             })
                             .collect(),
                     }

@@ -1,5 +1,6 @@
 //! `panelist check`: validates `review.ron` and every panel file, listing every problem.
 
+use super::progress_bar;
 use crate::cli::DirArgs;
 use crate::model::Index;
 use crate::store::{self, LoadedReview};
@@ -24,12 +25,16 @@ pub fn run(args: DirArgs) -> Result<(), Error> {
     let index = Index::new(&loaded.review);
     let paths = store::panel_file_paths(&dir)?;
     let mut sheets = 0;
+    let bar = progress_bar::reading(paths.len());
     for path in &paths {
+        bar.set_message(path.display().to_string());
         match store::read_panel_file(&loaded, &index, path, PanelFileRole::Scores) {
             Ok(file) => sheets += file.file.sheets.len(),
             Err(found) => problems.extend(found.0),
         }
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     if problems.is_empty() {
         println!(
             "ok: review.ron and {} panel file(s) with {sheets} sheet(s) are valid",

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::progress_bar;
 use crate::cli::MergeArgs;
 use crate::merge::{MergeOptions, Results, SheetInput, merge};
 use crate::model::Index;
@@ -26,11 +27,10 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         eprintln!("warning: {warning}");
     }
     let out = args.out.unwrap_or(dir);
-    let inputs = input_files(&review, &files);
-    write_results(&out, &results, &review, &inputs)?;
+    write_results(&out, &results, &review, &files)?;
     print!("{}", report::table(&results));
     println!(
-        "\nwrote results.ron, results.csv and report.md to {}",
+        "\nwrote results.ron, results.csv, results.svg and report.md to {}",
         out.display()
     );
     Ok(())
@@ -44,19 +44,23 @@ pub fn load_inputs(
 ) -> Result<Vec<LoadedPanelFile>, Error> {
     let index = Index::new(&review.review);
     let mut problems = Vec::new();
-    let mut files = match store::load_panel_files(review) {
-        Ok(files) => files,
-        Err(found) => {
-            problems.extend(found.0);
-            Vec::new()
-        }
-    };
-    for path in added {
-        match store::read_panel_file(review, &index, path, PanelFileRole::Added) {
+    let mut paths = Vec::new();
+    match store::panel_file_paths(&review.dir) {
+        Ok(found) => paths.extend(found.into_iter().map(|p| (p, PanelFileRole::Scores))),
+        Err(problem) => problems.push(problem),
+    }
+    paths.extend(added.iter().map(|p| (p.clone(), PanelFileRole::Added)));
+    let bar = progress_bar::reading(paths.len());
+    let mut files = Vec::new();
+    for (path, role) in &paths {
+        bar.set_message(path.display().to_string());
+        match store::read_panel_file(review, &index, path, *role) {
             Ok(file) => files.push(file),
             Err(found) => problems.extend(found.0),
         }
+        bar.inc(1);
     }
+    bar.finish_and_clear();
     if problems.is_empty() {
         Ok(files)
     } else {
@@ -117,22 +121,49 @@ fn input_files(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<InputFil
         .collect()
 }
 
-/// Writes `results.ron`, `results.csv` and `report.md` into `out`, each atomically.
+/// The results with the review directory left out of the file names in
+/// warnings, so that the report reads the same wherever the chair ran
+/// `merge` from (its input files are listed the same way).
+fn within_review(results: &Results, review: &LoadedReview, files: &[LoadedPanelFile]) -> Results {
+    let mut results = results.clone();
+    for file in files {
+        let path = &file.source.path;
+        let Ok(relative) = path.strip_prefix(&review.dir) else {
+            continue;
+        };
+        let (full, short) = (path.display().to_string(), relative.display().to_string());
+        for warning in &mut results.warnings {
+            *warning = warning.replace(&full, &short);
+        }
+    }
+    results
+}
+
+/// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
+/// `out`, each atomically.
 fn write_results(
     out: &Path,
     results: &Results,
     review: &LoadedReview,
-    inputs: &[InputFile],
+    files: &[LoadedPanelFile],
 ) -> Result<(), Error> {
+    let inputs = &input_files(review, files);
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
     let csv = report::csv(results)
         .map_err(|e| Error::Refused(format!("cannot write results.csv: {e}")))?;
+    let svg = report::svg(results)
+        .map_err(|e| Error::Refused(format!("cannot draw results.svg: {e}")))?;
     let outputs = [
         ("results.ron", store::to_ron(results)),
         ("results.csv", csv),
+        ("results.svg", svg),
         (
             "report.md",
-            report::markdown(results, &review.review, inputs),
+            report::markdown(
+                &within_review(results, review, files),
+                &review.review,
+                inputs,
+            ),
         ),
     ];
     for (name, text) in outputs {

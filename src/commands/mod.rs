@@ -4,6 +4,7 @@
 mod check;
 mod mark;
 mod merge;
+mod progress_bar;
 mod status;
 mod submit;
 

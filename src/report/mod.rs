@@ -1,8 +1,10 @@
-//! Committee results as files and text: `results.csv`, `report.md`, and the
-//! table `merge` prints. Pure: strings in, strings out.
+//! Committee results as files and text: `results.csv`, `report.md`,
+//! `results.svg`, and the table `merge` prints. Pure: data in, strings out.
 
+mod chart;
 mod markdown;
 
+pub use chart::{cutoff, svg};
 pub use markdown::{InputFile, markdown};
 
 use crate::merge::{RegionResult, Results};

@@ -1,0 +1,250 @@
+//! `results.svg`: the totals as horizontal bars in rank order, coloured by
+//! status, with the selection cutoff as a line between the last region in
+//! and the first one out, and the minimum total as a dashed line. Drawn
+//! with plotters' SVG backend; deterministic, like the rest of the report.
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::points;
+use crate::merge::{RegionResult, Results, Status};
+
+/// Pixel sizes of the chart.
+const WIDTH: u32 = 960;
+const ROW: u32 = 34;
+/// Title, subtitle, axis and legend.
+const CHROME: u32 = 220;
+const LABEL_AREA: u32 = 300;
+
+const SELECTED: RGBColor = RGBColor(43, 108, 176);
+const TIED: RGBColor = RGBColor(221, 107, 32);
+const NOT_SELECTED: RGBColor = RGBColor(160, 174, 192);
+const BELOW: RGBColor = RGBColor(226, 232, 240);
+const CUTOFF: RGBColor = RGBColor(197, 48, 48);
+const INK: RGBColor = RGBColor(26, 32, 44);
+const MUTED: RGBColor = RGBColor(74, 85, 104);
+
+/// Where the selection cutoff falls: after this many regions in rank
+/// order. It is the number of places, or fewer when fewer regions reach the
+/// minimum total. When regions sharing a rank straddle it, it falls inside
+/// their group (they are all `Tied`).
+pub fn cutoff(results: &Results) -> usize {
+    let eligible = results
+        .regions
+        .iter()
+        .filter(|r| r.status != Status::BelowThreshold)
+        .count();
+    eligible.min(results.rules.select as usize)
+}
+
+/// The chart as SVG text.
+pub fn svg(results: &Results) -> Result<String, String> {
+    let mut out = String::new();
+    let rows = results.regions.len().max(1) as u32;
+    draw(results, &mut out, (WIDTH, CHROME + ROW * rows)).map_err(|e| e.to_string())?;
+    out.push('\n');
+    Ok(out)
+}
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+fn color(status: Status) -> RGBColor {
+    match status {
+        Status::Selected => SELECTED,
+        Status::Tied => TIED,
+        Status::NotSelected => NOT_SELECTED,
+        Status::BelowThreshold => BELOW,
+    }
+}
+
+fn legend(status: Status, results: &Results) -> String {
+    match status {
+        Status::Selected => "Selected".to_string(),
+        Status::Tied => "Tied at the cutoff (the committee decides)".to_string(),
+        Status::NotSelected => "Not selected".to_string(),
+        Status::BelowThreshold => match results.rules.min_total {
+            Some(min) => format!("Below the minimum of {}", points(min)),
+            None => "Below the minimum".to_string(),
+        },
+    }
+}
+
+fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
+    let root = SVGBackend::with_string(out, size).into_drawing_area();
+    root.fill(&WHITE)?;
+    let n = results.regions.len();
+    let max = results.rules.max_total.max(1.0);
+    let root = root.titled(
+        &format!("{}: totals", results.title),
+        ("sans-serif", 22).into_font().color(&INK),
+    )?;
+    root.draw(&Text::new(
+        subtitle(results),
+        (size.0 as i32 / 2, 2),
+        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let (plot, legend_area) = root.split_vertically(size.1 - 70);
+    // Row i (from the top) spans y = top - i - 1 .. top - i; the half row
+    // above the first region holds the label of the minimum.
+    let top = n as f64 + 0.6;
+    let row = |i: usize| top - 0.6 - i as f64;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_top(30)
+        .margin_left(LABEL_AREA)
+        .margin_right(90)
+        .x_label_area_size(44)
+        .build_cartesian_2d(0f64..max, 0f64..top)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .max_light_lines(0)
+        .x_labels(10)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_desc(format!(
+            "total points (of {})",
+            points(results.rules.max_total)
+        ))
+        .axis_desc_style(font(15, MUTED))
+        .bold_line_style(RGBColor(226, 232, 240))
+        .draw()?;
+
+    if let Some(min) = results.rules.min_total.filter(|m| (0.0..=max).contains(m)) {
+        chart.draw_series(std::iter::once(DashedPathElement::new(
+            vec![(min, 0.0), (min, top - 0.6)],
+            6,
+            4,
+            MUTED.stroke_width(2),
+        )))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((min, top - 0.3))
+                + Text::new(
+                    format!("minimum {}", points(min)),
+                    (0, 0),
+                    font(13, MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+                ),
+        ))?;
+    }
+
+    for (i, region) in results.regions.iter().enumerate() {
+        let (y0, y1) = (row(i) - 0.82, row(i) - 0.18);
+        let mid = row(i) - 0.5;
+        let total = region.total.clamp(0.0, max);
+        chart.draw_series([
+            Rectangle::new([(0.0, y0), (total, y1)], color(region.status).filled()),
+            Rectangle::new([(0.0, y0), (total, y1)], NOT_SELECTED.stroke_width(1)),
+        ])?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((0.0, mid))
+                + Text::new(
+                    label(region),
+                    (-10, 0),
+                    font(15, INK).pos(Pos::new(HPos::Right, VPos::Center)),
+                ),
+        ))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((total, mid))
+                + Rectangle::new([(3, -9), (48, 9)], WHITE.filled())
+                + Text::new(
+                    points(region.total),
+                    (6, 0),
+                    font(14, INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                ),
+        ))?;
+    }
+
+    let above = cutoff(results);
+    if above > 0 && above < n {
+        let y = row(above - 1) - 1.0;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, y), (max, y)],
+            CUTOFF.stroke_width(3),
+        )))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((max, y))
+                + Text::new(
+                    cutoff_label(results),
+                    (-4, 4),
+                    font(13, CUTOFF).pos(Pos::new(HPos::Right, VPos::Top)),
+                ),
+        ))?;
+    }
+    draw_legend(results, &legend_area)?;
+    root.present()?;
+    Ok(())
+}
+
+/// One coloured square and name per status that occurs, in a row.
+fn draw_legend<DB: DrawingBackend>(
+    results: &Results,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let mut x = LABEL_AREA as i32;
+    for status in [
+        Status::Selected,
+        Status::Tied,
+        Status::NotSelected,
+        Status::BelowThreshold,
+    ] {
+        if !results.regions.iter().any(|r| r.status == status) {
+            continue;
+        }
+        let text = legend(status, results);
+        area.draw(&Rectangle::new(
+            [(x, 12), (x + 14, 26)],
+            color(status).filled(),
+        ))?;
+        area.draw(&Rectangle::new(
+            [(x, 12), (x + 14, 26)],
+            NOT_SELECTED.stroke_width(1),
+        ))?;
+        area.draw(&Text::new(
+            text.clone(),
+            (x + 20, 19),
+            font(13, INK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        x += 40 + 7 * text.chars().count() as i32;
+    }
+    Ok(())
+}
+
+fn font(size: u32, color: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&color)
+}
+
+fn cutoff_label(results: &Results) -> String {
+    let places = results.rules.select;
+    if results.regions.iter().any(|r| r.status == Status::Tied) {
+        format!("cutoff: {places} places (inside a tie: the committee decides)")
+    } else {
+        format!("cutoff: {places} places")
+    }
+}
+
+/// A region's row label: rank and name, cut to fit the label area.
+fn label(region: &RegionResult) -> String {
+    let text = format!("{}. {}", region.rank, region.name);
+    super::truncate(&text, 36)
+}
+
+fn subtitle(results: &Results) -> String {
+    let selected = results
+        .regions
+        .iter()
+        .filter(|r| r.status == Status::Selected)
+        .count();
+    let mut text = format!(
+        "{selected} of {} selected for {} places · aggregate {}",
+        results.regions.len(),
+        results.rules.select,
+        results.rules.aggregate
+    );
+    if results.rules.include_drafts {
+        text.push_str(" · DRAFTS INCLUDED");
+    }
+    text
+}

@@ -1,0 +1,84 @@
+//! Golden files: `merge` on the sample review must write exactly the
+//! committee report, CSV and chart kept under `tests/golden/kci-2007/`.
+//! The report is for minutes, so it must be byte-for-byte reproducible.
+//!
+//! After an intended change, regenerate with
+//! `UPDATE_GOLDEN=1 cargo test --test report_golden` and review the diff.
+
+mod common;
+
+use std::path::Path;
+
+use common::{panelist, sample_dir};
+
+fn golden_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-2007")
+}
+
+/// Runs `merge` on the sample into a temporary directory and compares each
+/// output with its golden file (named `<prefix><file>`).
+fn check(extra: &[&str], prefix: &str) {
+    let out = tempfile::tempdir().expect("temporary directory");
+    panelist()
+        .arg("merge")
+        .arg(sample_dir())
+        .arg("--out")
+        .arg(out.path())
+        .args(extra)
+        .assert()
+        .success();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
+    for name in ["report.md", "results.csv", "results.svg"] {
+        let actual = std::fs::read_to_string(out.path().join(name))
+            .unwrap_or_else(|e| panic!("merge wrote no {name}: {e}"));
+        let golden = golden_dir().join(format!("{prefix}{name}"));
+        if update {
+            std::fs::write(&golden, &actual).expect("write golden file");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test report_golden",
+                golden.display()
+            )
+        });
+        if actual != expected {
+            let line = actual
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, e)| a != e)
+                .map_or(actual.lines().count().min(expected.lines().count()), |i| i);
+            panic!(
+                "{name} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test report_golden and review the diff.",
+                golden.display(),
+                line + 1,
+                actual.lines().nth(line),
+                expected.lines().nth(line)
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_report_csv_and_chart_match_the_golden_files() {
+    check(&[], "");
+}
+
+#[test]
+fn sample_with_drafts_says_so_and_matches_the_golden_files() {
+    check(&["--include-drafts"], "drafts-");
+}
+
+#[test]
+fn the_report_is_the_same_wherever_merge_runs_from() {
+    let out = tempfile::tempdir().expect("temporary directory");
+    panelist()
+        .current_dir(sample_dir())
+        .args(["merge", ".", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let here = std::fs::read_to_string(out.path().join("report.md")).expect("report.md");
+    let golden = std::fs::read_to_string(golden_dir().join("report.md")).expect("golden report");
+    assert_eq!(here, golden);
+}
