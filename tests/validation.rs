@@ -820,23 +820,6 @@ fn without_a_directory_panelist_says_where_to_find_one() {
 // No input panics
 // ---------------------------------------------------------------------------
 
-/// A small deterministic random generator (xorshift64*), so that a failing
-/// case can be reproduced from its number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 const INTERESTING: &[&str] = &[
     "(",
     ")",
@@ -962,7 +945,7 @@ fn assert_no_panic(case: usize, args: &[String]) -> Option<i32> {
 /// One fuzz case: a review directory holding the sample's review.ron and
 /// tech-env.ron, one of them mutated (or replaced by random bytes).
 fn fuzz_case(case: usize, review: &[u8], panel: &[u8]) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (case as u64).wrapping_mul(0x1000_0000_01B3));
+    let mut rng = Rng::seeded(0x9E37_79B9_7F4A_7C15 ^ (case as u64).wrapping_mul(0x1000_0000_01B3));
     let tmp = tempfile::TempDir::new().unwrap();
     let dir = tmp.path().join("r");
     std::fs::create_dir_all(dir.join("scores")).unwrap();

@@ -695,3 +695,51 @@ pub fn small_review() -> ReviewDir {
     dir.write_panel("experts", vec![("dee", sheet().mark("north", "b1", 2.25))]);
     dir
 }
+
+// ---------------------------------------------------------------------------
+// Randomness for the fuzz and crash tests
+// ---------------------------------------------------------------------------
+
+/// A small random generator (xorshift64*): deterministic from its seed, so
+/// that a failing case can be replayed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn seeded(seed: u64) -> Rng {
+        Rng(seed | 1)
+    }
+
+    /// Seeded from `$var` when set, else randomly; prints the seed so a
+    /// failure can be replayed with `var=<seed>`.
+    pub fn from_env_or_random(var: &str) -> Rng {
+        use std::hash::{BuildHasher, Hasher};
+        let seed = std::env::var(var)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::collections::hash_map::RandomState::new()
+                    .build_hasher()
+                    .finish()
+            });
+        eprintln!("random seed: {var}={seed}");
+        Rng::seeded(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Uniform in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// Uniform in `0..max`.
+    pub fn duration(&mut self, max: std::time::Duration) -> std::time::Duration {
+        let nanos = max.as_nanos().max(1) as u64;
+        std::time::Duration::from_nanos(self.next() % nanos)
+    }
+}

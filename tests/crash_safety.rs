@@ -1,0 +1,169 @@
+//! Every save is atomic (SPEC.md, "Panel files"): `panelist mark` killed
+//! with SIGKILL at random moments leaves the panel file either as it was or
+//! as the save would have written it, never torn, and the next save works.
+
+mod common;
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::*;
+use panelist::model::PanelFile;
+
+fn mark_command(
+    dir: &Path,
+    reviewer: &str,
+    panel: &str,
+    cell: (&str, &str),
+    points: f64,
+) -> std::process::Command {
+    let mut cmd = panelist_std();
+    cmd.args([
+        "mark",
+        &arg(dir),
+        "--reviewer",
+        reviewer,
+        "--panel",
+        panel,
+        "--reopen",
+    ])
+    .args([cell.0, cell.1, &points.to_string()])
+    .stdin(Stdio::null())
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
+    cmd
+}
+
+/// How long one uninterrupted save takes here (the slowest of three).
+fn save_time(dir: &Path, reviewer: &str, panel: &str, cell: (&str, &str)) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let status = mark_command(dir, reviewer, panel, cell, 3.0)
+                .status()
+                .unwrap();
+            assert!(status.success());
+            start.elapsed()
+        })
+        .max()
+        .unwrap()
+}
+
+/// Parses the panel file; a torn or half-written file fails here.
+#[track_caller]
+fn parse(path: &Path, round: usize) -> PanelFile {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("round {round}: cannot read {}: {e}", path.display()));
+    ron::from_str(&text).unwrap_or_else(|e| panic!("round {round}: torn panel file ({e}):\n{text}"))
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    // The sample's committee file (100 kB, 12 sheets): the largest write.
+    let sample = Sample::new();
+    let dir = sample.path();
+    let path = sample.panel_path("committee");
+    let (reviewer, panel, cell) = ("suematsu", "committee", ("fukuoka", "1-a"));
+    let original = parse(&path, 0);
+    let window = save_time(&dir, reviewer, panel, cell).mul_f64(1.5);
+    let mut rng = Rng::from_env_or_random("CRASH_SEED");
+
+    let mut current = parse(&path, 0).sheets[reviewer]
+        .mark(cell.0, cell.1)
+        .unwrap()
+        .points;
+    let (mut killed_running, mut saved) = (0, 0);
+    for round in 1..=50 {
+        // a different value every round: 0.5 .. 5 on the grid of 0.5
+        let new = if current == 5.0 { 0.5 } else { current + 0.5 };
+        let mut child = mark_command(&dir, reviewer, panel, cell, new)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(rng.duration(window));
+        if child.try_wait().unwrap().is_none() {
+            killed_running += 1;
+        }
+        child.kill().unwrap(); // SIGKILL; a no-op error-free call if it has exited
+        child.wait().unwrap();
+
+        let file = parse(&path, round);
+        let found = file.sheets[reviewer].mark(cell.0, cell.1).unwrap().points;
+        assert!(
+            found == current || found == new,
+            "round {round}: mark is {found}, neither the old {current} nor the new {new}"
+        );
+        if found == new {
+            saved += 1;
+        }
+        current = found;
+        // everything else is exactly as it was
+        assert_eq!(file.review, original.review);
+        assert_eq!(file.rubric, original.rubric);
+        for (id, sheet) in original.sheets.iter().filter(|(id, _)| *id != reviewer) {
+            assert_eq!(
+                Some(sheet),
+                file.sheets.get(id),
+                "round {round}: sheet of {id}"
+            );
+        }
+        let mut expected = original.sheets[reviewer].clone();
+        let mine = &file.sheets[reviewer];
+        expected.updated = mine.updated;
+        expected.submitted = mine.submitted;
+        expected
+            .scores
+            .get_mut(cell.0)
+            .unwrap()
+            .get_mut(cell.1)
+            .unwrap()
+            .points = found;
+        assert_eq!(
+            &expected, mine,
+            "round {round}: the saving reviewer's sheet"
+        );
+    }
+    eprintln!("{killed_running} of 50 kills hit a running save; {saved} saves completed");
+    assert!(killed_running >= 10, "the kills must land inside saves");
+
+    // Locks held by killed processes are gone: the next save and check work.
+    let status = mark_command(&dir, reviewer, panel, cell, 2.5)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(
+        parse(&path, 51).sheets[reviewer]
+            .mark(cell.0, cell.1)
+            .unwrap()
+            .points,
+        2.5
+    );
+    run(["check", &arg(&dir)]).assert_code(0);
+}
+
+#[test]
+fn a_first_save_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
+    let mut rng = Rng::from_env_or_random("CRASH_SEED");
+    let probe = ReviewDir::from_text(SMALL_REVIEW);
+    let window = save_time(&probe.path(), "cy", "board", ("east", "a2")).mul_f64(1.5);
+    for round in 1..=15 {
+        let dir = ReviewDir::from_text(SMALL_REVIEW);
+        let path = dir.panel_path("board");
+        let mut child = mark_command(&dir.path(), "cy", "board", ("east", "a2"), 4.0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(rng.duration(window));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if path.exists() {
+            let file = parse(&path, round);
+            assert_eq!(file.sheets["cy"].mark("east", "a2").unwrap().points, 4.0);
+        }
+        // whatever happened, the review is valid and the next save works
+        run(["check", &arg(&dir.path())]).assert_code(0);
+        let status = mark_command(&dir.path(), "cy", "board", ("east", "a1"), 1.0)
+            .status()
+            .unwrap();
+        assert!(status.success(), "round {round}");
+    }
+}
