@@ -81,6 +81,12 @@ pub struct StatusArgs {
     /// Machine-readable output
     #[arg(long)]
     pub csv: bool,
+    /// Call out drafts unchanged for more than this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub stale_days: u32,
+    /// Take this time (RFC 3339) as now, instead of the clock (for tests)
+    #[arg(long, value_name = "TIME", hide = true)]
+    pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Args)]

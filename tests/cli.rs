@@ -521,7 +521,13 @@ fn status_of_the_sample_matches_a_hand_count() {
     // tech-nano 8 × 3 × 5 = 120 − 5 (t25, toyama, in the sheet) = 115;
     // tech-env 7 × 2 × 5 = 70. 1378 + 245 + 195 + 115 + 70 = 2003.
     // Scored: all but t33's 3 missing marks = 2000. 47 sheets, t33's a draft.
-    let result = run(["status", &arg(&sample_dir())]);
+    // The clock is pinned 4 days after t33's last change: not stale yet.
+    let result = run([
+        "status",
+        &arg(&sample_dir()),
+        "--now",
+        "2007-06-25T08:00:00Z",
+    ]);
     result
         .assert_code(0)
         .assert_stdout_has("total: 2000/2003 marks scored, 46/47 sheets submitted");
@@ -553,6 +559,45 @@ fn status_of_the_sample_matches_a_hand_count() {
     }
     let rows = result.stdout.lines().count();
     assert_eq!(rows, 1 + 47 + 1, "header, one row per member, total");
+}
+
+#[test]
+fn status_calls_out_a_stale_draft_by_name_and_counts_it_in_the_total() {
+    // t33's draft was last changed 2007-06-21T08:42:17Z; 10 days later it is
+    // stale (more than 7 days); every other sheet is submitted.
+    let result = run([
+        "status",
+        &arg(&sample_dir()),
+        "--now",
+        "2007-07-01T09:00:00Z",
+    ]);
+    result.assert_code(0).assert_stdout_has(
+        "total: 2000/2003 marks scored, 46/47 sheets submitted, 1 stale draft (unchanged for more than 7 days)",
+    );
+    let lines: Vec<&str> = result.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 47 + 1 + 1, "header, members, stale, total");
+    assert_eq!(
+        lines[lines.len() - 2],
+        "stale draft: t33 on panel tech-env (Technology expert 33), 7/10 scored, unchanged for 10 days (since 2007-06-21); remind them to finish and submit"
+    );
+    let t33 = lines.iter().find(|l| l.contains(" t33 ")).unwrap();
+    assert!(t33.contains("draft STALE"), "{t33}");
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("STALE")).count(),
+        1,
+        "only t33 is stale"
+    );
+    // A longer limit: nothing is stale.
+    run([
+        "status",
+        &arg(&sample_dir()),
+        "--now",
+        "2007-07-01T09:00:00Z",
+        "--stale-days",
+        "30",
+    ])
+    .assert_code(0)
+    .assert_stdout_has("total: 2000/2003 marks scored, 46/47 sheets submitted\n");
 }
 
 #[test]
