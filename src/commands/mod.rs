@@ -2,6 +2,7 @@
 //! writes or prints the outcome.
 
 mod check;
+mod init;
 mod mark;
 mod merge;
 mod progress_bar;
@@ -20,7 +21,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Submit(args) => submit::run(args),
         Command::Status(args) => status::run(args),
         Command::Review(args) => crate::tui::review::run(args),
-        Command::Results(_) | Command::Init(_) | Command::Serve(_) => Err(Error::Usage(
+        Command::Init(args) => init::run(args),
+        Command::Results(_) | Command::Serve(_) => Err(Error::Usage(
             "this command is not available yet in this build".into(),
         )),
     }
