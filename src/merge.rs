@@ -43,6 +43,10 @@ pub struct Results {
     pub title: String,
     pub rubric: String,
     pub rules: Rules,
+    /// The rubric's category ids in rubric order: the subtotal columns of
+    /// results.csv, which must be there even when there is no region.
+    #[serde(default)]
+    pub categories: Vec<String>,
     /// In rank order; regions sharing a rank by region id.
     pub regions: Vec<RegionResult>,
     /// Every sheet found, and whether it counted.
@@ -194,6 +198,7 @@ pub fn merge(
             include_drafts: options.include_drafts,
             max_total: review.max_total(),
         },
+        categories: review.categories.iter().map(|c| c.id.clone()).collect(),
         regions,
         sheets: uses,
         warnings,

@@ -1318,3 +1318,20 @@ fn cli_merge_of_the_sample_matches_its_known_ranking() {
         ]
     );
 }
+
+#[test]
+fn cli_csv_has_the_category_columns_even_without_regions() {
+    // A review still being set up: no regions yet. Scripts reading
+    // results.csv rely on the header of SPEC.md all the same.
+    let review = ReviewBuilder::new()
+        .category("A", &[("a1", 5.0, 1.0)])
+        .category("B", &[("b1", 5.0, 1.0)])
+        .build();
+    let dir = ReviewDir::new(review);
+    let out = dir.beside("out");
+    run(["merge", &arg(&dir.path()), "--out", &arg(&out)]).assert_code(0);
+    assert_eq!(
+        std::fs::read_to_string(out.join("results.csv")).unwrap(),
+        "rank,region,name,total,A,B,status,marks,flags\n"
+    );
+}

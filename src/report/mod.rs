@@ -40,11 +40,7 @@ pub fn csv(results: &Results) -> Result<String, csv::Error> {
 }
 
 fn category_ids(results: &Results) -> Vec<String> {
-    results
-        .regions
-        .first()
-        .map(|r| r.subtotals.iter().map(|s| s.category.clone()).collect())
-        .unwrap_or_default()
+    results.categories.clone()
 }
 
 /// The ranking as a plain-text table for the terminal.
