@@ -9,21 +9,21 @@ fn main() -> ExitCode {
     match panelist::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Usage(message)) => {
-            eprintln!("panelist: {message}");
+            panelist::errln!("panelist: {message}");
             ExitCode::from(2)
         }
         Err(Error::Invalid(problems)) => {
             for problem in &problems.0 {
-                eprintln!("{problem}");
+                panelist::errln!("{problem}");
             }
-            eprintln!(
+            panelist::errln!(
                 "panelist: {} problem(s) found; nothing was written",
                 problems.0.len()
             );
             ExitCode::from(1)
         }
         Err(err) => {
-            eprintln!("panelist: {err}");
+            panelist::errln!("panelist: {err}");
             ExitCode::from(1)
         }
     }

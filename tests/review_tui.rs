@@ -113,11 +113,7 @@ fn drive<S: Store>(screen: &mut ReviewScreen<S>, input: &str) -> (Exit, String) 
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
     let mut script = Script(keys(input).into());
     let stop = AtomicBool::new(false);
-    let exit = match shell::run(&mut terminal, screen, &mut script, &stop) {
-        Ok(exit) => exit,
-        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Exit::Stopped,
-        Err(e) => panic!("event loop failed: {e}"),
-    };
+    let exit = shell::run(&mut terminal, screen, &mut script, &stop);
     terminal
         .draw(|frame| panelist::tui::review::view::render(&screen.app, frame))
         .expect("draw");
@@ -385,7 +381,11 @@ fn quitting_with_a_typed_mark_asks_and_says_what_is_lost() {
     let s = Session::new();
     let mut screen = s.screen("tech-env", "t33");
     let (exit, shown) = drive(&mut screen, "4q");
-    assert_eq!(exit, Exit::Stopped, "still running when the script ended");
+    assert_eq!(
+        exit,
+        Exit::TerminalGone,
+        "still running when the script ended"
+    );
     assert!(shown.contains("the mark 4 you typed for 4-c"), "{shown}");
     let (exit, _) = drive(&mut screen, "y");
     assert_eq!(exit, Exit::Finished);

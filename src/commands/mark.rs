@@ -55,7 +55,7 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
     let _session = SessionLock::acquire(&review.scores_dir(), &panel.id, &args.reviewer)?;
     let (previous, _) = save_mark(&review, &args, region, criterion, points)?;
     let was = previous.map_or_else(|| "no mark".to_string(), |m| format_points(m.points));
-    println!(
+    crate::outln!(
         "saved: {} on panel {}, {} ({}), {} = {} (was {was})",
         args.reviewer,
         panel.id,
@@ -87,7 +87,9 @@ fn save_mark(
                 ));
             }
             sheet.submitted = false;
-            eprintln!("note: the sheet is a draft again; submit it anew with `panelist submit`");
+            crate::errln!(
+                "note: the sheet is a draft again; submit it anew with `panelist submit`"
+            );
         }
         let marks = sheet.scores.entry(region.to_string()).or_default();
         let previous = marks.get(criterion).cloned();

@@ -40,9 +40,13 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
         sheet.submitted = true;
         Ok((progress.scored, progress.due.len()))
     })?;
-    println!(
+    crate::outln!(
         "submitted: {} on panel {}, {} of {} marks, at {}",
-        args.reviewer, args.panel, scored.0, scored.1, sheet.updated
+        args.reviewer,
+        args.panel,
+        scored.0,
+        scored.1,
+        sheet.updated
     );
     Ok(())
 }

@@ -36,21 +36,40 @@ pub enum Exit {
     Finished,
     /// A signal (SIGHUP, SIGTERM) or the server asked to stop.
     Stopped,
+    /// Reading or drawing failed: the terminal or connection is gone.
+    TerminalGone,
 }
 
 /// How often an idle loop wakes up to retry saves and check for a stop.
 pub const TICK: Duration = Duration::from_millis(200);
 
-/// Runs `screen` until it finishes or `stop` is set. Only redraws after
-/// something changed, and ratatui sends only the cells that differ, so a
-/// keystroke costs a few bytes over a slow link. Any I/O error ends the loop
-/// (a dead terminal must not make the process spin).
+/// Runs `screen` until it finishes, `stop` is set or the terminal is gone.
+/// Only redraws after something changed, and ratatui sends only the cells
+/// that differ, so a keystroke costs a few bytes over a slow link. An I/O
+/// error of the terminal (a dead SSH connection) ends the loop at once: it
+/// must not spin. Pending saves are attempted once more on the way out.
 pub fn run<B: Backend, S: Screen>(
     terminal: &mut Terminal<B>,
     screen: &mut S,
     events: &mut dyn Events,
     stop: &AtomicBool,
-) -> io::Result<Exit>
+) -> Exit
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let exit = event_loop(terminal, screen, events, stop);
+    if exit != Exit::Finished {
+        screen.settle(false);
+    }
+    exit
+}
+
+fn event_loop<B: Backend, S: Screen>(
+    terminal: &mut Terminal<B>,
+    screen: &mut S,
+    events: &mut dyn Events,
+    stop: &AtomicBool,
+) -> Exit
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
@@ -58,22 +77,30 @@ where
     let mut idle = false;
     loop {
         if stop.load(Ordering::Relaxed) {
-            screen.settle(false);
-            return Ok(Exit::Stopped);
+            return Exit::Stopped;
         }
         dirty |= screen.settle(idle);
         if screen.finished() {
-            return Ok(Exit::Finished);
+            return Exit::Finished;
         }
         if dirty {
-            terminal
-                .draw(|frame| screen.render(frame))
-                .map_err(io::Error::other)?;
+            if terminal.draw(|frame| screen.render(frame)).is_err() {
+                return Exit::TerminalGone;
+            }
             dirty = false;
         }
-        match events.next(TICK)? {
+        let Ok(next) = events.next(TICK) else {
+            return Exit::TerminalGone;
+        };
+        // Input that arrives with a hang-up is not the reviewer's.
+        if stop.load(Ordering::Relaxed) {
+            return Exit::Stopped;
+        }
+        match next {
             Some(Event::Resize(_, _)) => {
-                terminal.autoresize().map_err(io::Error::other)?;
+                if terminal.autoresize().is_err() {
+                    return Exit::TerminalGone;
+                }
                 dirty = true;
                 idle = false;
             }

@@ -215,14 +215,13 @@ fn run_session(
     theme: Theme,
     guard: &Guard,
 ) -> Result<(), Error> {
-    let terminal_error = |e: std::io::Error| Error::io("draw on", "the terminal".as_ref(), e);
-    let mut events = LocalEvents::start().map_err(terminal_error)?;
+    let mut events =
+        LocalEvents::start().map_err(|e| Error::io("read", "the terminal".as_ref(), e))?;
     let (panel, _session) = match (chosen, session) {
         (Some(panel), Some(session)) => (panel, session),
         _ => {
             let mut chooser = Chooser::new(review, reviewer, theme);
-            let exit = shell::run(terminal, &mut chooser, &mut events, &guard.stop)
-                .map_err(terminal_error)?;
+            let exit = shell::run(terminal, &mut chooser, &mut events, &guard.stop);
             match (exit, chooser.into_choice()) {
                 (Exit::Finished, Some(choice)) => choice,
                 _ => return Ok(()),
@@ -237,6 +236,6 @@ fn run_session(
         reviewer: reviewer.to_string(),
     };
     let mut screen = ReviewScreen::new(app, store);
-    shell::run(terminal, &mut screen, &mut events, &guard.stop).map_err(terminal_error)?;
+    shell::run(terminal, &mut screen, &mut events, &guard.stop);
     Ok(())
 }
