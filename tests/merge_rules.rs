@@ -1335,3 +1335,39 @@ fn cli_csv_has_the_category_columns_even_without_regions() {
         "rank,region,name,total,A,B,status,marks,flags\n"
     );
 }
+
+#[test]
+fn cli_results_ron_holds_what_the_library_computes_and_every_output_is_written() {
+    // results.ron is the pure merge of the same files, to the last bit.
+    let dir = conflicts_review();
+    let out = dir.beside("out");
+    let result = run(["merge", &arg(&dir.path()), "--out", &arg(&out)]);
+    result.assert_code(0);
+    let mut inputs = Vec::new();
+    for panel in ["board", "tech"] {
+        let path = dir.panel_path(panel);
+        for (reviewer, sheet) in read_panel_file(&path).sheets.0 {
+            inputs.push(merge::SheetInput {
+                origin: path.clone(),
+                panel: panel.into(),
+                reviewer,
+                sheet,
+            });
+        }
+    }
+    let expected = merged(&dir.review, &inputs);
+    let text = std::fs::read_to_string(out.join("results.ron")).unwrap();
+    let written: merge::Results = ron::from_str(&text).unwrap();
+    assert_eq!(written, expected);
+    assert!(text.starts_with("Results("), "written with struct names");
+    for name in ["results.csv", "report.md", "results.svg"] {
+        let bytes = std::fs::read(out.join(name)).unwrap();
+        assert!(!bytes.is_empty(), "{name}");
+    }
+    // the summary table on stdout, warnings on stderr
+    result
+        .assert_stdout_has("North")
+        .assert_stdout_has("Selected")
+        .assert_stderr_has("warning: ");
+    assert!(!result.stdout.contains("warning"), "{}", result.stdout);
+}
