@@ -659,3 +659,53 @@ experts,dee,Dee,1,2,submitted,2007-06-01T10:00:00Z
 "
     );
 }
+
+#[test]
+fn odd_command_line_values_are_refused_without_panic_or_write() {
+    // Ids become file names: nothing a caller passes may escape scores/.
+    let dir = small_review();
+    let d = arg(&dir.path());
+    let before = snapshot(dir.tmp.path());
+    let odd = [
+        "",
+        " ",
+        "../board",
+        "/etc/passwd",
+        "board/../experts",
+        "ANN",
+        "é",
+        "٣",
+        "1e400",
+        "4.5.5",
+        "0x10",
+        "∞",
+        "\u{202e}",
+        &"9".repeat(400),
+    ];
+    for (i, value) in odd.iter().enumerate() {
+        let cases: [[&str; 5]; 5] = [
+            [value, "board", "north", "a1", "4"],
+            ["ann", value, "north", "a1", "4"],
+            ["cy", "board", value, "a1", "4"],
+            ["cy", "board", "north", value, "4"],
+            ["cy", "board", "north", "a1", value],
+        ];
+        for [reviewer, panel, region, criterion, points] in cases {
+            let result = run(mark_args(
+                &d,
+                reviewer,
+                panel,
+                &["--", region, criterion, points],
+            ));
+            assert!(
+                matches!(result.code, Some(1) | Some(2)) && !result.stderr.contains("panicked"),
+                "odd value {i}: {result:?}"
+            );
+        }
+        let result = run(["submit", &d, "--reviewer", value, "--panel", "board"]);
+        assert_eq!(result.code, Some(1), "odd value {i}: {result:?}");
+        let result = run(["submit", &d, "--reviewer", "ann", "--panel", value]);
+        assert_eq!(result.code, Some(1), "odd value {i}: {result:?}");
+    }
+    assert_eq!(snapshot(dir.tmp.path()), before);
+}
