@@ -4,8 +4,9 @@
 mod check;
 mod init;
 mod mark;
-mod merge;
+pub(crate) mod merge;
 mod progress_bar;
+mod results;
 mod status;
 mod submit;
 
@@ -22,7 +23,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Status(args) => status::run(args),
         Command::Review(args) => crate::tui::review::run(args),
         Command::Init(args) => init::run(args),
-        Command::Results(_) | Command::Serve(_) => Err(Error::Usage(
+        Command::Results(args) => results::run(args),
+        Command::Serve(_) => Err(Error::Usage(
             "this command is not available yet in this build".into(),
         )),
     }

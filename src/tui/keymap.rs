@@ -17,7 +17,18 @@ pub enum Mode {
     Confirm,
     /// Choosing a panel (reviewers on several).
     Chooser,
+    /// The committee results: the ranking with its bar chart.
+    Ranking,
+    /// The committee results: a region's categories, or a category's criteria.
+    Breakdown,
+    /// The committee results: the individual marks of one criterion of one region.
+    Marks,
+    /// The committee results: one criterion across all regions.
+    Across,
 }
+
+/// The modes of the committee results screen, for its help.
+pub const RESULTS_MODES: [Mode; 4] = [Mode::Ranking, Mode::Breakdown, Mode::Marks, Mode::Across];
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +58,19 @@ pub enum Action {
     Back,
     NoteSave,
     NoteCancel,
+    /// Move the selection in a list.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Open the selected item (drill down).
+    Open,
+    /// Count draft sheets in the committee results, or leave them out again.
+    ToggleDrafts,
+    /// Show the selected criterion across all regions.
+    ByCriterion,
+    /// Read the panel files again.
+    Reload,
 }
 
 /// A key as the keymap names it.
@@ -364,6 +388,124 @@ pub const KEYMAP: &[Binding] = &[
         &[Chooser],
         true,
     ),
+    // The committee results (`panelist results`).
+    bind(
+        &[(code(K::Up), A::Up), (code(K::Down), A::Down)],
+        "↑↓",
+        "Up/Down",
+        "move",
+        &[Ranking, Breakdown, Marks, Across],
+        true,
+    ),
+    bind(
+        &[
+            (code(K::PageUp), A::PageUp),
+            (code(K::PageDown), A::PageDown),
+        ],
+        "PgUp/PgDn",
+        "",
+        "page up or down",
+        &[Ranking, Breakdown, Marks, Across],
+        false,
+    ),
+    bind(
+        &[(code(K::Enter), A::Open), (code(K::Right), A::Open)],
+        "Enter",
+        "",
+        "open",
+        &[Ranking, Breakdown],
+        true,
+    ),
+    bind(
+        &[(code(K::Enter), A::Open)],
+        "Enter",
+        "",
+        "marks",
+        &[Across],
+        true,
+    ),
+    bind(
+        &[
+            (code(K::Left), A::PrevCriterion),
+            (code(K::Right), A::NextCriterion),
+        ],
+        "←→",
+        "Left/Right",
+        "criterion",
+        &[Marks, Across],
+        true,
+    ),
+    bind(
+        &[
+            (code(K::Tab), A::NextRegion),
+            (code(K::BackTab), A::PrevRegion),
+        ],
+        "Tab/S-Tab",
+        "",
+        "region",
+        &[Breakdown, Marks],
+        true,
+    ),
+    bind(
+        &[
+            (code(K::Esc), A::Back),
+            (code(K::Left), A::Back),
+            (code(K::Backspace), A::Back),
+        ],
+        "Esc",
+        "",
+        "back",
+        &[Breakdown],
+        true,
+    ),
+    bind(
+        &[(code(K::Esc), A::Back), (code(K::Backspace), A::Back)],
+        "Esc",
+        "",
+        "back",
+        &[Marks, Across],
+        true,
+    ),
+    bind(
+        &[(Key::Char('c'), A::ByCriterion)],
+        "c",
+        "",
+        "by criterion",
+        &[Ranking, Breakdown, Marks],
+        true,
+    ),
+    bind(
+        &[(Key::Char('d'), A::ToggleDrafts)],
+        "d",
+        "",
+        "drafts",
+        &[Ranking, Breakdown, Marks, Across],
+        true,
+    ),
+    bind(
+        &[(Key::Char('r'), A::Reload)],
+        "r",
+        "",
+        "read the panel files again",
+        &[Ranking, Breakdown, Marks, Across],
+        false,
+    ),
+    bind(
+        &[(Key::Char('?'), A::Help)],
+        "?",
+        "",
+        "help",
+        &[Ranking, Breakdown, Marks, Across],
+        true,
+    ),
+    bind(
+        &[(Key::Char('q'), A::Quit), (Key::Ctrl('c'), A::Quit)],
+        "q",
+        "",
+        "quit",
+        &[Ranking, Breakdown, Marks, Across],
+        true,
+    ),
 ];
 
 fn hits(key: Key, event: &KeyEvent) -> bool {
@@ -464,6 +606,34 @@ mod tests {
             action_for(Summary, &press(KeyCode::Esc)),
             Some(Action::Back)
         );
+    }
+
+    #[test]
+    fn results_keys_go_by_the_screen() {
+        assert_eq!(
+            action_for(Ranking, &press(KeyCode::Right)),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            action_for(Breakdown, &press(KeyCode::Left)),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            action_for(Marks, &press(KeyCode::Right)),
+            Some(Action::NextCriterion)
+        );
+        assert_eq!(action_for(Ranking, &press(KeyCode::Esc)), None);
+        assert_eq!(
+            action_for(Across, &press(KeyCode::Char('d'))),
+            Some(Action::ToggleDrafts)
+        );
+        for mode in RESULTS_MODES {
+            assert!(footer(mode).count() > 0, "{mode:?} has a footer");
+            assert_eq!(
+                action_for(mode, &press(KeyCode::Char('q'))),
+                Some(Action::Quit)
+            );
+        }
     }
 
     #[test]

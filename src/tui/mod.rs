@@ -4,6 +4,7 @@
 
 pub mod input;
 pub mod keymap;
+pub mod results;
 pub mod review;
 pub mod shell;
 pub mod terminal;

@@ -17,20 +17,7 @@ pub const MIN_HEIGHT: u16 = 18;
 /// Draws the notice instead of the screen when the window is below the
 /// minimum; returns whether it did.
 pub fn too_small(frame: &mut Frame, theme: &Theme) -> bool {
-    let area = frame.area();
-    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
-        return false;
-    }
-    let message = format!(
-        "The window is too small ({}x{}). panelist needs at least {MIN_WIDTH}x{MIN_HEIGHT}: make the window larger. Your marks are safe; q quits.",
-        area.width, area.height
-    );
-    let lines: Vec<Line> = text::wrap(&message, area.width.max(1) as usize)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.strong()))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), area);
-    true
+    too_small_for(frame, theme, "Your marks are safe; q quits.")
 }
 
 /// The one-line title bar: `left` and `right` text on the bar style.
@@ -116,4 +103,46 @@ pub fn wrapped(
 /// A paragraph of lines, left-aligned.
 pub fn paragraph(lines: Vec<Line<'_>>) -> Paragraph<'_> {
     Paragraph::new(lines).alignment(Alignment::Left)
+}
+
+/// Like [`too_small`], with the last sentence of the notice chosen by the
+/// screen (the chair's results have no marks to reassure about).
+pub fn too_small_for(frame: &mut Frame, theme: &Theme, note: &str) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let message = format!(
+        "The window is too small ({}x{}). panelist needs at least {MIN_WIDTH}x{MIN_HEIGHT}: make the window larger. {note}",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&message, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.strong()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    true
+}
+
+/// A horizontal bar of exactly `width` columns for `value` out of `max`:
+/// eighth blocks where the terminal takes UTF-8, `#` otherwise.
+pub fn meter(value: f64, max: f64, width: usize, unicode: bool) -> String {
+    let ratio = if max > 0.0 && value.is_finite() {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    if !unicode {
+        let full = (ratio * width as f64).round() as usize;
+        return format!("{}{}", "#".repeat(full), " ".repeat(width - full));
+    }
+    let eighths = (ratio * width as f64 * 8.0).round() as usize;
+    let (full, part) = (eighths / 8, eighths % 8);
+    let mut out = "█".repeat(full);
+    if part > 0 {
+        out.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][part - 1]);
+    }
+    let used = full + usize::from(part > 0);
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
 }

@@ -355,7 +355,8 @@ impl App {
                     self.mode = self.help_from;
                 }
             }
-            Mode::Chooser => {}
+            // The chooser and the committee results' screens are not the reviewer's.
+            Mode::Chooser | Mode::Ranking | Mode::Breakdown | Mode::Marks | Mode::Across => {}
         }
     }
 

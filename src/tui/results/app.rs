@@ -1,0 +1,468 @@
+//! The chair's results screen: its state and its one `update`. The data are
+//! the committee results merged twice (drafts left out, drafts counted), so
+//! that toggling drafts is instant and the screen never reads a file; reading
+//! again is an effect the shell performs (see [`super::Loader`]).
+
+use std::collections::BTreeSet;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::merge::{CriterionResult, RegionResult, Results};
+use crate::model::{Category, Criterion, Review};
+use crate::tui::keymap::{self, Action, Mode};
+use crate::tui::theme::Theme;
+
+/// Everything the screen shows, computed once per reading of the files.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub review: Review,
+    /// Drafts left out: the committee results.
+    pub submitted: Results,
+    /// Drafts counted too (`--include-drafts`).
+    pub with_drafts: Results,
+    /// (reviewer, region) pairs with a conflict of interest, from
+    /// `review.ron` and from every sheet.
+    pub conflicts: BTreeSet<(String, String)>,
+}
+
+/// What the screen shows, innermost last; `Back` returns to the one below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Ranking,
+    /// The categories of the selected region.
+    Region,
+    /// The criteria of the selected category for the selected region.
+    Category,
+    /// The marks of the selected criterion for the selected region.
+    Marks,
+    /// The selected criterion across all regions.
+    Across,
+}
+
+/// What is selected; shared by all views, so that going back finds the
+/// selection where the chair left it. Indexes are into `review.ron`'s
+/// lists (stable when drafts are toggled and the ranking changes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    pub region: usize,
+    pub category: usize,
+    /// Into the rubric's criteria in order (all categories).
+    pub criterion: usize,
+    /// A row of the marks view.
+    pub mark: usize,
+}
+
+/// One row of the marks view: a reviewer whose panel covers the cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkRow {
+    pub reviewer: String,
+    pub name: String,
+    pub panel: String,
+    /// The counting mark, if any.
+    pub points: Option<f64>,
+    pub note: String,
+    /// Why there is no counting mark.
+    pub absent: Option<&'static str>,
+}
+
+/// What comes into `update`.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// The files were read again (or could not be).
+    Loaded(Box<Result<Data, String>>),
+}
+
+pub struct App {
+    pub theme: Theme,
+    pub data: Data,
+    pub include_drafts: bool,
+    pub stack: Vec<View>,
+    pub cursor: Cursor,
+    pub help: bool,
+    pub message: Option<String>,
+    /// The chair asked to read the files again; the shell does it.
+    pub reload: bool,
+    pub quit: bool,
+    /// Rows a page moves (set from the last drawn height).
+    pub page: usize,
+}
+
+impl App {
+    pub fn new(data: Data, theme: Theme) -> App {
+        let mut app = App {
+            theme,
+            data,
+            include_drafts: false,
+            stack: vec![View::Ranking],
+            cursor: Cursor::default(),
+            help: false,
+            message: None,
+            reload: false,
+            quit: false,
+            page: 10,
+        };
+        if let Some(first) = app.rank_order().first() {
+            app.cursor.region = *first;
+        }
+        app
+    }
+
+    // ---- what the view reads ----
+
+    pub fn view(&self) -> View {
+        self.stack.last().copied().unwrap_or(View::Ranking)
+    }
+
+    /// The keymap's mode for what is on screen.
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            return Mode::Help;
+        }
+        match self.view() {
+            View::Ranking => Mode::Ranking,
+            View::Region | View::Category => Mode::Breakdown,
+            View::Marks => Mode::Marks,
+            View::Across => Mode::Across,
+        }
+    }
+
+    pub fn results(&self) -> &Results {
+        if self.include_drafts {
+            &self.data.with_drafts
+        } else {
+            &self.data.submitted
+        }
+    }
+
+    /// Draft sheets found: those that count only with drafts included.
+    pub fn drafts(&self) -> usize {
+        self.data
+            .with_drafts
+            .sheets
+            .iter()
+            .filter(|s| s.counted && !s.submitted)
+            .count()
+    }
+
+    /// Review indexes of the regions in rank order.
+    pub fn rank_order(&self) -> Vec<usize> {
+        let review = &self.data.review;
+        self.results()
+            .regions
+            .iter()
+            .filter_map(|r| review.regions.iter().position(|g| g.id == r.region))
+            .collect()
+    }
+
+    pub fn region_result(&self, region: usize) -> Option<&RegionResult> {
+        let id = &self.data.review.regions.get(region)?.id;
+        self.results().regions.iter().find(|r| &r.region == id)
+    }
+
+    pub fn region_name(&self, region: usize) -> &str {
+        self.data
+            .review
+            .regions
+            .get(region)
+            .map_or("", |r| r.name.as_str())
+    }
+
+    /// The rubric's criteria in order, with their category.
+    pub fn criteria(&self) -> Vec<(&Category, &Criterion)> {
+        self.data.review.criteria().collect()
+    }
+
+    pub fn category(&self) -> Option<&Category> {
+        self.data.review.categories.get(self.cursor.category)
+    }
+
+    pub fn criterion(&self) -> Option<(&Category, &Criterion)> {
+        self.data.review.criteria().nth(self.cursor.criterion)
+    }
+
+    /// The global index of the first criterion of category `c`.
+    pub fn first_criterion_of(&self, c: usize) -> usize {
+        self.data
+            .review
+            .categories
+            .iter()
+            .take(c)
+            .map(|cat| cat.criteria.len())
+            .sum()
+    }
+
+    pub fn criterion_result(&self, region: usize, criterion: usize) -> Option<&CriterionResult> {
+        let (_, c) = self.data.review.criteria().nth(criterion)?;
+        self.region_result(region)?
+            .criteria
+            .iter()
+            .find(|r| r.criterion == c.id)
+    }
+
+    /// Every reviewer whose panel covers (region, criterion): those with a
+    /// counting mark first, highest mark first, then those without one and why.
+    pub fn mark_rows(&self, region: usize, criterion: usize) -> Vec<MarkRow> {
+        let review = &self.data.review;
+        let (Some(region_def), Some((_, criterion_def))) =
+            (review.regions.get(region), review.criteria().nth(criterion))
+        else {
+            return Vec::new();
+        };
+        let counted = self.criterion_result(region, criterion);
+        let mut rows: Vec<MarkRow> = Vec::new();
+        for panel in review
+            .panels
+            .iter()
+            .filter(|p| p.covers_region(&region_def.id) && p.covers_criterion(&criterion_def.id))
+        {
+            for member in &panel.members {
+                let score = counted.and_then(|c| c.scores.iter().find(|s| &s.reviewer == member));
+                let absent = match score {
+                    Some(_) => None,
+                    None => Some(self.why_absent(&panel.id, member, &region_def.id)),
+                };
+                rows.push(MarkRow {
+                    reviewer: member.clone(),
+                    name: review
+                        .reviewer(member)
+                        .map_or_else(String::new, |r| r.name.clone()),
+                    panel: panel.id.clone(),
+                    points: score.map(|s| s.points),
+                    note: score.map_or_else(String::new, |s| s.note.clone()),
+                    absent,
+                });
+            }
+        }
+        rows.sort_by(|a, b| {
+            b.points
+                .is_some()
+                .cmp(&a.points.is_some())
+                .then(b.points.unwrap_or(0.0).total_cmp(&a.points.unwrap_or(0.0)))
+                .then(a.reviewer.cmp(&b.reviewer))
+        });
+        rows
+    }
+
+    fn why_absent(&self, panel: &str, reviewer: &str, region: &str) -> &'static str {
+        if self
+            .data
+            .conflicts
+            .contains(&(reviewer.to_string(), region.to_string()))
+        {
+            return "conflict of interest";
+        }
+        let sheet = self
+            .results()
+            .sheets
+            .iter()
+            .filter(|s| s.panel == panel && s.reviewer == reviewer)
+            .find(|s| s.counted)
+            .or_else(|| {
+                self.results()
+                    .sheets
+                    .iter()
+                    .find(|s| s.panel == panel && s.reviewer == reviewer)
+            });
+        match sheet {
+            None => "no sheet yet",
+            Some(s) if !s.counted && !s.submitted => "draft, not counted (d counts drafts)",
+            Some(s) if !s.counted => "sheet not counted",
+            Some(_) => "not marked",
+        }
+    }
+
+    /// How many rows the list of the current view has.
+    fn rows(&self) -> usize {
+        match self.view() {
+            View::Ranking | View::Across => self.data.review.regions.len(),
+            View::Region => self.data.review.categories.len(),
+            View::Category => self.category().map_or(0, |c| c.criteria.len()),
+            View::Marks => self
+                .mark_rows(self.cursor.region, self.cursor.criterion)
+                .len(),
+        }
+    }
+
+    /// The selected row of the current view's list.
+    pub fn selected(&self) -> usize {
+        match self.view() {
+            View::Ranking | View::Across => self
+                .rank_order()
+                .iter()
+                .position(|&r| r == self.cursor.region)
+                .unwrap_or(0),
+            View::Region => self.cursor.category,
+            View::Category => self
+                .cursor
+                .criterion
+                .saturating_sub(self.first_criterion_of(self.cursor.category)),
+            View::Marks => self.cursor.mark,
+        }
+    }
+
+    // ---- update ----
+
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Key(key) => {
+                if let Some(action) = keymap::action_for(self.mode(), &key) {
+                    self.act(action);
+                }
+            }
+            Msg::Loaded(result) => match *result {
+                Ok(data) => {
+                    self.data = data;
+                    self.clamp();
+                    self.message = Some("Read the panel files again.".into());
+                }
+                Err(reason) => {
+                    self.message = Some(format!(
+                        "Could not read the files again; still showing the last results. {reason}"
+                    ));
+                }
+            },
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        if self.help {
+            if action == Action::Back {
+                self.help = false;
+            }
+            return;
+        }
+        self.message = None;
+        match action {
+            Action::Up => self.select(self.selected().saturating_sub(1)),
+            Action::Down => self.select(self.selected() + 1),
+            Action::PageUp => self.select(self.selected().saturating_sub(self.page)),
+            Action::PageDown => self.select(self.selected() + self.page),
+            Action::Open => self.open(),
+            Action::Back if self.stack.len() > 1 => {
+                self.stack.pop();
+            }
+            Action::NextRegion => self.step_region(1),
+            Action::PrevRegion => self.step_region(-1),
+            Action::NextCriterion => self.step_criterion(1),
+            Action::PrevCriterion => self.step_criterion(-1),
+            Action::ByCriterion => {
+                if self.view() == View::Region {
+                    self.set_criterion(self.first_criterion_of(self.cursor.category));
+                }
+                self.stack.push(View::Across);
+            }
+            Action::ToggleDrafts => {
+                self.include_drafts = !self.include_drafts;
+                self.clamp();
+                let drafts = self.drafts();
+                self.message = Some(if self.include_drafts {
+                    format!(
+                        "{drafts} draft sheet(s) now count. These are not the committee's results."
+                    )
+                } else {
+                    "Drafts left out again: the committee's results.".into()
+                });
+            }
+            Action::Reload => self.reload = true,
+            Action::Help => self.help = true,
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Selects row `row` of the current list (clamped).
+    fn select(&mut self, row: usize) {
+        let last = self.rows().saturating_sub(1);
+        let row = row.min(last);
+        match self.view() {
+            View::Ranking | View::Across => {
+                if let Some(&region) = self.rank_order().get(row) {
+                    self.cursor.region = region;
+                }
+            }
+            View::Region => {
+                self.cursor.category = row;
+                self.cursor.criterion = self.first_criterion_of(row);
+            }
+            View::Category => {
+                self.cursor.criterion = self.first_criterion_of(self.cursor.category) + row;
+            }
+            View::Marks => self.cursor.mark = row,
+        }
+    }
+
+    fn open(&mut self) {
+        let next = match self.view() {
+            View::Ranking => View::Region,
+            View::Region => {
+                self.cursor.criterion = self.first_criterion_of(self.cursor.category);
+                View::Category
+            }
+            View::Category | View::Across => {
+                self.cursor.mark = 0;
+                View::Marks
+            }
+            View::Marks => return,
+        };
+        if self.rows() > 0 || next == View::Region {
+            self.stack.push(next);
+        }
+    }
+
+    /// The next or previous region in rank order.
+    fn step_region(&mut self, by: isize) {
+        let order = self.rank_order();
+        let Some(at) = order.iter().position(|&r| r == self.cursor.region) else {
+            return;
+        };
+        let next = at
+            .saturating_add_signed(by)
+            .min(order.len().saturating_sub(1));
+        self.cursor.region = order[next];
+        self.cursor.mark = 0;
+    }
+
+    fn step_criterion(&mut self, by: isize) {
+        let count = self.criteria().len();
+        let next = self
+            .cursor
+            .criterion
+            .saturating_add_signed(by)
+            .min(count.saturating_sub(1));
+        self.set_criterion(next);
+    }
+
+    /// Selects a criterion and the category it belongs to.
+    fn set_criterion(&mut self, criterion: usize) {
+        self.cursor.criterion = criterion;
+        let mut first = 0;
+        for (c, category) in self.data.review.categories.iter().enumerate() {
+            if criterion < first + category.criteria.len() {
+                self.cursor.category = c;
+                break;
+            }
+            first += category.criteria.len();
+        }
+        self.cursor.mark = 0;
+    }
+
+    /// Keeps the cursor inside the lists after the data changed.
+    fn clamp(&mut self) {
+        let review = &self.data.review;
+        if self.cursor.region >= review.regions.len() {
+            self.cursor.region = 0;
+        }
+        if self.cursor.category >= review.categories.len() {
+            self.cursor.category = 0;
+        }
+        let criteria = review.criteria().count();
+        if self.cursor.criterion >= criteria {
+            self.set_criterion(0);
+        }
+        let marks = self
+            .mark_rows(self.cursor.region, self.cursor.criterion)
+            .len();
+        self.cursor.mark = self.cursor.mark.min(marks.saturating_sub(1));
+    }
+}

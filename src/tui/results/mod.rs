@@ -1,0 +1,149 @@
+//! `panelist results`: the chair's TUI over the committee results, merged
+//! on the fly from the panel files. The ranking with a bar chart and the
+//! cutoff; drill down region → category → criterion → the marks; one
+//! criterion across regions; drafts counted or not at a key.
+
+pub mod app;
+pub mod view;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+
+pub use app::{App, Data, Msg, View};
+
+use crate::commands::merge::{load_inputs, merge_files};
+use crate::merge::MergeOptions;
+use crate::store::{self, LoadedPanelFile};
+use crate::tui::shell::{self, Screen};
+use crate::tui::terminal::{Guard, LocalEvents};
+use crate::tui::theme::Theme;
+use crate::{Error, config};
+
+impl Data {
+    /// Reads the review and its panel files and merges them twice: drafts
+    /// left out, and drafts counted.
+    pub fn load(dir: &Path) -> Result<Data, Error> {
+        let review = store::load_review(dir)?;
+        let files = load_inputs(&review, &[])?;
+        let submitted = merge_files(&review, &files, MergeOptions::default())?;
+        let with_drafts = merge_files(
+            &review,
+            &files,
+            MergeOptions {
+                include_drafts: true,
+            },
+        )?;
+        Ok(Data {
+            conflicts: conflicts(&review.review, &files),
+            review: review.review,
+            submitted,
+            with_drafts,
+        })
+    }
+}
+
+/// Every (reviewer, region) conflict: from `review.ron` and every sheet.
+fn conflicts(
+    review: &crate::model::Review,
+    files: &[LoadedPanelFile],
+) -> BTreeSet<(String, String)> {
+    let from_review = review.reviewers.iter().flat_map(|r| {
+        r.conflicts
+            .iter()
+            .map(move |region| (r.id.clone(), region.clone()))
+    });
+    let from_sheets = files.iter().flat_map(|f| {
+        f.file.sheets.iter().flat_map(|(reviewer, sheet)| {
+            sheet
+                .conflicts
+                .iter()
+                .map(move |region| (reviewer.clone(), region.clone()))
+        })
+    });
+    from_review.chain(from_sheets).collect()
+}
+
+/// Where fresh data come from when the chair asks to read again.
+pub trait Loader {
+    fn load(&mut self) -> Result<Data, String>;
+}
+
+/// Reads the review directory again.
+pub struct DirLoader(pub PathBuf);
+
+impl Loader for DirLoader {
+    fn load(&mut self) -> Result<Data, String> {
+        Data::load(&self.0).map_err(|e| match e {
+            Error::Invalid(problems) => format!(
+                "{} problem(s), the first: {}",
+                problems.0.len(),
+                problems
+                    .0
+                    .first()
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()
+            ),
+            other => other.to_string(),
+        })
+    }
+}
+
+/// The results screen with its loader.
+pub struct ResultsScreen<L: Loader> {
+    pub app: App,
+    pub loader: L,
+}
+
+impl<L: Loader> Screen for ResultsScreen<L> {
+    fn handle(&mut self, event: Event) {
+        if let Event::Key(key) = event
+            && key.kind != KeyEventKind::Release
+        {
+            self.app.update(Msg::Key(key));
+        }
+    }
+
+    fn render(&self, frame: &mut Frame) {
+        view::render(&self.app, frame);
+    }
+
+    fn settle(&mut self, _idle: bool) -> bool {
+        if !self.app.reload {
+            return false;
+        }
+        self.app.reload = false;
+        let loaded = self.loader.load();
+        self.app.update(Msg::Loaded(Box::new(loaded)));
+        true
+    }
+
+    fn finished(&self) -> bool {
+        self.app.quit
+    }
+}
+
+/// Runs the results TUI on the local terminal. Invalid files are reported
+/// before the terminal is taken over, as `merge` reports them.
+pub fn run(dir: Option<&Path>) -> Result<(), Error> {
+    let dir = config::review_dir(dir)?;
+    let data = Data::load(&dir)?;
+    let theme = Theme::from_process_env();
+    let (mut terminal, guard) =
+        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
+    let outcome = LocalEvents::start()
+        .map_err(|e| Error::io("read", "the terminal".as_ref(), e))
+        .map(|mut events| {
+            let mut screen = ResultsScreen {
+                app: App::new(data, theme),
+                loader: DirLoader(dir),
+            };
+            // However the loop ends (quit, signal, terminal gone), there is
+            // nothing to save: the results screen only reads.
+            let _exit = shell::run(&mut terminal, &mut screen, &mut events, &guard.stop);
+        });
+    drop(guard);
+    outcome
+}

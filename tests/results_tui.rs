@@ -1,0 +1,333 @@
+//! The chair's results TUI on the sample review: snapshots of every screen
+//! at 80×24 (and one larger), without color, in UTF-8 and in ASCII, and the
+//! behaviour behind them (drill-down, drafts, reading again).
+
+mod common;
+
+use common::sample_dir;
+use panelist::merge::Status;
+use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, view};
+use panelist::tui::shell::Screen;
+use panelist::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// `NO_COLOR` in a UTF-8 terminal: everything must read without color.
+const PLAIN: Theme = Theme {
+    color: false,
+    unicode: true,
+};
+const ASCII: Theme = Theme {
+    color: false,
+    unicode: false,
+};
+
+fn data() -> Data {
+    Data::load(&sample_dir()).expect("the sample review loads")
+}
+
+fn app(theme: Theme) -> App {
+    App::new(data(), theme)
+}
+
+/// Keys by name: `down`, `enter`, `esc`, `left`, `right`, `tab`, or one
+/// character.
+fn press(app: &mut App, keys: &[&str]) {
+    for key in keys {
+        let code = match *key {
+            "down" => KeyCode::Down,
+            "up" => KeyCode::Up,
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "tab" => KeyCode::Tab,
+            "pgdn" => KeyCode::PageDown,
+            one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
+            other => panic!("unknown key {other}"),
+        };
+        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    draw(app, 80, 24).backend().to_string()
+}
+
+#[test]
+fn snapshot_ranking() {
+    let app = app(PLAIN);
+    insta::assert_snapshot!("ranking", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_ranking_ascii() {
+    let mut app = app(ASCII);
+    press(&mut app, &["down", "down", "down", "down"]);
+    insta::assert_snapshot!("ranking_ascii", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_ranking_large_window() {
+    let app = app(PLAIN);
+    insta::assert_snapshot!("ranking_100x30", draw(&app, 100, 30).backend());
+}
+
+#[test]
+fn snapshot_region_categories() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["down", "down", "down", "down", "enter"]);
+    assert_eq!(app.view(), View::Region);
+    insta::assert_snapshot!("region", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_category_criteria_with_a_disagreement() {
+    let mut app = app(PLAIN);
+    press(
+        &mut app,
+        &[
+            "down", "down", "down", "down", "enter", "down", "down", "enter",
+        ],
+    );
+    assert_eq!(app.view(), View::Category);
+    insta::assert_snapshot!("category", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_marks_of_a_disagreement() {
+    let mut app = app(PLAIN);
+    press(
+        &mut app,
+        &[
+            "down", "down", "down", "down", "enter", "down", "down", "enter", "down", "enter",
+        ],
+    );
+    assert_eq!(app.view(), View::Marks);
+    insta::assert_snapshot!("marks", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_marks_large_window_shows_the_conflicted_member() {
+    let mut app = app(PLAIN);
+    // Nagano, category 1, criterion 1-a: kobayashi has a conflict on nagano.
+    press(&mut app, &["down", "enter", "enter", "enter"]);
+    let terminal = draw(&app, 100, 30);
+    let text = terminal.backend().to_string();
+    assert!(text.contains("conflict of interest"), "{text}");
+    insta::assert_snapshot!("marks_100x30", terminal.backend());
+}
+
+#[test]
+fn snapshot_criterion_across_regions() {
+    let mut app = app(ASCII);
+    press(&mut app, &["c", "right"]);
+    assert_eq!(app.view(), View::Across);
+    insta::assert_snapshot!("across_ascii", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_drafts_included() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["d"]);
+    insta::assert_snapshot!("drafts_included", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_help() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["?"]);
+    insta::assert_snapshot!("help", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_window_too_small() {
+    let app = app(PLAIN);
+    insta::assert_snapshot!("too_small", draw(&app, 50, 12).backend());
+}
+
+#[test]
+fn the_cutoff_falls_after_the_sixth_region_with_its_margin() {
+    let text = screen(&app(PLAIN));
+    let lines: Vec<&str> = text.lines().collect();
+    let rule = lines
+        .iter()
+        .position(|l| l.contains("cutoff: 6 places"))
+        .expect("a cutoff rule");
+    assert!(lines[rule].contains("margin 4.81"), "{}", lines[rule]);
+    assert!(lines[rule - 1].contains("Sapporo"), "{text}");
+    assert!(lines[rule + 1].contains("Hiroshima"), "{text}");
+}
+
+#[test]
+fn the_selection_reads_without_color() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["down"]);
+    let text = screen(&app);
+    let caret: Vec<&str> = text.lines().filter(|l| l.contains('▶')).collect();
+    assert_eq!(caret.len(), 1, "{text}");
+    assert!(caret[0].contains("Nagano"), "{text}");
+}
+
+#[test]
+fn drafts_toggle_changes_the_totals_and_back() {
+    let mut app = app(PLAIN);
+    let total = |app: &App| {
+        app.results()
+            .regions
+            .iter()
+            .find(|r| r.region == "fukuoka")
+            .map(|r| r.total)
+            .unwrap_or_default()
+    };
+    let submitted = total(&app);
+    press(&mut app, &["d"]);
+    assert!(app.include_drafts);
+    assert_ne!(total(&app), submitted, "t33's draft marks fukuoka");
+    assert!(screen(&app).contains("DRAFTS INCLUDED"));
+    press(&mut app, &["d"]);
+    assert_eq!(total(&app), submitted);
+    assert!(!screen(&app).contains("DRAFTS INCLUDED"));
+}
+
+#[test]
+fn drill_down_and_back_keeps_the_selection() {
+    let mut app = app(PLAIN);
+    press(
+        &mut app,
+        &["down", "down", "enter", "down", "enter", "down", "enter"],
+    );
+    assert_eq!(app.view(), View::Marks);
+    assert_eq!(app.cursor.criterion, 3, "2-b: category 2, second criterion");
+    press(&mut app, &["tab"]);
+    assert_eq!(
+        app.data.review.regions[app.cursor.region].id, "sendai",
+        "Tab goes to the next region in rank order"
+    );
+    press(&mut app, &["esc", "esc"]);
+    assert_eq!(app.view(), View::Region);
+    assert_eq!(app.cursor.category, 1);
+    press(&mut app, &["esc", "esc"]);
+    assert_eq!(app.view(), View::Ranking, "Esc stops at the ranking");
+    assert!(screen(&app).contains("▶   4 Sendai"));
+    press(&mut app, &["q"]);
+    assert!(app.quit);
+}
+
+#[test]
+fn the_marks_view_lists_who_did_not_count_and_why() {
+    let mut app = app(PLAIN);
+    let hamamatsu = app
+        .data
+        .review
+        .regions
+        .iter()
+        .position(|r| r.id == "hamamatsu")
+        .expect("hamamatsu");
+    let rows = app.mark_rows(hamamatsu, 0);
+    assert_eq!(rows.len(), 12, "the committee's 12 members");
+    let ishikawa = rows.iter().find(|r| r.reviewer == "ishikawa").expect("row");
+    assert_eq!(ishikawa.points, None);
+    assert_eq!(ishikawa.absent, Some("conflict of interest"));
+    // Highest first; the marks are those merge counted.
+    let counted: Vec<f64> = rows.iter().filter_map(|r| r.points).collect();
+    assert!(counted.windows(2).all(|w| w[0] >= w[1]), "{counted:?}");
+    // t33's draft does not count until drafts are included.
+    let fukuoka = app
+        .data
+        .review
+        .regions
+        .iter()
+        .position(|r| r.id == "fukuoka")
+        .expect("fukuoka");
+    let four_a = app
+        .criteria()
+        .iter()
+        .position(|(_, c)| c.id == "4-a")
+        .expect("4-a");
+    let t33 = |app: &App| {
+        app.mark_rows(fukuoka, four_a)
+            .into_iter()
+            .find(|r| r.reviewer == "t33")
+            .expect("t33 is on tech-env")
+    };
+    assert!(t33(&app).absent.is_some_and(|a| a.starts_with("draft")));
+    press(&mut app, &["d"]);
+    assert!(t33(&app).points.is_some(), "counted with drafts");
+}
+
+#[test]
+fn statuses_and_flags_are_words_not_colors() {
+    let text = screen(&app(ASCII));
+    for word in ["Selected", "Not selected", "Below 50", "! 3-b", "! 4-d"] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+    let app = app(PLAIN);
+    let below: Vec<_> = app
+        .results()
+        .regions
+        .iter()
+        .filter(|r| r.status == Status::BelowThreshold)
+        .collect();
+    assert_eq!(below.len(), 1);
+}
+
+struct Failing;
+
+impl Loader for Failing {
+    fn load(&mut self) -> Result<Data, String> {
+        Err("scores/committee.ron:3:5: broken".into())
+    }
+}
+
+struct Fresh(Option<Data>);
+
+impl Loader for Fresh {
+    fn load(&mut self) -> Result<Data, String> {
+        self.0.take().ok_or_else(|| "nothing".to_string())
+    }
+}
+
+#[test]
+fn reading_again_keeps_the_last_results_when_the_files_are_broken() {
+    let mut screen = ResultsScreen {
+        app: app(PLAIN),
+        loader: Failing,
+    };
+    press(&mut screen.app, &["down", "r"]);
+    assert!(screen.settle(true), "reading again redraws");
+    assert!(!screen.settle(true), "once");
+    let message = screen.app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("still showing the last results"),
+        "{message}"
+    );
+    assert!(message.contains("scores/committee.ron:3:5"), "{message}");
+    assert_eq!(screen.app.results().regions.len(), 9);
+    assert_eq!(
+        screen.app.data.review.regions[screen.app.cursor.region].id, "nagano",
+        "the selection stays"
+    );
+}
+
+#[test]
+fn reading_again_takes_new_data() {
+    let mut fresh = data();
+    fresh.submitted.regions.truncate(3);
+    let mut screen = ResultsScreen {
+        app: app(PLAIN),
+        loader: Fresh(Some(fresh)),
+    };
+    press(&mut screen.app, &["r"]);
+    screen.settle(false);
+    assert_eq!(screen.app.results().regions.len(), 3);
+}
