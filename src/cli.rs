@@ -133,7 +133,20 @@ pub struct InitArgs {
 pub struct ServeArgs {
     /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Address to listen on
+    /// Address to listen on (port 0 picks a free port, printed at start)
     #[arg(long, default_value = "0.0.0.0:2222")]
     pub listen: String,
+    /// The server's host key (an OpenSSH private key); by default one is
+    /// created on first start in panelist's data directory
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    /// Sessions open at once, at most
+    #[arg(long, default_value_t = 64)]
+    pub max_sessions: usize,
+    /// Authentication attempts per connection, at most
+    #[arg(long, default_value_t = 6)]
+    pub max_auth_attempts: usize,
+    /// Minutes without a key before a session is closed (its marks are saved)
+    #[arg(long, value_name = "MINUTES", default_value_t = 60)]
+    pub idle_minutes: u64,
 }

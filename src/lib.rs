@@ -35,6 +35,7 @@ pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod tui;

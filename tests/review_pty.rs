@@ -2,14 +2,12 @@
 //! scored, resized, hung up and signalled; then the panel file on disk.
 
 mod common;
-#[path = "common/pty.rs"]
-mod pty;
 
 use std::time::Duration;
 
 use common::Sample;
+use common::pty::PtyApp;
 use panelist::model::Sheet;
-use pty::PtyApp;
 
 fn sheet(sample: &Sample, panel: &str, reviewer: &str) -> Sheet {
     let file = common::read_panel_file(&sample.panel_path(panel));

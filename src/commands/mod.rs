@@ -24,9 +24,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Review(args) => crate::tui::review::run(args),
         Command::Init(args) => init::run(args),
         Command::Results(args) => results::run(args),
-        Command::Serve(_) => Err(Error::Usage(
-            "this command is not available yet in this build".into(),
-        )),
+        Command::Serve(args) => crate::serve::run(args),
     }
 }
 

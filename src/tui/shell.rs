@@ -97,8 +97,12 @@ where
             return Exit::Stopped;
         }
         match next {
-            Some(Event::Resize(_, _)) => {
-                if terminal.autoresize().is_err() {
+            Some(Event::Resize(width, height)) => {
+                // The event's size, not a query: an SSH channel has no tty to ask.
+                if terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                    .is_err()
+                {
                     return Exit::TerminalGone;
                 }
                 dirty = true;

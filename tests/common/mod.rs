@@ -6,6 +6,8 @@
 //! Each test crate uses only part of this module.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -38,10 +38,21 @@ impl PtyApp {
     /// Starts `panelist ARGS` in a `cols`×`rows` pseudo-terminal with a UTF-8
     /// locale and colors, plus `env`.
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> PtyApp {
+        PtyApp::spawn_program(env!("CARGO_BIN_EXE_panelist"), args, env, cols, rows)
+    }
+
+    /// Starts any program (an `ssh` client, say) in the pseudo-terminal.
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> PtyApp {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_panelist"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("LANG", "en_US.UTF-8");

@@ -4,10 +4,12 @@ pub mod app;
 mod chooser;
 pub mod view;
 
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use ratatui::Frame;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::{Frame, Terminal};
 
 pub use app::{App, Msg};
 pub use chooser::Chooser;
@@ -15,7 +17,7 @@ pub use chooser::Chooser;
 use crate::cli::ReviewArgs;
 use crate::model::{Change, Review, Sheet};
 use crate::store::{self, LoadedReview, SessionLock};
-use crate::tui::shell::{self, Exit, Screen};
+use crate::tui::shell::{self, Events, Exit, Screen};
 use crate::tui::terminal::{Guard, LocalEvents};
 use crate::tui::theme::Theme;
 use crate::{Error, config};
@@ -154,13 +156,42 @@ pub fn run(args: ReviewArgs) -> Result<(), Error> {
         env.as_deref(),
         login.as_deref(),
     )?;
+    // Refuse a second session before taking over the terminal, so that the
+    // message stays on screen.
+    let opened = open_panel(&review, &reviewer, args.panel.as_deref())?;
+    let theme = Theme::from_process_env();
+    let (mut terminal, guard) =
+        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
+    let mut events =
+        LocalEvents::start().map_err(|e| Error::io("read", "the terminal".as_ref(), e))?;
+    let outcome = run_session(
+        &mut terminal,
+        &mut events,
+        &guard.stop,
+        &review,
+        &reviewer,
+        opened,
+        theme,
+    );
+    drop(guard);
+    outcome.map(|_| ())
+}
+
+/// The panel a reviewer opens, with its session lock: the one named (which
+/// must be theirs), else their only one. `None` when they sit on several and
+/// must choose.
+pub fn open_panel(
+    review: &LoadedReview,
+    reviewer: &str,
+    panel: Option<&str>,
+) -> Result<Option<(String, SessionLock)>, Error> {
     let panels: Vec<String> = review
         .review
-        .panels_of(&reviewer)
+        .panels_of(reviewer)
         .map(|p| p.id.clone())
         .collect();
-    let chosen = match (&args.panel, panels.as_slice()) {
-        (Some(panel), _) if panels.contains(panel) => Some(panel.clone()),
+    let chosen = match (panel, panels.as_slice()) {
+        (Some(panel), _) if panels.iter().any(|p| p == panel) => panel.to_string(),
         (Some(panel), _) => {
             return Err(Error::Refused(format!(
                 "\"{reviewer}\" is not on panel \"{panel}\"; their panels: {}",
@@ -177,54 +208,36 @@ pub fn run(args: ReviewArgs) -> Result<(), Error> {
                 review.review.id
             )));
         }
-        (None, [only]) => Some(only.clone()),
-        (None, _) => None,
+        (None, [only]) => only.clone(),
+        (None, _) => return Ok(None),
     };
-    // Refuse a second session before taking over the terminal, so the message
-    // stays on screen.
-    let session = match &chosen {
-        Some(panel) => Some(SessionLock::acquire(
-            &review.scores_dir(),
-            panel,
-            &reviewer,
-        )?),
-        None => None,
-    };
-    let theme = Theme::from_process_env();
-    let (mut terminal, guard) =
-        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
-    let outcome = run_session(
-        &mut terminal,
-        &review,
-        &reviewer,
-        chosen,
-        session,
-        theme,
-        &guard,
-    );
-    drop(guard);
-    outcome
+    let session = SessionLock::acquire(&review.scores_dir(), &chosen, reviewer)?;
+    Ok(Some((chosen, session)))
 }
 
-fn run_session(
-    terminal: &mut crate::tui::terminal::LocalTerminal,
+/// One reviewer's session on any terminal (local or an SSH channel): the
+/// panel chooser when no panel is open yet, then the scoring screen, until
+/// the reviewer quits, `stop` is set or the terminal goes away.
+pub fn run_session<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut dyn Events,
+    stop: &AtomicBool,
     review: &LoadedReview,
     reviewer: &str,
-    chosen: Option<String>,
-    session: Option<SessionLock>,
+    opened: Option<(String, SessionLock)>,
     theme: Theme,
-    guard: &Guard,
-) -> Result<(), Error> {
-    let mut events =
-        LocalEvents::start().map_err(|e| Error::io("read", "the terminal".as_ref(), e))?;
-    let (panel, _session) = match (chosen, session) {
-        (Some(panel), Some(session)) => (panel, session),
-        _ => {
+) -> Result<Exit, Error>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let (panel, _session) = match opened {
+        Some(opened) => opened,
+        None => {
             let mut chooser = Chooser::new(review, reviewer, theme);
-            let exit = shell::run(terminal, &mut chooser, &mut events, &guard.stop);
+            let exit = shell::run(terminal, &mut chooser, events, stop);
             match (exit, chooser.into_choice()) {
                 (Exit::Finished, Some(choice)) => choice,
-                _ => return Ok(()),
+                (exit, _) => return Ok(exit),
             }
         }
     };
@@ -236,6 +249,5 @@ fn run_session(
         reviewer: reviewer.to_string(),
     };
     let mut screen = ReviewScreen::new(app, store);
-    shell::run(terminal, &mut screen, &mut events, &guard.stop);
-    Ok(())
+    Ok(shell::run(terminal, &mut screen, events, stop))
 }

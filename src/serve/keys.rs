@@ -1,0 +1,120 @@
+//! Keys: the server's host key, and the reviewers' public keys from `review.ron`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use russh::keys::ssh_key::{LineEnding, PublicKey, public::KeyData};
+use russh::keys::{Algorithm, HashAlg, PrivateKey};
+
+use crate::source::Anchor;
+use crate::store::LoadedReview;
+use crate::{Error, Problem};
+
+/// Which reviewer each accepted public key belongs to.
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    keys: HashMap<KeyData, String>,
+}
+
+impl KeyIndex {
+    /// The keys of every reviewer. A key that isn't an OpenSSH public key, or
+    /// that two reviewers share, is left out and reported (the review stays
+    /// usable for `check` and `merge`, which don't need keys).
+    pub fn build(review: &LoadedReview) -> (KeyIndex, Vec<Problem>) {
+        let mut keys: HashMap<KeyData, String> = HashMap::new();
+        let mut problems = Vec::new();
+        let mut shared = Vec::new();
+        for reviewer in &review.review.reviewers {
+            for (n, line) in reviewer.keys.iter().enumerate() {
+                let at = [
+                    Anchor::Field("reviewers"),
+                    Anchor::str(&reviewer.id),
+                    Anchor::Field("keys"),
+                    Anchor::str(line),
+                ];
+                let pos = review.source.locate(&at);
+                match PublicKey::from_openssh(line.trim()) {
+                    Ok(key) => {
+                        if let Some(other) = keys.insert(key.key_data().clone(), reviewer.id.clone())
+                            && other != reviewer.id
+                        {
+                            problems.push(Problem::at(
+                                &review.source.path,
+                                pos,
+                                format!(
+                                    "key {} of reviewer \"{}\" is also a key of \"{other}\"; a key must identify one reviewer, so neither may use it until that is fixed",
+                                    n + 1,
+                                    reviewer.id
+                                ),
+                            ));
+                            shared.push(key.key_data().clone());
+                        }
+                    }
+                    Err(e) => problems.push(Problem::at(
+                        &review.source.path,
+                        pos,
+                        format!(
+                            "key {} of reviewer \"{}\" is not an OpenSSH public key ({e}); paste the whole line of their .pub file, e.g. \"ssh-ed25519 AAAA... name@laptop\"",
+                            n + 1,
+                            reviewer.id
+                        ),
+                    )),
+                }
+            }
+        }
+        for key in shared {
+            keys.remove(&key);
+        }
+        (KeyIndex { keys }, problems)
+    }
+
+    pub fn reviewer(&self, key: &PublicKey) -> Option<&str> {
+        self.keys.get(key.key_data()).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// `SHA256:...`, as `ssh-keygen -l` prints it.
+pub fn fingerprint(key: &PublicKey) -> String {
+    key.fingerprint(HashAlg::Sha256).to_string()
+}
+
+/// Loads the host key at `path`, or creates one there (Ed25519, readable by
+/// the owner only) when `create` and the file doesn't exist.
+pub fn host_key(path: &Path, create: bool) -> Result<PrivateKey, Error> {
+    if path.exists() || !create {
+        return russh::keys::load_secret_key(path, None).map_err(|e| {
+            Error::Refused(format!(
+                "{}: cannot read the host key: {e}; give an OpenSSH private key without a passphrase (ssh-keygen -t ed25519 -N '' -f FILE)",
+                path.display()
+            ))
+        });
+    }
+    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
+        .map_err(|e| Error::Refused(format!("cannot generate a host key: {e}")))?;
+    let text = key
+        .to_openssh(LineEnding::LF)
+        .map_err(|e| Error::Refused(format!("cannot encode the host key: {e}")))?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::io("create", path, e))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io("write", path, e))?;
+    Ok(key)
+}
