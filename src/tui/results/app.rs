@@ -160,12 +160,13 @@ impl App {
         self.results().regions.iter().find(|r| &r.region == id)
     }
 
-    pub fn region_name(&self, region: usize) -> &str {
+    /// Whether `id` is the selected region.
+    pub fn is_selected_region(&self, id: &str) -> bool {
         self.data
             .review
             .regions
-            .get(region)
-            .map_or("", |r| r.name.as_str())
+            .get(self.cursor.region)
+            .is_some_and(|r| r.id == id)
     }
 
     /// The rubric's criteria in order, with their category.

@@ -307,13 +307,7 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
         if rule && i == above {
             lines.push(cutoff_rule(app, width));
         }
-        let index = app
-            .data
-            .review
-            .regions
-            .iter()
-            .position(|r| r.id == region.region);
-        let on = index == Some(app.cursor.region);
+        let on = app.is_selected_region(&region.region);
         if on {
             selected_line = lines.len();
         }
@@ -447,7 +441,7 @@ fn subtotals_text(app: &App, region: &RegionResult) -> String {
                 .categories
                 .iter()
                 .find(|c| c.id == s.category)
-                .map_or(0.0, |c| c.criteria.iter().map(|k| k.max).sum());
+                .map_or(0.0, category_max);
             format!(
                 "{}: {}/{}",
                 s.category,
@@ -468,12 +462,7 @@ fn neighbours_text(app: &App, region: &RegionResult) -> String {
     };
     let mut parts = Vec::new();
     if let Some(above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
-        let mut part = format!(
-            "{} behind {} ({})",
-            points(above.total - region.total),
-            above.name,
-            above.rank
-        );
+        let mut part = gap_text(above.total - region.total, "behind", above);
         if let Some(category) = &region.decided_by {
             part.push_str(&format!(", tie broken by category {category}"));
         } else if above.rank == region.rank {
@@ -482,14 +471,29 @@ fn neighbours_text(app: &App, region: &RegionResult) -> String {
         parts.push(part);
     }
     if let Some(below) = regions.get(i + 1) {
-        parts.push(format!(
-            "{} ahead of {} ({})",
-            points(region.total - below.total),
-            below.name,
-            below.rank
-        ));
+        let mut part = gap_text(region.total - below.total, "ahead of", below);
+        if let Some(category) = &below.decided_by {
+            part.push_str(&format!(", tie broken by category {category}"));
+        } else if below.rank == region.rank {
+            part.push_str(", ex aequo");
+        }
+        parts.push(part);
     }
     parts.join("  ")
+}
+
+/// The most points a category can give: the sum of its criteria's maxima.
+fn category_max(category: &crate::model::Category) -> f64 {
+    category.criteria.iter().map(|k| k.max).sum()
+}
+
+/// `2.77 ahead of Nagano (2)`, or `level with Nagano (2)` on equal totals.
+fn gap_text(gap: f64, relation: &str, other: &RegionResult) -> String {
+    if gap.abs() <= crate::merge::EPSILON {
+        format!("level with {} ({})", other.name, other.rank)
+    } else {
+        format!("{} {relation} {} ({})", points(gap), other.name, other.rank)
+    }
 }
 
 fn flags_text(app: &App, region: &RegionResult) -> String {
@@ -580,7 +584,7 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .find(|s| s.category == category.id)
             .map_or(0.0, |s| s.points);
-        let max: f64 = category.criteria.iter().map(|k| k.max).sum();
+        let max = category_max(category);
         let criteria: Vec<&CriterionResult> = region
             .criteria
             .iter()
@@ -725,7 +729,7 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .find(|s| s.category == category.id)
         .map_or(0.0, |s| s.points);
-    let max: f64 = category.criteria.iter().map(|k| k.max).sum();
+    let max = category_max(category);
     let title = format!(
         " {} {} {} {} {} of {} ",
         region.name,
@@ -1122,13 +1126,7 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut selected_line = 0;
     for region in &results.regions {
-        let index = app
-            .data
-            .review
-            .regions
-            .iter()
-            .position(|r| r.id == region.region);
-        let on = index == Some(app.cursor.region);
+        let on = app.is_selected_region(&region.region);
         if on {
             selected_line = lines.len();
         }
