@@ -226,7 +226,7 @@ impl Report<'_> {
             .iter()
             .filter(|r| r.status == Status::Tied)
             .collect();
-        if let (Some(first), false) = (tied.first(), tied.is_empty()) {
+        if let Some(first) = tied.first() {
             let places = select.saturating_sub(
                 regions
                     .iter()
@@ -261,8 +261,10 @@ impl Report<'_> {
             };
         }
         let above = cutoff(results);
-        let (Some(last), Some(next)) = (regions.get(above.wrapping_sub(1)), regions.get(above))
-        else {
+        let (Some(last), Some(next)) = (
+            above.checked_sub(1).and_then(|i| regions.get(i)),
+            regions.get(above),
+        ) else {
             return Ok(());
         };
         if (last.total - next.total).abs() <= EPSILON {

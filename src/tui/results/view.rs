@@ -221,7 +221,8 @@ fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
     let above = cutoff(results);
     let regions = &results.regions;
     let tied = regions.iter().any(|r| r.status == Status::Tied);
-    let label = match (regions.get(above.wrapping_sub(1)), regions.get(above)) {
+    let last = above.checked_sub(1).and_then(|i| regions.get(i));
+    let label = match (last, regions.get(above)) {
         _ if tied => format!(
             " cutoff: {} places {} inside a tie: the committee decides ",
             results.rules.select,
