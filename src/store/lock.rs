@@ -34,6 +34,7 @@ impl PanelLock {
             .mode(0o660)
             .open(&path)
             .map_err(|e| Error::io("open the lock file", &path, e))?;
+        share_with_group(&file);
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -50,5 +51,19 @@ impl PanelLock {
                 Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
             }
         }
+    }
+}
+
+/// Makes a file panelist created readable and writable by its group, whatever
+/// the umask: the reviewers of a panel, logged in as separate users of one
+/// group, share the lock and panel files. Only the owner may change the mode;
+/// for anyone else this does nothing.
+pub fn share_with_group(file: &File) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = file.metadata()
+        && meta.permissions().mode() & 0o660 != 0o660
+    {
+        let mode = meta.permissions().mode() | 0o660;
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
     }
 }

@@ -65,6 +65,7 @@ impl SessionLock {
             .mode(0o660)
             .open(&path)
             .map_err(|e| Error::io("open the session file", &path, e))?;
+        super::lock::share_with_group(&file);
         let mut previous = String::new();
         match file.try_lock() {
             Ok(()) => {}

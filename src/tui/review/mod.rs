@@ -4,6 +4,7 @@ pub mod app;
 mod chooser;
 pub mod view;
 
+use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -159,6 +160,11 @@ pub fn run(args: ReviewArgs) -> Result<(), Error> {
     // Refuse a second session before taking over the terminal, so that the
     // message stays on screen.
     let opened = open_panel(&review, &reviewer, args.panel.as_deref())?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Error::Refused(
+            "panelist review needs a terminal; over SSH connect with `ssh -t`, and in scripts use `panelist mark`".into(),
+        ));
+    }
     let theme = Theme::from_process_env();
     let (mut terminal, guard) =
         Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
