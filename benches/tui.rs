@@ -159,9 +159,16 @@ fn keystroke_bytes(dir: &Path) {
         app.update(msg);
         // The bench doesn't save: mark the queued change as saved, as the shell would.
         while let Some(change) = app.next_to_save().cloned() {
-            let mut sheet = app.sheet().clone();
+            let before = app.sheet().clone();
+            let mut sheet = before.clone();
             change.apply(&mut sheet);
-            app.update(Msg::Saved(Ok(sheet)));
+            let saved = panelist::store::Saved {
+                before,
+                sheet,
+                rebuilt: false,
+                written: true,
+            };
+            app.update(Msg::Saved(Ok(saved)));
         }
         println!("bytes for {label}: {}", draw(&app));
     }

@@ -26,8 +26,10 @@ pub enum Command {
     Results(DirArgs),
     /// Progress per panel and reviewer
     Status(StatusArgs),
-    /// Validate review.ron and every panel file
-    Check(DirArgs),
+    /// Validate review.ron and every panel file (and their journals)
+    Check(CheckArgs),
+    /// The audit trail: every change of a mark, note, conflict or submission
+    History(HistoryArgs),
     /// Set one mark (for scripts; the same locked, atomic save as the TUI)
     #[command(
         override_usage = "panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]"
@@ -45,6 +47,30 @@ pub enum Command {
 pub struct DirArgs {
     /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Rebuild lost or damaged panel files from their journals (damaged files are kept aside)
+    #[arg(long)]
+    pub repair: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Review directory (holds review.ron)
+    pub dir: Option<PathBuf>,
+    /// Only this reviewer's changes
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    /// Only changes concerning this region
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only this panel's journal
+    #[arg(long)]
+    pub panel: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -402,7 +402,7 @@ struct Flaky<'r> {
 }
 
 impl Store for Flaky<'_> {
-    fn save(&mut self, change: &Change) -> Result<Sheet, String> {
+    fn save(&mut self, change: &Change) -> Result<panelist::store::Saved, String> {
         if self.failing {
             Err("the disk is full".into())
         } else {

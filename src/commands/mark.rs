@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::cli::MarkArgs;
-use crate::model::{Index, Mark, format_points};
+use crate::model::{Change, Index, Mark, format_points};
 use crate::store::{self, LoadedReview, SessionLock};
 use crate::{Error, config};
 
@@ -74,35 +74,39 @@ fn save_mark(
     criterion: &str,
     points: f64,
 ) -> Result<(Option<Mark>, crate::model::Sheet), Error> {
-    store::save_sheet(review, &args.panel, &args.reviewer, |sheet| {
+    let saved = store::save_changes(review, &args.panel, &args.reviewer, |sheet| {
         if sheet.has_conflict(region) {
             return Err(Error::Refused(format!(
                 "you declared a conflict on region \"{region}\"; withdraw it in the review TUI before scoring"
             )));
         }
+        let mut changes = Vec::new();
         if sheet.submitted {
             if !args.reopen {
                 return Err(Error::Refused(
                     "this sheet is submitted; to change it, pass --reopen (it becomes a draft again and must be submitted anew)".into(),
                 ));
             }
-            sheet.submitted = false;
-            crate::errln!(
-                "note: the sheet is a draft again; submit it anew with `panelist submit`"
-            );
+            changes.push(Change::Submitted(false));
         }
-        let marks = sheet.scores.entry(region.to_string()).or_default();
-        let previous = marks.get(criterion).cloned();
         let note = match &args.note {
             Some(note) => note.clone(),
-            None => previous
-                .as_ref()
+            None => sheet
+                .mark(region, criterion)
                 .map(|m| m.note.clone())
                 .unwrap_or_default(),
         };
-        marks.insert(criterion.to_string(), Mark { points, note });
-        Ok(previous)
-    })
+        changes.push(Change::Cell {
+            region: region.to_string(),
+            criterion: criterion.to_string(),
+            mark: Some(Mark { points, note }),
+        });
+        Ok(changes)
+    })?;
+    if saved.before.submitted {
+        crate::errln!("note: the sheet is a draft again; submit it anew with `panelist submit`");
+    }
+    Ok((saved.before.mark(region, criterion).cloned(), saved.sheet))
 }
 
 /// Reads a mark as typed: a decimal number with a `.`, within the criterion's range and grid.

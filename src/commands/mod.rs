@@ -2,7 +2,9 @@
 //! writes or prints the outcome.
 
 mod check;
+mod history;
 mod init;
+mod journals;
 mod mark;
 pub(crate) mod merge;
 mod progress_bar;
@@ -17,6 +19,7 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::History(args) => history::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Mark(args) => mark::run(args),
         Command::Submit(args) => submit::run(args),

@@ -1,7 +1,7 @@
 //! `panelist submit`: marks a sheet submitted once nothing is due.
 
 use crate::cli::SubmitArgs;
-use crate::model::Index;
+use crate::model::{Change, Index};
 use crate::progress::Progress;
 use crate::store::{self, SessionLock};
 use crate::{Error, config};
@@ -12,7 +12,8 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
     let index = Index::new(&review.review);
     let panel = target(&index, &args.reviewer, &args.panel)?;
     let _session = SessionLock::acquire(&review.scores_dir(), &args.panel, &args.reviewer)?;
-    let (scored, sheet) = store::save_sheet(&review, &args.panel, &args.reviewer, |sheet| {
+    let mut scored = (0, 0);
+    let saved = store::save_changes(&review, &args.panel, &args.reviewer, |sheet| {
         let progress = Progress::of(&index, panel, &args.reviewer, Some(sheet));
         let missing: Vec<String> = progress
             .missing(Some(sheet))
@@ -37,16 +38,25 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
                 }
             )));
         }
-        sheet.submitted = true;
-        Ok((progress.scored, progress.due.len()))
+        scored = (progress.scored, progress.due.len());
+        Ok(if sheet.submitted {
+            Vec::new()
+        } else {
+            vec![Change::Submitted(true)]
+        })
     })?;
+    let already = if saved.written {
+        ""
+    } else {
+        " (it already was)"
+    };
     crate::outln!(
-        "submitted: {} on panel {}, {} of {} marks, at {}",
+        "submitted{already}: {} on panel {}, {} of {} marks, at {}",
         args.reviewer,
         args.panel,
         scored.0,
         scored.1,
-        sheet.updated
+        saved.sheet.updated
     );
     Ok(())
 }

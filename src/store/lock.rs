@@ -25,6 +25,11 @@ impl PanelLock {
 
     /// Waits up to 10 s for the lock; the OS releases it if its holder dies.
     pub fn acquire(scores: &Path, panel: &str) -> Result<PanelLock, Error> {
+        Self::acquire_within(scores, panel, WAIT)
+    }
+
+    /// Waits up to `wait` for the lock.
+    pub fn acquire_within(scores: &Path, panel: &str, wait: Duration) -> Result<PanelLock, Error> {
         let path = Self::lock_path(scores, panel);
         let file = OpenOptions::new()
             .read(true)
@@ -32,6 +37,7 @@ impl PanelLock {
             .create(true)
             .truncate(false)
             .mode(0o660)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
             .map_err(|e| Error::io("open the lock file", &path, e))?;
         share_with_group(&file);
@@ -39,13 +45,13 @@ impl PanelLock {
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(PanelLock { _file: file }),
-                Err(TryLockError::WouldBlock) if start.elapsed() < WAIT => {
+                Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(TryLockError::WouldBlock) => {
                     return Err(Error::LockTimeout {
                         path,
-                        seconds: WAIT.as_secs(),
+                        seconds: wait.as_secs().max(1),
                     });
                 }
                 Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),

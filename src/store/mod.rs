@@ -1,22 +1,25 @@
 //! Files on disk: loading a review directory, and saving a reviewer's sheet.
 //!
-//! All saves go through [`save_sheet`]: one code path for `mark`, `submit` and
+//! All saves go through [`save_changes`]: one code path for `mark`, `submit` and
 //! the TUI. It takes the panel's exclusive lock, re-reads the panel file,
 //! changes only the saving reviewer's sheet and writes the file atomically and
 //! durably, so reviewers of one panel saving at the same time never lose each
 //! other's marks, and a crash leaves the old or the new file, never a torn one.
 
 mod atomic;
+pub mod journal;
 mod lock;
+mod save;
 mod session;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
 pub use lock::PanelLock;
+pub use save::{CLI_WAIT, RealIo, SaveIo, Saved, save_changes, save_changes_with};
 pub use session::{SessionInfo, SessionLock};
 
-use crate::model::{Index, PanelFile, Review, Sheet, UniqueMap};
+use crate::model::{Index, PanelFile, Review, Sheet};
 use crate::source::{SourceText, read_text};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problem, Problems};
@@ -169,52 +172,6 @@ pub fn read_sheet(
     let index = Index::new(&review.review);
     let loaded = read_panel_file(review, &index, &path, PanelFileRole::Scores)?;
     Ok(loaded.file.sheets.get(reviewer).cloned())
-}
-
-/// Changes one reviewer's sheet in its panel file: under the panel's lock,
-/// re-reads the file, applies `change` to this reviewer's sheet only (a new,
-/// empty sheet if they have none), stamps `updated` and saves atomically.
-///
-/// When `change` fails, nothing is written. Returns what `change` returned and
-/// the sheet as saved.
-pub fn save_sheet<T>(
-    review: &LoadedReview,
-    panel: &str,
-    reviewer: &str,
-    change: impl FnOnce(&mut Sheet) -> Result<T, Error>,
-) -> Result<(T, Sheet), Error> {
-    let path = review.panel_path(panel);
-    let scores = review.scores_dir();
-    std::fs::create_dir_all(&scores).map_err(|e| Error::io("create", &scores, e))?;
-    let _lock = PanelLock::acquire(&scores, panel)?;
-    let mut file = if path.exists() {
-        let index = Index::new(&review.review);
-        read_panel_file(review, &index, &path, PanelFileRole::Scores)
-            .map_err(|problems| {
-                Error::Refused(format!(
-                    "{problems}\nThe panel file is invalid, so nothing was saved (saving would overwrite it). Fix it by hand or ask the chair; `panelist check` lists the problems."
-                ))
-            })?
-            .file
-    } else {
-        PanelFile {
-            review: review.review.id.clone(),
-            panel: panel.to_string(),
-            rubric: review.fingerprint.clone(),
-            sheets: UniqueMap::default(),
-        }
-    };
-    let now = now();
-    let sheet = file
-        .sheets
-        .entry(reviewer.to_string())
-        .or_insert_with(|| Sheet::new(now));
-    let result = change(sheet)?;
-    sheet.updated = now;
-    let saved = sheet.clone();
-    let text = to_ron(&file);
-    write_atomic(&path, text.as_bytes(), PANEL_FILE_MODE)?;
-    Ok((result, saved))
 }
 
 /// The current time, to the second, as panel files record it.

@@ -63,6 +63,7 @@ impl SessionLock {
             .create(true)
             .truncate(false)
             .mode(0o660)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
             .map_err(|e| Error::io("open the session file", &path, e))?;
         super::lock::share_with_group(&file);

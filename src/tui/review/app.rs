@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::model::{Change, Mark, Review, Sheet, format_points};
+use crate::store::Saved;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::theme::Theme;
 
@@ -83,7 +84,7 @@ pub enum Msg {
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
     /// The outcome of saving the first pending change.
-    Saved(Result<Sheet, String>),
+    Saved(Result<Saved, String>),
 }
 
 pub struct App {
@@ -304,9 +305,20 @@ impl App {
                 }
             }
             Msg::Paste(text) => self.paste(&text),
-            Msg::Saved(Ok(sheet)) => {
+            Msg::Saved(Ok(saved)) => {
                 self.pending.pop_front();
-                self.saved = sheet;
+                if saved.rebuilt {
+                    self.say(
+                        Tone::Bad,
+                        "The panel file had disappeared; it was rebuilt from its journal and your change saved. Tell the chair.",
+                    );
+                } else if !same_marks(&saved.before, &self.saved) {
+                    self.say(
+                        Tone::Bad,
+                        "Your sheet was changed on disk outside this session; you now see the file's version.",
+                    );
+                }
+                self.saved = saved.sheet;
                 self.last_saved = Some(jiff::Timestamp::now());
                 self.reshow();
                 if self.pending.is_empty()
@@ -931,6 +943,12 @@ impl App {
                 criterion: 0,
             })
     }
+}
+
+/// Whether two versions of a sheet hold the same marks, notes, conflicts
+/// and submission (whenever they were saved).
+fn same_marks(a: &Sheet, b: &Sheet) -> bool {
+    a.scores == b.scores && a.conflicts == b.conflicts && a.submitted == b.submitted
 }
 
 fn plural(n: usize) -> &'static str {

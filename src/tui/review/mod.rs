@@ -16,8 +16,8 @@ pub use app::{App, Msg};
 pub use chooser::Chooser;
 
 use crate::cli::ReviewArgs;
-use crate::model::{Change, Review, Sheet};
-use crate::store::{self, LoadedReview, SessionLock};
+use crate::model::{Change, Review};
+use crate::store::{self, LoadedReview, RealIo, Saved, SessionLock};
 use crate::tui::shell::{self, Events, Exit, Screen};
 use crate::tui::terminal::{Guard, LocalEvents};
 use crate::tui::theme::Theme;
@@ -26,9 +26,13 @@ use crate::{Error, config};
 /// Where the TUI's changes go. The real one is [`FileStore`]; tests can
 /// put a failing one in its place.
 pub trait Store {
-    /// Saves one change to the reviewer's sheet; returns the sheet as saved.
-    fn save(&mut self, change: &Change) -> Result<Sheet, String>;
+    /// Saves one change to the reviewer's sheet; says what the save found and did.
+    fn save(&mut self, change: &Change) -> Result<Saved, String>;
 }
+
+/// How long a save from the TUI waits for another reviewer's save of the
+/// same panel before it reports the lock and retries later.
+const TUI_WAIT: Duration = Duration::from_secs(2);
 
 /// Saves through the one locked, atomic save of [`store::save_sheet`].
 pub struct FileStore<'r> {
@@ -38,12 +42,15 @@ pub struct FileStore<'r> {
 }
 
 impl Store for FileStore<'_> {
-    fn save(&mut self, change: &Change) -> Result<Sheet, String> {
-        store::save_sheet(self.review, &self.panel, &self.reviewer, |sheet| {
-            change.apply(sheet);
-            Ok(())
-        })
-        .map(|((), sheet)| sheet)
+    fn save(&mut self, change: &Change) -> Result<Saved, String> {
+        store::save_changes_with(
+            &RealIo,
+            TUI_WAIT,
+            self.review,
+            &self.panel,
+            &self.reviewer,
+            |_| Ok(vec![change.clone()]),
+        )
         .map_err(|e| e.to_string())
     }
 }

@@ -1,0 +1,184 @@
+//! The journals in `check`: torn or damaged lines reported, panel files that
+//! disagree with their journal called out, and with `--repair` a lost or
+//! damaged panel file rebuilt from its journal.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Index, PanelFile};
+use crate::source::SourceText;
+use crate::store::journal::{self, Journal};
+use crate::store::{self, LoadedReview, PANEL_FILE_MODE, write_atomic};
+use crate::validate::{self, PanelFileRole};
+use crate::{Error, Problem};
+
+/// What checking the journals found and did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems that make the review invalid (exit 1).
+    pub problems: Vec<Problem>,
+    /// Reported, not fatal: torn journal lines, files that differ from their journal.
+    pub warnings: Vec<String>,
+    /// Panel files rebuilt from their journal (their earlier problems are gone).
+    pub repaired: Vec<PathBuf>,
+    /// What `--repair` did, in sentences.
+    pub done: Vec<String>,
+}
+
+/// Checks every panel's journal against its panel file. `invalid` are the
+/// panel files that failed to read or validate.
+pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) -> Report {
+    let mut report = Report::default();
+    let scores = review.scores_dir();
+    for panel in &review.review.panels {
+        let path = review.panel_path(&panel.id);
+        let journal_path = journal::journal_path(&scores, &panel.id);
+        let journal = match journal::read(&journal_path) {
+            Ok(journal) => journal,
+            Err(problem) => {
+                report.problems.push(problem);
+                continue;
+            }
+        };
+        for problem in &journal.problems {
+            report.warnings.push(problem.to_string());
+        }
+        if journal.entries.is_empty() {
+            continue;
+        }
+        let missing = !path.exists();
+        if missing || invalid.contains(&path) {
+            if repair {
+                rebuild(
+                    review,
+                    &panel.id,
+                    &path,
+                    &journal_path,
+                    &journal,
+                    missing,
+                    &mut report,
+                );
+            } else {
+                let what = if missing { "is missing" } else { "is damaged" };
+                report.problems.push(Problem::at(
+                    &path,
+                    None,
+                    format!(
+                        "{what}, but {} holds its changes: `panelist check --repair` rebuilds it",
+                        journal_path.display()
+                    ),
+                ));
+            }
+        } else {
+            compare(review, &path, &journal_path, &journal, &mut report);
+        }
+    }
+    report
+}
+
+/// Rebuilds a panel file by replaying its journal; a damaged file is kept
+/// beside it under a new name, never deleted.
+fn rebuild(
+    review: &LoadedReview,
+    panel: &str,
+    path: &Path,
+    journal_path: &Path,
+    journal: &Journal,
+    missing: bool,
+    report: &mut Report,
+) {
+    let sheets = journal.replay();
+    let marks: usize = sheets.values().map(|s| s.marks().count()).sum();
+    let file = PanelFile {
+        review: review.review.id.clone(),
+        panel: panel.to_string(),
+        rubric: review.fingerprint.clone(),
+        sheets: sheets.into_iter().collect(),
+    };
+    let text = store::to_ron(&file);
+    let index = Index::new(&review.review);
+    let problems = validate::panel_file(
+        &index,
+        &review.fingerprint,
+        &file,
+        &SourceText::new(path, text.clone()),
+        PanelFileRole::Scores,
+    );
+    if !problems.is_empty() {
+        report.problems.push(Problem::at(
+            path,
+            None,
+            format!(
+                "cannot be rebuilt from {}: the replayed sheets break the review's rules ({}); nothing was changed",
+                journal_path.display(),
+                problems[0].message
+            ),
+        ));
+        return;
+    }
+    let mut kept = String::new();
+    if !missing {
+        let stamp = store::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let aside = path.with_extension(format!("ron.damaged-{stamp}"));
+        if let Err(e) = std::fs::rename(path, &aside) {
+            report.problems.push(Problem::io(path, "set aside", &e));
+            return;
+        }
+        kept = format!("; the damaged file is kept as {}", aside.display());
+    }
+    match write_atomic(path, text.as_bytes(), PANEL_FILE_MODE) {
+        Ok(()) => {
+            report.done.push(format!(
+                "rebuilt {} from {}: {} sheet(s), {marks} mark(s){kept}",
+                path.display(),
+                journal_path.display(),
+                file.sheets.len()
+            ));
+            report.repaired.push(path.to_path_buf());
+        }
+        Err(Error::Io { source, .. }) => report.problems.push(Problem::io(path, "write", &source)),
+        Err(e) => report.problems.push(Problem::at(path, None, e.to_string())),
+    }
+}
+
+/// Says which reviewers' sheets differ between a valid panel file and its journal.
+fn compare(
+    review: &LoadedReview,
+    path: &Path,
+    journal_path: &Path,
+    journal: &Journal,
+    report: &mut Report,
+) {
+    let index = Index::new(&review.review);
+    let Ok(loaded) = store::read_panel_file(review, &index, path, PanelFileRole::Scores) else {
+        return;
+    };
+    let replayed = journal.replay();
+    let mut differ: Vec<&str> = loaded
+        .file
+        .sheets
+        .iter()
+        .filter(|(who, sheet)| {
+            replayed.get(*who).is_none_or(|r| {
+                r.scores != sheet.scores
+                    || r.conflicts != sheet.conflicts
+                    || r.submitted != sheet.submitted
+            })
+        })
+        .map(|(who, _)| who.as_str())
+        .collect();
+    differ.extend(
+        replayed
+            .keys()
+            .filter(|who| !loaded.file.sheets.contains_key(*who))
+            .map(String::as_str),
+    );
+    if !differ.is_empty() {
+        report.warnings.push(format!(
+            "{}: the sheet(s) of {} differ from {} (the file was edited outside panelist, or a save was interrupted after journaling); the file is left as it is",
+            path.display(),
+            differ.join(", "),
+            journal_path.display()
+        ));
+    }
+}

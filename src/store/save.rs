@@ -1,0 +1,174 @@
+//! The one save path of every writer: `mark`, `submit`, the TUI and the SSH
+//! server's sessions.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::journal::{self, Entry, Event};
+use super::lock::PanelLock;
+use super::{LoadedReview, PANEL_FILE_MODE, now, read_panel_file, to_ron, write_atomic};
+use crate::Error;
+use crate::model::{Change, Index, PanelFile, Sheet, UniqueMap};
+use crate::validate::PanelFileRole;
+
+/// The file operations of a save, so that tests can make them fail (a full
+/// disk, a read-only directory) exactly where a real one would.
+pub trait SaveIo {
+    /// Appends entries to the journal durably.
+    fn append_journal(&self, path: &Path, entries: &[Entry]) -> Result<(), Error>;
+    /// Replaces a file atomically and durably.
+    fn replace(&self, path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Error>;
+}
+
+/// The real file system.
+pub struct RealIo;
+
+impl SaveIo for RealIo {
+    fn append_journal(&self, path: &Path, entries: &[Entry]) -> Result<(), Error> {
+        journal::append(path, entries)
+    }
+
+    fn replace(&self, path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Error> {
+        write_atomic(path, bytes, new_mode)
+    }
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The reviewer's sheet as the panel file held it before the save.
+    pub before: Sheet,
+    /// The sheet as saved.
+    pub sheet: Sheet,
+    /// The panel file was missing and was rebuilt from the journal first.
+    pub rebuilt: bool,
+    /// Whether anything was written (no changes, no write).
+    pub written: bool,
+}
+
+/// How long a command-line save waits for another save of the same panel.
+pub const CLI_WAIT: Duration = Duration::from_secs(10);
+
+/// Changes one reviewer's sheet: under the panel's lock, re-reads the panel
+/// file, lets `decide` turn the reviewer's current sheet into changes (or
+/// refuse), appends them to the journal (fsynced), then replaces the panel
+/// file atomically with only this reviewer's sheet changed.
+///
+/// When `decide` fails, or the journal can't be written, nothing is written.
+pub fn save_changes(
+    review: &LoadedReview,
+    panel: &str,
+    reviewer: &str,
+    decide: impl FnOnce(&Sheet) -> Result<Vec<Change>, Error>,
+) -> Result<Saved, Error> {
+    save_changes_with(&RealIo, CLI_WAIT, review, panel, reviewer, decide)
+}
+
+/// [`save_changes`] with the file operations and the lock wait given.
+pub fn save_changes_with(
+    io: &dyn SaveIo,
+    wait: Duration,
+    review: &LoadedReview,
+    panel: &str,
+    reviewer: &str,
+    decide: impl FnOnce(&Sheet) -> Result<Vec<Change>, Error>,
+) -> Result<Saved, Error> {
+    let scores = review.scores_dir();
+    std::fs::create_dir_all(&scores).map_err(|e| Error::io("create", &scores, e))?;
+    let path = review.panel_path(panel);
+    let journal_path = journal::journal_path(&scores, panel);
+    journal::refuse_symlink(&path)?;
+    journal::refuse_symlink(&journal_path)?;
+    let _lock = PanelLock::acquire_within(&scores, panel, wait)?;
+    let journal_started = std::fs::metadata(&journal_path).is_ok_and(|m| m.len() > 0);
+    let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path, journal_started)?;
+    let now = now();
+    let before = file
+        .sheets
+        .get(reviewer)
+        .cloned()
+        .unwrap_or_else(|| Sheet::new(now));
+    let changes = decide(&before)?;
+    if changes.is_empty() {
+        return Ok(Saved {
+            sheet: before.clone(),
+            before,
+            rebuilt: false,
+            written: false,
+        });
+    }
+    let mut entries = Vec::new();
+    if !journal_started {
+        // The journal begins with the file as it was, so replaying it rebuilds every sheet.
+        for (who, sheet) in file.sheets.iter() {
+            entries.push(Entry {
+                at: now,
+                reviewer: who.clone(),
+                event: Event::Snapshot(sheet.clone()),
+            });
+        }
+    }
+    let mut sheet = before.clone();
+    for change in &changes {
+        entries.push(Entry {
+            at: now,
+            reviewer: reviewer.to_string(),
+            event: Event::of(change, &sheet),
+        });
+        change.apply(&mut sheet);
+    }
+    sheet.updated = now;
+    io.append_journal(&journal_path, &entries)?;
+    file.sheets.insert(reviewer.to_string(), sheet.clone());
+    io.replace(&path, to_ron(&file).as_bytes(), PANEL_FILE_MODE)?;
+    Ok(Saved {
+        before,
+        sheet,
+        rebuilt,
+        written: true,
+    })
+}
+
+/// The panel file as it stands: read and validated; rebuilt from the journal
+/// when it is missing; a new, empty one for a panel's first save.
+fn current_file(
+    review: &LoadedReview,
+    panel: &str,
+    path: &Path,
+    journal_path: &Path,
+    journal_started: bool,
+) -> Result<(PanelFile, bool), Error> {
+    let empty = || PanelFile {
+        review: review.review.id.clone(),
+        panel: panel.to_string(),
+        rubric: review.fingerprint.clone(),
+        sheets: UniqueMap::default(),
+    };
+    if path.exists() {
+        let index = Index::new(&review.review);
+        let loaded = read_panel_file(review, &index, path, PanelFileRole::Scores).map_err(|problems| {
+            let repair = if journal_started {
+                " `panelist check --repair` rebuilds it from its journal."
+            } else {
+                ""
+            };
+            Error::Refused(format!(
+                "{problems}\nThe panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems.{repair}"
+            ))
+        })?;
+        return Ok((loaded.file, false));
+    }
+    if !journal_started {
+        return Ok((empty(), false));
+    }
+    let journal = journal::read(journal_path)?;
+    if !journal.problems.is_empty() {
+        return Err(Error::Refused(format!(
+            "{} is missing and its journal has lines that can't be read, so nothing was saved: ask the chair to run `panelist check --repair`",
+            path.display()
+        )));
+    }
+    let mut file = empty();
+    file.sheets = journal.replay().into_iter().collect();
+    Ok((file, true))
+}
