@@ -159,11 +159,14 @@ fn a_first_save_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
             let file = parse(&path, round);
             assert_eq!(file.sheets["cy"].mark("east", "a2").unwrap().points, 4.0);
         }
-        // whatever happened, the review is valid and the next save works
-        run(["check", &arg(&dir.path())]).assert_code(0);
+        // Whatever happened, the next save works, and then the review is
+        // valid. (Killed between the journal and the file, the panel file is
+        // missing while its journal holds the change: the next save rebuilds
+        // it from the journal; until then check and merge say so.)
         let status = mark_command(&dir.path(), "cy", "board", ("east", "a1"), 1.0)
             .status()
             .unwrap();
         assert!(status.success(), "round {round}");
+        run(["check", &arg(&dir.path())]).assert_code(0);
     }
 }

@@ -60,14 +60,7 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
                 );
             } else {
                 let what = if missing { "is missing" } else { "is damaged" };
-                report.problems.push(Problem::at(
-                    &path,
-                    None,
-                    format!(
-                        "{what}, but {} holds its changes: `panelist check --repair` rebuilds it",
-                        journal_path.display()
-                    ),
-                ));
+                report.problems.push(store::unrepaired(&path, &journal_path, what));
             }
         } else {
             compare(review, &path, &journal_path, &journal, &mut report);

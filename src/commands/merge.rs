@@ -49,6 +49,7 @@ pub fn load_inputs(
         Ok(found) => paths.extend(found.into_iter().map(|p| (p, PanelFileRole::Scores))),
         Err(problem) => problems.push(problem),
     }
+    problems.extend(store::lost_panel_files(review));
     paths.extend(added.iter().map(|p| (p.clone(), PanelFileRole::Added)));
     let bar = progress_bar::reading(paths.len());
     let mut files = Vec::new();

@@ -195,3 +195,34 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> String {
         Err(e) => format!("// panelist could not write this value: {e}\n"),
     }
 }
+
+/// Panels whose file is missing while their journal holds changes: merging
+/// without them would silently drop marks, so `merge` refuses and `check`
+/// points to `--repair` (the next save through panelist also rebuilds it).
+pub fn lost_panel_files(review: &LoadedReview) -> Vec<Problem> {
+    let scores = review.scores_dir();
+    review
+        .review
+        .panels
+        .iter()
+        .filter_map(|panel| {
+            let path = review.panel_path(&panel.id);
+            let journal = journal::journal_path(&scores, &panel.id);
+            let started = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
+            (started && !path.exists()).then(|| unrepaired(&path, &journal, "is missing"))
+        })
+        .collect()
+}
+
+/// A panel file that is `what` ("is missing", "is damaged") while its journal
+/// could rebuild it.
+pub fn unrepaired(path: &Path, journal: &Path, what: &str) -> Problem {
+    Problem::at(
+        path,
+        None,
+        format!(
+            "{what}, but {} holds its changes: `panelist check --repair` rebuilds it",
+            journal.display()
+        ),
+    )
+}
