@@ -38,6 +38,7 @@ pub mod report;
 pub mod serve;
 pub mod source;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 pub mod validate;
 
