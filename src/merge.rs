@@ -2,7 +2,7 @@
 //! plain data: no file is read and nothing is printed here.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,28 @@ pub struct SheetInput {
     pub panel: String,
     pub reviewer: String,
     pub sheet: Sheet,
+}
+
+/// One sheet as found in one file, borrowed from where it was read: a
+/// national cycle's half a million marks are merged without a copy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SheetRef<'a> {
+    /// The file the sheet was read from, to name it in warnings and errors.
+    pub origin: &'a Path,
+    pub panel: &'a str,
+    pub reviewer: &'a str,
+    pub sheet: &'a Sheet,
+}
+
+impl<'a> From<&'a SheetInput> for SheetRef<'a> {
+    fn from(input: &'a SheetInput) -> Self {
+        SheetRef {
+            origin: &input.origin,
+            panel: &input.panel,
+            reviewer: &input.reviewer,
+            sheet: &input.sheet,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,9 +176,47 @@ pub fn merge(
     sheets: &[SheetInput],
     options: MergeOptions,
 ) -> Result<Results, Vec<MergeError>> {
+    let sheets: Vec<SheetRef> = sheets.iter().map(SheetRef::from).collect();
+    merge_sheets(review, &sheets, options)
+}
+
+/// [`merge`] over borrowed sheets.
+pub fn merge_sheets(
+    review: &Review,
+    sheets: &[SheetRef],
+    options: MergeOptions,
+) -> Result<Results, Vec<MergeError>> {
+    merge_with(review, sheets, options, Validation::Sheets)
+}
+
+/// [`merge_sheets`] of sheets that [`validate::panel_file`](crate::validate::panel_file)
+/// found valid against this review (as `panelist merge` reads them): they
+/// are not checked a second time. Given a sheet that is not valid, the
+/// results are unspecified (a mark the panel does not cover may count).
+pub fn merge_validated(
+    review: &Review,
+    sheets: &[SheetRef],
+    options: MergeOptions,
+) -> Result<Results, Vec<MergeError>> {
+    merge_with(review, sheets, options, Validation::Done)
+}
+
+/// Whether the merge checks each sheet against SPEC.md's rules first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Validation {
+    Sheets,
+    Done,
+}
+
+fn merge_with(
+    review: &Review,
+    sheets: &[SheetRef],
+    options: MergeOptions,
+    validation: Validation,
+) -> Result<Results, Vec<MergeError>> {
     let index = Index::new(review);
     let mut warnings = Vec::new();
-    let winners = resolve_duplicates(&index, sheets, &mut warnings)?;
+    let winners = resolve_duplicates(&index, sheets, validation, &mut warnings)?;
     let mut uses = Vec::new();
     let mut counting = Vec::new();
     for (input, duplicates) in &winners {
@@ -173,9 +233,9 @@ pub fn merge(
         }
         for copy in duplicates {
             uses.push(SheetUse {
-                panel: copy.panel.clone(),
-                reviewer: copy.reviewer.clone(),
-                file: copy.origin.clone(),
+                panel: copy.panel.to_string(),
+                reviewer: copy.reviewer.to_string(),
+                file: copy.origin.to_path_buf(),
                 submitted: copy.sheet.submitted,
                 updated: copy.sheet.updated.to_string(),
                 counted: counts && std::ptr::eq(*copy, *input),
@@ -206,21 +266,22 @@ pub fn merge(
 }
 
 /// The winning sheet of each (panel, reviewer), with every copy found of it.
-type Winners<'s> = Vec<(&'s SheetInput, Vec<&'s SheetInput>)>;
+type Winners<'s, 'a> = Vec<(&'s SheetRef<'a>, Vec<&'s SheetRef<'a>>)>;
 
 /// Rule 1: validates each sheet, then resolves (panel, reviewer) sheets that
 /// come from more than one file.
-fn resolve_duplicates<'s>(
+fn resolve_duplicates<'s, 'a>(
     index: &Index,
-    sheets: &'s [SheetInput],
+    sheets: &'s [SheetRef<'a>],
+    validation: Validation,
     warnings: &mut Vec<String>,
-) -> Result<Winners<'s>, Vec<MergeError>> {
+) -> Result<Winners<'s, 'a>, Vec<MergeError>> {
     let mut errors = Vec::new();
-    let mut groups: BTreeMap<(&str, &str), Vec<&SheetInput>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str), Vec<&SheetRef>> = BTreeMap::new();
     for input in sheets {
-        let Some(panel) = index.panel_index(&input.panel) else {
+        let Some(panel) = index.panel_index(input.panel) else {
             errors.push(MergeError {
-                origin: input.origin.clone(),
+                origin: input.origin.to_path_buf(),
                 finding: Finding::new(
                     &[Anchor::Field("panel")],
                     format!("panel \"{}\" is not a panel of review.ron", input.panel),
@@ -228,14 +289,16 @@ fn resolve_duplicates<'s>(
             });
             continue;
         };
-        for finding in sheet_findings(index, panel, &input.reviewer, &input.sheet) {
-            errors.push(MergeError {
-                origin: input.origin.clone(),
-                finding,
-            });
+        if validation == Validation::Sheets {
+            for finding in sheet_findings(index, panel, input.reviewer, input.sheet) {
+                errors.push(MergeError {
+                    origin: input.origin.to_path_buf(),
+                    finding,
+                });
+            }
         }
         groups
-            .entry((input.panel.as_str(), input.reviewer.as_str()))
+            .entry((input.panel, input.reviewer))
             .or_default()
             .push(input);
     }
@@ -244,15 +307,15 @@ fn resolve_duplicates<'s>(
         // In file-name order: which of identical copies counts, and the order
         // of warnings and sheets in the results, must not depend on the order
         // the files were given in.
-        copies.sort_by(|a, b| a.origin.cmp(&b.origin));
-        let mut distinct: Vec<&SheetInput> = Vec::new();
+        copies.sort_by(|a, b| a.origin.cmp(b.origin));
+        let mut distinct: Vec<&SheetRef> = Vec::new();
         for copy in &copies {
             if !distinct.iter().any(|d| d.sheet == copy.sheet) {
                 distinct.push(copy);
             }
         }
         let latest = distinct.iter().map(|d| d.sheet.updated).max();
-        let newest: Vec<&&SheetInput> = distinct
+        let newest: Vec<&&SheetRef> = distinct
             .iter()
             .filter(|d| Some(d.sheet.updated) == latest)
             .collect();
@@ -262,7 +325,7 @@ fn resolve_duplicates<'s>(
                 .map(|d| d.origin.display().to_string())
                 .collect();
             errors.push(MergeError {
-                origin: newest[0].origin.clone(),
+                origin: newest[0].origin.to_path_buf(),
                 finding: Finding::new(
                     &[Anchor::Field("sheets"), Anchor::str(reviewer)],
                     format!(
@@ -296,7 +359,7 @@ fn resolve_duplicates<'s>(
 /// `region * criteria + criterion`, sorted by reviewer id (rule 2).
 fn collect_marks<'s>(
     index: &Index,
-    counting: &[&'s SheetInput],
+    counting: &[&SheetRef<'s>],
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<(&'s str, &'s Mark)>> {
     let review = index.review;
@@ -310,14 +373,14 @@ fn collect_marks<'s>(
     }
     for input in counting {
         conflicts
-            .entry(&input.reviewer)
+            .entry(input.reviewer)
             .or_default()
             .extend(input.sheet.conflicts.iter().map(String::as_str));
     }
     let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
     let mut left_out: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for input in counting {
-        let reviewer = input.reviewer.as_str();
+        let reviewer = input.reviewer;
         for (region, marks) in input.sheet.scores.iter() {
             let Some(r) = index.region_index(region) else {
                 continue;
@@ -348,13 +411,15 @@ fn collect_marks<'s>(
 }
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
+/// Regions are independent, so they are scored in parallel.
 fn score_regions(index: &Index, cells: &[Vec<(&str, &Mark)>]) -> Vec<RegionResult> {
+    use rayon::prelude::*;
     let review = index.review;
     let committee = &review.committee;
     let n_criteria = index.criteria().len();
     review
         .regions
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(r, region)| {
             let criteria: Vec<CriterionResult> = index

@@ -3,7 +3,7 @@
 //! Validation collects all problems instead of stopping at the first, so that
 //! `check` can list them all. Problems are located in the file's text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use crate::model::{Index, PanelFile, Review, Sheet, valid_id};
@@ -67,10 +67,11 @@ fn s(value: &str) -> Anchor {
 /// file order as far as possible.
 pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     let mut f = Findings::new(source);
+    let index = Index::new(review);
     ids(review, &mut f);
     rubric(review, &mut f);
-    reviewers(review, &mut f);
-    panels(review, &mut f);
+    reviewers(review, &index, &mut f);
+    panels(review, &index, &mut f);
     committee(review, &mut f);
     f.problems
         .sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
@@ -119,6 +120,9 @@ fn unique<'a>(
     for id in ids {
         let count = seen.entry(id).or_insert(0);
         *count += 1;
+        if *count == 1 && valid_id(id) {
+            continue;
+        }
         let mut at = vec![field(list)];
         at.extend(std::iter::repeat_n(s(id), *count));
         if !valid_id(id) {
@@ -169,8 +173,7 @@ fn rubric(review: &Review, f: &mut Findings) {
     }
 }
 
-fn reviewers(review: &Review, f: &mut Findings) {
-    let index = Index::new(review);
+fn reviewers(review: &Review, index: &Index, f: &mut Findings) {
     let mut logins: HashMap<&str, &str> = HashMap::new();
     for reviewer in &review.reviewers {
         for region in &reviewer.conflicts {
@@ -198,8 +201,7 @@ fn reviewers(review: &Review, f: &mut Findings) {
     }
 }
 
-fn panels(review: &Review, f: &mut Findings) {
-    let index = Index::new(review);
+fn panels(review: &Review, index: &Index, f: &mut Findings) {
     for panel in &review.panels {
         let at = |id: &str| [field("panels"), s(&panel.id), s(id)];
         for member in &panel.members {
@@ -238,37 +240,53 @@ fn panels(review: &Review, f: &mut Findings) {
             }
         }
     }
-    overlapping_panels(review, &index, f);
+    overlapping_panels(review, index, f);
 }
 
 /// Two panels that share a member may not both cover the same (region,
-/// criterion): the member's marks there would count twice.
+/// criterion): the member's marks there would count twice. Only pairs of
+/// panels that share a member are compared, so that thousands of panels
+/// with their own members cost nothing.
 fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
-    for (a, first) in review.panels.iter().enumerate() {
-        for (b, second) in review.panels.iter().enumerate().skip(a + 1) {
-            let members: HashSet<&str> = first.members.iter().map(String::as_str).collect();
-            let Some(shared) = second.members.iter().find(|m| members.contains(m.as_str())) else {
-                continue;
-            };
-            let overlap = index
-                .criteria()
-                .iter()
-                .enumerate()
-                .find_map(|(c, (_, criterion))| {
-                    let both = index.covers_criterion(a, c) && index.covers_criterion(b, c);
-                    let region = (0..review.regions.len())
-                        .find(|&r| index.covers_region(a, r) && index.covers_region(b, r));
-                    both.then_some(region).flatten().map(|r| (r, criterion))
-                });
-            if let Some((region, criterion)) = overlap {
-                f.add(
-                    &[field("panels"), s(&second.id)],
-                    format!(
-                        "panels \"{}\" and \"{}\" share reviewer \"{shared}\" and both cover region \"{}\", criterion \"{}\"; their marks would count twice, so remove the member from one panel or the overlap of criteria or regions",
-                        first.id, second.id, review.regions[region].id, criterion.id
-                    ),
-                );
+    let mut panels_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (p, panel) in review.panels.iter().enumerate() {
+        for member in &panel.members {
+            let panels = panels_of.entry(member).or_default();
+            if panels.last() != Some(&p) {
+                panels.push(p);
             }
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for panels in panels_of.values() {
+        for (i, &a) in panels.iter().enumerate() {
+            pairs.extend(panels[i + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    for (a, b) in pairs {
+        let (first, second) = (&review.panels[a], &review.panels[b]);
+        let members: HashSet<&str> = first.members.iter().map(String::as_str).collect();
+        let Some(shared) = second.members.iter().find(|m| members.contains(m.as_str())) else {
+            continue;
+        };
+        let criterion = index
+            .criteria()
+            .iter()
+            .enumerate()
+            .find(|&(c, _)| index.covers_criterion(a, c) && index.covers_criterion(b, c));
+        let Some((_, (_, criterion))) = criterion else {
+            continue;
+        };
+        let region = (0..review.regions.len())
+            .find(|&r| index.covers_region(a, r) && index.covers_region(b, r));
+        if let Some(region) = region {
+            f.add(
+                &[field("panels"), s(&second.id)],
+                format!(
+                    "panels \"{}\" and \"{}\" share reviewer \"{shared}\" and both cover region \"{}\", criterion \"{}\"; their marks would count twice, so remove the member from one panel or the overlap of criteria or regions",
+                    first.id, second.id, review.regions[region].id, criterion.id
+                ),
+            );
         }
     }
 }

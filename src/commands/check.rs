@@ -26,22 +26,30 @@ pub fn run(args: CheckArgs) -> Result<(), Error> {
         fingerprint,
     };
     let index = Index::new(&loaded.review);
-    let paths = store::panel_file_paths(&dir)?;
+    let paths: Vec<_> = store::panel_file_paths(&dir)?
+        .into_iter()
+        .map(|path| (path, PanelFileRole::Scores))
+        .collect();
     let mut sheets = 0;
     let mut invalid = HashSet::new();
     let bar = progress_bar::reading(paths.len());
-    for path in &paths {
+    // Only the number of sheets is kept of each file: check holds one file
+    // per thread at a time, not the whole review.
+    let outcomes = store::read_panel_files(&loaded, &index, &paths, |path, outcome| {
         bar.set_message(path.display().to_string());
-        match store::read_panel_file(&loaded, &index, path, PanelFileRole::Scores) {
-            Ok(file) => sheets += file.file.sheets.len(),
+        bar.inc(1);
+        outcome.map(|file| file.file.sheets.len())
+    });
+    bar.finish_and_clear();
+    for ((path, _), outcome) in paths.iter().zip(outcomes) {
+        match outcome {
+            Ok(count) => sheets += count,
             Err(found) => {
                 invalid.insert(path.clone());
                 problems.extend(found.0);
             }
         }
-        bar.inc(1);
     }
-    bar.finish_and_clear();
     let report = journals::check(&loaded, &invalid, args.repair);
     for warning in &report.warnings {
         crate::errln!("warning: {warning}");

@@ -3,15 +3,16 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::progress_bar;
 use crate::cli::MergeArgs;
-use crate::merge::{MergeOptions, Results, SheetInput, merge};
+use crate::merge::{MergeOptions, RegionResult, Results, SheetRef, merge_validated};
 use crate::model::Index;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
-use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE, write_atomic};
+use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
 use crate::validate::PanelFileRole;
 use crate::{Error, Problems, config};
 
@@ -22,17 +23,26 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
     let options = MergeOptions {
         include_drafts: args.include_drafts,
     };
-    let results = merge_files(&review, &files, options)?;
+    let mut results = merge_files(&review, &files, options)?;
     for warning in &results.warnings {
         eprintln!("warning: {warning}");
     }
+    let inputs = input_files(&review, &files);
+    let report_warnings = within_review(&results.warnings, &review, &files);
+    // The marks as read are no longer needed: freed while the outputs are
+    // drawn, so that a national cycle's files and its results.ron are never
+    // in memory at once.
+    rayon::spawn(move || drop(files));
     let out = args.out.unwrap_or(dir);
-    write_results(&out, &results, &review, &files)?;
+    write_results(&out, &mut results, &review, &inputs, report_warnings)?;
     print!("{}", report::table(&results));
     println!(
         "\nwrote results.ron, results.csv, results.svg and report.md to {}",
         out.display()
     );
+    // The process ends here: freeing half a million scores one by one takes
+    // longer than the operating system takes to reclaim them all.
+    std::mem::forget((review, results));
     Ok(())
 }
 
@@ -52,45 +62,35 @@ pub fn load_inputs(
     problems.extend(store::lost_panel_files(review));
     paths.extend(added.iter().map(|p| (p.clone(), PanelFileRole::Added)));
     let bar = progress_bar::reading(paths.len());
-    let mut files = Vec::new();
-    for (path, role) in &paths {
+    let outcomes = store::read_panel_files(review, &index, &paths, |path, outcome| {
         bar.set_message(path.display().to_string());
-        match store::read_panel_file(review, &index, path, *role) {
-            Ok(file) => files.push(file),
-            Err(found) => problems.extend(found.0),
-        }
         bar.inc(1);
-    }
+        outcome
+    });
     bar.finish_and_clear();
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(Error::Invalid(Problems(problems)))
-    }
+    store::all_or_problems(outcomes, problems).map_err(Error::Invalid)
 }
 
-/// Runs the pure merge over loaded files, locating its errors in them.
+/// Runs the pure merge over loaded files, locating its errors in them. The
+/// files are as [`load_inputs`] returns them: validated, so their sheets are
+/// not checked again.
 pub fn merge_files(
     review: &LoadedReview,
     files: &[LoadedPanelFile],
     options: MergeOptions,
 ) -> Result<Results, Error> {
-    let inputs: Vec<SheetInput> = files
+    let sheets: Vec<SheetRef> = files
         .iter()
         .flat_map(|loaded| {
-            loaded
-                .file
-                .sheets
-                .iter()
-                .map(|(reviewer, sheet)| SheetInput {
-                    origin: loaded.source.path.clone(),
-                    panel: loaded.file.panel.clone(),
-                    reviewer: reviewer.clone(),
-                    sheet: sheet.clone(),
-                })
+            loaded.file.sheets.iter().map(|(reviewer, sheet)| SheetRef {
+                origin: &loaded.source.path,
+                panel: &loaded.file.panel,
+                reviewer,
+                sheet,
+            })
         })
         .collect();
-    merge(&review.review, &inputs, options).map_err(|errors| {
+    merge_validated(&review.review, &sheets, options).map_err(|errors| {
         let sources: HashMap<&Path, &SourceText> = files
             .iter()
             .map(|f| (f.source.path.as_path(), &f.source))
@@ -117,58 +117,204 @@ fn input_files(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<InputFil
             .to_string(),
         sha256: format!("{:x}", Sha256::digest(source.text.as_bytes())),
     };
-    std::iter::once(describe(&review.source))
-        .chain(files.iter().map(|f| describe(&f.source)))
-        .collect()
+    let mut inputs = vec![describe(&review.source)];
+    inputs.extend(
+        files
+            .par_iter()
+            .map(|f| describe(&f.source))
+            .collect::<Vec<_>>(),
+    );
+    inputs
 }
 
-/// The results with the review directory left out of the file names in
-/// warnings, so that the report reads the same wherever the chair ran
-/// `merge` from (its input files are listed the same way).
-fn within_review(results: &Results, review: &LoadedReview, files: &[LoadedPanelFile]) -> Results {
-    let mut results = results.clone();
+/// The warnings with the review directory left out of the file names, so
+/// that the report reads the same wherever the chair ran `merge` from (its
+/// input files are listed the same way).
+fn within_review(
+    warnings: &[String],
+    review: &LoadedReview,
+    files: &[LoadedPanelFile],
+) -> Vec<String> {
+    let mut warnings = warnings.to_vec();
     for file in files {
         let path = &file.source.path;
         let Ok(relative) = path.strip_prefix(&review.dir) else {
             continue;
         };
         let (full, short) = (path.display().to_string(), relative.display().to_string());
-        for warning in &mut results.warnings {
-            *warning = warning.replace(&full, &short);
+        for warning in &mut warnings {
+            if warning.contains(&full) {
+                *warning = warning.replace(&full, &short);
+            }
         }
     }
-    results
+    warnings
 }
 
 /// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
-/// `out`, each atomically.
+/// `out`, each atomically. The report names files within the review
+/// directory: `report_warnings` are the warnings written so.
+///
+/// At a national scale, results.ron (every mark of every region) is the
+/// largest output by far, so it is rendered on all cores while the other
+/// three are drawn, and the four files are written at the same time.
+/// `results` is borrowed mutably only to be rendered without a copy; it is
+/// left as it was.
 fn write_results(
     out: &Path,
-    results: &Results,
+    results: &mut Results,
     review: &LoadedReview,
-    files: &[LoadedPanelFile],
+    inputs: &[InputFile],
+    report_warnings: Vec<String>,
 ) -> Result<(), Error> {
-    let inputs = &input_files(review, files);
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let csv = report::csv(results)
-        .map_err(|e| Error::Refused(format!("cannot write results.csv: {e}")))?;
-    let svg = report::svg(results)
-        .map_err(|e| Error::Refused(format!("cannot draw results.svg: {e}")))?;
+    let ron = ResultsRon::start(results);
+    let warnings = std::mem::replace(&mut results.warnings, report_warnings);
+    let (ron, others) = rayon::join(
+        || ron.finish(&results.regions),
+        || -> Result<_, Error> {
+            let csv = report::csv(results)
+                .map_err(|e| Error::Refused(format!("cannot write results.csv: {e}")))?;
+            let svg = report::svg(results)
+                .map_err(|e| Error::Refused(format!("cannot draw results.svg: {e}")))?;
+            let markdown = report::markdown(results, &review.review, inputs);
+            Ok([csv, svg, markdown])
+        },
+    );
+    results.warnings = warnings;
+    let [csv, svg, markdown] = others?;
+    let ron: Vec<&[u8]> = ron.iter().map(|part| part.as_bytes()).collect();
     let outputs = [
-        ("results.ron", store::to_ron(results)),
-        ("results.csv", csv),
-        ("results.svg", svg),
-        (
-            "report.md",
-            report::markdown(
-                &within_review(results, review, files),
-                &review.review,
-                inputs,
-            ),
-        ),
+        ("results.ron", ron),
+        ("results.csv", vec![csv.as_bytes()]),
+        ("results.svg", vec![svg.as_bytes()]),
+        ("report.md", vec![markdown.as_bytes()]),
     ];
-    for (name, text) in outputs {
-        write_atomic(&out.join(name), text.as_bytes(), RESULTS_FILE_MODE)?;
+    outputs.par_iter().try_for_each(|(name, parts)| {
+        store::write_atomic_parts(&out.join(name), parts, RESULTS_FILE_MODE)
+    })
+}
+
+/// `results.ron`, rendered one region per task: byte for byte what
+/// [`store::to_ron`] writes for the whole [`Results`] (a test holds it to
+/// that), on every core.
+///
+/// The regions are cut out of the results and rendered alone, each line
+/// indented by the two levels they sit at in the whole file; the rest of the
+/// results is rendered with an empty list of regions, and the regions go
+/// in its place.
+struct ResultsRon {
+    /// The results without their regions, and where the regions go.
+    head: String,
+    at: Option<usize>,
+}
+
+/// The line of an empty list of regions in the results.
+const NO_REGIONS: &str = "\n    regions: [],\n";
+
+impl ResultsRon {
+    fn start(results: &mut Results) -> ResultsRon {
+        let regions = std::mem::take(&mut results.regions);
+        let head = store::to_ron(results);
+        results.regions = regions;
+        let at = match head.match_indices(NO_REGIONS).collect::<Vec<_>>()[..] {
+            [(at, _)] => Some(at),
+            _ => None,
+        };
+        ResultsRon { head, at }
     }
-    Ok(())
+
+    /// The text in parts, to be written one after the other.
+    fn finish(self, regions: &[RegionResult]) -> Vec<String> {
+        let Some(at) = self.at.filter(|_| !regions.is_empty()) else {
+            return vec![self.head];
+        };
+        let mut parts = Vec::with_capacity(regions.len() + 2);
+        parts.push(format!("{}\n    regions: [\n", &self.head[..at]));
+        parts.par_extend(regions.par_iter().map(|region| {
+            let text = store::pretty::to_string(region, 2)
+                .unwrap_or_else(|| store::to_ron_nested(region, 2));
+            indented(&text, 2)
+        }));
+        parts.push(format!("    ],\n{}", &self.head[at + NO_REGIONS.len()..]));
+        parts
+    }
+}
+
+/// An element of a list `levels` deep: every line indented, and the
+/// element followed by a comma, as ron's pretty printer writes it.
+fn indented(text: &str, levels: usize) -> String {
+    let indent = "    ".repeat(levels);
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let mut out = String::with_capacity(body.len() + body.len() / 8 + 8);
+    for line in body.split('\n') {
+        out.push_str(&indent);
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.truncate(out.len() - 1);
+    out.push_str(",\n");
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::merge::{SheetInput, merge};
+    use crate::synthetic::{Shape, generate};
+
+    fn results(regions: usize) -> Results {
+        let synthetic = generate(&Shape::new(regions, 3));
+        let inputs: Vec<SheetInput> = synthetic
+            .panel_files
+            .iter()
+            .flat_map(|file| {
+                file.sheets.iter().map(|(reviewer, sheet)| SheetInput {
+                    origin: format!("scores/{}.ron", file.panel).into(),
+                    panel: file.panel.clone(),
+                    reviewer: reviewer.clone(),
+                    sheet: sheet.clone(),
+                })
+            })
+            .collect();
+        merge(&synthetic.review, &inputs, MergeOptions::default()).unwrap()
+    }
+
+    fn rendered_in_parts(results: &mut Results) -> String {
+        let before = results.clone();
+        let ron = ResultsRon::start(results);
+        let text = ron.finish(&results.regions).concat();
+        assert_eq!(*results, before, "left as it was");
+        text
+    }
+
+    #[test]
+    fn results_ron_in_parts_is_byte_for_byte_the_whole() {
+        let mut results = results(70);
+        let score = &mut results.regions[3].criteria[2].scores[0];
+        score.note = "two lines,\nquotes \" and ] brackets ), tabs\t and 日本語".into();
+        results.regions[5].name = "regions: [],\n    regions: [],".into();
+        results.warnings.push("\n    regions: [],\n".into());
+        assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+    }
+
+    #[test]
+    fn results_ron_of_the_sample_in_parts_is_the_whole() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007");
+        let review = store::load_review(&dir).unwrap();
+        let files = load_inputs(&review, &[]).unwrap();
+        for include_drafts in [false, true] {
+            let options = MergeOptions { include_drafts };
+            let mut results = merge_files(&review, &files, options).unwrap();
+            assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+        }
+    }
+
+    #[test]
+    fn results_ron_without_regions_is_the_whole() {
+        let mut results = results(5);
+        results.regions.clear();
+        assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+    }
 }

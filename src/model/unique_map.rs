@@ -61,15 +61,21 @@ impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueVisitor<V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        use std::collections::btree_map::Entry;
         let mut map = BTreeMap::new();
         while let Some(key) = access.next_key::<String>()? {
-            if map.contains_key(&key) {
-                return Err(A::Error::custom(format!(
-                    "duplicate key \"{key}\"; each key may appear once, merge the two entries"
-                )));
+            // One search per key: this runs for every mark of every sheet.
+            match map.entry(key) {
+                Entry::Occupied(entry) => {
+                    return Err(A::Error::custom(format!(
+                        "duplicate key \"{}\"; each key may appear once, merge the two entries",
+                        entry.key()
+                    )));
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert(access.next_value()?);
+                }
             }
-            let value = access.next_value()?;
-            map.insert(key, value);
         }
         Ok(UniqueMap(map))
     }

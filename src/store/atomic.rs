@@ -14,6 +14,12 @@ use crate::Error;
 /// shared by a panel's group stays writable for the group.
 /// `new_mode` gives the permissions of a file that did not exist before.
 pub fn write_atomic(path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Error> {
+    write_atomic_parts(path, &[bytes], new_mode)
+}
+
+/// [`write_atomic`] of `parts` one after the other: a large file rendered in
+/// pieces is written without first being copied into one.
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], new_mode: u32) -> Result<(), Error> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -23,8 +29,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Erro
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-    temp.write_all(bytes)
-        .map_err(|e| Error::io("write", temp.path(), e))?;
+    for bytes in parts {
+        temp.write_all(bytes)
+            .map_err(|e| Error::io("write", temp.path(), e))?;
+    }
     let permissions = match std::fs::metadata(path) {
         Ok(meta) => meta.permissions(),
         Err(_) => std::fs::Permissions::from_mode(new_mode),

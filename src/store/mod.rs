@@ -9,12 +9,13 @@
 mod atomic;
 pub mod journal;
 mod lock;
+pub(crate) mod pretty;
 mod save;
 mod session;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_parts};
 pub use lock::PanelLock;
 pub use save::{CLI_WAIT, RealIo, SaveIo, Saved, save_changes, save_changes_with};
 pub use session::{SessionInfo, SessionLock};
@@ -141,13 +142,33 @@ pub fn panel_file_paths(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
     Ok(paths)
 }
 
-/// Reads every panel file of the review, collecting the problems of all of them.
-pub fn load_panel_files(review: &LoadedReview) -> Result<Vec<LoadedPanelFile>, Problems> {
-    let index = Index::new(&review.review);
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for path in panel_file_paths(&review.dir)? {
-        match read_panel_file(review, &index, &path, PanelFileRole::Scores) {
+/// Reads and validates many panel files in parallel (parsing is nearly all
+/// the cost of `check` and `merge`, and panel files are independent), and
+/// hands each outcome to `each`, on any thread, as soon as it is read: a
+/// progress bar ticks there, and a caller that keeps only a summary never
+/// holds every file at once. What `each` returns is in the order of `paths`.
+pub fn read_panel_files<T: Send>(
+    review: &LoadedReview,
+    index: &Index,
+    paths: &[(PathBuf, PanelFileRole)],
+    each: impl Fn(&Path, Result<LoadedPanelFile, Problems>) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .with_max_len(1)
+        .map(|(path, role)| each(path, read_panel_file(review, index, path, *role)))
+        .collect()
+}
+
+/// The files that were read, or every problem of every file.
+pub fn all_or_problems(
+    outcomes: Vec<Result<LoadedPanelFile, Problems>>,
+    mut problems: Vec<Problem>,
+) -> Result<Vec<LoadedPanelFile>, Problems> {
+    let mut files = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
             Ok(file) => files.push(file),
             Err(found) => problems.extend(found.0),
         }
@@ -157,6 +178,17 @@ pub fn load_panel_files(review: &LoadedReview) -> Result<Vec<LoadedPanelFile>, P
     } else {
         Err(Problems(problems))
     }
+}
+
+/// Reads every panel file of the review, collecting the problems of all of them.
+pub fn load_panel_files(review: &LoadedReview) -> Result<Vec<LoadedPanelFile>, Problems> {
+    let index = Index::new(&review.review);
+    let paths: Vec<_> = panel_file_paths(&review.dir)?
+        .into_iter()
+        .map(|path| (path, PanelFileRole::Scores))
+        .collect();
+    let outcomes = read_panel_files(review, &index, &paths, |_, outcome| outcome);
+    all_or_problems(outcomes, Vec::new())
 }
 
 /// Reads a reviewer's sheet of a panel, or `None` when they haven't saved yet.
@@ -180,12 +212,23 @@ pub fn now() -> jiff::Timestamp {
     jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
 }
 
+/// Levels of nesting that [`to_ron`] writes one item per line; deeper ones
+/// go on one line (a panel file's marks: `"4-a": Mark(points: 4.5)`).
+const DEPTH_LIMIT: usize = 5;
+
 /// Pretty RON with struct names, as SPEC.md shows: readable and diffable by hand.
 pub fn to_ron<T: serde::Serialize>(value: &T) -> String {
+    to_ron_nested(value, 0)
+}
+
+/// [`to_ron`] of a value that sits `depth` levels deep in a larger one,
+/// without the indentation of those levels: parts of one large file can be
+/// rendered apart (and at the same time) and put together.
+pub fn to_ron_nested<T: serde::Serialize>(value: &T, depth: usize) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string())
-        .depth_limit(5);
+        .depth_limit(DEPTH_LIMIT.saturating_sub(depth));
     match ron::ser::to_string_pretty(value, config) {
         Ok(mut text) => {
             text.push('\n');
