@@ -122,6 +122,46 @@ impl From<Problems> for Error {
     }
 }
 
+impl Error {
+    /// The error in a few words, for a status line: what went wrong and with
+    /// which file, without the advice the full message gives.
+    pub fn brief(&self) -> String {
+        let name = |path: &Path| {
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        };
+        match self {
+            Error::Io { path, source, .. } => {
+                use std::io::ErrorKind;
+                let what = match source.kind() {
+                    ErrorKind::StorageFull => "the disk is full".to_string(),
+                    ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+                    ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    ErrorKind::NotFound => "a file or directory is missing".to_string(),
+                    _ => source.to_string(),
+                };
+                format!("{what} ({})", name(path))
+            }
+            Error::LockTimeout { .. } => "the panel file is locked by another process".to_string(),
+            Error::Invalid(problems) => match problems.0.first() {
+                Some(problem) => format!("{} is invalid", name(&problem.file)),
+                None => "invalid input".to_string(),
+            },
+            Error::Refused(message) if message.contains("The panel file is invalid") => {
+                "the panel file is invalid; tell the chair (panelist check)".to_string()
+            }
+            other => other
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+}
+
 /// An I/O error in words a reviewer can act on.
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;

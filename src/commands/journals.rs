@@ -60,7 +60,9 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
                 );
             } else {
                 let what = if missing { "is missing" } else { "is damaged" };
-                report.problems.push(store::unrepaired(&path, &journal_path, what));
+                report
+                    .problems
+                    .push(store::unrepaired(&path, &journal_path, what));
             }
         } else {
             compare(review, &path, &journal_path, &journal, &mut report);

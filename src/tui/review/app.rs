@@ -334,7 +334,10 @@ impl App {
                 let n = self.pending.len();
                 self.say(
                     Tone::Bad,
-                    &format!("Not saved ({n} change{}): {reason}. Kept here and retried; don't quit yet.", plural(n)),
+                    &format!(
+                        "Not saved ({n} change{}): {reason}. Retrying; don't quit.",
+                        plural(n)
+                    ),
                 );
             }
         }

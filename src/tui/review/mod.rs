@@ -51,7 +51,7 @@ impl Store for FileStore<'_> {
             &self.reviewer,
             |_| Ok(vec![change.clone()]),
         )
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.brief())
     }
 }
 
@@ -77,6 +77,13 @@ impl<S: Store> ReviewScreen<S> {
 
 impl<S: Store> Screen for ReviewScreen<S> {
     fn handle(&mut self, event: Event) {
+        // Debug builds only: lets the end-to-end tests make a session panic.
+        #[cfg(debug_assertions)]
+        if matches!(&event, Event::Key(k) if k.code == ratatui::crossterm::event::KeyCode::F(12))
+            && std::env::var_os("PANELIST_TEST_PANIC").is_some()
+        {
+            panic!("panic requested by PANELIST_TEST_PANIC");
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.app.update(Msg::Key(key)),
             Event::Paste(text) => self.app.update(Msg::Paste(text)),

@@ -1,0 +1,405 @@
+//! Faults while saving, each reproduced: a full disk, a read-only file
+//! system, a panel file removed or replaced under the TUI, a lock held by
+//! someone else, symbolic links, a panic. Nothing confirmed may be lost, and
+//! every problem must reach the user as a clear message.
+//!
+//! The file-system faults need a tiny tmpfs (root, or CAP_SYS_ADMIN); where
+//! none can be mounted they are skipped with a message. The store's I/O seam
+//! covers the same faults everywhere.
+
+mod common;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use common::pty::PtyApp;
+use common::{Sample, arg, run};
+use panelist::Error;
+use panelist::model::{Change, Mark, Sheet};
+use panelist::store::journal::{self, Entry};
+use panelist::store::{self, SaveIo};
+
+/// A tiny tmpfs mounted on a temporary directory, unmounted on drop.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("SKIPPED: cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)");
+            return None;
+        }
+        Some(Tmpfs { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the file system to the last byte.
+    fn fill(&self) -> PathBuf {
+        let filler = self.path().join("filler");
+        let _ = Command::new("dd")
+            .args(["if=/dev/zero", "bs=4k"])
+            .arg(format!("of={}", filler.display()))
+            .stderr(std::process::Stdio::null())
+            .status();
+        filler
+    }
+
+    fn remount(&self, mode: &str) {
+        let status = Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(self.path())
+            .status()
+            .expect("remount");
+        assert!(status.success(), "remount {mode}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// Copies the sample review into `dir`.
+fn copy_sample(dir: &Path) -> PathBuf {
+    let to = dir.join("kci-2007");
+    std::fs::create_dir_all(to.join("scores")).expect("create scores/");
+    let from = common::sample_dir();
+    std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
+    for entry in std::fs::read_dir(from.join("scores")).expect("list scores/") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), to.join("scores").join(entry.file_name())).expect("copy");
+    }
+    to
+}
+
+fn panel(review: &Path, name: &str) -> PathBuf {
+    review.join("scores").join(name)
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+fn t33_mark(review: &Path, criterion: &str) -> Option<f64> {
+    let file = common::read_panel_file(&panel(review, "tech-env.ron"));
+    file.sheets["t33"]
+        .mark("nagoya", criterion)
+        .map(|m| m.points)
+}
+
+fn mark(review: &Path, criterion: &str, points: &str) -> common::Run {
+    run([
+        "mark",
+        &arg(review),
+        "--reviewer",
+        "t33",
+        "--panel",
+        "tech-env",
+        "nagoya",
+        criterion,
+        points,
+    ])
+}
+
+// ---- the store's I/O seam ----
+
+/// File operations that fail like a full disk, at the journal or at the file.
+struct Full {
+    at_journal: bool,
+}
+
+impl SaveIo for Full {
+    fn append_journal(&self, path: &Path, entries: &[Entry]) -> Result<(), Error> {
+        if self.at_journal {
+            return Err(Error::io(
+                "write the journal",
+                path,
+                std::io::Error::from(std::io::ErrorKind::StorageFull),
+            ));
+        }
+        journal::append(path, entries)
+    }
+
+    fn replace(&self, path: &Path, _bytes: &[u8], _mode: u32) -> Result<(), Error> {
+        Err(Error::io(
+            "replace",
+            path,
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        ))
+    }
+}
+
+fn save_with(io: &dyn SaveIo, review: &store::LoadedReview) -> Result<store::Saved, Error> {
+    store::save_changes_with(
+        io,
+        Duration::from_secs(1),
+        review,
+        "tech-env",
+        "t33",
+        |_: &Sheet| {
+            Ok(vec![Change::Cell {
+                region: "nagoya".into(),
+                criterion: "4-c".into(),
+                mark: Some(Mark {
+                    points: 4.0,
+                    note: String::new(),
+                }),
+            }])
+        },
+    )
+}
+
+#[test]
+fn a_full_disk_at_the_journal_writes_nothing_and_says_so() {
+    let sample = Sample::new();
+    let review = store::load_review(&sample.path()).expect("load");
+    let before = read(&sample.panel_path("tech-env"));
+    let error = save_with(&Full { at_journal: true }, &review).expect_err("the save fails");
+    assert!(error.to_string().contains("the disk is full"), "{error}");
+    assert_eq!(
+        read(&sample.panel_path("tech-env")),
+        before,
+        "the panel file is untouched"
+    );
+}
+
+#[test]
+fn a_full_disk_at_the_file_leaves_the_old_file_and_the_change_in_the_journal() {
+    let sample = Sample::new();
+    let review = store::load_review(&sample.path()).expect("load");
+    let before = read(&sample.panel_path("tech-env"));
+    let error = save_with(&Full { at_journal: false }, &review).expect_err("the save fails");
+    assert!(error.to_string().contains("the disk is full"), "{error}");
+    assert_eq!(
+        read(&sample.panel_path("tech-env")),
+        before,
+        "the panel file is untouched"
+    );
+    let journal = journal::read(&sample.path().join("scores/tech-env.journal")).expect("journal");
+    assert!(journal.problems.is_empty());
+    let sheets = journal.replay();
+    assert_eq!(
+        sheets["t33"].mark("nagoya", "4-c").map(|m| m.points),
+        Some(4.0)
+    );
+    // check keeps the file and says that it differs from its journal.
+    let checked = run(["check", &arg(&sample.path())]);
+    checked.assert_code(0).assert_stderr_has("differ from");
+}
+
+// ---- a real full or read-only file system ----
+
+#[test]
+fn a_full_disk_refuses_the_mark_with_a_clear_message_and_keeps_the_file() {
+    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let review = copy_sample(fs.path());
+    mark(&review, "4-c", "4").assert_code(0);
+    let before = read(&panel(&review, "tech-env.ron"));
+    let filler = fs.fill();
+    mark(&review, "4-d", "3")
+        .assert_code(1)
+        .assert_stderr_has("the disk is full");
+    assert_eq!(read(&panel(&review, "tech-env.ron")), before);
+    let journal = journal::read(&panel(&review, "tech-env.journal")).expect("journal");
+    assert!(
+        journal.problems.iter().all(|p| p.message.contains("torn")),
+        "{:?}",
+        journal.problems
+    );
+    std::fs::remove_file(filler).expect("free the disk");
+    mark(&review, "4-d", "3").assert_code(0);
+    assert_eq!(t33_mark(&review, "4-d"), Some(3.0));
+    assert_eq!(t33_mark(&review, "4-c"), Some(4.0));
+    run(["check", &arg(&review)]).assert_code(0);
+}
+
+#[test]
+fn a_read_only_file_system_refuses_the_mark_and_keeps_the_file() {
+    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let review = copy_sample(fs.path());
+    let before = read(&panel(&review, "tech-env.ron"));
+    fs.remount("ro");
+    mark(&review, "4-c", "4")
+        .assert_code(1)
+        .assert_stderr_has("read-only");
+    assert_eq!(read(&panel(&review, "tech-env.ron")), before);
+    fs.remount("rw");
+}
+
+#[test]
+fn the_tui_keeps_a_mark_unsaved_on_a_full_disk_and_saves_it_when_space_returns() {
+    let Some(fs) = Tmpfs::mount("1m") else { return };
+    let review = copy_sample(fs.path());
+    let mut app = PtyApp::spawn(
+        &["review", &arg(&review), "--reviewer", "t33"],
+        &[],
+        100,
+        30,
+    );
+    app.wait_for("Region 2/2: Nagoya");
+    let filler = fs.fill();
+    app.send(b"4\r");
+    let screen = app.wait_for("Not saved (1 change)");
+    assert!(screen.contains("the disk is full"), "{screen}");
+    app.send(b"q");
+    app.wait_for("1 change that could not be saved yet");
+    app.send(b"n");
+    std::fs::remove_file(filler).expect("free the disk");
+    app.wait_for("Saved after all");
+    assert_eq!(t33_mark(&review, "4-c"), Some(4.0));
+    app.send(b"q");
+    assert!(app.wait_exit(Duration::from_secs(2)).is_some());
+}
+
+// ---- the panel file changed under the TUI ----
+
+fn start_t33(sample: &Sample) -> PtyApp {
+    let app = PtyApp::spawn(
+        &["review", &arg(&sample.path()), "--reviewer", "t33"],
+        &[],
+        100,
+        30,
+    );
+    app.wait_for("Region 2/2: Nagoya");
+    app
+}
+
+#[test]
+fn a_panel_file_removed_under_the_tui_is_rebuilt_from_its_journal() {
+    let sample = Sample::new();
+    let mut app = start_t33(&sample);
+    app.send(b"4\r");
+    app.wait_for("Criterion 4-d");
+    std::fs::remove_file(sample.panel_path("tech-env")).expect("remove the panel file");
+    app.send(b"3\r");
+    app.wait_for("rebuilt from its journal");
+    let file = common::read_panel_file(&sample.panel_path("tech-env"));
+    assert_eq!(file.sheets.len(), 7, "every sheet of the panel is back");
+    assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
+    assert_eq!(t33_mark(&sample.path(), "4-d"), Some(3.0));
+    app.send(b"q");
+    assert!(app.wait_exit(Duration::from_secs(2)).is_some());
+}
+
+#[test]
+fn a_panel_file_replaced_by_garbage_under_the_tui_is_not_overwritten_and_the_mark_waits() {
+    let sample = Sample::new();
+    let mut app = start_t33(&sample);
+    app.send(b"4\r");
+    app.wait_for("Criterion 4-d");
+    let good = read(&sample.panel_path("tech-env"));
+    std::fs::write(
+        sample.panel_path("tech-env"),
+        b"PanelFile(review: \"kci-2007\", gar",
+    )
+    .expect("damage");
+    app.send(b"3\r");
+    let screen = app.wait_for("Not saved (1 change)");
+    assert!(screen.contains("invalid"), "{screen}");
+    assert_eq!(
+        read(&sample.panel_path("tech-env")),
+        b"PanelFile(review: \"kci-2007\", gar"
+    );
+    std::fs::write(sample.panel_path("tech-env"), &good).expect("restore");
+    app.wait_for("Saved after all");
+    assert_eq!(t33_mark(&sample.path(), "4-d"), Some(3.0));
+    app.send(b"q");
+    assert!(app.wait_exit(Duration::from_secs(2)).is_some());
+}
+
+#[test]
+fn a_lock_held_by_someone_else_keeps_the_mark_unsaved_until_it_is_released() {
+    let sample = Sample::new();
+    let mut app = start_t33(&sample);
+    let lock = File::create(sample.path().join("scores/.tech-env.lock")).expect("lock file");
+    lock.lock().expect("take the panel lock");
+    app.send(b"4\r");
+    let screen = app.wait_for("Not saved (1 change)");
+    assert!(screen.contains("locked by another process"), "{screen}");
+    drop(lock);
+    app.wait_for("Saved after all");
+    assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
+    app.send(b"q");
+    assert!(app.wait_exit(Duration::from_secs(2)).is_some());
+}
+
+// ---- links and paths ----
+
+#[test]
+fn a_symlinked_panel_file_or_journal_is_refused() {
+    let sample = Sample::new();
+    let outside = sample.beside("outside.ron");
+    std::fs::rename(sample.panel_path("tech-env"), &outside).expect("move the file out");
+    std::os::unix::fs::symlink(&outside, sample.panel_path("tech-env")).expect("symlink");
+    let before = read(&outside);
+    mark(&sample.path(), "4-c", "4")
+        .assert_code(1)
+        .assert_stderr_has("symbolic link");
+    assert_eq!(read(&outside), before, "nothing written through the link");
+    std::fs::remove_file(sample.panel_path("tech-env")).expect("remove the link");
+    std::fs::rename(&outside, sample.panel_path("tech-env")).expect("move the file back");
+    let journal_outside = sample.beside("outside.journal");
+    std::fs::write(&journal_outside, b"").expect("write");
+    std::os::unix::fs::symlink(
+        &journal_outside,
+        sample.path().join("scores/tech-env.journal"),
+    )
+    .expect("symlink");
+    mark(&sample.path(), "4-c", "4")
+        .assert_code(1)
+        .assert_stderr_has("symbolic link");
+    assert_eq!(
+        read(&journal_outside),
+        b"",
+        "nothing written through the link"
+    );
+}
+
+// ---- a panic in the TUI ----
+
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_every_confirmed_mark() {
+    let sample = Sample::new();
+    let mut app = PtyApp::spawn(
+        &["review", &arg(&sample.path()), "--reviewer", "t33"],
+        &[("PANELIST_TEST_PANIC", "1")],
+        100,
+        30,
+    );
+    app.wait_for("Region 2/2: Nagoya");
+    app.send(b"4\r");
+    app.wait_for("Criterion 4-d");
+    app.send(b"\x1b[24~"); // F12
+    let status = app
+        .wait_exit(Duration::from_secs(1))
+        .expect("gone within a second");
+    assert!(!status.success());
+    let output = String::from_utf8_lossy(&app.output()).into_owned();
+    let tail = &output[output.len().saturating_sub(2000)..];
+    assert!(
+        tail.contains("\u{1b}[?1049l"),
+        "left the alternate screen: {tail:?}"
+    );
+    assert!(
+        tail.contains("panic requested by PANELIST_TEST_PANIC"),
+        "the panic message is shown: {tail:?}"
+    );
+    assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
+}
