@@ -78,10 +78,10 @@ fn a_hang_up_ends_the_session_promptly_with_every_confirmed_mark_saved() {
     let mut app = start(&sample);
     score_some(&mut app);
     app.hang_up();
-    let status = app.wait_exit(Duration::from_secs(2));
+    let status = app.wait_exit(Duration::from_secs(1));
     assert!(
         status.is_some(),
-        "panelist still runs 2 s after the hang-up"
+        "panelist still runs 1 s after the hang-up"
     );
     assert_only_the_confirmed_mark(&sample);
 }
@@ -92,8 +92,8 @@ fn sigterm_restores_the_terminal_and_keeps_the_marks() {
     let mut app = start(&sample);
     score_some(&mut app);
     app.signal("TERM");
-    let status = app.wait_exit(Duration::from_secs(2));
-    assert!(status.is_some(), "panelist still runs 2 s after SIGTERM");
+    let status = app.wait_exit(Duration::from_secs(1));
+    assert!(status.is_some(), "panelist still runs 1 s after SIGTERM");
     let output = app.output();
     let tail = &output[output.len().saturating_sub(200)..];
     let text = String::from_utf8_lossy(tail);
@@ -115,7 +115,7 @@ fn sighup_while_the_terminal_stays_open_ends_the_session_too() {
     score_some(&mut app);
     app.signal("HUP");
     assert!(
-        app.wait_exit(Duration::from_secs(2)).is_some(),
+        app.wait_exit(Duration::from_secs(1)).is_some(),
         "still running after SIGHUP"
     );
     assert_only_the_confirmed_mark(&sample);
@@ -130,7 +130,7 @@ fn quitting_asks_about_the_typed_mark_and_exits_cleanly() {
     app.wait_for("the mark 3 you typed for 4-d");
     app.send(b"y");
     let status = app
-        .wait_exit(Duration::from_secs(2))
+        .wait_exit(Duration::from_secs(1))
         .expect("panelist quit");
     assert!(status.success(), "exit status {status:?}");
     assert_only_the_confirmed_mark(&sample);
@@ -156,7 +156,7 @@ fn a_second_session_of_the_same_reviewer_is_refused_saying_where_the_first_runs(
     let screen = second.wait_for("already has a review session open");
     assert!(screen.contains(&format!("pid {pid}")), "{screen}");
     let status = second
-        .wait_exit(Duration::from_secs(2))
+        .wait_exit(Duration::from_secs(1))
         .expect("the second session ended");
     assert_eq!(status.exit_code(), 1);
 }
@@ -166,7 +166,7 @@ fn a_killed_session_leaves_a_stale_lock_that_the_next_one_takes_over() {
     let sample = Sample::new();
     let mut first = start(&sample);
     first.signal("KILL");
-    assert!(first.wait_exit(Duration::from_secs(2)).is_some());
+    assert!(first.wait_exit(Duration::from_secs(1)).is_some());
     let second = start(&sample);
     second.wait_for("Criterion 4-c");
 }
