@@ -122,7 +122,7 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
 fn start(dir: &Path) -> App {
     let review: LoadedReview = store::load_review(dir).expect("load the review");
     let sheet = store::read_sheet(&review, "panel", "r0").expect("read the sheet");
-    App::new(&review.review, "panel", "r0", sheet, THEME)
+    App::new(&review.review, "panel", "r0", sheet, &[], THEME)
 }
 
 fn key(code: KeyCode) -> Msg {

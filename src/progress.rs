@@ -22,11 +22,15 @@ pub struct Progress<'a> {
 }
 
 impl<'a> Progress<'a> {
+    /// `elsewhere`: regions the reviewer declared a conflict on in their
+    /// sheets of other panels (a conflict is the reviewer's, whichever sheet
+    /// declares it).
     pub fn of(
         index: &Index<'a>,
         panel: usize,
         reviewer: &str,
         sheet: Option<&Sheet>,
+        elsewhere: &[String],
     ) -> Progress<'a> {
         let review = index.review;
         let declared = index
@@ -34,7 +38,9 @@ impl<'a> Progress<'a> {
             .map(|r| r.conflicts.as_slice())
             .unwrap_or(&[]);
         let conflicted = |region: &str| {
-            declared.iter().any(|r| r == region) || sheet.is_some_and(|s| s.has_conflict(region))
+            declared.iter().any(|r| r == region)
+                || elsewhere.iter().any(|r| r == region)
+                || sheet.is_some_and(|s| s.has_conflict(region))
         };
         let mut due = Vec::new();
         let mut scored = 0;

@@ -508,6 +508,24 @@ fn submit_skips_regions_the_reviewer_is_conflicted_on() {
         .assert_stdout_has("4 of 4 marks");
 }
 
+#[test]
+fn a_conflict_declared_in_one_panel_counts_in_the_reviewers_other_panels() {
+    // cy sits on board (a1, a2 of every region) and experts (b1 of north,
+    // south). A conflict on north declared in cy's board sheet is cy's: north
+    // is no longer due on experts either (SPEC rule 2).
+    let dir = small_review();
+    dir.write_panel("board", vec![("cy", sheet().conflict("north"))]);
+    let d = arg(&dir.path());
+    run(["submit", &d, "--reviewer", "cy", "--panel", "experts"])
+        .assert_code(1)
+        .assert_stderr_has("1 of 1 marks are still due")
+        .assert_stderr_has("south b1");
+    let status = run(["status", &d, "--csv"]);
+    status
+        .assert_code(0)
+        .assert_stdout_has("experts,cy,Cy,0,1,");
+}
+
 // ---------------------------------------------------------------------------
 // status
 // ---------------------------------------------------------------------------

@@ -89,11 +89,13 @@ impl Session {
     }
 
     fn app(&self, panel: &str, reviewer: &str, theme: Theme) -> App {
+        let elsewhere = store::conflicts_elsewhere(&self.review, reviewer, panel);
         App::new(
             &self.review.review,
             panel,
             reviewer,
             self.sheet(panel, reviewer),
+            &elsewhere,
             theme,
         )
     }
@@ -573,4 +575,28 @@ fn every_frame_line_fits_the_width_at_80_and_at_the_minimum() {
             }
         }
     }
+}
+
+#[test]
+fn a_conflict_declared_on_another_panel_is_shown_and_withdrawn_only_there() {
+    let dir = common::small_review();
+    dir.write_panel("board", vec![("cy", common::sheet().conflict("north"))]);
+    let review = store::load_review(&dir.path()).expect("load");
+    let elsewhere = store::conflicts_elsewhere(&review, "cy", "experts");
+    assert_eq!(elsewhere, [("north".to_string(), "board".to_string())]);
+    let app = App::new(&review.review, "experts", "cy", None, &elsewhere, UNICODE);
+    assert_eq!(
+        app.region().map(|r| r.id.as_str()),
+        Some("south"),
+        "starts past the conflict"
+    );
+    assert_eq!(app.overall_progress(), (0, 1));
+    // To north through the sheet summary, then c.
+    let app = typed(app, "s<up>\nc");
+    let shown = render(&app, 80, 24);
+    assert!(
+        shown.contains("In your sheet of panel \"board\" you declared"),
+        "{shown}"
+    );
+    assert!(shown.contains("withdraw it there"), "{shown}");
 }

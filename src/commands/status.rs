@@ -63,7 +63,13 @@ pub fn run(args: StatusArgs) -> Result<(), Error> {
     for (p, panel) in review.review.panels.iter().enumerate() {
         for member in &panel.members {
             let sheet = sheets.get(&(panel.id.as_str(), member.as_str())).copied();
-            let progress = Progress::of(&index, p, member, sheet);
+            // Conflicts the member declared in their sheets of other panels.
+            let elsewhere: Vec<String> = sheets
+                .iter()
+                .filter(|((other, who), _)| *who == member.as_str() && *other != panel.id.as_str())
+                .flat_map(|(_, s)| s.conflicts.iter().cloned())
+                .collect();
+            let progress = Progress::of(&index, p, member, sheet, &elsewhere);
             rows.push(Row {
                 panel: panel.id.clone(),
                 reviewer: member.clone(),

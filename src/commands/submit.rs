@@ -12,9 +12,13 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
     let index = Index::new(&review.review);
     let panel = target(&index, &args.reviewer, &args.panel)?;
     let _session = SessionLock::acquire(&review.scores_dir(), &args.panel, &args.reviewer)?;
+    let elsewhere: Vec<String> = store::conflicts_elsewhere(&review, &args.reviewer, &args.panel)
+        .into_iter()
+        .map(|(region, _)| region)
+        .collect();
     let mut scored = (0, 0);
     let saved = store::save_changes(&review, &args.panel, &args.reviewer, |sheet| {
-        let progress = Progress::of(&index, panel, &args.reviewer, Some(sheet));
+        let progress = Progress::of(&index, panel, &args.reviewer, Some(sheet), &elsewhere);
         let missing: Vec<String> = progress
             .missing(Some(sheet))
             .map(|cell| format!("{} {}", cell.region, cell.criterion))

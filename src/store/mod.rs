@@ -239,6 +239,28 @@ pub fn to_ron_nested<T: serde::Serialize>(value: &T, depth: usize) -> String {
     }
 }
 
+/// The regions a reviewer declared a conflict on in their sheets of panels
+/// other than `panel`, each with the panel whose sheet declares it. Files that
+/// can't be read are passed over: `check` reports them.
+pub fn conflicts_elsewhere(
+    review: &LoadedReview,
+    reviewer: &str,
+    panel: &str,
+) -> Vec<(String, String)> {
+    review
+        .review
+        .panels_of(reviewer)
+        .filter(|p| p.id != panel)
+        .filter_map(|p| Some((p.id.clone(), read_sheet(review, &p.id, reviewer).ok()??)))
+        .flat_map(|(panel, sheet)| {
+            sheet
+                .conflicts
+                .into_iter()
+                .map(move |region| (region, panel.clone()))
+        })
+        .collect()
+}
+
 /// Panels whose file is missing while their journal holds changes: merging
 /// without them would silently drop marks, so `merge` refuses and `check`
 /// points to `--repair` (the next save through panelist also rebuilds it).

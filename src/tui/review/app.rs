@@ -20,6 +20,9 @@ pub struct RegionView {
     pub summary: String,
     /// Declared in `review.ron` by the chair: the reviewer can't withdraw it.
     pub chair_conflict: bool,
+    /// Declared in the reviewer's sheet of another panel (that panel's id):
+    /// withdrawn there, not here.
+    pub conflict_elsewhere: Option<String>,
 }
 
 /// A criterion the reviewer scores, with where it stands in the rubric.
@@ -121,12 +124,15 @@ pub struct App {
 }
 
 impl App {
-    /// The TUI for one reviewer on one panel, from their saved sheet (if any).
+    /// The TUI for one reviewer on one panel, from their saved sheet (if
+    /// any). `elsewhere`: (region, panel) conflicts declared in the reviewer's
+    /// sheets of other panels.
     pub fn new(
         review: &Review,
         panel: &str,
         reviewer: &str,
         sheet: Option<Sheet>,
+        elsewhere: &[(String, String)],
         theme: Theme,
     ) -> App {
         let panel_def = review.panel(panel);
@@ -142,6 +148,10 @@ impl App {
                 fields: r.fields.clone(),
                 summary: r.summary.clone(),
                 chair_conflict: chair_conflicts.contains(&r.id),
+                conflict_elsewhere: elsewhere
+                    .iter()
+                    .find(|(region, _)| region == &r.id)
+                    .map(|(_, panel)| panel.clone()),
             })
             .collect();
         let criteria = review
@@ -238,9 +248,11 @@ impl App {
 
     /// Whether the reviewer has a conflict on region `r` (from either source).
     pub fn conflicted(&self, r: usize) -> bool {
-        self.regions
-            .get(r)
-            .is_some_and(|region| region.chair_conflict || self.shown.has_conflict(&region.id))
+        self.regions.get(r).is_some_and(|region| {
+            region.chair_conflict
+                || region.conflict_elsewhere.is_some()
+                || self.shown.has_conflict(&region.id)
+        })
     }
 
     pub fn read_only(&self) -> bool {
@@ -613,6 +625,12 @@ impl App {
         let Some(view) = self.regions.get(region) else {
             return;
         };
+        if let Some(panel) = &view.conflict_elsewhere {
+            let text = format!(
+                "You declared this conflict in your sheet of panel \"{panel}\"; withdraw it there."
+            );
+            return self.say(Tone::Info, &text);
+        }
         if view.chair_conflict {
             return self.say(
                 Tone::Info,

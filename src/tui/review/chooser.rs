@@ -42,9 +42,14 @@ impl<'r> Chooser<'r> {
                 let sheet = store::read_sheet(review, &panel.id, reviewer)
                     .ok()
                     .flatten();
+                let elsewhere: Vec<String> =
+                    store::conflicts_elsewhere(review, reviewer, &panel.id)
+                        .into_iter()
+                        .map(|(region, _)| region)
+                        .collect();
                 let progress = index
                     .panel_index(&panel.id)
-                    .map(|p| Progress::of(&index, p, reviewer, sheet.as_ref()));
+                    .map(|p| Progress::of(&index, p, reviewer, sheet.as_ref(), &elsewhere));
                 let state = match &sheet {
                     Some(s) if s.submitted => "submitted",
                     Some(_) => "draft",

@@ -262,7 +262,8 @@ where
         }
     };
     let sheet = store::read_sheet(review, &panel, reviewer)?;
-    let app = App::new(&review.review, &panel, reviewer, sheet, theme);
+    let elsewhere = store::conflicts_elsewhere(review, reviewer, &panel);
+    let app = App::new(&review.review, &panel, reviewer, sheet, &elsewhere, theme);
     let store = FileStore {
         review,
         panel: panel.clone(),

@@ -111,13 +111,16 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     let conflicted = app.conflicted(app.pos.region);
     let mut lines = Vec::new();
     if conflicted {
-        let who = if region.chair_conflict {
-            "The chair recorded"
-        } else {
-            "You declared"
+        let who = match (&region.conflict_elsewhere, region.chair_conflict) {
+            (_, true) => "The chair recorded".to_string(),
+            (Some(panel), false) => format!("In your sheet of panel \"{panel}\" you declared"),
+            (None, false) => "You declared".to_string(),
         };
-        lines.push(Line::styled(
-            format!("{who} a conflict of interest on this region: you don't score it and any marks are excluded."),
+        lines.extend(wrapped(
+            &format!("{who} a conflict of interest on this region: you don't score it and any marks are excluded."),
+            inner.width,
+            2,
+            &theme,
             theme.warn(),
         ));
     }
