@@ -12,6 +12,10 @@ use clap::{Args, Parser, Subcommand};
     after_help = "The review directory holds review.ron and scores/. When it is not given: $PANELIST_DIR, then `dir` in the config file.\nTry the sample: panelist merge panels/kci-2007"
 )]
 pub struct Cli {
+    /// Language of the interface: en or ja (default: `lang` in the config
+    /// file, else the locale, else English)
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -31,6 +31,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 mod error;
+pub mod i18n;
 pub mod merge;
 pub mod model;
 pub mod progress;

@@ -246,7 +246,7 @@ fn a_conflict_is_declared_saved_and_undone() {
         "{shown}"
     );
     assert!(
-        shown.contains("Your 2 mark(s) for it will not count."),
+        shown.contains("Your 2 marks for it will not count."),
         "{shown}"
     );
     drive(&mut screen, "y");
@@ -330,7 +330,7 @@ fn submit_lists_what_is_due_then_makes_the_sheet_read_only_until_reopened() {
     let s = Session::new();
     let mut screen = s.screen("tech-env", "t33");
     let (_, shown) = drive(&mut screen, "S");
-    assert!(shown.contains("Still unscored: 3 mark(s)"), "{shown}");
+    assert!(shown.contains("Still unscored: 3 marks"), "{shown}");
     assert!(shown.contains("Nagoya: 4-c, 4-d, 4-e"), "{shown}");
     drive(&mut screen, "y");
     assert!(s.sheet("tech-env", "t33").expect("sheet").submitted);

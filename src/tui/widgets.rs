@@ -17,7 +17,7 @@ pub const MIN_HEIGHT: u16 = 18;
 /// Draws the notice instead of the screen when the window is below the
 /// minimum; returns whether it did.
 pub fn too_small(frame: &mut Frame, theme: &Theme) -> bool {
-    too_small_for(frame, theme, "Your marks are safe; q quits.")
+    too_small_for(frame, theme, &crate::t!("too-small-review"))
 }
 
 /// The one-line title bar: `left` and `right` text on the bar style.
@@ -39,7 +39,7 @@ pub fn footer_lines(mode: Mode, theme: &Theme, width: u16) -> Vec<Line<'static>>
     let mut used = 0;
     for binding in keymap::footer(mode) {
         let key = binding.label(theme.unicode);
-        let item_width = text::width(key) + 1 + text::width(binding.help);
+        let item_width = text::width(key) + 1 + text::width(&binding.describe());
         let gap = if spans.is_empty() { 0 } else { 2 };
         if used + gap + item_width > width as usize && !spans.is_empty() {
             lines.push(Line::from(std::mem::take(&mut spans)));
@@ -49,7 +49,7 @@ pub fn footer_lines(mode: Mode, theme: &Theme, width: u16) -> Vec<Line<'static>>
             used += gap;
         }
         spans.push(Span::styled(key.to_string(), theme.accent()));
-        spans.push(Span::raw(format!(" {}", binding.help)));
+        spans.push(Span::raw(format!(" {}", binding.describe())));
         used += item_width;
     }
     if !spans.is_empty() {
@@ -112,9 +112,13 @@ pub fn too_small_for(frame: &mut Frame, theme: &Theme, note: &str) -> bool {
     if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
         return false;
     }
-    let message = format!(
-        "The window is too small ({}x{}). panelist needs at least {MIN_WIDTH}x{MIN_HEIGHT}: make the window larger. {note}",
-        area.width, area.height
+    let message = crate::t!(
+        "too-small",
+        width = area.width,
+        height = area.height,
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT,
+        note = note
     );
     let lines: Vec<Line> = text::wrap(&message, area.width.max(1) as usize)
         .into_iter()

@@ -21,7 +21,7 @@ use crate::tui::widgets::{self, block, meter};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let theme = app.theme;
-    if widgets::too_small_for(frame, &theme, "q quits.") {
+    if widgets::too_small_for(frame, &theme, &crate::t!("too-small-results")) {
         return;
     }
     let area = frame.area();
@@ -1241,7 +1241,11 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
                     format!("  {}", text::fit(binding.label(theme.unicode), 10, "")),
                     theme.accent(),
                 ));
-                spans.push(Span::raw(text::fit(binding.help, 26, theme.ellipsis())));
+                spans.push(Span::raw(text::fit(
+                    &binding.describe(),
+                    26,
+                    theme.ellipsis(),
+                )));
             }
             lines.push(Line::from(spans));
         }

@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 
 use crate::model::{Change, Mark, Review, Sheet, format_points};
 use crate::store::Saved;
+use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::theme::Theme;
 
@@ -119,6 +120,8 @@ pub struct App {
     /// The selected cell of the sheet summary.
     pub summary: Pos,
     pub quit: bool,
+    /// The last save failed; its change is still pending.
+    save_failed: bool,
     /// Scored and due, per region and overall; kept in step with `shown`.
     counts: Vec<(usize, usize)>,
 }
@@ -201,6 +204,7 @@ impl App {
             note: None,
             summary: Pos::default(),
             quit: false,
+            save_failed: false,
             counts: Vec::new(),
         };
         app.recount();
@@ -209,15 +213,9 @@ impl App {
             .unwrap_or_else(|| app.first_open_cell());
         app.summary = app.pos;
         if app.regions.is_empty() || app.criteria.is_empty() {
-            app.say(
-                Tone::Bad,
-                "This panel gives you nothing to score; ask the chair.",
-            );
+            app.say(Tone::Bad, &t!("msg-nothing-to-score"));
         } else if app.shown.submitted {
-            app.say(
-                Tone::Info,
-                "Your sheet is submitted and read-only. R reopens it.",
-            );
+            app.say(Tone::Info, &t!("msg-read-only"));
         }
         app
     }
@@ -320,37 +318,22 @@ impl App {
             Msg::Saved(Ok(saved)) => {
                 self.pending.pop_front();
                 if saved.rebuilt {
-                    self.say(
-                        Tone::Bad,
-                        "The panel file had disappeared; it was rebuilt from its journal and your change saved. Tell the chair.",
-                    );
+                    self.say(Tone::Bad, &t!("msg-rebuilt"));
                 } else if !same_marks(&saved.before, &self.saved) {
-                    self.say(
-                        Tone::Bad,
-                        "Your sheet was changed on disk outside this session; you now see the file's version.",
-                    );
+                    self.say(Tone::Bad, &t!("msg-changed-outside"));
                 }
                 self.saved = saved.sheet;
                 self.last_saved = Some(jiff::Timestamp::now());
                 self.reshow();
-                if self.pending.is_empty()
-                    && self
-                        .message
-                        .as_ref()
-                        .is_some_and(|m| m.text.starts_with("Not saved"))
-                {
-                    self.say(Tone::Good, "Saved after all: every change is on disk.");
+                if self.pending.is_empty() && self.save_failed {
+                    self.save_failed = false;
+                    self.say(Tone::Good, &t!("msg-saved-after-all"));
                 }
             }
             Msg::Saved(Err(reason)) => {
+                self.save_failed = true;
                 let n = self.pending.len();
-                self.say(
-                    Tone::Bad,
-                    &format!(
-                        "Not saved ({n} change{}): {reason}. Retrying; don't quit.",
-                        plural(n)
-                    ),
-                );
+                self.say(Tone::Bad, &t!("msg-not-saved", count = n, reason = reason));
             }
         }
     }
@@ -417,7 +400,7 @@ impl App {
             Action::PrevRegion => self.go(self.other_region(-1)),
             Action::NextUnscored => match self.next_unscored(self.pos) {
                 Some(pos) => self.go(pos),
-                None => self.say(Tone::Good, "Everything is scored. S submits your sheet."),
+                None => self.say(Tone::Good, &t!("msg-all-scored")),
             },
             Action::ClearMark => self.clear_mark(),
             Action::EditNote => self.open_note(),
@@ -432,10 +415,7 @@ impl App {
                 if self.read_only() {
                     self.ask(Question::Reopen);
                 } else {
-                    self.say(
-                        Tone::Info,
-                        "Your sheet is a draft already; nothing to reopen.",
-                    );
+                    self.say(Tone::Info, &t!("msg-already-draft"));
                 }
             }
             Action::Help => self.show_help(),
@@ -447,17 +427,11 @@ impl App {
     /// Refuses a change when the sheet is read-only or the region conflicted.
     fn may_change(&mut self, region: usize) -> bool {
         if self.read_only() {
-            self.say(
-                Tone::Bad,
-                "Your sheet is submitted and read-only. R reopens it as a draft.",
-            );
+            self.say(Tone::Bad, &t!("msg-read-only-reopen"));
             return false;
         }
         if self.conflicted(region) {
-            self.say(
-                Tone::Bad,
-                "You have a conflict on this region: no marks. c withdraws your declaration.",
-            );
+            self.say(Tone::Bad, &t!("msg-conflicted-no-marks"));
             return false;
         }
         true
@@ -511,27 +485,26 @@ impl App {
             Some(p) if criterion.max + crate::model::GRID_TOLERANCE < p => {
                 return self.say(
                     Tone::Bad,
-                    &format!(
-                        "{text} is over the maximum of {}; not saved.",
-                        format_points(criterion.max)
+                    &t!(
+                        "msg-over-max",
+                        text = text,
+                        max = format_points(criterion.max)
                     ),
                 );
             }
             Some(p) if !crate::model::on_grid(p, criterion.step) => {
                 return self.say(
                     Tone::Bad,
-                    &format!(
-                        "{text} is not a multiple of {}; not saved.",
-                        format_points(criterion.step)
+                    &t!(
+                        "msg-off-grid",
+                        text = text,
+                        step = format_points(criterion.step)
                     ),
                 );
             }
             Some(p) => p,
             None => {
-                return self.say(
-                    Tone::Bad,
-                    &format!("\"{text}\" is not a number; not saved."),
-                );
+                return self.say(Tone::Bad, &t!("msg-not-a-number", text = text));
             }
         };
         let note = self
@@ -542,10 +515,7 @@ impl App {
         self.record(self.cell_change(self.pos, Some(Mark { points, note })));
         let next = self.neighbour(1);
         if next == self.pos {
-            self.say(
-                Tone::Good,
-                "That was the last criterion. g finds anything unscored; S submits.",
-            );
+            self.say(Tone::Good, &t!("msg-last-criterion"));
         } else {
             self.go(next);
         }
@@ -566,7 +536,7 @@ impl App {
         self.input = None;
         if self.current_mark().is_some() {
             self.record(self.cell_change(self.pos, None));
-            self.say(Tone::Info, "Mark removed. u undoes.");
+            self.say(Tone::Info, &t!("msg-mark-removed"));
         }
     }
 
@@ -575,10 +545,7 @@ impl App {
             return;
         }
         let Some(mark) = self.current_mark() else {
-            return self.say(
-                Tone::Bad,
-                "Score this criterion first: a note belongs to a mark.",
-            );
+            return self.say(Tone::Bad, &t!("msg-note-needs-mark"));
         };
         let lines = mark.note.lines().map(str::to_string).collect();
         let mut area = TextArea::new(lines);
@@ -609,13 +576,13 @@ impl App {
                             note: text,
                         }),
                     ));
-                    self.say(Tone::Good, "Note saved.");
+                    self.say(Tone::Good, &t!("msg-note-saved"));
                 }
             }
             Action::NoteCancel => {
                 self.note = None;
                 self.mode = Mode::Score;
-                self.say(Tone::Info, "Note left as it was.");
+                self.say(Tone::Info, &t!("msg-note-unchanged"));
             }
             _ => {}
         }
@@ -626,22 +593,14 @@ impl App {
             return;
         };
         if let Some(panel) = &view.conflict_elsewhere {
-            let text = format!(
-                "You declared this conflict in your sheet of panel \"{panel}\"; withdraw it there."
-            );
+            let text = t!("msg-conflict-elsewhere", panel = panel);
             return self.say(Tone::Info, &text);
         }
         if view.chair_conflict {
-            return self.say(
-                Tone::Info,
-                "The chair recorded this conflict in review.ron; ask the chair to change it.",
-            );
+            return self.say(Tone::Info, &t!("msg-conflict-by-chair"));
         }
         if self.read_only() {
-            return self.say(
-                Tone::Bad,
-                "Your sheet is submitted and read-only. R reopens it as a draft.",
-            );
+            return self.say(Tone::Bad, &t!("msg-read-only-reopen"));
         }
         if self.shown.has_conflict(&view.id) {
             self.ask(Question::WithdrawConflict { region });
@@ -653,7 +612,7 @@ impl App {
 
     fn ask_submit(&mut self) {
         if self.read_only() {
-            return self.say(Tone::Info, "Your sheet is already submitted.");
+            return self.say(Tone::Info, &t!("msg-already-submitted"));
         }
         self.input = None;
         self.ask(Question::Submit {
@@ -664,17 +623,10 @@ impl App {
     fn ask_quit(&mut self) {
         let mut unsaved = Vec::new();
         if let (Some(input), Some(c)) = (&self.input, self.criterion()) {
-            unsaved.push(format!(
-                "the mark {input} you typed for {} (not confirmed with Enter)",
-                c.id
-            ));
+            unsaved.push(t!("lost-typed", input = input, criterion = c.id));
         }
         if !self.pending.is_empty() {
-            unsaved.push(format!(
-                "{} change{} that could not be saved yet",
-                self.pending.len(),
-                plural(self.pending.len())
-            ));
+            unsaved.push(t!("lost-unsaved", count = self.pending.len()));
         }
         if unsaved.is_empty() {
             self.quit = true;
@@ -702,17 +654,11 @@ impl App {
             Some(Question::Submit { .. }) => {
                 self.record_without_undo(Change::Submitted(true));
                 self.undo.clear();
-                self.say(
-                    Tone::Good,
-                    "Submitted. Your sheet is read-only now; R reopens it.",
-                );
+                self.say(Tone::Good, &t!("msg-submitted"));
             }
             Some(Question::Reopen) => {
                 self.record_without_undo(Change::Submitted(false));
-                self.say(
-                    Tone::Info,
-                    "Reopened: your sheet is a draft again. Submit it again when done (S).",
-                );
+                self.say(Tone::Info, &t!("msg-reopened"));
             }
             Some(Question::DeclareConflict { region, marks }) => {
                 let id = self.regions[region].id.clone();
@@ -722,15 +668,12 @@ impl App {
                 });
                 self.input = None;
                 let name = self.regions[region].name.clone();
-                let excluded = if marks > 0 {
-                    format!(" your {marks} mark{} for it will not count", plural(marks))
+                let text = if marks > 0 {
+                    t!("msg-conflict-declared", region = name, count = marks)
                 } else {
-                    " you won't score it".to_string()
+                    t!("msg-conflict-declared-unscored", region = name)
                 };
-                self.say(
-                    Tone::Info,
-                    &format!("Conflict declared on {name}:{excluded}. u undoes; c on it (from the sheet, s) withdraws."),
-                );
+                self.say(Tone::Info, &text);
                 if let Some(pos) = self
                     .next_unscored(self.pos)
                     .or_else(|| self.open_cell_after(region))
@@ -745,10 +688,7 @@ impl App {
                     declared: false,
                 });
                 let name = self.regions[region].name.clone();
-                self.say(
-                    Tone::Info,
-                    &format!("Conflict on {name} withdrawn: you score it again."),
-                );
+                self.say(Tone::Info, &t!("msg-conflict-withdrawn", region = name));
             }
             Some(Question::Quit { .. }) => self.quit = true,
             None => {}
@@ -785,13 +725,10 @@ impl App {
 
     fn undo(&mut self) {
         if self.read_only() {
-            return self.say(
-                Tone::Bad,
-                "Your sheet is submitted and read-only. R reopens it as a draft.",
-            );
+            return self.say(Tone::Bad, &t!("msg-read-only-reopen"));
         }
         let Some(change) = self.undo.pop() else {
-            return self.say(Tone::Info, "Nothing to undo.");
+            return self.say(Tone::Info, &t!("msg-nothing-to-undo"));
         };
         if let Change::Cell {
             region, criterion, ..
@@ -805,7 +742,7 @@ impl App {
         }
         self.input = None;
         self.record_without_undo(change);
-        self.say(Tone::Info, "Undone.");
+        self.say(Tone::Info, &t!("msg-undone"));
     }
 
     // ---- changes ----
@@ -869,7 +806,7 @@ impl App {
             let id = c.id.clone();
             self.say(
                 Tone::Bad,
-                &format!("Not saved: {input} for {id} was not confirmed with Enter."),
+                &t!("msg-typed-dropped", input = input, criterion = id),
             );
         } else if self
             .message
@@ -970,8 +907,4 @@ impl App {
 /// and submission (whenever they were saved).
 fn same_marks(a: &Sheet, b: &Sheet) -> bool {
     a.scores == b.scores && a.conflicts == b.conflicts && a.submitted == b.submitted
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::model::Index;
 use crate::progress::Progress;
 use crate::store::{self, LoadedReview, SessionLock};
+use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::shell::Screen;
 use crate::tui::text;
@@ -51,9 +52,9 @@ impl<'r> Chooser<'r> {
                     .panel_index(&panel.id)
                     .map(|p| Progress::of(&index, p, reviewer, sheet.as_ref(), &elsewhere));
                 let state = match &sheet {
-                    Some(s) if s.submitted => "submitted",
-                    Some(_) => "draft",
-                    None => "not started",
+                    Some(s) if s.submitted => t!("state-submitted"),
+                    Some(_) => t!("state-draft"),
+                    None => t!("state-not-started"),
                 };
                 Choice {
                     id: panel.id.clone(),
@@ -127,13 +128,13 @@ impl Screen for Chooser<'_> {
             &format!(" panelist {} {}", theme.dot(), self.review.review.title),
             "",
         );
-        let outer = block(&theme, Line::styled(" Choose a panel ", theme.accent()));
+        let outer = block(
+            &theme,
+            Line::styled(format!(" {} ", t!("chooser-title")), theme.accent()),
+        );
         let inner = outer.inner(body);
         frame.render_widget(outer, body);
-        let mut lines = vec![
-            Line::raw("You sit on several panels. Which one do you want to score now?"),
-            Line::raw(""),
-        ];
+        let mut lines = vec![Line::raw(t!("chooser-intro")), Line::raw("")];
         for (i, choice) in self.choices.iter().enumerate() {
             let caret = if i == self.selected {
                 theme.caret()

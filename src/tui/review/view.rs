@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Pos, Question, Tone};
 use crate::model::format_points;
+use crate::t;
 use crate::tui::keymap::{self, Mode};
 use crate::tui::text;
 use crate::tui::widgets::{self, block, wrapped};
@@ -25,9 +26,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     let state = if app.read_only() {
-        "SUBMITTED"
+        t!("bar-submitted")
     } else {
-        "draft"
+        t!("bar-draft")
     };
     let (scored, due) = app.overall_progress();
     widgets::bar(
@@ -70,7 +71,7 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
             .message
             .as_ref()
             .map(|m| m.text.as_str())
-            .unwrap_or("Nothing to score.");
+            .unwrap_or_default();
         frame.render_widget(Paragraph::new(text.to_string()), area);
         return;
     };
@@ -96,10 +97,13 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
 
     // The region.
     let position = format!(
-        " Region {}/{}: {} ",
-        app.pos.region + 1,
-        app.regions.len(),
-        region.name
+        " {} ",
+        t!(
+            "region-title",
+            position = app.pos.region + 1,
+            count = app.regions.len(),
+            name = region.name
+        )
     );
     let fields = region.fields.join(", ");
     let room = (region_area.width as usize).saturating_sub(text::width(&fields) + 6);
@@ -111,18 +115,12 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     let conflicted = app.conflicted(app.pos.region);
     let mut lines = Vec::new();
     if conflicted {
-        let who = match (&region.conflict_elsewhere, region.chair_conflict) {
-            (_, true) => "The chair recorded".to_string(),
-            (Some(panel), false) => format!("In your sheet of panel \"{panel}\" you declared"),
-            (None, false) => "You declared".to_string(),
+        let said = match (&region.conflict_elsewhere, region.chair_conflict) {
+            (_, true) => t!("conflict-by-chair"),
+            (Some(panel), false) => t!("conflict-elsewhere", panel = panel),
+            (None, false) => t!("conflict-declared"),
         };
-        lines.extend(wrapped(
-            &format!("{who} a conflict of interest on this region: you don't score it and any marks are excluded."),
-            inner.width,
-            2,
-            &theme,
-            theme.warn(),
-        ));
+        lines.extend(wrapped(&said, inner.width, 2, &theme, theme.warn()));
     }
     let room = (inner.height as usize).saturating_sub(lines.len());
     lines.extend(wrapped(
@@ -136,19 +134,25 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
 
     // The criterion.
     let position = format!(
-        " Criterion {} {} {} of {} ",
-        criterion.id,
-        theme.dot(),
-        app.pos.criterion + 1,
-        app.criteria.len()
+        " {} ",
+        t!(
+            "criterion-title",
+            id = criterion.id,
+            dot = theme.dot(),
+            position = app.pos.criterion + 1,
+            count = app.criteria.len()
+        )
     );
     let criterion_block = block(&theme, Line::styled(position, theme.accent())).title(
         Line::styled(
             format!(
-                " max {} {} step {} ",
-                format_points(criterion.max),
-                theme.dot(),
-                format_points(criterion.step)
+                " {} ",
+                t!(
+                    "criterion-scale",
+                    max = format_points(criterion.max),
+                    dot = theme.dot(),
+                    step = format_points(criterion.step)
+                )
             ),
             theme.dim(),
         )
@@ -159,12 +163,12 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::styled(
             text::truncate(
-                &format!(
-                    "Category {}: {} ({} of {})",
-                    criterion.category_id,
-                    criterion.category_title,
-                    criterion.in_category.0,
-                    criterion.in_category.1
+                &t!(
+                    "criterion-category",
+                    id = criterion.category_id,
+                    title = criterion.category_title,
+                    position = criterion.in_category.0,
+                    count = criterion.in_category.1
                 ),
                 inner.width as usize,
                 theme.ellipsis(),
@@ -186,7 +190,10 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 
     // The reviewer's own mark and note.
-    let mark_block = block(&theme, Line::styled(" Your mark ", theme.accent()));
+    let mark_block = block(
+        &theme,
+        Line::styled(format!(" {} ", t!("mark-title")), theme.accent()),
+    );
     let inner = mark_block.inner(mark_area);
     frame.render_widget(mark_block, mark_area);
     frame.render_widget(
@@ -269,12 +276,12 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         .criterion()
         .map(|c| format_points(c.max))
         .unwrap_or_default();
-    let mut first = vec![Span::raw("Mark: ")];
+    let mut first = vec![Span::raw(format!("{} ", t!("mark-label")))];
     match (&app.input, mark) {
         (Some(input), _) => {
             first.push(Span::styled(format!(" {input}_ "), theme.selected()));
             first.push(Span::styled(
-                format!(" of {max}   typed: Enter saves, Esc clears"),
+                format!(" {}", t!("mark-typed", max = max)),
                 theme.warn(),
             ));
         }
@@ -283,15 +290,21 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
                 format!("[{}]", format_points(mark.points)),
                 theme.strong(),
             ));
-            first.push(Span::styled(format!(" of {max}   "), theme.dim()));
+            first.push(Span::styled(
+                format!(" {}   ", t!("mark-of", max = max)),
+                theme.dim(),
+            ));
             if app.unsaved() > 0 {
-                first.push(Span::styled("NOT SAVED YET", theme.error()));
+                first.push(Span::styled(t!("mark-not-saved"), theme.error()));
             } else {
-                first.push(Span::styled(format!("{} saved", theme.check()), theme.ok()));
+                first.push(Span::styled(
+                    format!("{} {}", theme.check(), t!("mark-saved")),
+                    theme.ok(),
+                ));
             }
         }
         (None, None) if app.conflicted(app.pos.region) => {
-            first.push(Span::styled("none (conflict of interest)", theme.dim()));
+            first.push(Span::styled(t!("mark-conflict"), theme.dim()));
         }
         (None, None) => {
             first.push(Span::styled(
@@ -299,7 +312,7 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
                 theme.strong(),
             ));
             first.push(Span::styled(
-                format!(" of {max}   unscored: type a mark, Enter saves"),
+                format!(" {}", t!("mark-unscored", max = max)),
                 theme.dim(),
             ));
         }
@@ -308,16 +321,22 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
     let note = mark.map(|m| m.note.as_str()).unwrap_or("");
     if note.is_empty() {
         let hint = if mark.is_some() {
-            "Note: none (n adds one)"
+            t!("note-none-add")
         } else {
-            "Note: none"
+            t!("note-none")
         };
         lines.push(Line::styled(hint, theme.dim()));
     } else {
-        let room = width.saturating_sub(6) as usize;
+        let label = format!("{} ", t!("note-label"));
+        let indent = text::width(&label);
+        let room = (width as usize).saturating_sub(indent);
         let body = text::clip(text::wrap(note, room), note_lines, room, theme.ellipsis());
         for (i, line) in body.into_iter().enumerate() {
-            let label = if i == 0 { "Note: " } else { "      " };
+            let label = if i == 0 {
+                label.clone()
+            } else {
+                " ".repeat(indent)
+            };
             lines.push(Line::from(vec![
                 Span::styled(label, theme.dim()),
                 Span::raw(line),
@@ -332,17 +351,22 @@ fn progress_line(app: &App, width: u16) -> Line<'static> {
     let (scored, due) = app.region_progress(app.pos.region);
     let (all_scored, all_due) = app.overall_progress();
     let saved = match (app.unsaved(), app.last_saved) {
-        (0, Some(at)) => format!("saved {}", clock(at)),
-        (0, None) => "nothing changed yet".to_string(),
-        (n, _) => format!("{n} change(s) NOT SAVED"),
+        (0, Some(at)) => t!("progress-saved", time = clock(at)),
+        (0, None) => t!("progress-nothing"),
+        (n, _) => t!("progress-unsaved", count = n),
     };
     let (full, empty) = theme.bar_cells();
     let cells = 10;
     let filled = (all_scored * cells).checked_div(all_due).unwrap_or(0);
-    let text = format!(
-        "This region {scored}/{due}   All {all_scored}/{all_due} {}{}   {saved}",
-        full.repeat(filled),
-        empty.repeat(cells - filled)
+    let bar = format!("{}{}", full.repeat(filled), empty.repeat(cells - filled));
+    let text = t!(
+        "progress-line",
+        scored = scored,
+        due = due,
+        all_scored = all_scored,
+        all_due = all_due,
+        bar = bar,
+        saved = saved
     );
     Line::styled(
         text::truncate(&text, width as usize, theme.ellipsis()),
@@ -360,7 +384,7 @@ fn clock(at: jiff::Timestamp) -> String {
 fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let (scored, due) = app.overall_progress();
-    let title = format!(" Your sheet: {scored} of {due} scored ");
+    let title = format!(" {} ", t!("summary-title", scored = scored, due = due));
     let outer = block(&theme, Line::styled(title, theme.accent()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
@@ -391,7 +415,7 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
             text::truncate(&app.criteria[c].id, 3, "")
         ));
     }
-    header.push_str("  done");
+    header.push_str(&format!("  {}", t!("summary-done")));
     lines.push(Line::styled(header, theme.strong()));
     for r in (first_row..app.regions.len()).take(visible_rows) {
         let mut spans = Vec::new();
@@ -435,7 +459,7 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
         }
         let (s, d) = app.region_progress(r);
         let done = if app.conflicted(r) {
-            "conflict".to_string()
+            t!("summary-conflict")
         } else {
             format!("{s}/{d}")
         };
@@ -444,11 +468,11 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     let selected = app.criteria.get(app.summary.criterion);
-    let legend = format!(
-        "{} unscored  -- conflict   {}: {}",
-        theme.missing(),
-        selected.map(|c| c.id.as_str()).unwrap_or(""),
-        selected.map(|c| c.title.as_str()).unwrap_or("")
+    let legend = t!(
+        "summary-legend",
+        missing = theme.missing(),
+        criterion = selected.map(|c| c.id.as_str()).unwrap_or(""),
+        title = selected.map(|c| c.title.as_str()).unwrap_or("")
     );
     lines.push(Line::styled(
         text::truncate(&legend, inner.width as usize, theme.ellipsis()),
@@ -460,13 +484,16 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
 /// Every key of every screen, from the keymap.
 fn help(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let outer = block(&theme, Line::styled(" Keys ", theme.accent()));
+    let outer = block(
+        &theme,
+        Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+    );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let groups = [
-        (Mode::Score, "Scoring"),
-        (Mode::Summary, "Sheet summary (s)"),
-        (Mode::Note, "Note editor (n)"),
+        (Mode::Score, t!("help-scoring")),
+        (Mode::Summary, t!("help-summary")),
+        (Mode::Note, t!("help-notes")),
     ];
     let mut lines = Vec::new();
     for (mode, title) in groups {
@@ -480,13 +507,20 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
                     format!("  {}", text::fit(key, 10, "")),
                     theme.accent(),
                 ));
-                spans.push(Span::raw(text::fit(binding.help, 24, theme.ellipsis())));
+                spans.push(Span::raw(text::fit(
+                    &binding.describe(),
+                    24,
+                    theme.ellipsis(),
+                )));
             }
             lines.push(Line::from(spans));
         }
     }
-    lines.push(Line::styled(
-        "Every confirmed mark is saved at once; marks of other reviewers are never shown.",
+    lines.extend(wrapped(
+        &t!("help-footer"),
+        inner.width,
+        2,
+        &theme,
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -497,10 +531,13 @@ fn note(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let Some(editor) = &app.note else { return };
     let title = format!(
-        " Note: {} {} {} ",
-        app.region().map(|r| r.name.as_str()).unwrap_or(""),
-        theme.dot(),
-        app.criterion().map(|c| c.id.as_str()).unwrap_or("")
+        " {} ",
+        t!(
+            "note-title",
+            region = app.region().map(|r| r.name.as_str()).unwrap_or(""),
+            dot = theme.dot(),
+            criterion = app.criterion().map(|c| c.id.as_str()).unwrap_or("")
+        )
     );
     let rect = widgets::popup(
         frame,
@@ -532,12 +569,12 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         Question::Submit { missing } => {
             let count: usize = missing.iter().map(|(_, ids)| ids.len()).sum();
             if count == 0 {
-                say("Every mark is scored.", theme.ok());
+                say(&t!("ask-all-scored"), theme.ok());
             } else {
-                say(&format!("Still unscored: {count} mark(s)"), theme.error());
+                say(&t!("ask-still-unscored", count = count), theme.error());
                 for (region, ids) in missing.iter().take(6) {
                     let ids = if ids.len() == app.criteria.len() {
-                        "all".to_string()
+                        t!("ask-all")
                     } else {
                         ids.join(", ")
                     };
@@ -545,64 +582,49 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
                 }
                 if missing.len() > 6 {
                     say(
-                        &format!("  ... and {} more regions", missing.len() - 6),
+                        &format!("  {}", t!("ask-more-regions", count = missing.len() - 6)),
                         Style::default(),
                     );
                 }
             }
-            say(
-                "Submit your sheet? It becomes read-only (R reopens it).",
-                theme.strong(),
-            );
-            " Submit "
+            say(&t!("ask-submit"), theme.strong());
+            t!("ask-submit-title")
         }
         Question::Reopen => {
-            say(
-                "Reopen your submitted sheet? It becomes a draft and must be submitted again.",
-                theme.strong(),
-            );
-            " Reopen "
+            say(&t!("ask-reopen"), theme.strong());
+            t!("ask-reopen-title")
         }
         Question::DeclareConflict { region, marks } => {
             let name = &app.regions[*region].name;
-            say(
-                &format!("Declare a conflict of interest on {name}?"),
-                theme.strong(),
-            );
+            say(&t!("ask-declare", region = name), theme.strong());
             if *marks > 0 {
-                say(
-                    &format!("Your {marks} mark(s) for it will not count."),
-                    Style::default(),
-                );
+                say(&t!("ask-declare-marks", count = marks), Style::default());
             }
-            " Conflict "
+            t!("ask-conflict-title")
         }
         Question::WithdrawConflict { region } => {
             let name = &app.regions[*region].name;
-            say(
-                &format!("Withdraw your conflict on {name} and score it?"),
-                theme.strong(),
-            );
-            " Conflict "
+            say(&t!("ask-withdraw", region = name), theme.strong());
+            t!("ask-conflict-title")
         }
         Question::Quit { unsaved } => {
-            say("Quit? This would be lost:", theme.error());
+            say(&t!("ask-quit"), theme.error());
             for item in unsaved {
                 say(&format!("  {item}"), Style::default());
             }
-            " Quit "
+            t!("ask-quit-title")
         }
     };
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("y", theme.accent()),
-        Span::raw(" yes   "),
+        Span::raw(format!(" {}   ", t!("ask-yes"))),
         Span::styled("n", theme.accent()),
-        Span::raw(" no"),
+        Span::raw(format!(" {}", t!("ask-no"))),
     ]));
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::popup(frame, area, width, height);
-    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let outer = block(&theme, Line::styled(format!(" {title} "), theme.accent()));
     let inner = outer.inner(rect);
     frame.render_widget(outer, rect);
     frame.render_widget(Paragraph::new(lines), inner);

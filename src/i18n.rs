@@ -1,0 +1,181 @@
+//! The interface in English and Japanese: every user-facing string comes
+//! from the Fluent catalogs in `locales/` (embedded at build time).
+//!
+//! The language is per thread, never per process: each SSH session runs on
+//! its own thread and may use its own language. The command line sets it once
+//! for the main thread.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Fluent wraps arguments in Unicode isolation marks by default; a
+        // terminal would show them or count them as width.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static JA: LanguageIdentifier = langid!("ja");
+
+impl Lang {
+    /// A language from a tag (`ja`, `en`) or a locale (`ja_JP.UTF-8`, `C`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag.starts_with("ja") {
+            Some(Lang::Ja)
+        } else if tag.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language to use: `--lang`, then the config file's `lang`, then
+    /// the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); English otherwise.
+    pub fn choose(
+        flag: Option<&str>,
+        config: Option<&str>,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Lang {
+        flag.and_then(Lang::from_tag)
+            .or_else(|| config.and_then(Lang::from_tag))
+            .or_else(|| {
+                ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .find_map(|name| var(name).filter(|v| !v.is_empty()))
+                    .and_then(|locale| Lang::from_tag(&locale))
+            })
+            .unwrap_or_default()
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::Ja => &JA,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language of this thread's messages.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|current| current.set(lang));
+}
+
+/// The language of this thread's messages.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The message `key` in this thread's language, with `args` filled in.
+pub fn text(key: &str, args: &[(&str, String)]) -> String {
+    text_in(lang(), key, args)
+}
+
+/// The message `key` in `lang`.
+pub fn text_in(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    if args.is_empty() {
+        return LOCALES.lookup(lang.id(), key);
+    }
+    let args: HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
+        .iter()
+        // Numbers as numbers, so that the catalogs can choose plural forms.
+        .map(|(name, value)| {
+            (
+                std::borrow::Cow::Owned(name.to_string()),
+                FluentValue::try_number(value.as_str()),
+            )
+        })
+        .collect();
+    LOCALES.lookup_with_args(lang.id(), key, &args)
+}
+
+/// A message in this thread's language: `t!("key")` or
+/// `t!("key", name = value, ...)`, the values anything that is `Display`.
+#[macro_export]
+macro_rules! t {
+    ($key:expr) => {
+        $crate::i18n::text($key, &[])
+    };
+    ($key:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text($key, &[$((stringify!($name), ($value).to_string())),+])
+    };
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_beats_the_config_which_beats_the_locale() {
+        let ja_locale = |name: &str| (name == "LANG").then(|| "ja_JP.UTF-8".to_string());
+        let no_locale = |_: &str| None;
+        assert_eq!(Lang::choose(Some("en"), Some("ja"), ja_locale), Lang::En);
+        assert_eq!(Lang::choose(None, Some("en"), ja_locale), Lang::En);
+        assert_eq!(Lang::choose(None, None, ja_locale), Lang::Ja);
+        assert_eq!(Lang::choose(None, None, no_locale), Lang::En);
+        assert_eq!(Lang::choose(Some("fr"), None, no_locale), Lang::En);
+        let c_over_ja = |name: &str| match name {
+            "LC_ALL" => Some("C".to_string()),
+            "LANG" => Some("ja_JP.UTF-8".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            Lang::choose(None, None, c_over_ja),
+            Lang::En,
+            "LC_ALL=C wins"
+        );
+    }
+
+    #[test]
+    fn messages_come_in_both_languages_with_their_arguments() {
+        assert_eq!(text_in(Lang::En, "lang-name", &[]), "English");
+        assert_eq!(text_in(Lang::Ja, "lang-name", &[]), "日本語");
+        let ja = text_in(Lang::Ja, "saved-at", &[("time", "10:15:00".into())]);
+        assert!(
+            ja.contains("10:15:00") && !ja.contains('\u{2068}'),
+            "{ja:?}"
+        );
+    }
+
+    #[test]
+    fn each_thread_has_its_own_language() {
+        set_lang(Lang::Ja);
+        let other = std::thread::spawn(lang).join().unwrap_or(Lang::Ja);
+        assert_eq!(other, Lang::En);
+        assert_eq!(lang(), Lang::Ja);
+        set_lang(Lang::En);
+    }
+}
