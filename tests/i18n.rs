@@ -120,3 +120,17 @@ fn every_key_the_code_uses_is_in_the_catalog() {
         "keys used but not in locales/en: {missing:#?}"
     );
 }
+
+/// The English catalog is the fallback on terminals without UTF-8, so it
+/// must be plain ASCII.
+#[test]
+fn the_english_catalog_is_ascii() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en");
+    for entry in std::fs::read_dir(&dir).expect("locales/en") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            assert!(line.is_ascii(), "{}:{}: {line}", path.display(), n + 1);
+        }
+    }
+}

@@ -10,3 +10,9 @@ key-by-criterion = by criterion
 key-drafts = drafts
 key-reload = read the panel files again
 too-small-results = q quits.
+
+## The SSH server's words to a reviewer's terminal.
+serve-stopping = The review server is stopping. Every confirmed mark is saved; connect again later.
+serve-idle = Closed after { $minutes } minutes without a key. Every confirmed mark is saved; connect again to go on.
+serve-crashed = The session ended with an error: { $detail }. Every confirmed mark is saved.
+serve-busy = The review server is busy; try again in a few minutes.

@@ -3,7 +3,7 @@
 ## Keys: what each binding does (footer and help).
 key-type-mark = type a mark
 key-save-next = save mark, next
-key-step = mark ± step
+key-step = mark +/- step
 key-criterion = criterion
 key-region = region
 key-next-unscored = next unscored
@@ -65,7 +65,7 @@ msg-conflict-withdrawn = Conflict on { $region } withdrawn: you score it again.
 msg-nothing-to-undo = Nothing to undo.
 msg-undone = Undone.
 msg-typed-dropped = Not saved: { $input } for { $criterion } was not confirmed with Enter.
-msg-needs-utf8 = Japanese text needs a UTF-8 terminal (e.g. LANG=ja_JP.UTF-8); it shows as ? here.
+msg-needs-utf8 = Japanese text needs a UTF-8 terminal (LANG=ja_JP.UTF-8); shown as ? here.
 
 ## Things that would be lost on quitting.
 lost-typed = the mark { $input } you typed for { $criterion } (not confirmed with Enter)

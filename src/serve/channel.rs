@@ -128,6 +128,8 @@ pub struct Session {
     pub size: (u16, u16),
     pub theme: Theme,
     pub idle: Duration,
+    /// The language of this session (from the client's environment).
+    pub lang: crate::i18n::Lang,
     /// Set when the server stops or the connection's output fails.
     pub stop: Arc<AtomicBool>,
 }
@@ -163,6 +165,7 @@ pub fn run(
     input: Receiver<Input>,
     out: UnboundedSender<Output>,
 ) -> (Ending, String) {
+    crate::i18n::set_lang(session.lang);
     let mut writer = ChannelWriter {
         out: out.clone(),
         pending: Vec::new(),
@@ -228,17 +231,9 @@ pub fn run(
         cursor::Show
     );
     let farewell = match ending {
-        Ending::ServerStopping => {
-            "The review server is stopping. Every confirmed mark is saved; connect again later."
-                .to_string()
-        }
-        Ending::Idle => format!(
-            "Closed after {} minutes without a key. Every confirmed mark is saved; connect again to go on.",
-            session.idle.as_secs() / 60
-        ),
-        Ending::Crashed => format!(
-            "panelist: the session ended with an error: {detail}. Every confirmed mark is saved."
-        ),
+        Ending::ServerStopping => crate::t!("serve-stopping"),
+        Ending::Idle => crate::t!("serve-idle", minutes = session.idle.as_secs() / 60),
+        Ending::Crashed => format!("panelist: {}", crate::t!("serve-crashed", detail = detail)),
         _ => String::new(),
     };
     if !farewell.is_empty() {

@@ -141,6 +141,11 @@ impl Connection {
         })
     }
 
+    /// The session's language, from the locale the client sent.
+    fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::choose(None, None, |name| self.env.get(name).cloned())
+    }
+
     fn start_session(
         &mut self,
         channel: ChannelId,
@@ -160,9 +165,12 @@ impl Connection {
             || self.shared.active.load(Ordering::SeqCst) >= self.shared.limits.max_sessions
         {
             self.refuse("a session (the server is full or stopping)");
+            let text = format!(
+                "panelist: {}\r\n",
+                crate::i18n::text_in(self.lang(), "serve-busy", &[])
+            );
             tokio::spawn(async move {
-                let text = "panelist: the review server is busy; try again in a few minutes.\r\n";
-                let _ = handle.data(channel, text.as_bytes().to_vec()).await;
+                let _ = handle.data(channel, text.into_bytes()).await;
                 let _ = handle.exit_status_request(channel, 1).await;
                 let _ = handle.eof(channel).await;
                 let _ = handle.close(channel).await;
@@ -183,6 +191,7 @@ impl Connection {
             size: self.size,
             theme: self.theme(),
             idle: self.shared.limits.idle,
+            lang: self.lang(),
             stop: Arc::clone(&stop),
         };
         let shared = Arc::clone(&self.shared);
@@ -420,7 +429,11 @@ impl Handler for Connection {
         value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if matches!(name, "LANG" | "LC_ALL" | "LC_CTYPE" | "NO_COLOR") && value.len() < 256 {
+        if matches!(
+            name,
+            "LANG" | "LC_ALL" | "LC_CTYPE" | "LC_MESSAGES" | "NO_COLOR"
+        ) && value.len() < 256
+        {
             self.env.insert(name.to_string(), value.to_string());
             session.channel_success(channel)
         } else {

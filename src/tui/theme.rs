@@ -112,6 +112,19 @@ impl Theme {
         if self.unicode { "·" } else { "-" }
     }
 
+    /// Text as this terminal can show it: unchanged on UTF-8 terminals; on
+    /// others every non-ASCII character becomes `?` (one column, so frames
+    /// stay aligned).
+    pub fn plain(&self, text: &str) -> String {
+        if self.unicode {
+            text.to_string()
+        } else {
+            text.chars()
+                .map(|c| if c.is_ascii() { c } else { '?' })
+                .collect()
+        }
+    }
+
     /// A filled and an empty cell of a progress bar.
     pub fn bar_cells(&self) -> (&'static str, &'static str) {
         if self.unicode {

@@ -147,9 +147,9 @@ impl App {
             .filter(|r| panel_def.is_some_and(|p| p.covers_region(&r.id)))
             .map(|r| RegionView {
                 id: r.id.clone(),
-                name: r.name.clone(),
-                fields: r.fields.clone(),
-                summary: r.summary.clone(),
+                name: theme.plain(&r.name),
+                fields: r.fields.iter().map(|f| theme.plain(f)).collect(),
+                summary: theme.plain(&r.summary),
                 chair_conflict: chair_conflicts.contains(&r.id),
                 conflict_elsewhere: elsewhere
                     .iter()
@@ -171,12 +171,12 @@ impl App {
             .filter(|(_, c, _)| panel_def.is_some_and(|p| p.covers_criterion(&c.id)))
             .map(|(category, c, in_category)| CriterionView {
                 id: c.id.clone(),
-                title: c.title.clone(),
-                guidance: c.guidance.clone(),
+                title: theme.plain(&c.title),
+                guidance: theme.plain(&c.guidance),
                 max: c.max,
                 step: c.step,
                 category_id: category.id.clone(),
-                category_title: category.title.clone(),
+                category_title: theme.plain(&category.title),
                 in_category,
             })
             .collect();
@@ -185,9 +185,11 @@ impl App {
             theme,
             review_title: review.title.clone(),
             panel_id: panel.to_string(),
-            panel_title: panel_def.map(|p| p.title.clone()).unwrap_or_default(),
+            panel_title: panel_def.map(|p| theme.plain(&p.title)).unwrap_or_default(),
             reviewer_id: reviewer.to_string(),
-            reviewer_name: reviewer_def.map(|r| r.name.clone()).unwrap_or_default(),
+            reviewer_name: reviewer_def
+                .map(|r| theme.plain(&r.name))
+                .unwrap_or_default(),
             regions,
             criteria,
             shown: saved.clone(),
@@ -212,8 +214,26 @@ impl App {
             .first_unscored()
             .unwrap_or_else(|| app.first_open_cell());
         app.summary = app.pos;
+        let unshowable = !theme.unicode
+            && (review
+                .title
+                .chars()
+                .chain(
+                    review
+                        .regions
+                        .iter()
+                        .flat_map(|r| r.name.chars().chain(r.summary.chars())),
+                )
+                .chain(
+                    review
+                        .criteria()
+                        .flat_map(|(_, c)| c.title.chars().chain(c.guidance.chars())),
+                )
+                .any(|c| !c.is_ascii()));
         if app.regions.is_empty() || app.criteria.is_empty() {
             app.say(Tone::Bad, &t!("msg-nothing-to-score"));
+        } else if unshowable {
+            app.say(Tone::Info, &t!("msg-needs-utf8"));
         } else if app.shown.submitted {
             app.say(Tone::Info, &t!("msg-read-only"));
         }

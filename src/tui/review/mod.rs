@@ -250,6 +250,11 @@ pub fn run_session<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    // Japanese needs a UTF-8 terminal: without one, the interface is English
+    // and the app says once why (Japanese data shows as ?).
+    if !theme.unicode && crate::i18n::lang() == crate::i18n::Lang::Ja {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+    }
     let (panel, _session) = match opened {
         Some(opened) => opened,
         None => {

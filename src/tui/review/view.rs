@@ -330,7 +330,8 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         let label = format!("{} ", t!("note-label"));
         let indent = text::width(&label);
         let room = (width as usize).saturating_sub(indent);
-        let body = text::clip(text::wrap(note, room), note_lines, room, theme.ellipsis());
+        let note = theme.plain(note);
+        let body = text::clip(text::wrap(&note, room), note_lines, room, theme.ellipsis());
         for (i, line) in body.into_iter().enumerate() {
             let label = if i == 0 {
                 label.clone()
