@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::model::PanelFile;
+
+mod fast;
+
 /// A 1-based line and column in a text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -69,6 +73,16 @@ impl SourceText {
                 };
                 crate::Problem::at(&self.path, Some(pos), syntax_message(&e.code))
             })
+    }
+
+    /// Parses the text as a panel file: with the fast reader of [`fast`]
+    /// when it takes the file, else with ron. The result is the same; the
+    /// errors are always ron's.
+    pub fn parse_panel_file(&self) -> Result<PanelFile, crate::Problem> {
+        match fast::panel_file(&self.text) {
+            Some(file) => Ok(file),
+            None => self.parse(),
+        }
     }
 
     /// The position of the last anchor of `path`, each anchor searched for after

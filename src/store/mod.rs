@@ -109,7 +109,7 @@ pub fn read_panel_file(
     role: PanelFileRole,
 ) -> Result<LoadedPanelFile, Problems> {
     let source = read_text(path)?;
-    let file: PanelFile = source.parse()?;
+    let file = source.parse_panel_file()?;
     let problems = validate::panel_file(index, &review.fingerprint, &file, &source, role);
     if problems.is_empty() {
         Ok(LoadedPanelFile { source, file })

@@ -1,0 +1,508 @@
+//! A fast reader of panel files, for the files as panelist writes them.
+//!
+//! Parsing is most of what `check` and `merge` do: a national cycle's panel
+//! files hold half a million marks, and ron's general-purpose parser reads
+//! them at some 90 MB/s. This reader knows the one shape of a panel file
+//! (SPEC.md) and reads it several times faster. It accepts a subset of RON
+//! (the shapes panelist writes, and what a hand edit keeps: any whitespace,
+//! comments, field order, missing struct names and trailing commas, the
+//! escapes ron knows), and for everything it accepts it gives exactly what
+//! ron gives (tests compare the two on generated and hand-made files).
+//! Anything else, valid or not (raw strings, `1e3`, an unknown field, a
+//! duplicate key, a syntax error), it declines, and the file is parsed by
+//! ron, which has the last word and the exact error messages.
+
+use crate::model::{Mark, PanelFile, Sheet, UniqueMap};
+
+/// The panel file in `text`, or `None` when this reader declines it.
+pub fn panel_file(text: &str) -> Option<PanelFile> {
+    let mut cursor = Cursor { text, pos: 0 };
+    cursor.ws()?;
+    let file = cursor.panel_file()?;
+    cursor.ws()?;
+    (cursor.pos == text.len()).then_some(file)
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.eat(byte).then_some(())
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        &self.text.as_bytes()[self.pos..]
+    }
+
+    /// Whitespace and comments, as ron skips them; declines Unicode
+    /// whitespace and comments that don't end.
+    fn ws(&mut self) -> Option<()> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => self.pos += 1,
+                Some(b'/') => self.comment()?,
+                Some(byte) if byte >= 0x80 => {
+                    // ron takes some non-ASCII characters for whitespace.
+                    let c = self.text[self.pos..].chars().next()?;
+                    if matches!(
+                        c,
+                        '\u{85}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
+                    ) {
+                        return None;
+                    }
+                    return Some(());
+                }
+                _ => return Some(()),
+            }
+        }
+    }
+
+    fn comment(&mut self) -> Option<()> {
+        let rest = self.rest();
+        match rest.get(1) {
+            Some(b'/') => {
+                // A line comment must end with a newline: ron reads one
+                // that ends the file differently.
+                let end = rest.iter().position(|&b| b == b'\n')?;
+                self.pos += end + 1;
+            }
+            Some(b'*') => {
+                let mut depth = 0usize;
+                let mut i = 0;
+                loop {
+                    match (rest.get(i)?, rest.get(i + 1)) {
+                        (b'/', Some(b'*')) => {
+                            depth += 1;
+                            i += 2;
+                        }
+                        (b'*', Some(b'/')) => {
+                            depth -= 1;
+                            i += 2;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => i += 1,
+                    }
+                }
+                self.pos += i;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// A plain ASCII identifier; declines one that may go on with a
+    /// non-ASCII character.
+    fn ident(&mut self) -> Option<&'a str> {
+        let rest = self.rest();
+        let first = *rest.first()?;
+        if !(first.is_ascii_alphabetic() || first == b'_') {
+            return None;
+        }
+        let len = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .unwrap_or(rest.len());
+        if rest.get(len).is_some_and(|&b| b >= 0x80) {
+            return None;
+        }
+        let ident = &self.text[self.pos..self.pos + len];
+        self.pos += len;
+        Some(ident)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.expect(b'"')?;
+        let rest = self.rest();
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        if rest[end] == b'"' {
+            let value = self.text[self.pos..self.pos + end].to_string();
+            self.pos += end + 1;
+            return Some(value);
+        }
+        let mut value = String::new();
+        loop {
+            let rest = self.rest();
+            let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+            value.push_str(&self.text[self.pos..self.pos + end]);
+            self.pos += end + 1;
+            if rest[end] == b'"' {
+                return Some(value);
+            }
+            value.push(self.escape()?);
+        }
+    }
+
+    /// The character of an escape, after its `\`: the escapes of ron but
+    /// `\x` and line continuations, which are declined.
+    fn escape(&mut self) -> Option<char> {
+        let byte = self.peek()?;
+        self.pos += 1;
+        Some(match byte {
+            b'\'' => '\'',
+            b'"' => '"',
+            b'\\' => '\\',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'0' => '\0',
+            b'u' => {
+                self.expect(b'{')?;
+                let mut code = 0u32;
+                let mut digits = 0;
+                while digits < 6 && self.peek() != Some(b'}') {
+                    let digit = char::from(self.peek()?).to_digit(16)?;
+                    self.pos += 1;
+                    code = code << 4 | digit;
+                    digits += 1;
+                }
+                if digits == 0 {
+                    return None;
+                }
+                self.expect(b'}')?;
+                char::from_u32(code)?
+            }
+            _ => return None,
+        })
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?`, parsed as ron parses it; declines exponents,
+    /// `inf`, suffixes and the rest.
+    fn number(&mut self) -> Option<f64> {
+        let rest = self.rest();
+        let digits = |from: usize| {
+            rest[from.min(rest.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        };
+        let mut len = usize::from(rest.first() == Some(&b'-'));
+        let whole = digits(len);
+        if whole == 0 {
+            return None;
+        }
+        len += whole;
+        if rest.get(len) == Some(&b'.') {
+            let fraction = digits(len + 1);
+            if fraction == 0 {
+                return None;
+            }
+            len += 1 + fraction;
+        }
+        if rest
+            .get(len)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'-' | b'_'))
+        {
+            return None;
+        }
+        let value = self.text[self.pos..self.pos + len].parse().ok()?;
+        self.pos += len;
+        Some(value)
+    }
+
+    fn boolean(&mut self) -> Option<bool> {
+        match self.ident()? {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    /// `Name(` or `(`, as ron takes a struct's name to be optional.
+    fn open_struct(&mut self, name: &str) -> Option<()> {
+        if self.peek() != Some(b'(') && self.ident()? != name {
+            return None;
+        }
+        self.ws()?;
+        self.expect(b'(')
+    }
+
+    /// The elements of a list, map or struct up to `close`, each read by
+    /// `element`, with ron's rules for commas.
+    fn elements(
+        &mut self,
+        close: u8,
+        mut element: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
+        let mut had_comma = true;
+        loop {
+            self.ws()?;
+            if self.eat(close) {
+                return Some(());
+            }
+            if !had_comma {
+                return None;
+            }
+            element(self)?;
+            self.ws()?;
+            had_comma = self.eat(b',');
+        }
+    }
+
+    /// A struct's fields: `name: value`, each read by `field`.
+    fn fields(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.elements(b')', |cursor| {
+            let name = cursor.ident()?;
+            cursor.ws()?;
+            cursor.expect(b':')?;
+            cursor.ws()?;
+            field(cursor, name)
+        })
+    }
+
+    /// A map with string keys, each key once.
+    fn map<V>(&mut self, mut value: impl FnMut(&mut Self) -> Option<V>) -> Option<UniqueMap<V>> {
+        self.expect(b'{')?;
+        let mut map = UniqueMap::default();
+        self.elements(b'}', |cursor| {
+            let key = cursor.string()?;
+            cursor.ws()?;
+            cursor.expect(b':')?;
+            cursor.ws()?;
+            let value = value(cursor)?;
+            map.insert(key, value).is_none().then_some(())
+        })?;
+        Some(map)
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        self.expect(b'[')?;
+        let mut list = Vec::new();
+        self.elements(b']', |cursor| {
+            list.push(cursor.string()?);
+            Some(())
+        })?;
+        Some(list)
+    }
+
+    fn panel_file(&mut self) -> Option<PanelFile> {
+        self.open_struct("PanelFile")?;
+        let (mut review, mut panel, mut rubric, mut sheets) = (None, None, None, None);
+        self.fields(|cursor, name| match name {
+            "review" => once(&mut review, cursor.string()?),
+            "panel" => once(&mut panel, cursor.string()?),
+            "rubric" => once(&mut rubric, cursor.string()?),
+            "sheets" => once(&mut sheets, cursor.map(Cursor::sheet)?),
+            _ => None,
+        })?;
+        Some(PanelFile {
+            review: review?,
+            panel: panel?,
+            rubric: rubric?,
+            sheets: sheets?,
+        })
+    }
+
+    fn sheet(&mut self) -> Option<Sheet> {
+        self.open_struct("Sheet")?;
+        let (mut submitted, mut updated, mut scores, mut conflicts) = (None, None, None, None);
+        self.fields(|cursor, name| match name {
+            "submitted" => once(&mut submitted, cursor.boolean()?),
+            "updated" => once(&mut updated, timestamp(&cursor.string()?)?),
+            "scores" => once(&mut scores, cursor.map(|c| c.map(Cursor::mark))?),
+            "conflicts" => once(&mut conflicts, cursor.strings()?),
+            _ => None,
+        })?;
+        Some(Sheet {
+            submitted: submitted?,
+            updated: updated?,
+            scores: scores?,
+            conflicts: conflicts.unwrap_or_default(),
+        })
+    }
+
+    fn mark(&mut self) -> Option<Mark> {
+        self.open_struct("Mark")?;
+        let (mut points, mut note) = (None, None);
+        self.fields(|cursor, name| match name {
+            "points" => once(&mut points, cursor.number()?),
+            "note" => once(&mut note, cursor.string()?),
+            _ => None,
+        })?;
+        Some(Mark {
+            points: points?,
+            note: note.unwrap_or_default(),
+        })
+    }
+}
+
+/// Sets a field read for the first time; a field given twice is declined.
+fn once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
+    slot.is_none().then(|| *slot = Some(value))
+}
+
+/// A timestamp exactly as serde reads it from ron's string.
+fn timestamp(text: &str) -> Option<jiff::Timestamp> {
+    use serde::Deserialize;
+    use serde::de::IntoDeserializer;
+    let deserializer: serde::de::value::StrDeserializer<serde::de::value::Error> =
+        text.into_deserializer();
+    jiff::Timestamp::deserialize(deserializer).ok()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::panel_file;
+    use crate::model::PanelFile;
+    use crate::store::to_ron;
+    use crate::synthetic::{Shape, generate};
+
+    fn ron(text: &str) -> Option<PanelFile> {
+        ron::from_str(text).ok()
+    }
+
+    /// The fast reader either declines or agrees with ron.
+    fn agrees(text: &str) -> Option<PanelFile> {
+        let fast = panel_file(text);
+        if let Some(file) = &fast {
+            assert_eq!(Some(file), ron(text).as_ref(), "{text}");
+        }
+        fast
+    }
+
+    #[test]
+    fn reads_what_panelist_writes_as_ron_does() {
+        let mut synthetic = generate(&Shape::new(60, 5));
+        let sheet = synthetic.panel_files[0].sheets.values_mut().next().unwrap();
+        let marks = sheet.scores.values_mut().next().unwrap();
+        let mark = marks.values_mut().next().unwrap();
+        mark.note =
+            "two lines\nand \"quotes\", 'apostrophes', a \\ backslash, \t tab, 日本語, \u{7} bell, e\u{301}"
+                .into();
+        mark.points = -0.0;
+        sheet.conflicts = vec!["r01".into(), "日本".into()];
+        for file in &synthetic.panel_files {
+            let text = to_ron(file);
+            assert_eq!(agrees(&text).as_ref(), Some(file));
+        }
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("panels");
+        for review in ["kci-2007", "kci-2007-ja"] {
+            let Ok(entries) = std::fs::read_dir(sample.join(review).join("scores")) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "ron") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert!(agrees(&text).is_some(), "{}", path.display());
+                }
+            }
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_written_file_reads_as_ron_reads_it(
+            keys in proptest::collection::vec("\\PC{0,12}", 1..4),
+            note in "\\PC{0,40}|[\\\\\"'\n\r\t\u{0}-\u{1f}\u{7f}-\u{a0}]{0,8}",
+            points in prop_oneof![
+                (0u32..2000).prop_map(|n| f64::from(n) / 8.0),
+                proptest::num::f64::NORMAL | proptest::num::f64::ZERO,
+            ],
+            submitted: bool,
+            seconds in 0i64..4_000_000_000,
+        ) {
+            let mut marks = crate::model::UniqueMap::default();
+            for key in &keys {
+                marks.insert(key.clone(), crate::model::Mark { points, note: note.clone() });
+            }
+            let mut scores = crate::model::UniqueMap::default();
+            scores.insert(note.clone(), marks);
+            let sheet = crate::model::Sheet {
+                submitted,
+                updated: jiff::Timestamp::from_second(seconds).unwrap(),
+                scores,
+                conflicts: keys.clone(),
+            };
+            let mut sheets = crate::model::UniqueMap::default();
+            sheets.insert(keys[0].clone(), sheet);
+            let file = PanelFile { review: note.clone(), panel: keys[0].clone(), rubric: "f".into(), sheets };
+            let text = to_ron(&file);
+            let read = agrees(&text);
+            if points.abs() < 1e15 && (points == 0.0 || points.abs() >= 1e-4) {
+                prop_assert_eq!(read.as_ref(), Some(&file), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn reads_hand_edits_as_ron_does() {
+        let texts = [
+            // no struct names, fields in another order, no trailing commas
+            r#"( panel: "p", review: "r", sheets: {"a": (updated: "2007-06-01T10:00:00Z", scores: {"x": {"c": (points: 4)}}, submitted: true)}, rubric: "f" )"#,
+            // comments, CRLF, tabs, nested block comments, spaces before (
+            "// head\r\nPanelFile /* a /* nested */ one */ (\r\n\treview: \"r\", // line\r\n\tpanel: \"p\",\r\n\trubric: \"f\",\r\n\tsheets: {},\r\n)\r\n",
+            // integer and negative points, empty note, conflicts, escapes
+            r#"PanelFile(review: "r", panel: "p", rubric: "f", sheets: {"a\u{301}": Sheet(submitted: false, updated: "2007-06-01T10:00:00+09:00", scores: {"x": {"c": Mark(points: -3), "d": Mark(points: 10.25, note: "")}}, conflicts: ["y", "z\n"],),},)"#,
+            r#"PanelFile(review:"r",panel:"p",rubric:"f",sheets:{"a":Sheet(submitted:true,updated:"2007-06-01T10:00:00Z",scores:{},),})"#,
+        ];
+        for text in texts {
+            assert!(agrees(text).is_some(), "declined: {text}");
+        }
+    }
+
+    #[test]
+    fn declines_what_it_does_not_know_and_every_error() {
+        let base = r#"PanelFile(review: "r", panel: "p", rubric: "f", sheets: {"a": Sheet(submitted: true, updated: "2007-06-01T10:00:00Z", scores: {"x": {"c": Mark(points: 4.5)}})})"#;
+        assert!(agrees(base).is_some());
+        let variants = [
+            ("4.5", "4.5e0"),
+            ("4.5", "4."),
+            ("4.5", "+4.5"),
+            ("4.5", "4_5"),
+            ("4.5", "4.5f64"),
+            ("4.5", "inf"),
+            ("4.5", "\"4.5\""),
+            ("\"r\"", "r#\"r\"#"),
+            ("\"r\"", "\"r\\x41\""),
+            ("\"r\"", "\"r\\\n  s\""),
+            ("\"r\"", "\"r\\q\""),
+            ("\"r\"", "\"r\\u{}\""),
+            ("\"r\"", "\"r\\u{d800}\""),
+            ("\"r\"", "\"r\\u{1234567}\""),
+            ("\"r\"", "\"r"),
+            ("PanelFile(", "Panelfile("),
+            ("PanelFile(", "r#PanelFile("),
+            ("Sheet(", "Sheet ["),
+            ("submitted: true", "submitted: True"),
+            ("submitted: true", "submitted: truely"),
+            ("submitted: true", "submitted: true, submitted: true"),
+            ("submitted: true, ", ""),
+            ("rubric: \"f\"", "rubric: \"f\", extra: 1"),
+            ("\"2007-06-01T10:00:00Z\"", "\"yesterday\""),
+            ("{\"c\"", "{\"c\": Mark(points: 1), \"c\""),
+            ("review: \"r\", panel", "review: \"r\" panel"),
+            ("})})", "})}),)x"),
+            ("})})", "})})\u{2028}"),
+            ("PanelFile(", "#![enable(implicit_some)] PanelFile("),
+            ("PanelFile(", "\u{feff}PanelFile("),
+            ("PanelFile(", "/* open PanelFile("),
+            ("})})", "})}) // no newline"),
+            ("review: ", "révîew: "),
+        ];
+        for (from, to) in variants {
+            let text = base.replacen(from, to, 1);
+            assert_ne!(text, base, "{from} -> {to}");
+            assert!(agrees(&text).is_none(), "accepted: {text}");
+        }
+    }
+}
