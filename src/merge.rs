@@ -411,15 +411,13 @@ fn collect_marks<'s>(
 }
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
-/// Regions are independent, so they are scored in parallel.
 fn score_regions(index: &Index, cells: &[Vec<(&str, &Mark)>]) -> Vec<RegionResult> {
-    use rayon::prelude::*;
     let review = index.review;
     let committee = &review.committee;
     let n_criteria = index.criteria().len();
     review
         .regions
-        .par_iter()
+        .iter()
         .enumerate()
         .map(|(r, region)| {
             let criteria: Vec<CriterionResult> = index

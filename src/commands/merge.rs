@@ -32,9 +32,10 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
     // The marks as read are no longer needed: freed while the outputs are
     // drawn, so that a national cycle's files and its results.ron are never
     // in memory at once.
-    rayon::spawn(move || drop(files));
+    let freed = std::thread::spawn(move || drop(files));
     let out = args.out.unwrap_or(dir);
     write_results(&out, &mut results, &review, &inputs, report_warnings)?;
+    let _ = freed.join();
     print!("{}", report::table(&results));
     println!(
         "\nwrote results.ron, results.csv, results.svg and report.md to {}",
@@ -229,17 +230,28 @@ impl ResultsRon {
         let Some(at) = self.at.filter(|_| !regions.is_empty()) else {
             return vec![self.head];
         };
-        let mut parts = Vec::with_capacity(regions.len() + 2);
+        let mut parts = Vec::with_capacity(regions.len() / REGIONS_PER_PART + 3);
         parts.push(format!("{}\n    regions: [\n", &self.head[..at]));
-        parts.par_extend(regions.par_iter().map(|region| {
-            let text = store::pretty::to_string(region, 2)
-                .unwrap_or_else(|| store::to_ron_nested(region, 2));
-            indented(&text, 2)
+        parts.par_extend(regions.par_chunks(REGIONS_PER_PART).map(|chunk| {
+            let mut part = String::new();
+            for region in chunk {
+                part.push_str("        ");
+                if !store::pretty::write_nested(&mut part, region, 2) {
+                    part.truncate(part.len() - 8);
+                    part.push_str(&indented(&store::to_ron_nested(region, 2), 2));
+                    continue;
+                }
+                part.push_str(",\n");
+            }
+            part
         }));
         parts.push(format!("    ],\n{}", &self.head[at + NO_REGIONS.len()..]));
         parts
     }
 }
+
+/// Regions rendered by one task into one part of results.ron.
+const REGIONS_PER_PART: usize = 64;
 
 /// An element of a list `levels` deep: every line indented, and the
 /// element followed by a comma, as ron's pretty printer writes it.

@@ -18,6 +18,7 @@ use serde::ser::{self, Serialize};
 /// `value` as [`to_ron`](super::to_ron) renders it at `depth` levels deep
 /// (see [`to_ron_nested`](super::to_ron_nested)), without the final newline;
 /// `None` when it holds something this serializer does not render.
+#[cfg(test)]
 pub fn to_string<T: Serialize + ?Sized>(value: &T, depth: usize) -> Option<String> {
     let mut serializer = Pretty {
         out: String::new(),
@@ -27,6 +28,27 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, depth: usize) -> Option<Strin
     };
     value.serialize(&mut serializer).ok()?;
     Some(serializer.out)
+}
+
+/// Appends `value` to `out` exactly as it appears in [`to_ron`](super::to_ron)'s
+/// rendering of a larger value where it sits `depth` levels deep: its
+/// inner lines indented for that depth, its first line not (the indentation
+/// before it, and the comma after it, are the caller's). `false`, with
+/// `out` as it was, when it holds something this serializer does not render.
+pub fn write_nested<T: Serialize + ?Sized>(out: &mut String, value: &T, depth: usize) -> bool {
+    let start = out.len();
+    let mut serializer = Pretty {
+        out: std::mem::take(out),
+        depth_limit: super::DEPTH_LIMIT,
+        indent: depth,
+        is_empty: None,
+    };
+    let rendered = value.serialize(&mut serializer).is_ok();
+    *out = serializer.out;
+    if !rendered {
+        out.truncate(start);
+    }
+    rendered
 }
 
 struct Pretty {
@@ -392,7 +414,7 @@ mod tests {
 
     use serde::Serialize;
 
-    use super::to_string;
+    use super::{to_string, write_nested};
     use crate::store::to_ron_nested;
 
     fn same<T: Serialize>(value: &T) {
@@ -400,6 +422,12 @@ mod tests {
             let ron = to_ron_nested(value, depth);
             let fast = to_string(value, depth).expect("rendered");
             assert_eq!(fast + "\n", ron, "depth {depth}");
+            let nested = ron
+                .trim_end_matches('\n')
+                .replace('\n', &format!("\n{}", "    ".repeat(depth)));
+            let mut out = String::from("before ");
+            assert!(write_nested(&mut out, value, depth));
+            assert_eq!(out, format!("before {nested}"), "nested at depth {depth}");
         }
     }
 
@@ -497,6 +525,9 @@ mod tests {
         struct Keyword {
             r#true: u32,
         }
+        let mut out = String::from("kept");
+        assert!(!write_nested(&mut out, &vec![Tuple(1, 2)], 1));
+        assert_eq!(out, "kept");
         assert!(to_string(&Tuple(1, 2), 0).is_none());
         assert!(to_string(&Keyword { r#true: 1 }, 0).is_none());
         assert!(to_string(&('a', 1), 0).is_none());
