@@ -1,0 +1,230 @@
+//! panelist at a funding agency's scale: `merge` and `check` end to end on
+//! synthetic reviews of 100, 1,000 and 10,000 regions (18 criteria, 3 marks
+//! each: 540,000 marks in 590 panel files for 10,000), a parse-only baseline
+//! of the same files, and the save of one mark into a panel file of 10,000
+//! marks.
+//!
+//! `cargo bench --bench scale` (release build). The reviews are generated
+//! first with `panelist::synthetic` (seed 1) under Cargo's bench scratch
+//! directory, and the peak memory of one `merge` of each is printed before the
+//! timings. `merge`, `check` and `mark` run the real release binary, exactly
+//! as a chair or a script would; the parse-only baseline and the save run in
+//! this process. `PANELIST_BENCH_REGIONS=100,1000` limits the sizes;
+//! `cargo bench --bench scale -- merge` runs only the benchmarks whose name
+//! holds `merge`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use panelist::model::{Change, Mark, PanelFile, Review};
+use panelist::store;
+use panelist::synthetic::{Shape, generate};
+
+const SIZES: &[usize] = &[100, 1_000, 10_000];
+
+fn main() {
+    for &regions in sizes() {
+        let dir = review_dir(regions);
+        println!("{regions} regions: {}", describe(&dir));
+        println!(
+            "  peak memory (max RSS) of one merge: {} MiB",
+            peak_rss_mib(&dir)
+        );
+    }
+    println!("save fixture: {}", describe(&save_dir()));
+    divan::main();
+}
+
+fn sizes() -> &'static [usize] {
+    static SIZES_WANTED: OnceLock<Vec<usize>> = OnceLock::new();
+    SIZES_WANTED.get_or_init(|| match std::env::var("PANELIST_BENCH_REGIONS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect(),
+        Err(_) => SIZES.to_vec(),
+    })
+}
+
+fn scratch() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("panelist-scale")
+}
+
+/// The synthetic review of `regions` regions, written once per run.
+fn review_dir(regions: usize) -> PathBuf {
+    let dir = scratch().join(format!("review-{regions}"));
+    static WRITTEN: OnceLock<std::sync::Mutex<Vec<usize>>> = OnceLock::new();
+    let mut written = WRITTEN.get_or_init(Default::default).lock().expect("lock");
+    if !written.contains(&regions) {
+        let _ = std::fs::remove_dir_all(&dir);
+        generate(&Shape::new(regions, 1))
+            .write(&dir)
+            .expect("write the synthetic review");
+        written.push(regions);
+    }
+    dir
+}
+
+/// One panel of 3 reviewers scoring 186 regions on 18 criteria: a panel
+/// file of 10,044 marks, every sheet a draft.
+fn save_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = scratch().join("save-10k");
+        let _ = std::fs::remove_dir_all(&dir);
+        let shape = Shape {
+            regions_per_panel: 186,
+            criterion_groups: 1,
+            drafts: 0.0,
+            review_conflicts: 0.0,
+            sheet_conflicts: 0.0,
+            ..Shape::new(186, 1)
+        };
+        let mut synthetic = generate(&shape);
+        // Drafts, so that `mark` may change them.
+        for file in &mut synthetic.panel_files {
+            for sheet in file.sheets.values_mut() {
+                sheet.submitted = false;
+            }
+        }
+        synthetic.write(&dir).expect("write the save fixture");
+        dir
+    })
+    .clone()
+}
+
+fn describe(dir: &Path) -> String {
+    let files = panel_files(dir);
+    let bytes: u64 = files
+        .iter()
+        .chain(std::iter::once(&dir.join("review.ron")))
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
+    let marks: usize = files
+        .iter()
+        .map(|p| parse::<PanelFile>(p))
+        .flat_map(|f| f.sheets.0.into_values())
+        .map(|s| s.marks().count())
+        .sum();
+    format!(
+        "{} panel files, {marks} marks, {:.1} MiB",
+        files.len(),
+        bytes as f64 / 1024.0 / 1024.0
+    )
+}
+
+fn panel_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("scores"))
+        .expect("list scores/")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    let text = std::fs::read_to_string(path).expect("read");
+    ron::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn panelist() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_panelist"))
+}
+
+/// Runs the release binary, its output thrown away, and insists it succeeded.
+fn run(command: &mut Command) {
+    let status = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run panelist");
+    assert!(status.success(), "{command:?} failed: {status}");
+}
+
+fn merge(dir: &Path) {
+    let out = dir.with_extension("out");
+    run(panelist().arg("merge").arg(dir).arg("--out").arg(&out));
+}
+
+/// The largest resident set of any child so far: run in increasing sizes,
+/// it is that of the last `merge`.
+fn peak_rss_mib(dir: &Path) -> u64 {
+    merge(dir);
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+        .expect("getrusage");
+    usage.max_rss() as u64 / 1024
+}
+
+/// `panelist merge` end to end: load and validate review.ron and every
+/// panel file, merge, write results.ron, results.csv, report.md and
+/// results.svg (each fsynced), print the ranking.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_end_to_end(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    bencher.bench(|| merge(&dir));
+}
+
+/// `panelist check`: load and validate review.ron and every panel file.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn check_end_to_end(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    bencher.bench(|| run(panelist().arg("check").arg(&dir)));
+}
+
+/// The baseline `merge` is compared with: read review.ron and every panel
+/// file and parse them with ron into panelist's types, one after the other;
+/// nothing validated, merged or written.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn parse_only(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    let files = panel_files(&dir);
+    bencher.bench(|| {
+        let review: Review = parse(&dir.join("review.ron"));
+        let files: Vec<PanelFile> = files.iter().map(|p| parse(p)).collect();
+        (review, files)
+    });
+}
+
+/// One mark saved into a panel file of 10,044 marks, as the TUI saves it:
+/// under the panel's lock, re-read and validate the file, append the change
+/// to the journal (fsync), write the new file (fsync), rename it over the
+/// old one and fsync the directory. Alternates between two marks so that
+/// every save writes.
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn save_one_mark_in_10k(bencher: divan::Bencher) {
+    let review = store::load_review(&save_dir()).expect("load the save fixture");
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let points = if flip { 3.5 } else { 4.0 };
+        store::save_changes(&review, "p1-1", "rv1", |_| {
+            Ok(vec![Change::Cell {
+                region: "r093".into(),
+                criterion: "2-c".into(),
+                mark: Some(Mark {
+                    points,
+                    note: String::new(),
+                }),
+            }])
+        })
+        .expect("save")
+    });
+}
+
+/// The same save through `panelist mark`, as a script sets a mark: process
+/// start-up and loading review.ron included.
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn mark_command_in_10k(bencher: divan::Bencher) {
+    let dir = save_dir();
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        run(panelist()
+            .arg("mark")
+            .arg(&dir)
+            .args(["--reviewer", "rv1", "--panel", "p1-1", "r093", "2-c"])
+            .arg(if flip { "3.5" } else { "4" }));
+    });
+}
