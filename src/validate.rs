@@ -277,9 +277,7 @@ fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
         let Some((_, (_, criterion))) = criterion else {
             continue;
         };
-        let region = (0..review.regions.len())
-            .find(|&r| index.covers_region(a, r) && index.covers_region(b, r));
-        if let Some(region) = region {
+        if let Some(region) = index.first_common_region(a, b) {
             f.add(
                 &[field("panels"), s(&second.id)],
                 format!(

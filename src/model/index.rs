@@ -17,6 +17,9 @@ pub struct Index<'a> {
     panels: HashMap<&'a str, usize>,
     /// Per panel: which region indexes it covers.
     panel_regions: Vec<Vec<bool>>,
+    /// Per panel: the region indexes of an `Only` list, ascending (`None`
+    /// for `All`), to compare two panels in the length of the shorter list.
+    panel_region_lists: Vec<Option<Vec<usize>>>,
     /// Per panel: which criterion indexes it covers.
     panel_criteria: Vec<Vec<bool>>,
 }
@@ -52,6 +55,22 @@ impl<'a> Index<'a> {
                 }
             })
             .collect();
+        let panel_region_lists = review
+            .panels
+            .iter()
+            .map(|p| match &p.regions {
+                Regions::All => None,
+                Regions::Only(ids) => {
+                    let mut list: Vec<usize> = ids
+                        .iter()
+                        .filter_map(|id| regions.get(id.as_str()).copied())
+                        .collect();
+                    list.sort_unstable();
+                    list.dedup();
+                    Some(list)
+                }
+            })
+            .collect();
         let panel_criteria = review
             .panels
             .iter()
@@ -73,6 +92,7 @@ impl<'a> Index<'a> {
             reviewers,
             panels,
             panel_regions,
+            panel_region_lists,
             panel_criteria,
         }
     }
@@ -117,5 +137,57 @@ impl<'a> Index<'a> {
 
     pub fn covers_criterion(&self, panel: usize, criterion: usize) -> bool {
         self.panel_criteria[panel][criterion]
+    }
+
+    /// The first region (in `review.ron` order) that panels `a` and `b`
+    /// both cover.
+    pub fn first_common_region(&self, a: usize, b: usize) -> Option<usize> {
+        match (&self.panel_region_lists[a], &self.panel_region_lists[b]) {
+            (None, None) => (!self.review.regions.is_empty()).then_some(0),
+            (Some(list), None) | (None, Some(list)) => list.first().copied(),
+            (Some(first), Some(second)) => {
+                let (shorter, other) = if first.len() <= second.len() {
+                    (first, b)
+                } else {
+                    (second, a)
+                };
+                shorter
+                    .iter()
+                    .copied()
+                    .find(|&r| self.covers_region(other, r))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::Index;
+    use crate::model::Review;
+
+    #[test]
+    fn the_first_common_region_is_the_first_in_review_order() {
+        let review: Review = ron::from_str(
+            r#"Review(id: "t", title: "T", categories: [],
+                regions: [Region(id: "a", name: "A"), Region(id: "b", name: "B"),
+                          Region(id: "c", name: "C"), Region(id: "d", name: "D")],
+                reviewers: [],
+                panels: [
+                    Panel(id: "all", title: "", members: [], criteria: [], regions: All),
+                    Panel(id: "dcb", title: "", members: [], criteria: [], regions: Only(["d", "c", "b"])),
+                    Panel(id: "dc", title: "", members: [], criteria: [], regions: Only(["c", "d", "x"])),
+                    Panel(id: "a", title: "", members: [], criteria: [], regions: Only(["a"])),
+                ],
+                committee: Committee(select: 1))"#,
+        )
+        .unwrap();
+        let index = Index::new(&review);
+        assert_eq!(index.first_common_region(0, 0), Some(0));
+        assert_eq!(index.first_common_region(0, 1), Some(1));
+        assert_eq!(index.first_common_region(2, 0), Some(2));
+        assert_eq!(index.first_common_region(1, 2), Some(2));
+        assert_eq!(index.first_common_region(2, 1), Some(2));
+        assert_eq!(index.first_common_region(1, 3), None);
     }
 }
