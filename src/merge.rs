@@ -355,13 +355,27 @@ fn resolve_duplicates<'s, 'a>(
     }
 }
 
-/// The counting marks of each (region, criterion), indexed
-/// `region * criteria + criterion`, sorted by reviewer id (rule 2).
+/// The counting marks of each (region, criterion), cell
+/// `region * criteria + criterion`, each cell sorted by reviewer id: one
+/// table for all cells rather than a list per cell.
+struct Cells<'s> {
+    /// Where each cell's marks start in `marks`; one more for the end.
+    starts: Vec<usize>,
+    marks: Vec<(&'s str, &'s Mark)>,
+}
+
+impl<'s> Cells<'s> {
+    fn cell(&self, i: usize) -> &[(&'s str, &'s Mark)] {
+        &self.marks[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+/// Rule 2: the marks that count, cell by cell.
 fn collect_marks<'s>(
     index: &Index,
     counting: &[&SheetRef<'s>],
     warnings: &mut Vec<String>,
-) -> Vec<Vec<(&'s str, &'s Mark)>> {
+) -> Cells<'s> {
     let review = index.review;
     let n_criteria = index.criteria().len();
     let mut conflicts: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -377,25 +391,33 @@ fn collect_marks<'s>(
             .or_default()
             .extend(input.sheet.conflicts.iter().map(String::as_str));
     }
-    let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
+    let mut starts = vec![0; review.regions.len() * n_criteria + 1];
+    each_counted(index, counting, &conflicts, |cell, _, _| {
+        starts[cell + 1] += 1
+    });
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    static NO_MARK: Mark = Mark {
+        points: 0.0,
+        note: String::new(),
+    };
+    let mut marks = vec![("", &NO_MARK); starts[starts.len() - 1]];
+    let mut next = starts.clone();
+    each_counted(index, counting, &conflicts, |cell, reviewer, mark| {
+        marks[next[cell]] = (reviewer, mark);
+        next[cell] += 1;
+    });
     let mut left_out: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for input in counting {
-        let reviewer = input.reviewer;
+        let Some(conflicted) = conflicts.get(input.reviewer) else {
+            continue;
+        };
         for (region, marks) in input.sheet.scores.iter() {
-            let Some(r) = index.region_index(region) else {
-                continue;
-            };
-            if conflicts
-                .get(reviewer)
-                .is_some_and(|c| c.contains(region.as_str()))
-            {
-                *left_out.entry((reviewer, region.as_str())).or_default() += marks.len();
-                continue;
-            }
-            for (criterion, mark) in marks.iter() {
-                if let Some(c) = index.criterion_index(criterion) {
-                    cells[r * n_criteria + c].push((reviewer, mark));
-                }
+            if conflicted.contains(region.as_str()) && index.region_index(region).is_some() {
+                *left_out
+                    .entry((input.reviewer, region.as_str()))
+                    .or_default() += marks.len();
             }
         }
     }
@@ -404,17 +426,46 @@ fn collect_marks<'s>(
             "{count} mark(s) of reviewer \"{reviewer}\" for region \"{region}\" are left out: the reviewer declared a conflict on that region"
         ));
     }
-    for cell in &mut cells {
-        cell.sort_by(|a, b| a.0.cmp(b.0));
+    for cell in starts.windows(2) {
+        marks[cell[0]..cell[1]].sort_by(|a, b| a.0.cmp(b.0));
     }
-    cells
+    Cells { starts, marks }
+}
+
+/// Calls `each` with every mark of the counting sheets that counts (its
+/// reviewer has no conflict on its region), with its cell.
+fn each_counted<'s>(
+    index: &Index,
+    counting: &[&SheetRef<'s>],
+    conflicts: &HashMap<&str, HashSet<&str>>,
+    mut each: impl FnMut(usize, &'s str, &'s Mark),
+) {
+    let n_criteria = index.criteria().len();
+    for input in counting {
+        let conflicted = conflicts.get(input.reviewer);
+        for (region, marks) in input.sheet.scores.iter() {
+            let Some(r) = index.region_index(region) else {
+                continue;
+            };
+            if conflicted.is_some_and(|c| c.contains(region.as_str())) {
+                continue;
+            }
+            for (criterion, mark) in marks.iter() {
+                if let Some(c) = index.criterion_index(criterion) {
+                    each(r * n_criteria + c, input.reviewer, mark);
+                }
+            }
+        }
+    }
 }
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
-fn score_regions(index: &Index, cells: &[Vec<(&str, &Mark)>]) -> Vec<RegionResult> {
+fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
     let review = index.review;
     let committee = &review.committee;
     let n_criteria = index.criteria().len();
+    // One buffer for the marks of every cell: 180,000 cells in a national cycle.
+    let mut points: Vec<f64> = Vec::new();
     review
         .regions
         .iter()
@@ -425,8 +476,9 @@ fn score_regions(index: &Index, cells: &[Vec<(&str, &Mark)>]) -> Vec<RegionResul
                 .iter()
                 .enumerate()
                 .map(|(c, (category, criterion))| {
-                    let cell = &cells[r * n_criteria + c];
-                    let points: Vec<f64> = cell.iter().map(|&(_, m)| m.points).collect();
+                    let cell = cells.cell(r * n_criteria + c);
+                    points.clear();
+                    points.extend(cell.iter().map(|&(_, m)| m.points));
                     let min = points.iter().copied().reduce(f64::min);
                     let max = points.iter().copied().reduce(f64::max);
                     let disagreement = match (min, max) {
@@ -510,15 +562,16 @@ pub fn aggregate(rule: Aggregate, points: &[f64]) -> Option<f64> {
         return None;
     }
     let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len() as f64;
+    let n = points.len();
+    if rule == Aggregate::Mean || (rule == Aggregate::TrimmedMean && n < 3) {
+        return Some(mean(points));
+    }
     let mut sorted = points.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let n = sorted.len();
     Some(match rule {
-        Aggregate::Mean => mean(points),
         Aggregate::Median if n % 2 == 1 => sorted[n / 2],
         Aggregate::Median => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
-        Aggregate::TrimmedMean if n >= 3 => mean(&sorted[1..n - 1]),
-        Aggregate::TrimmedMean => mean(points),
+        Aggregate::TrimmedMean | Aggregate::Mean => mean(&sorted[1..n - 1]),
     })
 }
 
