@@ -383,3 +383,25 @@ fn stopping_the_server_tells_the_sessions_and_saves_their_marks() {
         server.log()
     );
 }
+
+#[test]
+fn a_session_speaks_the_language_the_client_sends() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start();
+    let mut args = vec!["-tt".to_string(), "-o".into(), "SendEnv=LANG".into()];
+    args.extend(server.ssh_args("t33"));
+    args.push("t33@127.0.0.1".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut t33 = PtyApp::spawn_program("ssh", &args, &[("LANG", "ja_JP.UTF-8")], 80, 24);
+    let screen = t33.wait_for("保存して次へ");
+    assert!(screen.contains("評価項目 4-c"), "{screen}");
+    // Another session at the same time, without LANG, stays in English.
+    let mut t34 = server.connect("t34");
+    t34.wait_for("save mark, next");
+    t33.send(b"q");
+    t34.send(b"q");
+    assert!(t33.wait_exit(Duration::from_secs(5)).is_some());
+    assert!(t34.wait_exit(Duration::from_secs(5)).is_some());
+}
