@@ -23,20 +23,24 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
     let options = MergeOptions {
         include_drafts: args.include_drafts,
     };
-    let mut results = merge_files(&review, &files, options)?;
+    // The checksums of the inputs, for the report, while the merge runs.
+    let (results, inputs) = rayon::join(
+        || merge_files(&review, &files, options),
+        || input_files(&review, &files),
+    );
+    let mut results = results?;
     for warning in &results.warnings {
         eprintln!("warning: {warning}");
     }
-    let inputs = input_files(&review, &files);
     let report_warnings = within_review(&results.warnings, &review, &files);
     // The marks as read are no longer needed: freed while the outputs are
     // drawn, so that a national cycle's files and its results.ron are never
     // in memory at once.
     let freed = std::thread::spawn(move || drop(files));
     let out = args.out.unwrap_or(dir);
-    write_results(&out, &mut results, &review, &inputs, report_warnings)?;
+    let table = write_results(&out, &mut results, &review, &inputs, report_warnings)?;
     let _ = freed.join();
-    print!("{}", report::table(&results));
+    print!("{table}");
     println!(
         "\nwrote results.ron, results.csv, results.svg and report.md to {}",
         out.display()
@@ -153,7 +157,8 @@ fn within_review(
 }
 
 /// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
-/// `out`, each atomically. The report names files within the review
+/// `out`, each atomically, and returns the ranking as a table for the
+/// terminal, drawn with them. The report names files within the review
 /// directory: `report_warnings` are the warnings written so.
 ///
 /// At a national scale, results.ron (every mark of every region) is the
@@ -167,7 +172,7 @@ fn write_results(
     review: &LoadedReview,
     inputs: &[InputFile],
     report_warnings: Vec<String>,
-) -> Result<(), Error> {
+) -> Result<String, Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
     let ron = ResultsRon::start(results);
     let warnings = std::mem::replace(&mut results.warnings, report_warnings);
@@ -179,11 +184,11 @@ fn write_results(
             let svg = report::svg(results)
                 .map_err(|e| Error::Refused(format!("cannot draw results.svg: {e}")))?;
             let markdown = report::markdown(results, &review.review, inputs);
-            Ok([csv, svg, markdown])
+            Ok([csv, svg, markdown, report::table(results)])
         },
     );
     results.warnings = warnings;
-    let [csv, svg, markdown] = others?;
+    let [csv, svg, markdown, table] = others?;
     let ron: Vec<&[u8]> = ron.iter().map(|part| part.as_bytes()).collect();
     let outputs = [
         ("results.ron", ron),
@@ -193,7 +198,8 @@ fn write_results(
     ];
     outputs.par_iter().try_for_each(|(name, parts)| {
         store::write_atomic_parts(&out.join(name), parts, RESULTS_FILE_MODE)
-    })
+    })?;
+    Ok(table)
 }
 
 /// `results.ron`, rendered one region per task: byte for byte what
@@ -233,7 +239,9 @@ impl ResultsRon {
         let mut parts = Vec::with_capacity(regions.len() / REGIONS_PER_PART + 3);
         parts.push(format!("{}\n    regions: [\n", &self.head[..at]));
         parts.par_extend(regions.par_chunks(REGIONS_PER_PART).map(|chunk| {
-            let mut part = String::new();
+            // Room for the whole part at once, so the text is never copied
+            // to grow.
+            let mut part = String::with_capacity(chunk.iter().map(rendered_size).sum());
             for region in chunk {
                 part.push_str("        ");
                 if !store::pretty::write_nested(&mut part, region, 2) {
@@ -252,6 +260,23 @@ impl ResultsRon {
 
 /// Regions rendered by one task into one part of results.ron.
 const REGIONS_PER_PART: usize = 64;
+
+/// A little more than the bytes of a region in results.ron.
+fn rendered_size(region: &RegionResult) -> usize {
+    let criteria: usize = region
+        .criteria
+        .iter()
+        .map(|c| {
+            let scores: usize = c
+                .scores
+                .iter()
+                .map(|s| 64 + s.reviewer.len() + 2 * s.note.len())
+                .sum();
+            400 + 2 * (c.criterion.len() + c.category.len()) + scores
+        })
+        .sum();
+    1024 + 2 * region.name.len() + 80 * region.subtotals.len() + 64 * region.flags.len() + criteria
+}
 
 /// An element of a list `levels` deep: every line indented, and the
 /// element followed by a comma, as ron's pretty printer writes it.
