@@ -36,10 +36,13 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
     // The marks as read are no longer needed: freed while the outputs are
     // drawn, so that a national cycle's files and its results.ron are never
     // in memory at once.
-    let freed = std::thread::spawn(move || drop(files));
+    // Should no thread be had, the files are dropped here and now.
+    let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let out = args.out.unwrap_or(dir);
     let table = write_results(&out, &mut results, &review, &inputs, report_warnings)?;
-    let _ = freed.join();
+    if let Some(freed) = freed {
+        let _ = freed.join();
+    }
     print!("{table}");
     println!(
         "\nwrote results.ron, results.csv, results.svg and report.md to {}",
