@@ -102,6 +102,13 @@ pub struct MergeArgs {
     /// An extra panel file, e.g. sheets returned by e-mail (repeatable)
     #[arg(long, value_name = "FILE")]
     pub add: Vec<PathBuf>,
+    /// Analyse how solid the selection is even for a large review (it is on
+    /// by default up to 20,000 counting marks)
+    #[arg(long, conflicts_with = "no_analysis")]
+    pub analysis: bool,
+    /// Skip the analysis of how solid the selection is
+    #[arg(long)]
+    pub no_analysis: bool,
 }
 
 #[derive(Debug, Args)]

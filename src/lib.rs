@@ -27,6 +27,7 @@ macro_rules! errln {
     }};
 }
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod config;

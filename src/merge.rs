@@ -74,6 +74,10 @@ pub struct Results {
     /// Every sheet found, and whether it counted.
     pub sheets: Vec<SheetUse>,
     pub warnings: Vec<String>,
+    /// How solid the selection is: evidence beside the result, never applied
+    /// to it (see [`crate::analysis`]). Absent when not computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<crate::analysis::Analysis>,
 }
 
 /// The committee rules the results were computed under.
@@ -262,6 +266,7 @@ fn merge_with(
         regions,
         sheets: uses,
         warnings,
+        analysis: None,
     })
 }
 
@@ -701,4 +706,49 @@ fn split(
             });
         }
     }
+}
+
+/// Ranks and statuses (rules 6 and 7) of the regions of `review`, in
+/// `review.ron` order, given their totals and category subtotals: the
+/// ranking of [`merge`] for recomputed totals (the analysis uses it).
+pub fn rank_totals(review: &Review, totals: &[(f64, Vec<f64>)]) -> Vec<(u32, Status)> {
+    let regions: Vec<RegionResult> = review
+        .regions
+        .iter()
+        .zip(totals)
+        .map(|(region, (total, subtotals))| RegionResult {
+            rank: 0,
+            region: region.id.clone(),
+            name: String::new(),
+            total: *total,
+            subtotals: review
+                .categories
+                .iter()
+                .zip(subtotals)
+                .map(|(category, points)| Subtotal {
+                    category: category.id.clone(),
+                    points: *points,
+                })
+                .collect(),
+            status: Status::NotSelected,
+            marks: 0,
+            flags: Vec::new(),
+            decided_by: None,
+            criteria: Vec::new(),
+        })
+        .collect();
+    let ranked = rank(review, regions);
+    let at: HashMap<&str, usize> = review
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(r, region)| (region.id.as_str(), r))
+        .collect();
+    let mut out = vec![(0, Status::NotSelected); review.regions.len()];
+    for region in ranked {
+        if let Some(&r) = at.get(region.region.as_str()) {
+            out[r] = (region.rank, region.status);
+        }
+    }
+    out
 }

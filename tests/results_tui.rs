@@ -23,8 +23,11 @@ const ASCII: Theme = Theme {
     unicode: false,
 };
 
+/// The sample's results, read and merged (with the analysis) once for all tests.
 fn data() -> Data {
-    Data::load(&sample_dir()).expect("the sample review loads")
+    static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| Data::load(&sample_dir()).expect("the sample review loads"))
+        .clone()
 }
 
 fn app(theme: Theme) -> App {

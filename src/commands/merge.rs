@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::progress_bar;
+use crate::analysis;
 use crate::cli::MergeArgs;
 use crate::merge::{MergeOptions, RegionResult, Results, SheetRef, merge_validated};
 use crate::model::Index;
@@ -15,6 +16,10 @@ use crate::source::SourceText;
 use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
 use crate::validate::PanelFileRole;
 use crate::{Error, Problems, config};
+
+/// Up to this many counting marks the analysis of the selection runs by
+/// default (it takes well under a second there); above, with `--analysis`.
+pub const ANALYSIS_BY_DEFAULT: usize = 20_000;
 
 pub fn run(args: MergeArgs) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
@@ -29,6 +34,15 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         || input_files(&review, &files),
     );
     let mut results = results?;
+    let marks: usize = results.regions.iter().map(|r| r.marks as usize).sum();
+    if args.analysis || (!args.no_analysis && marks <= ANALYSIS_BY_DEFAULT) {
+        results.analysis = Some(analysis::analyse(
+            &review.review,
+            &results,
+            analysis::ROUNDS,
+            analysis::SEED,
+        ));
+    }
     for warning in &results.warnings {
         eprintln!("warning: {warning}");
     }
@@ -44,6 +58,12 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         let _ = freed.join();
     }
     print!("{table}");
+    if let Some(analysis) = &results.analysis {
+        println!(
+            "\n{}",
+            report::solidity::table(analysis, &results).trim_end()
+        );
+    }
     println!(
         "\nwrote results.ron, results.csv, results.svg and report.md to {}",
         out.display()

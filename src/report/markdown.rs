@@ -48,6 +48,10 @@ impl Report<'_> {
         self.heading()?;
         self.ranking()?;
         self.selection()?;
+        if let Some(analysis) = &self.results.analysis {
+            let section = super::solidity::markdown(analysis, self.results, self.review);
+            self.out.push_str(&section);
+        }
         self.ties()?;
         self.flags()?;
         self.rules()?;

@@ -3,6 +3,7 @@
 
 mod chart;
 mod markdown;
+pub mod solidity;
 
 pub use chart::{cutoff, svg};
 pub use markdown::{InputFile, markdown};

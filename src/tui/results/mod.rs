@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 
 pub use app::{App, Data, Msg, View};
 
+use crate::analysis;
 use crate::commands::merge::{load_inputs, merge_files};
 use crate::merge::MergeOptions;
 use crate::store::{self, LoadedPanelFile};
@@ -28,14 +29,22 @@ impl Data {
     pub fn load(dir: &Path) -> Result<Data, Error> {
         let review = store::load_review(dir)?;
         let files = load_inputs(&review, &[])?;
-        let submitted = merge_files(&review, &files, MergeOptions::default())?;
-        let with_drafts = merge_files(
+        let mut submitted = merge_files(&review, &files, MergeOptions::default())?;
+        let mut with_drafts = merge_files(
             &review,
             &files,
             MergeOptions {
                 include_drafts: true,
             },
         )?;
+        for results in [&mut submitted, &mut with_drafts] {
+            let marks: usize = results.regions.iter().map(|r| r.marks as usize).sum();
+            if marks <= crate::commands::merge::ANALYSIS_BY_DEFAULT {
+                let analysis =
+                    analysis::analyse(&review.review, results, analysis::ROUNDS, analysis::SEED);
+                results.analysis = Some(analysis);
+            }
+        }
         Ok(Data {
             conflicts: conflicts(&review.review, &files),
             review: review.review,

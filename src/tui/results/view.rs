@@ -414,6 +414,9 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
             theme.warn()
         },
     ));
+    if let Some(line) = solidity_text(results, region) {
+        lines.push(Line::raw(text::truncate(&line, width, theme.ellipsis())));
+    }
     let room = (inner.height as usize).saturating_sub(lines.len() + 1);
     if let Some(def) = app.data.review.regions.get(app.cursor.region)
         && room > 0
@@ -429,6 +432,39 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How solid the region's place is, from the analysis: how often it is
+/// selected when reviewers are resampled, under all aggregates, who it hangs
+/// on, its calibrated rank.
+fn solidity_text(results: &crate::merge::Results, region: &RegionResult) -> Option<String> {
+    let analysis = results.analysis.as_ref()?;
+    let found = analysis
+        .stability
+        .regions
+        .iter()
+        .find(|r| r.region == region.region)?;
+    let calibrated = analysis
+        .calibration
+        .ranking
+        .iter()
+        .find(|r| r.region == region.region)
+        .map_or("-".to_string(), |r| r.rank.to_string());
+    Some(crate::t!(
+        "results-solidity",
+        share = format!("{:.0}%", found.selected_share * 100.0),
+        all = if found.selected_under_all {
+            crate::t!("yes")
+        } else {
+            crate::t!("no")
+        },
+        hangs = if found.hangs_on.is_empty() {
+            "-".to_string()
+        } else {
+            found.hangs_on.join(", ")
+        },
+        rank = calibrated
+    ))
 }
 
 fn subtotals_text(app: &App, region: &RegionResult) -> String {

@@ -1,0 +1,46 @@
+# 選定の確かさ（report.md、merge の表、審査結果画面）
+status-selected = 選定
+status-not-selected = 不選定
+status-tied = 同点
+status-below = 基準点未満
+aggregate-mean = 平均
+aggregate-median = 中央値
+aggregate-trimmed = 刈込平均
+yes = はい
+no = いいえ
+
+solid-title = 選定はどれほど確かか
+solid-intro = 以下の数値は上記の正式結果を補う参考情報であり、結果を変えるものではありません。集計対象の点数から、各部会の委員を復元抽出で { $rounds } 回入れ替え（乱数の種 { $seed }）、委員を一人ずつ除き、三つの集計方法を比べ、委員ごとの甘辛を補正して求めました。
+solid-solid = どの入れ替えでも、どの集計方法でも、どの委員を除いても選定：{ $regions }。
+solid-hangs-in = { $reviewers } の点数がなければ、{ $region } は選定されません。
+solid-hangs-out = { $reviewers } の点数がなければ、{ $region } が選定されます。
+solid-aggregate = { $region } は委員会の集計方法では選定ですが、{ $under } では選定されません。
+solid-closest = 選定の境目：最後の選定は { $last }、最初の不選定は { $next } で、差は { $margin } 点です。
+solid-swap = 両者が入れ替わる最小の変更として見つかったもの：委員 { $reviewers } 名が点数 { $changes } 件を計 { $points } 点変える場合。例：{ $example }。
+solid-no-swap = 点数の範囲内の変更では両者は入れ替わりません。
+solid-table-title = 選定の確かさ（{ $rounds } 回の入れ替え）：
+col-region = 地域
+col-status = 結果
+col-resampled = 委員を入れ替えたときの選定率
+col-resampled-short = 選定率
+col-all-aggregates = 全集計方法
+col-hangs-on = 左右する委員
+col-reviewer = 委員
+col-offset = 補正値（1 点あたり）
+col-shared = 共通の欄
+col-marks = 点数
+col-calibrated-total = 補正後の合計
+col-calibrated-rank = 補正後の順位
+col-official-rank = 正式順位
+
+calib-title = 委員の甘辛補正
+calib-no-marks = 集計対象の点数がありません
+calib-too-thin = 委員間の重なりが少なすぎます：他の委員と { $shared } 欄以上を共有する委員の点数は { $marks } 件中 { $covered } 件のみです
+calib-not-meaningful = 補正は示しません：{ $why }。これほど少ない重なりから推定した補正値には意味がありません。
+calib-intro = 同じ地域・評価項目を採点した他の委員と比べた各委員の甘辛を最小二乗法で推定しました（点数 ＝ 欄の水準 ＋ 委員の補正値 ＋ ばらつき。欄を共有する委員の補正値の和は 0）。残差のばらつき：1 点あたり { $noise } 点。補正値が負の委員は辛めです。
+calib-thin-reviewers = 他の委員との共通の欄が { $shared } 未満の委員 { $count } 名は、補正値を推定せず、点数をそのまま用いています。
+calib-same-selection = 推定できた補正値を点数から除いても、選定される地域は同じです。
+calib-other-selection = 推定できた補正値を点数から除くと、選定が変わります：{ $regions }。
+calib-table-same = 委員の甘辛を補正しても、選定される地域は同じです。
+calib-table-differs = 委員の甘辛を補正すると、選定が変わります（report.md 参照）。
+results-solidity = 確かさ：入れ替え時 { $share }、全集計方法 { $all }、左右する委員 { $hangs }、補正後 { $rank } 位
