@@ -79,7 +79,16 @@ struct Session {
 
 impl Session {
     fn new() -> Session {
-        let sample = Sample::new();
+        Session::of(Sample::new())
+    }
+
+    /// The Japanese sample, with the interface in Japanese on this thread.
+    fn japanese() -> Session {
+        panelist::i18n::set_lang(panelist::i18n::Lang::Ja);
+        Session::of(Sample::of("kci-2007-ja"))
+    }
+
+    fn of(sample: Sample) -> Session {
         let review = store::load_review(&sample.path()).expect("the sample review loads");
         Session { sample, review }
     }
@@ -599,4 +608,139 @@ fn a_conflict_declared_on_another_panel_is_shown_and_withdrawn_only_there() {
         "{shown}"
     );
     assert!(shown.contains("withdraw it there"), "{shown}");
+}
+
+/// The note being edited, as text.
+fn note_text(app: &App) -> String {
+    app.note
+        .as_ref()
+        .map(|n| n.lines().join("\n"))
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_note_editor_moves_and_deletes_by_grapheme_and_takes_japanese() {
+    let s = Session::new();
+    // On 4-b of nagoya, which has a mark; clear the note first.
+    let mut app = typed(s.app("tech-env", "t33", UNICODE), "<up>n");
+    for _ in 0..60 {
+        app.update(panelist::tui::review::Msg::Key(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    assert_eq!(note_text(&app), "");
+    let app = typed(app, "日本<left>x");
+    assert_eq!(note_text(&app), "日x本");
+    // か + combining ゛ is one grapheme: one Left passes it, one Backspace deletes it.
+    let mut app = typed(app, "<right>a");
+    app.update(panelist::tui::review::Msg::Paste("か\u{3099}b".into()));
+    let app = typed(app, "<left><left>Z");
+    assert_eq!(note_text(&app), "日x本aZか\u{3099}b");
+    let app = typed(app, "<right><bs>");
+    assert_eq!(note_text(&app), "日x本aZb");
+}
+
+// ---- Japanese ----
+
+/// Renders and checks that every row of the frame is exactly as wide as
+/// the frame when drawn: double-width characters take two columns (the cell
+/// after one is hidden) and none sticks out past the edge.
+fn render_aligned(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| panelist::tui::review::view::render(app, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    for y in 0..height {
+        let mut x = 0u16;
+        let mut row = String::new();
+        while x < width {
+            let symbol = buffer[(x, y)].symbol();
+            row.push_str(symbol);
+            x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+        }
+        assert_eq!(x, width, "row {y} is {x} columns wide, not {width}: {row}");
+    }
+    terminal.backend().to_string()
+}
+
+#[test]
+fn snapshot_japanese_scoring() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(&s.app("tech-env", "t33", UNICODE), 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_with_a_note() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(
+        &typed(s.app("committee", "suematsu", UNICODE), "<down>"),
+        80,
+        24
+    ));
+}
+
+#[test]
+fn snapshot_japanese_sheet_summary() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(
+        &typed(s.app("committee", "kobayashi", UNICODE), "s"),
+        80,
+        24
+    ));
+}
+
+#[test]
+fn snapshot_japanese_help() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(
+        &typed(s.app("tech-env", "t33", UNICODE), "?"),
+        80,
+        24
+    ));
+}
+
+#[test]
+fn snapshot_japanese_note_editor() {
+    let s = Session::japanese();
+    let app = typed(s.app("tech-env", "t33", UNICODE), "<up>n");
+    let app = typed(app, "日本語のコメント");
+    insta::assert_snapshot!(render_aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_submit_confirmation() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(
+        &typed(s.app("tech-env", "t33", UNICODE), "S"),
+        80,
+        24
+    ));
+}
+
+#[test]
+fn snapshot_japanese_conflict_confirmation() {
+    let s = Session::japanese();
+    insta::assert_snapshot!(render_aligned(
+        &typed(s.app("tech-env", "t33", UNICODE), "c"),
+        80,
+        24
+    ));
+}
+
+#[test]
+fn japanese_data_on_an_ascii_terminal_is_question_marks_and_said_once() {
+    let s = Session::japanese();
+    let plain = Theme {
+        color: false,
+        unicode: false,
+    };
+    panelist::i18n::set_lang(panelist::i18n::Lang::En);
+    let screen = render_aligned(&s.app("tech-env", "t33", plain), 80, 24);
+    assert!(
+        screen.contains("Japanese text needs a UTF-8 terminal"),
+        "{screen}"
+    );
+    assert!(screen.is_ascii(), "{screen}");
 }

@@ -423,8 +423,16 @@ pub struct Sample {
 
 impl Sample {
     pub fn new() -> Sample {
+        Sample::of("kci-2007")
+    }
+
+    /// A copy of `panels/<name>` (e.g. the Japanese sample, `kci-2007-ja`),
+    /// still at `<tmp>/kci-2007`.
+    pub fn of(name: &str) -> Sample {
         let tmp = TempDir::new().expect("temporary directory");
-        let from = sample_dir();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("panels")
+            .join(name);
         let to = tmp.path().join("kci-2007");
         std::fs::create_dir_all(to.join("scores")).expect("create scores/");
         std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");

@@ -327,7 +327,7 @@ impl App {
                 match (self.mode, action) {
                     (Mode::Note, None) => {
                         if let Some(note) = &mut self.note {
-                            note.input(key);
+                            edit_note(note, key);
                         }
                     }
                     (_, Some(action)) => self.act(action),
@@ -921,6 +921,57 @@ impl App {
                 criterion: 0,
             })
     }
+}
+
+/// A key in the note editor. The editor counts characters; moving and
+/// deleting go by grapheme cluster, so that a character with a combining mark
+/// (か + ゛) or an emoji sequence is never cut in half.
+fn edit_note(note: &mut TextArea<'static>, key: KeyEvent) {
+    use ratatui::crossterm::event::KeyCode;
+    use ratatui_textarea::CursorMove;
+    let plain =
+        key.modifiers.is_empty() || key.modifiers == ratatui::crossterm::event::KeyModifiers::SHIFT;
+    let (before, after) = grapheme_sizes(note);
+    match key.code {
+        KeyCode::Left if plain => {
+            (0..before.max(1)).for_each(|_| note.move_cursor(CursorMove::Back))
+        }
+        KeyCode::Right if plain => {
+            (0..after.max(1)).for_each(|_| note.move_cursor(CursorMove::Forward))
+        }
+        KeyCode::Backspace if plain => {
+            for _ in 0..before.max(1) {
+                note.delete_char();
+            }
+        }
+        KeyCode::Delete if plain => {
+            for _ in 0..after.max(1) {
+                note.delete_next_char();
+            }
+        }
+        _ => {
+            note.input(key);
+        }
+    }
+}
+
+/// Characters in the grapheme clusters just before and just after the cursor.
+fn grapheme_sizes(note: &TextArea<'static>) -> (usize, usize) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let ratatui_textarea::DataCursor(row, col) = note.cursor();
+    let Some(line) = note.lines().get(row) else {
+        return (0, 0);
+    };
+    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+    let before = line[..at]
+        .graphemes(true)
+        .next_back()
+        .map_or(0, |g| g.chars().count());
+    let after = line[at..]
+        .graphemes(true)
+        .next()
+        .map_or(0, |g| g.chars().count());
+    (before, after)
 }
 
 /// Whether two versions of a sheet hold the same marks, notes, conflicts
