@@ -52,10 +52,10 @@ pub fn review_dir(given: Option<&Path>) -> Result<PathBuf, Error> {
     if let Some(dir) = load()?.dir {
         return Ok(dir);
     }
-    Err(Error::Usage(format!(
-        "no review directory given. Name one (e.g. `panelist merge panels/kci-2007`, the sample review), set PANELIST_DIR, or put `(dir: \"/path/to/review\")` in {}",
-        config_path()
+    Err(Error::Usage(crate::t!(
+        "cmd-no-dir",
+        config = config_path()
             .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "the config file".into())
+            .unwrap_or_else(|| crate::t!("cmd-config-file"))
     )))
 }

@@ -63,6 +63,7 @@ impl From<Problem> for Problems {
     }
 }
 
+/// An error of the library. Displayed in the thread's language.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Input files are invalid; nothing was written.
@@ -75,10 +76,12 @@ pub enum Error {
     /// already submitted, an id that isn't in the review...).
     #[error("{0}")]
     Refused(String),
+    /// A save found the panel file invalid and wrote nothing (writing would
+    /// overwrite it). `journal`: a journal could rebuild it.
+    #[error("{}\n{}", problems, if *journal { crate::t!("save-invalid-file-repair") } else { crate::t!("save-invalid-file") })]
+    PanelFileInvalid { problems: Problems, journal: bool },
     /// Another session of the same reviewer on the same panel is running.
-    #[error(
-        "{reviewer} already has a review session open on panel {panel}: on {host}, pid {pid}, since {since}.\nQuit that session first (or, if it is gone, wait a few seconds and try again)."
-    )]
+    #[error("{}", crate::t!("error-session-busy", reviewer = reviewer, panel = panel, host = host, pid = pid, since = since))]
     SessionBusy {
         reviewer: String,
         panel: String,
@@ -87,17 +90,44 @@ pub enum Error {
         since: String,
     },
     /// The panel file stayed locked by another process too long.
-    #[error(
-        "{}: locked by another process for more than {seconds} s; try again, and if it persists look for a hung panelist process",
-        path.display()
-    )]
+    #[error("{}", crate::t!("error-lock-timeout", path = path.display(), seconds = seconds))]
     LockTimeout { path: PathBuf, seconds: u64 },
-    #[error("cannot {action} {}: {}", path.display(), io_reason(source))]
+    /// `action` is an English verb phrase ("read", "write the journal");
+    /// shown in the thread's language.
+    #[error("{}", crate::t!("error-io", action = action_words(action), path = path.display(), reason = io_reason(source)))]
     Io {
         action: &'static str,
         path: PathBuf,
+        #[source]
         source: std::io::Error,
     },
+}
+
+/// An I/O action in the thread's language.
+fn action_words(action: &str) -> String {
+    let key = match action {
+        "create" => "io-create",
+        "create a temporary file in" => "io-create-temp",
+        "list" => "io-list",
+        "lock" => "io-lock",
+        "open" => "io-open",
+        "open the journal" => "io-open-journal",
+        "open the lock file" => "io-open-lock",
+        "open the session file" => "io-open-session",
+        "read" => "io-read",
+        "read the journal" => "io-read-journal",
+        "replace" => "io-replace",
+        "set aside" => "io-set-aside",
+        "set permissions of" => "io-set-permissions",
+        "set up" => "io-set-up",
+        "start" => "io-start",
+        "sync" => "io-sync",
+        "write" => "io-write",
+        "write the journal" => "io-write-journal",
+        "draw on" => "io-draw",
+        other => return other.to_string(),
+    };
+    crate::i18n::text(key, &[])
 }
 
 impl Error {
@@ -136,22 +166,20 @@ impl Error {
             Error::Io { path, source, .. } => {
                 use std::io::ErrorKind;
                 let what = match source.kind() {
-                    ErrorKind::StorageFull => "the disk is full".to_string(),
-                    ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-                    ErrorKind::PermissionDenied => "permission denied".to_string(),
-                    ErrorKind::NotFound => "a file or directory is missing".to_string(),
+                    ErrorKind::StorageFull => crate::t!("brief-disk-full"),
+                    ErrorKind::ReadOnlyFilesystem => crate::t!("brief-read-only"),
+                    ErrorKind::PermissionDenied => crate::t!("brief-permission"),
+                    ErrorKind::NotFound => crate::t!("brief-missing"),
                     _ => source.to_string(),
                 };
                 format!("{what} ({})", name(path))
             }
-            Error::LockTimeout { .. } => "the panel file is locked by another process".to_string(),
+            Error::LockTimeout { .. } => crate::t!("brief-locked"),
             Error::Invalid(problems) => match problems.0.first() {
-                Some(problem) => format!("{} is invalid", name(&problem.file)),
-                None => "invalid input".to_string(),
+                Some(problem) => crate::t!("brief-file-invalid", file = name(&problem.file)),
+                None => crate::t!("brief-invalid-input"),
             },
-            Error::Refused(message) if message.contains("The panel file is invalid") => {
-                "the panel file is invalid; tell the chair (panelist check)".to_string()
-            }
+            Error::PanelFileInvalid { .. } => crate::t!("brief-panel-invalid"),
             other => other
                 .to_string()
                 .lines()
@@ -166,12 +194,10 @@ impl Error {
 pub fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => {
-            "permission denied; ask the chair for write access to the review directory".into()
-        }
-        ErrorKind::StorageFull => "the disk is full; free some space and try again".into(),
-        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        ErrorKind::NotFound => crate::t!("io-not-found"),
+        ErrorKind::PermissionDenied => crate::t!("io-permission"),
+        ErrorKind::StorageFull => crate::t!("io-disk-full"),
+        ErrorKind::ReadOnlyFilesystem => crate::t!("io-read-only"),
         _ => err.to_string(),
     }
 }

@@ -105,15 +105,25 @@ pub fn text_in(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     }
     let args: HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
         .iter()
-        // Numbers as numbers, so that the catalogs can choose plural forms.
-        .map(|(name, value)| {
-            (
-                std::borrow::Cow::Owned(name.to_string()),
-                FluentValue::try_number(value.as_str()),
-            )
-        })
+        .map(|(name, value)| (std::borrow::Cow::Owned(name.to_string()), value_of(value)))
         .collect();
     LOCALES.lookup_with_args(lang.id(), key, &args)
+}
+
+/// An argument: whole numbers as numbers, so that the catalogs can choose
+/// plural forms; anything else (ids such as "007", marks typed as "1e0",
+/// decimals) exactly as given.
+fn value_of(text: &str) -> FluentValue<'_> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let whole = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && digits.len() < 16;
+    if whole {
+        FluentValue::try_number(text)
+    } else {
+        FluentValue::from(text)
+    }
 }
 
 /// A message in this thread's language: `t!("key")` or
@@ -168,6 +178,16 @@ mod tests {
             ja.contains("10:15:00") && !ja.contains('\u{2068}'),
             "{ja:?}"
         );
+    }
+
+    #[test]
+    fn arguments_are_shown_as_given_except_whole_numbers() {
+        for given in ["1e0", "007", "4.50", "NaN", "-0", "12345678901234567890"] {
+            assert_eq!(
+                text_in(Lang::En, "saved-at", &[("time", given.into())]),
+                format!("saved {given}")
+            );
+        }
     }
 
     #[test]

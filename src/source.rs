@@ -112,15 +112,15 @@ impl SourceText {
 fn syntax_message(code: &ron::Error) -> String {
     let hint = match code {
         ron::Error::NoSuchStructField { .. } | ron::Error::NoSuchEnumVariant { .. } => {
-            "; check the spelling against SPEC.md"
+            crate::t!("src-hint-spelling")
         }
-        ron::Error::MissingStructField { .. } => "; add the field",
-        ron::Error::ExceededRecursionLimit => "",
-        _ => "; fix the RON syntax there",
+        ron::Error::MissingStructField { .. } => crate::t!("src-hint-add-field"),
+        ron::Error::ExceededRecursionLimit => String::new(),
+        _ => crate::t!("src-hint-syntax"),
     };
     match code {
         ron::Error::ExceededRecursionLimit => {
-            "nested too deeply; this is not a panelist file".to_string()
+            crate::t!("src-too-deep")
         }
         _ => format!("{code}{hint}"),
     }
@@ -138,10 +138,7 @@ pub fn read_text(path: &Path) -> Result<SourceText, crate::Problem> {
         return Err(crate::Problem::at(
             path,
             None,
-            format!(
-                "file is larger than {} MiB; this is not a panelist file",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
+            crate::t!("src-too-large", mib = MAX_FILE_BYTES / 1024 / 1024),
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -150,7 +147,7 @@ pub fn read_text(path: &Path) -> Result<SourceText, crate::Problem> {
         crate::Problem::at(
             path,
             Some(Position { line, col: 1 }),
-            "the file is not UTF-8 text; save it as UTF-8",
+            crate::t!("src-not-utf8"),
         )
     })?;
     Ok(SourceText::new(path, text))

@@ -10,8 +10,6 @@ use crate::model::{Index, PanelFile, Review, Sheet, valid_id};
 use crate::source::{Anchor, SourceText};
 use crate::{Problem, model};
 
-const ID_RULE: &str = "ids may use only the letters A-Z and a-z, digits, '_' and '-', 1 to 64 of them (ids become file names)";
-
 /// A problem found in a file, located by a path of anchors through it
 /// rather than by line: found by pure code, located by the caller who has the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,34 +80,39 @@ fn ids(review: &Review, f: &mut Findings) {
     if !valid_id(&review.id) {
         f.add(
             &[field("id")],
-            format!("review id \"{}\" is not a valid id: {ID_RULE}", review.id),
+            crate::t!(
+                "check-review-id-invalid",
+                id = review.id,
+                rule = crate::t!("check-id-rule")
+            ),
         );
     }
     let categories = review.categories.iter().map(|c| c.id.as_str());
-    unique(f, "category", "categories", categories);
+    unique(f, "kind-category", "categories", categories);
     let criteria = review.criteria().map(|(_, c)| c.id.as_str());
-    unique(f, "criterion", "categories", criteria);
+    unique(f, "kind-criterion", "categories", criteria);
     unique(
         f,
-        "region",
+        "kind-region",
         "regions",
         review.regions.iter().map(|r| r.id.as_str()),
     );
     unique(
         f,
-        "reviewer",
+        "kind-reviewer",
         "reviewers",
         review.reviewers.iter().map(|r| r.id.as_str()),
     );
     unique(
         f,
-        "panel",
+        "kind-panel",
         "panels",
         review.panels.iter().map(|p| p.id.as_str()),
     );
 }
 
-/// Reports ids that are malformed or repeat within one kind.
+/// Reports ids that are malformed or repeat within one kind (`kind` is the
+/// catalog key of the kind's name).
 fn unique<'a>(
     f: &mut Findings,
     kind: &str,
@@ -129,13 +132,22 @@ fn unique<'a>(
             if *count == 1 {
                 f.add(
                     &at,
-                    format!("{kind} id \"{id}\" is not a valid id: {ID_RULE}"),
+                    crate::t!(
+                        "check-id-invalid",
+                        kind = crate::i18n::text(kind, &[]),
+                        id = id,
+                        rule = crate::t!("check-id-rule")
+                    ),
                 );
             }
         } else if *count > 1 {
             f.add(
                 &at,
-                format!("{kind} id \"{id}\" repeats; give each {kind} its own id"),
+                crate::t!(
+                    "check-id-repeats",
+                    kind = crate::i18n::text(kind, &[]),
+                    id = id
+                ),
             );
         }
     }
@@ -147,26 +159,22 @@ fn rubric(review: &Review, f: &mut Findings) {
         if !c.max.is_finite() || c.max <= 0.0 {
             f.add(
                 &at("max"),
-                format!(
-                    "criterion \"{}\": max must be a number greater than 0 (it is {})",
-                    c.id, c.max
-                ),
+                crate::t!("check-max-positive", criterion = c.id, value = c.max),
             );
         }
         if !c.step.is_finite() || c.step <= 0.0 {
             f.add(
                 &at("step"),
-                format!(
-                    "criterion \"{}\": step must be a number greater than 0 (it is {})",
-                    c.id, c.step
-                ),
+                crate::t!("check-step-positive", criterion = c.id, value = c.step),
             );
         } else if c.max.is_finite() && c.max > 0.0 && !model::on_grid(c.max, c.step) {
             f.add(
                 &at("max"),
-                format!(
-                    "criterion \"{}\": max {} is not a multiple of step {}; change max or step",
-                    c.id, c.max, c.step
+                crate::t!(
+                    "check-max-step",
+                    criterion = c.id,
+                    max = c.max,
+                    step = c.step
                 ),
             );
         }
@@ -179,10 +187,16 @@ fn reviewers(review: &Review, index: &Index, f: &mut Findings) {
         for region in &reviewer.conflicts {
             if index.region(region).is_none() {
                 f.add(
-                    &[field("reviewers"), s(&reviewer.id), field("conflicts"), s(region)],
-                    format!(
-                        "reviewer \"{}\" declares a conflict on unknown region \"{region}\"; correct the region id",
-                        reviewer.id
+                    &[
+                        field("reviewers"),
+                        s(&reviewer.id),
+                        field("conflicts"),
+                        s(region),
+                    ],
+                    crate::t!(
+                        "check-conflict-unknown-region",
+                        reviewer = reviewer.id,
+                        region = region
                     ),
                 );
             }
@@ -192,9 +206,11 @@ fn reviewers(review: &Review, index: &Index, f: &mut Findings) {
         {
             f.add(
                 &[field("reviewers"), s(&reviewer.id), field("login")],
-                format!(
-                    "login \"{login}\" is given to both \"{other}\" and \"{}\"; a login must name one reviewer",
-                    reviewer.id
+                crate::t!(
+                    "check-login-twice",
+                    login = login,
+                    other = other,
+                    reviewer = reviewer.id
                 ),
             );
         }
@@ -208,9 +224,10 @@ fn panels(review: &Review, index: &Index, f: &mut Findings) {
             if index.reviewer(member).is_none() {
                 f.add(
                     &at(member),
-                    format!(
-                        "panel \"{}\" names unknown reviewer \"{member}\"; add the reviewer to reviewers or correct the id",
-                        panel.id
+                    crate::t!(
+                        "check-panel-unknown-reviewer",
+                        panel = panel.id,
+                        reviewer = member
                     ),
                 );
             }
@@ -219,9 +236,10 @@ fn panels(review: &Review, index: &Index, f: &mut Findings) {
             if index.criterion(criterion).is_none() {
                 f.add(
                     &at(criterion),
-                    format!(
-                        "panel \"{}\" names unknown criterion \"{criterion}\"; use a criterion id of the rubric",
-                        panel.id
+                    crate::t!(
+                        "check-panel-unknown-criterion",
+                        panel = panel.id,
+                        criterion = criterion
                     ),
                 );
             }
@@ -231,9 +249,10 @@ fn panels(review: &Review, index: &Index, f: &mut Findings) {
                 if index.region(region).is_none() {
                     f.add(
                         &at(region),
-                        format!(
-                            "panel \"{}\" names unknown region \"{region}\"; add the region to regions or correct the id",
-                            panel.id
+                        crate::t!(
+                            "check-panel-unknown-region",
+                            panel = panel.id,
+                            region = region
                         ),
                     );
                 }
@@ -280,9 +299,13 @@ fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
         if let Some(region) = index.first_common_region(a, b) {
             f.add(
                 &[field("panels"), s(&second.id)],
-                format!(
-                    "panels \"{}\" and \"{}\" share reviewer \"{shared}\" and both cover region \"{}\", criterion \"{}\"; their marks would count twice, so remove the member from one panel or the overlap of criteria or regions",
-                    first.id, second.id, review.regions[region].id, criterion.id
+                crate::t!(
+                    "check-panels-overlap",
+                    first = first.id,
+                    second = second.id,
+                    reviewer = shared,
+                    region = review.regions[region].id,
+                    criterion = criterion.id
                 ),
             );
         }
@@ -296,20 +319,14 @@ fn committee(review: &Review, f: &mut Findings) {
             let ids: Vec<&str> = review.categories.iter().map(|c| c.id.as_str()).collect();
             f.add(
                 &[field("tie_break"), s(entry)],
-                format!(
-                    "tie_break names \"{entry}\", which is not a category id; use category ids ({})",
-                    ids.join(", ")
-                ),
+                crate::t!("check-tie-break", entry = entry, ids = ids.join(", ")),
             );
         }
     }
     if !committee.disagreement.is_finite() || committee.disagreement < 0.0 {
         f.add(
             &[field("disagreement")],
-            format!(
-                "disagreement must be a number of 0 or more (a share of the criterion's max, e.g. 0.4); it is {}",
-                committee.disagreement
-            ),
+            crate::t!("check-disagreement", value = committee.disagreement),
         );
     }
     if let Some(min) = committee.min_total
@@ -317,7 +334,7 @@ fn committee(review: &Review, f: &mut Findings) {
     {
         f.add(
             &[field("min_total")],
-            format!("min_total must be a number, e.g. Some(45.0); it is {min}"),
+            crate::t!("check-min-total", value = min),
         );
     }
 }
@@ -344,38 +361,34 @@ pub fn panel_file(
     if file.review != review.id {
         f.add(
             &[field("review")],
-            format!(
-                "panel file is for review \"{}\", but review.ron is \"{}\"; this file belongs to another review",
-                file.review, review.id
-            ),
+            crate::t!("check-other-review", file = file.review, review = review.id),
         );
     }
     let stem = file_stem(&source.path);
     match (index.panel_index(&file.panel), role) {
         (None, _) => f.add(
             &[field("panel")],
-            format!(
-                "panel \"{}\" is not a panel of review.ron; use one of: {}",
-                file.panel,
-                review.panels.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+            crate::t!(
+                "check-not-a-panel",
+                panel = file.panel,
+                panels = review
+                    .panels
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ),
         (Some(_), PanelFileRole::Scores) if stem != file.panel => f.add(
             &[field("panel")],
-            format!(
-                "panel \"{}\" does not match the file name {stem}.ron; a panel file must be named after its panel",
-                file.panel
-            ),
+            crate::t!("check-panel-file-name", panel = file.panel, stem = stem),
         ),
         _ => {}
     }
     if file.rubric != fingerprint {
         f.add(
             &[field("rubric")],
-            format!(
-                "rubric fingerprint \"{}\" differs from review.ron's \"{fingerprint}\": these marks were given against another rubric; rescore against the current rubric, or restore the review.ron they were given under",
-                file.rubric
-            ),
+            crate::t!("check-rubric", found = file.rubric, expected = fingerprint),
         );
     }
     if let Some(panel) = index.panel_index(&file.panel) {
@@ -410,9 +423,7 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
         push(
             f,
             &at_sheet,
-            format!(
-                "sheet of unknown reviewer \"{reviewer}\"; correct the id or add the reviewer to review.ron"
-            ),
+            crate::t!("check-sheet-unknown-reviewer", reviewer = reviewer),
         );
         return;
     }
@@ -420,8 +431,10 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
         push(
             f,
             &at_sheet,
-            format!(
-                "reviewer \"{reviewer}\" is not a member of panel \"{panel_id}\"; add them to the panel in review.ron or move the sheet to their panel's file"
+            crate::t!(
+                "check-sheet-not-member",
+                reviewer = reviewer,
+                panel = panel_id
             ),
         );
         return;
@@ -431,8 +444,10 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
             push(
                 f,
                 &[field("sheets"), s(reviewer), field("conflicts"), s(region)],
-                format!(
-                    "reviewer \"{reviewer}\" declares a conflict on unknown region \"{region}\"; correct the region id"
+                crate::t!(
+                    "check-sheet-conflict-unknown",
+                    reviewer = reviewer,
+                    region = region
                 ),
             );
         }
@@ -443,7 +458,7 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
             push(
                 f,
                 &at_region,
-                format!("mark for unknown region \"{region}\"; correct the region id"),
+                crate::t!("check-mark-unknown-region", region = region),
             );
             continue;
         };
@@ -451,8 +466,10 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
             push(
                 f,
                 &at_region,
-                format!(
-                    "panel \"{panel_id}\" does not cover region \"{region}\"; remove these marks or score them in the right panel"
+                crate::t!(
+                    "check-mark-region-not-covered",
+                    panel = panel_id,
+                    region = region
                 ),
             );
             continue;
@@ -469,8 +486,10 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
                 push(
                     f,
                     &at_mark,
-                    format!(
-                        "mark for unknown criterion \"{criterion}\" (region \"{region}\"); correct the criterion id"
+                    crate::t!(
+                        "check-mark-unknown-criterion",
+                        criterion = criterion,
+                        region = region
                     ),
                 );
                 continue;
@@ -479,8 +498,11 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
                 push(
                     f,
                     &at_mark,
-                    format!(
-                        "panel \"{panel_id}\" does not cover criterion \"{criterion}\" (region \"{region}\"); remove the mark or score it in the right panel"
+                    crate::t!(
+                        "check-mark-criterion-not-covered",
+                        panel = panel_id,
+                        criterion = criterion,
+                        region = region
                     ),
                 );
                 continue;
@@ -492,11 +514,13 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
                 push(
                     f,
                     &at_points,
-                    format!(
-                        "mark {} for region \"{region}\", criterion \"{criterion}\" is not allowed: marks lie in 0..={} on multiples of {}",
-                        mark.points,
-                        model::format_points(criterion_def.max),
-                        model::format_points(criterion_def.step)
+                    crate::t!(
+                        "check-mark-range",
+                        points = mark.points,
+                        region = region,
+                        criterion = criterion,
+                        max = model::format_points(criterion_def.max),
+                        step = model::format_points(criterion_def.step)
                     ),
                 );
             }

@@ -16,8 +16,12 @@ pub fn run(args: CheckArgs) -> Result<(), Error> {
     let mut problems = validate::review(&review, &source);
     let fingerprint = review.fingerprint();
     crate::outln!(
-        "{}: rubric fingerprint {fingerprint}",
-        source.path.display()
+        "{}",
+        crate::t!(
+            "cmd-fingerprint",
+            file = source.path.display(),
+            fingerprint = fingerprint
+        )
     );
     let loaded = LoadedReview {
         dir: dir.clone(),
@@ -52,17 +56,17 @@ pub fn run(args: CheckArgs) -> Result<(), Error> {
     }
     let report = journals::check(&loaded, &invalid, args.repair);
     for warning in &report.warnings {
-        crate::errln!("warning: {warning}");
+        crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }
     for done in &report.done {
-        crate::outln!("repaired: {done}");
+        crate::outln!("{}", crate::t!("cmd-repaired", done = done));
     }
     problems.retain(|p| !report.repaired.contains(&p.file));
     problems.extend(report.problems);
     if problems.is_empty() {
         crate::outln!(
-            "ok: review.ron and {} panel file(s) with {sheets} sheet(s) are valid",
-            paths.len()
+            "{}",
+            crate::t!("cmd-check-ok", files = paths.len(), sheets = sheets)
         );
         Ok(())
     } else {

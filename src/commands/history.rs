@@ -11,7 +11,10 @@ pub fn run(args: HistoryArgs) -> Result<(), Error> {
     if let Some(panel) = &args.panel
         && review.review.panel(panel).is_none()
     {
-        return Err(Error::Refused(format!("unknown panel \"{panel}\"")));
+        return Err(Error::Refused(crate::t!(
+            "cmd-unknown-panel",
+            panel = panel
+        )));
     }
     let mut lines: Vec<(jiff::Timestamp, String, usize, String)> = Vec::new();
     for panel in &review.review.panels {
@@ -21,7 +24,7 @@ pub fn run(args: HistoryArgs) -> Result<(), Error> {
         let path = journal::journal_path(&review.scores_dir(), &panel.id);
         let journal = journal::read(&path)?;
         for problem in &journal.problems {
-            crate::errln!("warning: {problem}");
+            crate::errln!("{}", crate::t!("cmd-warning", warning = problem));
         }
         for (line, entry) in &journal.entries {
             if args.reviewer.as_ref().is_some_and(|r| r != &entry.reviewer) {
@@ -37,7 +40,7 @@ pub fn run(args: HistoryArgs) -> Result<(), Error> {
     }
     lines.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
     if lines.is_empty() {
-        crate::outln!("no changes recorded (journals begin with the first save through panelist)");
+        crate::outln!("{}", crate::t!("history-none"));
     }
     for (at, panel, _, text) in &lines {
         crate::outln!("{}  {panel:<12} {text}", at.strftime("%Y-%m-%d %H:%M:%SZ"));
@@ -57,18 +60,19 @@ fn concerns(entry: &Entry, wanted: &str) -> bool {
 fn describe(entry: &Entry) -> String {
     let who = &entry.reviewer;
     match &entry.event {
-        Event::Snapshot(sheet) => format!(
-            "{who:<10} sheet as found when the journal began: {} mark(s){}{}",
-            sheet.marks().count(),
-            if sheet.conflicts.is_empty() {
+        Event::Snapshot(sheet) => crate::t!(
+            "history-snapshot",
+            who = format!("{:<10}", who),
+            marks = sheet.marks().count(),
+            conflicts = if sheet.conflicts.is_empty() {
                 String::new()
             } else {
                 format!(", conflicts on {}", sheet.conflicts.join(", "))
             },
-            if sheet.submitted {
-                ", submitted"
+            state = if sheet.submitted {
+                crate::t!("history-state-submitted")
             } else {
-                ", draft"
+                crate::t!("history-state-draft")
             }
         ),
         Event::Mark {
@@ -84,25 +88,41 @@ fn describe(entry: &Entry) -> String {
             let note = |m: &Option<Mark>| m.as_ref().map(|m| m.note.clone()).unwrap_or_default();
             let mut text = format!("{who:<10} {region} {criterion}: ");
             if points(old) != points(new) || old.is_none() || new.is_none() {
-                text.push_str(&format!("mark {} -> {}", points(old), points(new)));
+                text.push_str(&crate::t!(
+                    "history-mark",
+                    old = points(old),
+                    new = points(new)
+                ));
             }
             if note(old) != note(new) {
                 if !text.ends_with(": ") {
                     text.push_str("; ");
                 }
-                text.push_str(&format!("note {:?} -> {:?}", note(old), note(new)));
+                text.push_str(&crate::t!(
+                    "history-note",
+                    old = format!("{:?}", note(old)),
+                    new = format!("{:?}", note(new))
+                ));
             }
             text
         }
         Event::Conflict {
             region,
             declared: true,
-        } => format!("{who:<10} {region}: declared a conflict of interest"),
+        } => crate::t!(
+            "history-declared",
+            who = format!("{:<10}", who),
+            region = region
+        ),
         Event::Conflict {
             region,
             declared: false,
-        } => format!("{who:<10} {region}: withdrew the conflict of interest"),
-        Event::Submitted(true) => format!("{who:<10} submitted the sheet"),
-        Event::Submitted(false) => format!("{who:<10} reopened the sheet (a draft again)"),
+        } => crate::t!(
+            "history-withdrew",
+            who = format!("{:<10}", who),
+            region = region
+        ),
+        Event::Submitted(true) => crate::t!("history-submitted", who = format!("{:<10}", who)),
+        Event::Submitted(false) => crate::t!("history-reopened", who = format!("{:<10}", who)),
     }
 }

@@ -59,10 +59,14 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
                     &mut report,
                 );
             } else {
-                let what = if missing { "is missing" } else { "is damaged" };
+                let what = if missing {
+                    crate::t!("store-is-missing")
+                } else {
+                    crate::t!("store-is-damaged")
+                };
                 report
                     .problems
-                    .push(store::unrepaired(&path, &journal_path, what));
+                    .push(store::unrepaired(&path, &journal_path, &what));
             }
         } else {
             compare(review, &path, &journal_path, &journal, &mut report);
@@ -103,10 +107,10 @@ fn rebuild(
         report.problems.push(Problem::at(
             path,
             None,
-            format!(
-                "cannot be rebuilt from {}: the replayed sheets break the review's rules ({}); nothing was changed",
-                journal_path.display(),
-                problems[0].message
+            crate::t!(
+                "repair-cannot",
+                journal = journal_path.display(),
+                problem = problems[0].message
             ),
         ));
         return;
@@ -119,15 +123,17 @@ fn rebuild(
             report.problems.push(Problem::io(path, "set aside", &e));
             return;
         }
-        kept = format!("; the damaged file is kept as {}", aside.display());
+        kept = crate::t!("repair-kept", path = aside.display());
     }
     match write_atomic(path, text.as_bytes(), PANEL_FILE_MODE) {
         Ok(()) => {
-            report.done.push(format!(
-                "rebuilt {} from {}: {} sheet(s), {marks} mark(s){kept}",
-                path.display(),
-                journal_path.display(),
-                file.sheets.len()
+            report.done.push(crate::t!(
+                "repair-done",
+                path = path.display(),
+                journal = journal_path.display(),
+                sheets = file.sheets.len(),
+                marks = marks,
+                kept = kept
             ));
             report.repaired.push(path.to_path_buf());
         }
@@ -169,11 +175,11 @@ fn compare(
             .map(String::as_str),
     );
     if !differ.is_empty() {
-        report.warnings.push(format!(
-            "{}: the sheet(s) of {} differ from {} (the file was edited outside panelist, or a save was interrupted after journaling); the file is left as it is",
-            path.display(),
-            differ.join(", "),
-            journal_path.display()
+        report.warnings.push(crate::t!(
+            "repair-differs",
+            path = path.display(),
+            reviewers = differ.join(", "),
+            journal = journal_path.display()
         ));
     }
 }

@@ -12,9 +12,7 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
         [dir, region, criterion, points] => (Some(PathBuf::from(dir)), region, criterion, points),
         [region, criterion, points] => (None, region, criterion, points),
         _ => {
-            return Err(Error::Usage(
-                "expected [DIR] REGION CRITERION POINTS".into(),
-            ));
+            return Err(Error::Usage(crate::t!("cmd-mark-usage")));
         }
     };
     let dir = config::review_dir(dir.as_deref())?;
@@ -23,13 +21,13 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
     let target = super::submit::target(&index, &args.reviewer, &args.panel)?;
     let panel = &review.review.panels[target];
     let region_def = super::known(
-        "region",
+        "kind-region",
         region,
         index.region(region),
         panel.regions_in(&review.review).map(|r| r.id.as_str()),
     )?;
     let criterion_def = super::known(
-        "criterion",
+        "kind-criterion",
         criterion,
         index.criterion(criterion),
         panel
@@ -37,9 +35,11 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
             .map(|(_, c)| c.id.as_str()),
     )?;
     if !panel.covers_region(region) || !panel.covers_criterion(criterion) {
-        return Err(Error::Refused(format!(
-            "panel \"{}\" does not score region \"{region}\" on criterion \"{criterion}\"",
-            panel.id
+        return Err(Error::Refused(crate::t!(
+            "cmd-not-scored-here",
+            panel = panel.id,
+            region = region,
+            criterion = criterion
         )));
     }
     let points = parse_points(points, criterion_def)?;
@@ -47,22 +47,27 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
         .reviewer(&args.reviewer)
         .is_some_and(|r| r.conflicts.contains(region))
     {
-        return Err(Error::Refused(format!(
-            "reviewer \"{}\" has a conflict on region \"{region}\" in review.ron and may not score it",
-            args.reviewer
+        return Err(Error::Refused(crate::t!(
+            "cmd-chair-conflict",
+            reviewer = args.reviewer,
+            region = region
         )));
     }
     let _session = SessionLock::acquire(&review.scores_dir(), &panel.id, &args.reviewer)?;
     let (previous, _) = save_mark(&review, &args, region, criterion, points)?;
-    let was = previous.map_or_else(|| "no mark".to_string(), |m| format_points(m.points));
+    let was = previous.map_or_else(|| crate::t!("cmd-no-mark"), |m| format_points(m.points));
     crate::outln!(
-        "saved: {} on panel {}, {} ({}), {} = {} (was {was})",
-        args.reviewer,
-        panel.id,
-        region_def.name,
-        region,
-        criterion,
-        format_points(points)
+        "{}",
+        crate::t!(
+            "cmd-saved",
+            reviewer = args.reviewer,
+            panel = panel.id,
+            name = region_def.name,
+            region = region,
+            criterion = criterion,
+            points = format_points(points),
+            was = was
+        )
     );
     Ok(())
 }
@@ -76,16 +81,15 @@ fn save_mark(
 ) -> Result<(Option<Mark>, crate::model::Sheet), Error> {
     let saved = store::save_changes(review, &args.panel, &args.reviewer, |sheet| {
         if sheet.has_conflict(region) {
-            return Err(Error::Refused(format!(
-                "you declared a conflict on region \"{region}\"; withdraw it in the review TUI before scoring"
+            return Err(Error::Refused(crate::t!(
+                "cmd-own-conflict",
+                region = region
             )));
         }
         let mut changes = Vec::new();
         if sheet.submitted {
             if !args.reopen {
-                return Err(Error::Refused(
-                    "this sheet is submitted; to change it, pass --reopen (it becomes a draft again and must be submitted anew)".into(),
-                ));
+                return Err(Error::Refused(crate::t!("cmd-submitted-reopen")));
             }
             changes.push(Change::Submitted(false));
         }
@@ -104,18 +108,18 @@ fn save_mark(
         Ok(changes)
     })?;
     if saved.before.submitted {
-        crate::errln!("note: the sheet is a draft again; submit it anew with `panelist submit`");
+        crate::errln!("{}", crate::t!("cmd-draft-again"));
     }
     Ok((saved.before.mark(region, criterion).cloned(), saved.sheet))
 }
 
 /// Reads a mark as typed: a decimal number with a `.`, within the criterion's range and grid.
 pub fn parse_points(text: &str, criterion: &crate::model::Criterion) -> Result<f64, Error> {
-    let rule = format!(
-        "marks for \"{}\" lie in 0..={} on multiples of {}",
-        criterion.id,
-        format_points(criterion.max),
-        format_points(criterion.step)
+    let rule = crate::t!(
+        "cmd-mark-rule",
+        criterion = criterion.id,
+        max = format_points(criterion.max),
+        step = format_points(criterion.step)
     );
     let value: f64 = text
         .trim()
@@ -124,14 +128,14 @@ pub fn parse_points(text: &str, criterion: &crate::model::Criterion) -> Result<f
         .filter(|v: &f64| {
             v.is_finite() && text.trim().chars().all(|c| c.is_ascii_digit() || c == '.')
         })
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "\"{text}\" is not a mark: write a number like 4 or 4.5; {rule}"
-            ))
-        })?;
+        .ok_or_else(|| Error::Refused(crate::t!("cmd-not-a-mark", text = text, rule = rule)))?;
     if criterion.accepts(value) {
         Ok(value)
     } else {
-        Err(Error::Refused(format!("{text} is not allowed: {rule}")))
+        Err(Error::Refused(crate::t!(
+            "cmd-mark-not-allowed",
+            text = text,
+            rule = rule
+        )))
     }
 }

@@ -203,9 +203,9 @@ fn write_results(
         || ron.finish(&results.regions),
         || -> Result<_, Error> {
             let csv = report::csv(results)
-                .map_err(|e| Error::Refused(format!("cannot write results.csv: {e}")))?;
+                .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
             let svg = report::svg(results)
-                .map_err(|e| Error::Refused(format!("cannot draw results.svg: {e}")))?;
+                .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
             let markdown = report::markdown(results, &review.review, inputs);
             Ok([csv, svg, markdown, report::table(results)])
         },

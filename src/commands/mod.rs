@@ -37,7 +37,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-/// Looks up what a reviewer names on the command line, or says what exists.
+/// Looks up what a reviewer names on the command line, or says what exists
+/// (`kind` is the catalog key of the kind's name).
 fn known<'a, T>(
     kind: &str,
     id: &str,
@@ -46,10 +47,16 @@ fn known<'a, T>(
 ) -> Result<&'a T, Error> {
     found.ok_or_else(|| {
         let choices: Vec<&str> = choices.collect();
-        Error::Refused(format!(
-            "unknown {kind} \"{id}\"; known: {}",
-            if choices.len() > 12 {
-                format!("{}, … ({} in all)", choices[..12].join(", "), choices.len())
+        Error::Refused(crate::t!(
+            "cmd-unknown",
+            kind = crate::i18n::text(kind, &[]),
+            id = id,
+            known = if choices.len() > 12 {
+                crate::t!(
+                    "cmd-known-many",
+                    first = choices[..12].join(", "),
+                    count = choices.len()
+                )
             } else {
                 choices.join(", ")
             }

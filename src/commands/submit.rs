@@ -31,12 +31,13 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = missing.len().saturating_sub(20);
-            return Err(Error::Refused(format!(
-                "{} of {} marks are still due, so the sheet was not submitted: {shown}{}\nScore them, or submit anyway with --force.",
-                missing.len(),
-                progress.due.len(),
-                if more > 0 {
-                    format!(" and {more} more")
+            return Err(Error::Refused(crate::t!(
+                "cmd-still-due",
+                count = missing.len(),
+                due = progress.due.len(),
+                shown = shown,
+                more = if more > 0 {
+                    crate::t!("cmd-and-more", count = more)
                 } else {
                     String::new()
                 }
@@ -50,17 +51,21 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
         })
     })?;
     let already = if saved.written {
-        ""
+        String::new()
     } else {
-        " (it already was)"
+        crate::t!("cmd-already-submitted")
     };
     crate::outln!(
-        "submitted{already}: {} on panel {}, {} of {} marks, at {}",
-        args.reviewer,
-        args.panel,
-        scored.0,
-        scored.1,
-        saved.sheet.updated
+        "{}",
+        crate::t!(
+            "cmd-submitted",
+            already = already,
+            reviewer = args.reviewer,
+            panel = args.panel,
+            scored = scored.0,
+            due = scored.1,
+            at = saved.sheet.updated
+        )
     );
     Ok(())
 }
@@ -70,23 +75,25 @@ pub fn run(args: SubmitArgs) -> Result<(), Error> {
 pub fn target(index: &Index, reviewer: &str, panel: &str) -> Result<usize, Error> {
     let review = index.review;
     super::known(
-        "reviewer",
+        "kind-reviewer",
         reviewer,
         index.reviewer(reviewer),
         review.reviewers.iter().map(|r| r.id.as_str()),
     )?;
     let found = super::known(
-        "panel",
+        "kind-panel",
         panel,
         index.panel(panel),
         review.panels.iter().map(|p| p.id.as_str()),
     )?;
     if !found.has_member(reviewer) {
         let theirs: Vec<&str> = review.panels_of(reviewer).map(|p| p.id.as_str()).collect();
-        return Err(Error::Refused(format!(
-            "reviewer \"{reviewer}\" is not a member of panel \"{panel}\"; their panels: {}",
-            if theirs.is_empty() {
-                "none".to_string()
+        return Err(Error::Refused(crate::t!(
+            "cmd-not-member",
+            reviewer = reviewer,
+            panel = panel,
+            panels = if theirs.is_empty() {
+                crate::t!("cmd-none")
             } else {
                 theirs.join(", ")
             }
@@ -94,5 +101,5 @@ pub fn target(index: &Index, reviewer: &str, panel: &str) -> Result<usize, Error
     }
     index
         .panel_index(panel)
-        .ok_or_else(|| Error::Refused(format!("unknown panel \"{panel}\"")))
+        .ok_or_else(|| Error::Refused(crate::t!("cmd-unknown-panel", panel = panel)))
 }

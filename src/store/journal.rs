@@ -147,11 +147,9 @@ const HEADER: &str =
 /// following it could write outside the review directory.
 pub fn refuse_symlink(path: &Path) -> Result<(), Problem> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Problem::at(
-            path,
-            None,
-            "is a symbolic link; panelist does not follow links in scores/ (they could point outside the review). Replace it with the real file",
-        )),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(Problem::at(path, None, crate::t!("store-symlink")))
+        }
         _ => Ok(()),
     }
 }
@@ -170,11 +168,7 @@ pub fn read(path: &Path) -> Result<Journal, Problem> {
         Err(e) => return Err(Problem::io(path, "read", &e)),
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::at(
-            path,
-            None,
-            "the journal is too large to be panelist's",
-        ));
+        return Err(Problem::at(path, None, crate::t!("journal-too-large")));
     }
     Ok(parse(path, &bytes))
 }
@@ -206,9 +200,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Journal {
                     col: 1,
                 });
                 let message = if i == last && !ends_with_newline {
-                    "the last line is torn (a save was interrupted); it is ignored".to_string()
+                    crate::t!("journal-torn")
                 } else {
-                    format!("line cannot be read ({}); it is ignored", e.code)
+                    crate::t!("journal-bad-line", error = e.code)
                 };
                 journal.problems.push(Problem::at(path, pos, message));
             }

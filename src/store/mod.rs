@@ -60,18 +60,10 @@ pub fn scores_dir(dir: &Path) -> PathBuf {
 pub fn read_review(dir: &Path) -> Result<(SourceText, Review), Problem> {
     let path = dir.join("review.ron");
     if !dir.is_dir() {
-        return Err(Problem::at(
-            dir,
-            None,
-            "not a review directory (it does not exist); give the directory that holds review.ron, e.g. panels/kci-2007",
-        ));
+        return Err(Problem::at(dir, None, crate::t!("store-no-dir")));
     }
     if !path.is_file() {
-        return Err(Problem::at(
-            &path,
-            None,
-            "no review.ron here; give the directory that holds review.ron, or start one with `panelist init DIR`",
-        ));
+        return Err(Problem::at(&path, None, crate::t!("store-no-review")));
     }
     let source = read_text(&path)?;
     let review = source.parse()?;
@@ -274,7 +266,8 @@ pub fn lost_panel_files(review: &LoadedReview) -> Vec<Problem> {
             let path = review.panel_path(&panel.id);
             let journal = journal::journal_path(&scores, &panel.id);
             let started = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
-            (started && !path.exists()).then(|| unrepaired(&path, &journal, "is missing"))
+            (started && !path.exists())
+                .then(|| unrepaired(&path, &journal, &crate::t!("store-is-missing")))
         })
         .collect()
 }
@@ -285,9 +278,6 @@ pub fn unrepaired(path: &Path, journal: &Path, what: &str) -> Problem {
     Problem::at(
         path,
         None,
-        format!(
-            "{what}, but {} holds its changes: `panelist check --repair` rebuilds it",
-            journal.display()
-        ),
+        crate::t!("store-unrepaired", what = what, journal = journal.display()),
     )
 }

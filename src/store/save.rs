@@ -146,16 +146,13 @@ fn current_file(
     };
     if path.exists() {
         let index = Index::new(&review.review);
-        let loaded = read_panel_file(review, &index, path, PanelFileRole::Scores).map_err(|problems| {
-            let repair = if journal_started {
-                " `panelist check --repair` rebuilds it from its journal."
-            } else {
-                ""
-            };
-            Error::Refused(format!(
-                "{problems}\nThe panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems.{repair}"
-            ))
-        })?;
+        let loaded =
+            read_panel_file(review, &index, path, PanelFileRole::Scores).map_err(|problems| {
+                Error::PanelFileInvalid {
+                    problems,
+                    journal: journal_started,
+                }
+            })?;
         return Ok((loaded.file, false));
     }
     if !journal_started {
@@ -163,9 +160,9 @@ fn current_file(
     }
     let journal = journal::read(journal_path)?;
     if !journal.problems.is_empty() {
-        return Err(Error::Refused(format!(
-            "{} is missing and its journal has lines that can't be read, so nothing was saved: ask the chair to run `panelist check --repair`",
-            path.display()
+        return Err(Error::Refused(crate::t!(
+            "store-missing-damaged-journal",
+            file = path.display()
         )));
     }
     let mut file = empty();

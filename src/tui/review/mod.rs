@@ -134,9 +134,11 @@ pub fn identify(
             "PANELIST_REVIEWER"
         };
         return known(id).ok_or_else(|| {
-            Error::Refused(format!(
-                "{source} names \"{id}\", who is not a reviewer of \"{}\"; check the id with the chair",
-                review.id
+            Error::Refused(crate::t!(
+                "review-not-a-reviewer",
+                source = source,
+                id = id,
+                review = review.id
             ))
         });
     }
@@ -147,12 +149,7 @@ pub fn identify(
         .find(|r| r.login.as_deref() == Some(login))
         .map(|r| r.id.clone())
         .or_else(|| known(login))
-        .ok_or_else(|| {
-            Error::Refused(format!(
-                "could not tell who you are: your login \"{login}\" is neither the login nor the id of a reviewer of \"{}\". Start with --reviewer YOUR-ID (ask the chair for it).",
-                review.id
-            ))
-        })
+        .ok_or_else(|| Error::Refused(crate::t!("review-who", login = login, review = review.id)))
 }
 
 /// Runs the reviewer's TUI on the local terminal.
@@ -175,9 +172,7 @@ pub fn run(args: ReviewArgs) -> Result<(), Error> {
     // message stays on screen.
     let opened = open_panel(&review, &reviewer, args.panel.as_deref())?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(Error::Refused(
-            "panelist review needs a terminal; over SSH connect with `ssh -t`, and in scripts use `panelist mark`".into(),
-        ));
+        return Err(Error::Refused(crate::t!("review-needs-terminal")));
     }
     let theme = Theme::from_process_env();
     let (mut terminal, guard) =
@@ -213,19 +208,22 @@ pub fn open_panel(
     let chosen = match (panel, panels.as_slice()) {
         (Some(panel), _) if panels.iter().any(|p| p == panel) => panel.to_string(),
         (Some(panel), _) => {
-            return Err(Error::Refused(format!(
-                "\"{reviewer}\" is not on panel \"{panel}\"; their panels: {}",
-                if panels.is_empty() {
-                    "none".to_string()
+            return Err(Error::Refused(crate::t!(
+                "review-not-on-panel",
+                reviewer = reviewer,
+                panel = panel,
+                panels = if panels.is_empty() {
+                    crate::t!("cmd-none")
                 } else {
                     panels.join(", ")
                 }
             )));
         }
         (None, []) => {
-            return Err(Error::Refused(format!(
-                "\"{reviewer}\" sits on no panel of \"{}\", so there is nothing to score; ask the chair",
-                review.review.id
+            return Err(Error::Refused(crate::t!(
+                "review-no-panel",
+                reviewer = reviewer,
+                review = review.review.id
             )));
         }
         (None, [only]) => only.clone(),

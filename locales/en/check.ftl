@@ -1,0 +1,34 @@
+# Validation of review.ron and panel files (check, merge, every command).
+kind-category = category
+kind-criterion = criterion
+kind-region = region
+kind-reviewer = reviewer
+kind-panel = panel
+check-id-rule = ids may use only the letters A-Z and a-z, digits, '_' and '-', 1 to 64 of them (ids become file names)
+check-review-id-invalid = review id "{ $id }" is not a valid id: { $rule }
+check-id-invalid = { $kind } id "{ $id }" is not a valid id: { $rule }
+check-id-repeats = { $kind } id "{ $id }" repeats; give each { $kind } its own id
+check-max-positive = criterion "{ $criterion }": max must be a number greater than 0 (it is { $value })
+check-step-positive = criterion "{ $criterion }": step must be a number greater than 0 (it is { $value })
+check-max-step = criterion "{ $criterion }": max { $max } is not a multiple of step { $step }; change max or step
+check-conflict-unknown-region = reviewer "{ $reviewer }" declares a conflict on unknown region "{ $region }"; correct the region id
+check-login-twice = login "{ $login }" is given to both "{ $other }" and "{ $reviewer }"; a login must name one reviewer
+check-panel-unknown-reviewer = panel "{ $panel }" names unknown reviewer "{ $reviewer }"; add the reviewer to reviewers or correct the id
+check-panel-unknown-criterion = panel "{ $panel }" names unknown criterion "{ $criterion }"; use a criterion id of the rubric
+check-panel-unknown-region = panel "{ $panel }" names unknown region "{ $region }"; add the region to regions or correct the id
+check-panels-overlap = panels "{ $first }" and "{ $second }" share reviewer "{ $reviewer }" and both cover region "{ $region }", criterion "{ $criterion }"; their marks would count twice, so remove the member from one panel or the overlap of criteria or regions
+check-tie-break = tie_break names "{ $entry }", which is not a category id; use category ids ({ $ids })
+check-disagreement = disagreement must be a number of 0 or more (a share of the criterion's max, e.g. 0.4); it is { $value }
+check-min-total = min_total must be a number, e.g. Some(45.0); it is { $value }
+check-other-review = panel file is for review "{ $file }", but review.ron is "{ $review }"; this file belongs to another review
+check-not-a-panel = panel "{ $panel }" is not a panel of review.ron; use one of: { $panels }
+check-panel-file-name = panel "{ $panel }" does not match the file name { $stem }.ron; a panel file must be named after its panel
+check-rubric = rubric fingerprint "{ $found }" differs from review.ron's "{ $expected }": these marks were given against another rubric; rescore against the current rubric, or restore the review.ron they were given under
+check-sheet-unknown-reviewer = sheet of unknown reviewer "{ $reviewer }"; correct the id or add the reviewer to review.ron
+check-sheet-not-member = reviewer "{ $reviewer }" is not a member of panel "{ $panel }"; add them to the panel in review.ron or move the sheet to their panel's file
+check-sheet-conflict-unknown = reviewer "{ $reviewer }" declares a conflict on unknown region "{ $region }"; correct the region id
+check-mark-unknown-region = mark for unknown region "{ $region }"; correct the region id
+check-mark-region-not-covered = panel "{ $panel }" does not cover region "{ $region }"; remove these marks or score them in the right panel
+check-mark-unknown-criterion = mark for unknown criterion "{ $criterion }" (region "{ $region }"); correct the criterion id
+check-mark-criterion-not-covered = panel "{ $panel }" does not cover criterion "{ $criterion }" (region "{ $region }"); remove the mark or score it in the right panel
+check-mark-range = mark { $points } for region "{ $region }", criterion "{ $criterion }" is not allowed: marks lie in 0..={ $max } on multiples of { $step }

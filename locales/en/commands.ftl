@@ -1,0 +1,115 @@
+# Messages of check, mark, submit and the command line.
+cmd-mark-usage = expected [DIR] REGION CRITERION POINTS
+cmd-not-scored-here = panel "{ $panel }" does not score region "{ $region }" on criterion "{ $criterion }"
+cmd-chair-conflict = reviewer "{ $reviewer }" has a conflict on region "{ $region }" in review.ron and may not score it
+cmd-saved = saved: { $reviewer } on panel { $panel }, { $name } ({ $region }), { $criterion } = { $points } (was { $was })
+cmd-no-mark = no mark
+cmd-own-conflict = you declared a conflict on region "{ $region }"; withdraw it in the review TUI before scoring
+cmd-submitted-reopen = this sheet is submitted; to change it, pass --reopen (it becomes a draft again and must be submitted anew)
+cmd-draft-again = note: the sheet is a draft again; submit it anew with `panelist submit`
+cmd-mark-rule = marks for "{ $criterion }" lie in 0..={ $max } on multiples of { $step }
+cmd-not-a-mark = "{ $text }" is not a mark: write a number like 4 or 4.5; { $rule }
+cmd-mark-not-allowed = { $text } is not allowed: { $rule }
+cmd-still-due = { $count } of { $due } marks are still due, so the sheet was not submitted: { $shown }{ $more }
+    Score them, or submit anyway with --force.
+cmd-and-more = {" "}and { $count } more
+cmd-submitted = submitted{ $already }: { $reviewer } on panel { $panel }, { $scored } of { $due } marks, at { $at }
+cmd-already-submitted = {" "}(it already was)
+cmd-not-member = reviewer "{ $reviewer }" is not a member of panel "{ $panel }"; their panels: { $panels }
+cmd-none = none
+cmd-unknown-panel = unknown panel "{ $panel }"
+cmd-unknown = unknown { $kind } "{ $id }"; known: { $known }
+cmd-known-many = { $first }, ... ({ $count } in all)
+cmd-fingerprint = { $file }: rubric fingerprint { $fingerprint }
+cmd-check-ok = ok: review.ron and { $files } panel file(s) with { $sheets } sheet(s) are valid
+cmd-warning = warning: { $warning }
+cmd-repaired = repaired: { $done }
+cmd-problems = panelist: { $count } problem(s) found; nothing was written
+cmd-no-dir = no review directory given. Name one (e.g. `panelist merge panels/kci-2007`, the sample review), set PANELIST_DIR, or put `(dir: "/path/to/review")` in { $config }
+cmd-config-file = the config file
+
+## Errors.
+error-session-busy = { $reviewer } already has a review session open on panel { $panel }: on { $host }, pid { $pid }, since { $since }.
+    Quit that session first (or, if it is gone, wait a few seconds and try again).
+error-lock-timeout = { $path }: locked by another process for more than { $seconds } s; try again, and if it persists look for a hung panelist process
+error-io = cannot { $action } { $path }: { $reason }
+save-invalid-file = The panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems.
+save-invalid-file-repair = The panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems. `panelist check --repair` rebuilds it from its journal.
+io-create = create
+io-create-temp = create a temporary file in
+io-list = list
+io-lock = lock
+io-open = open
+io-open-journal = open the journal
+io-open-lock = open the lock file
+io-open-session = open the session file
+io-read = read
+io-read-journal = read the journal
+io-replace = replace
+io-set-aside = set aside
+io-set-permissions = set permissions of
+io-set-up = set up
+io-start = start
+io-sync = sync
+io-write = write
+io-write-journal = write the journal
+io-draw = draw on
+io-not-found = no such file or directory
+io-permission = permission denied; ask the chair for write access to the review directory
+io-disk-full = the disk is full; free some space and try again
+io-read-only = the file system is read-only
+brief-disk-full = the disk is full
+brief-read-only = the file system is read-only
+brief-permission = permission denied
+brief-missing = a file or directory is missing
+brief-locked = the panel file is locked by another process
+brief-file-invalid = { $file } is invalid
+brief-invalid-input = invalid input
+brief-panel-invalid = the panel file is invalid; tell the chair (panelist check)
+
+## Reading files.
+src-hint-spelling = ; check the spelling against SPEC.md
+src-hint-add-field = ; add the field
+src-hint-syntax = ; fix the RON syntax there
+src-too-deep = nested too deeply; this is not a panelist file
+src-too-large = file is larger than { $mib } MiB; this is not a panelist file
+src-not-utf8 = the file is not UTF-8 text; save it as UTF-8
+store-no-dir = not a review directory (it does not exist); give the directory that holds review.ron, e.g. panels/kci-2007
+store-no-review = no review.ron here; give the directory that holds review.ron, or start one with `panelist init DIR`
+store-is-missing = is missing
+store-is-damaged = is damaged
+store-unrepaired = { $what }, but { $journal } holds its changes: `panelist check --repair` rebuilds it
+store-missing-damaged-journal = { $file } is missing and its journal has lines that can't be read, so nothing was saved: ask the chair to run `panelist check --repair`
+store-symlink = is a symbolic link; panelist does not follow links in scores/ (they could point outside the review). Replace it with the real file
+journal-too-large = the journal is too large to be panelist's
+journal-torn = the last line is torn (a save was interrupted); it is ignored
+journal-bad-line = line cannot be read ({ $error }); it is ignored
+
+## history and check --repair.
+history-none = no changes recorded (journals begin with the first save through panelist)
+history-snapshot = { $who } sheet as found when the journal began: { $marks } mark(s){ $conflicts }{ $state }
+history-conflicts-on = , conflicts on { $regions }
+history-state-submitted = , submitted
+history-state-draft = , draft
+history-mark = mark { $old } -> { $new }
+history-note = note { $old } -> { $new }
+history-declared = { $who } { $region }: declared a conflict of interest
+history-withdrew = { $who } { $region }: withdrew the conflict of interest
+history-submitted = { $who } submitted the sheet
+history-reopened = { $who } reopened the sheet (a draft again)
+repair-cannot = cannot be rebuilt from { $journal }: the replayed sheets break the review's rules ({ $problem }); nothing was changed
+repair-kept = ; the damaged file is kept as { $path }
+repair-done = rebuilt { $path } from { $journal }: { $sheets } sheet(s), { $marks } mark(s){ $kept }
+repair-differs = { $path }: the sheet(s) of { $reviewers } differ from { $journal } (the file was edited outside panelist, or a save was interrupted after journaling); the file is left as it is
+
+## merge.
+merge-wrote = {"\u000a"}wrote results.ron, results.csv, results.svg and report.md to { $dir }
+merge-cannot-csv = cannot write results.csv: { $error }
+merge-cannot-svg = cannot draw results.svg: { $error }
+
+## review: who is the reviewer.
+review-not-a-reviewer = { $source } names "{ $id }", who is not a reviewer of "{ $review }"; check the id with the chair
+review-who = could not tell who you are: your login "{ $login }" is neither the login nor the id of a reviewer of "{ $review }". Start with --reviewer YOUR-ID (ask the chair for it).
+review-not-on-panel = "{ $reviewer }" is not on panel "{ $panel }"; their panels: { $panels }
+review-no-panel = "{ $reviewer }" sits on no panel of "{ $review }", so there is nothing to score; ask the chair
+review-needs-terminal = panelist review needs a terminal; over SSH connect with `ssh -t`, and in scripts use `panelist mark`

@@ -1,0 +1,115 @@
+# check、mark、submit とコマンドラインのメッセージ
+cmd-mark-usage = 引数は [DIR] REGION CRITERION POINTS です
+cmd-not-scored-here = 部会「{ $panel }」は地域「{ $region }」の評価項目「{ $criterion }」を採点しません
+cmd-chair-conflict = 評価委員「{ $reviewer }」は review.ron で地域「{ $region }」との利害関係が記録されているため、採点できません
+cmd-saved = 保存しました：{ $reviewer }（部会 { $panel }）、{ $name }（{ $region }）、{ $criterion } = { $points }（変更前 { $was }）
+cmd-no-mark = 点数なし
+cmd-own-conflict = 地域「{ $region }」との利害関係を申告しています。採点する前に採点画面で申告を取り下げてください
+cmd-submitted-reopen = この採点表は提出済みです。変更するには --reopen を指定してください（下書きに戻り、改めて提出が必要になります）
+cmd-draft-again = 注意：採点表は下書きに戻りました。`panelist submit` で改めて提出してください
+cmd-mark-rule = 「{ $criterion }」の点数は 0〜{ $max } の範囲で { $step } 刻みです
+cmd-not-a-mark = 「{ $text }」は点数ではありません。4 や 4.5 のような数を入力してください。{ $rule }
+cmd-mark-not-allowed = { $text } は使えません。{ $rule }
+cmd-still-due = { $due } 件中 { $count } 件が未採点のため、提出しませんでした：{ $shown }{ $more }
+    採点するか、--force を付けて提出してください。
+cmd-and-more = {" "}ほか { $count } 件
+cmd-submitted = 提出しました{ $already }：{ $reviewer }（部会 { $panel }）、{ $due } 件中 { $scored } 件採点、{ $at }
+cmd-already-submitted = （提出済みでした）
+cmd-not-member = 評価委員「{ $reviewer }」は部会「{ $panel }」の委員ではありません。所属部会：{ $panels }
+cmd-none = なし
+cmd-unknown-panel = 部会「{ $panel }」はありません
+cmd-unknown = { $kind }「{ $id }」はありません。あるもの：{ $known }
+cmd-known-many = { $first }、…（全 { $count } 件）
+cmd-fingerprint = { $file }：評価基準の指紋 { $fingerprint }
+cmd-check-ok = 問題なし：review.ron と部会ファイル { $files } 件（採点表 { $sheets } 件）は正しい形式です
+cmd-warning = 警告：{ $warning }
+cmd-repaired = 復元：{ $done }
+cmd-problems = panelist：問題が { $count } 件見つかりました。何も書き込んでいません
+cmd-no-dir = 審査ディレクトリが指定されていません。指定するか（例：`panelist merge panels/kci-2007`、見本の審査）、PANELIST_DIR を設定するか、{ $config } に `(dir: "/path/to/review")` と書いてください
+cmd-config-file = 設定ファイル
+
+## エラー
+error-session-busy = { $reviewer } は部会 { $panel } の採点画面をすでに開いています：{ $host }、プロセス { $pid }、{ $since } から。
+    先にそちらを終了してください（終了済みなら数秒待って再度お試しください）。
+error-lock-timeout = { $path }：他のプロセスが { $seconds } 秒以上ロックしています。再度お試しください。続く場合は停止した panelist のプロセスを確認してください
+error-io = { $path } を{ $action }できません：{ $reason }
+save-invalid-file = 部会ファイルが正しくないため、保存しませんでした（保存すると上書きされるため）。座長にご連絡ください。`panelist check` で問題を確認できます。
+save-invalid-file-repair = 部会ファイルが正しくないため、保存しませんでした（保存すると上書きされるため）。座長にご連絡ください。`panelist check` で問題を確認でき、`panelist check --repair` で記録（ジャーナル）から復元できます。
+io-create = 作成
+io-create-temp = 一時ファイルを作成
+io-list = 一覧
+io-lock = ロック
+io-open = オープン
+io-open-journal = 記録ファイルとしてオープン
+io-open-lock = ロックファイルとしてオープン
+io-open-session = セッションファイルとしてオープン
+io-read = 読み込み
+io-read-journal = 記録ファイルとして読み込み
+io-replace = 置き換え
+io-set-aside = 退避
+io-set-permissions = 権限設定
+io-set-up = 準備
+io-start = 開始
+io-sync = 同期
+io-write = 書き込み
+io-write-journal = 記録ファイルに書き込み
+io-draw = 表示
+io-not-found = ファイルまたはディレクトリがありません
+io-permission = 権限がありません。審査ディレクトリへの書き込み権限を座長に依頼してください
+io-disk-full = ディスクがいっぱいです。空きを作ってから再度お試しください
+io-read-only = ファイルシステムが読み取り専用です
+brief-disk-full = ディスクがいっぱいです
+brief-read-only = 読み取り専用です
+brief-permission = 権限がありません
+brief-missing = ファイルまたはディレクトリがありません
+brief-locked = 部会ファイルが他のプロセスにロックされています
+brief-file-invalid = { $file } が正しくありません
+brief-invalid-input = 入力が正しくありません
+brief-panel-invalid = 部会ファイルが正しくありません。座長にご連絡ください（panelist check）
+
+## ファイルの読み込み
+src-hint-spelling = 。SPEC.md と綴りを照らし合わせてください
+src-hint-add-field = 。この項目を追加してください
+src-hint-syntax = 。この箇所の RON の書き方を直してください
+src-too-deep = 入れ子が深すぎます。panelist のファイルではありません
+src-too-large = ファイルが { $mib } MiB を超えています。panelist のファイルではありません
+src-not-utf8 = UTF-8 のテキストではありません。UTF-8 で保存してください
+store-no-dir = 審査ディレクトリではありません（存在しません）。review.ron のあるディレクトリを指定してください（例：panels/kci-2007）
+store-no-review = review.ron がありません。review.ron のあるディレクトリを指定するか、`panelist init DIR` で作成してください
+store-is-missing = がありません
+store-is-damaged = が壊れています
+store-unrepaired = { $what }が、{ $journal } に変更の記録があります。`panelist check --repair` で復元できます
+store-missing-damaged-journal = { $file } がなく、記録（ジャーナル）にも読めない行があるため、保存しませんでした。座長に `panelist check --repair` の実行を依頼してください
+store-symlink = シンボリックリンクです。scores/ 内のリンクはたどりません（審査ディレクトリの外を指すおそれがあるため）。実際のファイルに置き換えてください
+journal-too-large = 記録ファイルが大きすぎます。panelist のファイルではありません
+journal-torn = 最後の行が途中で切れています（保存が中断されました）。この行は無視します
+journal-bad-line = 読めない行です（{ $error }）。この行は無視します
+
+## history と check --repair
+history-none = 変更の記録はありません（記録は panelist での最初の保存から始まります）
+history-snapshot = { $who } 記録開始時の採点表：点数 { $marks } 件{ $conflicts }{ $state }
+history-conflicts-on = 、利害関係：{ $regions }
+history-state-submitted = 、提出済
+history-state-draft = 、下書き
+history-mark = 点数 { $old } -> { $new }
+history-note = コメント { $old } -> { $new }
+history-declared = { $who } { $region }：利害関係を申告
+history-withdrew = { $who } { $region }：利害関係を取り下げ
+history-submitted = { $who } 採点表を提出
+history-reopened = { $who } 採点表を再開（下書きに戻す）
+repair-cannot = { $journal } から復元できません。記録を再生した採点表が審査の規則に反します（{ $problem }）。何も変更していません
+repair-kept = 。壊れたファイルは { $path } として残しました
+repair-done = { $path } を { $journal } から復元しました：採点表 { $sheets } 件、点数 { $marks } 件{ $kept }
+repair-differs = { $path }：{ $reviewers } の採点表が { $journal } と一致しません（panelist 以外で編集されたか、記録の後に保存が中断されました）。ファイルはそのままにします
+
+## merge
+merge-wrote = {"\u000a"}results.ron、results.csv、results.svg、report.md を { $dir } に書き出しました
+merge-cannot-csv = results.csv を書き出せません：{ $error }
+merge-cannot-svg = results.svg を描けません：{ $error }
+
+## review：評価委員の確認
+review-not-a-reviewer = { $source } の「{ $id }」は審査「{ $review }」の評価委員ではありません。座長に ID を確認してください
+review-who = どなたか確認できません：ログイン名「{ $login }」は審査「{ $review }」のどの評価委員のログイン名・ID でもありません。--reviewer あなたのID を付けて起動してください（ID は座長にお尋ねください）。
+review-not-on-panel = 「{ $reviewer }」は部会「{ $panel }」の委員ではありません。所属部会：{ $panels }
+review-no-panel = 「{ $reviewer }」は審査「{ $review }」のどの部会にも所属していないため、採点するものがありません。座長にお問い合わせください
+review-needs-terminal = panelist review には端末が必要です。SSH では `ssh -t` で接続し、スクリプトでは `panelist mark` を使ってください
