@@ -1,14 +1,17 @@
 //! `results.svg`: the totals as horizontal bars in rank order, coloured by
 //! status, with the selection cutoff as a line between the last region in
 //! and the first one out, and the minimum total as a dashed line. Drawn
-//! with plotters' SVG backend; deterministic, like the rest of the report.
+//! with plotters' SVG backend; deterministic, like the rest of the report,
+//! and labelled in the language of the thread that draws it.
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::points;
+use super::{display_width, points};
 use crate::merge::{RegionResult, Results, Status};
+use crate::model::Aggregate;
+use crate::t;
 
 /// Pixel sizes of the chart.
 const WIDTH: u32 = 960;
@@ -60,12 +63,12 @@ fn color(status: Status) -> RGBColor {
 
 fn legend(status: Status, results: &Results) -> String {
     match status {
-        Status::Selected => "Selected".to_string(),
-        Status::Tied => "Tied at the cutoff (the committee decides)".to_string(),
-        Status::NotSelected => "Not selected".to_string(),
+        Status::Selected => t!("chart-selected"),
+        Status::Tied => t!("chart-tied"),
+        Status::NotSelected => t!("chart-not-selected"),
         Status::BelowThreshold => match results.rules.min_total {
-            Some(min) => format!("Below the minimum of {}", points(min)),
-            None => "Below the minimum".to_string(),
+            Some(min) => t!("chart-below", min = points(min)),
+            None => t!("chart-below-none"),
         },
     }
 }
@@ -76,7 +79,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
     let n = results.regions.len();
     let max = results.rules.max_total.max(1.0);
     let root = root.titled(
-        &format!("{}: totals", results.title),
+        &t!("chart-title", title = &results.title),
         ("sans-serif", 22).into_font().color(&INK),
     )?;
     root.draw(&Text::new(
@@ -102,10 +105,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
         .max_light_lines(0)
         .x_labels(10)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .x_desc(format!(
-            "total points (of {})",
-            points(results.rules.max_total)
-        ))
+        .x_desc(t!("chart-axis", max = points(results.rules.max_total)))
         .axis_desc_style(font(15, MUTED))
         .bold_line_style(RGBColor(226, 232, 240))
         .draw()?;
@@ -120,7 +120,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
         chart.draw_series(std::iter::once(
             EmptyElement::at((min, top - 0.3))
                 + Text::new(
-                    format!("minimum {}", points(min)),
+                    t!("chart-minimum", min = points(min)),
                     (0, 0),
                     font(13, MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
                 ),
@@ -207,7 +207,8 @@ where
             (x + 20, 19),
             font(13, INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
-        x += 40 + 7 * text.chars().count() as i32;
+        // About 7 pixels a column: a Japanese character takes two.
+        x += 40 + 7 * display_width(&text) as i32;
     }
     Ok(())
 }
@@ -219,15 +220,15 @@ fn font(size: u32, color: RGBColor) -> TextStyle<'static> {
 fn cutoff_label(results: &Results) -> String {
     let places = results.rules.select;
     if results.regions.iter().any(|r| r.status == Status::Tied) {
-        format!("cutoff: {places} places (inside a tie: the committee decides)")
+        t!("chart-cutoff-tie", places = places)
     } else {
-        format!("cutoff: {places} places")
+        t!("chart-cutoff", places = places)
     }
 }
 
 /// A region's row label: rank and name, cut to fit the label area.
 fn label(region: &RegionResult) -> String {
-    let text = format!("{}. {}", region.rank, region.name);
+    let text = t!("chart-label", rank = region.rank, name = &region.name);
     super::truncate(&text, 36)
 }
 
@@ -237,14 +238,28 @@ fn subtitle(results: &Results) -> String {
         .iter()
         .filter(|r| r.status == Status::Selected)
         .count();
-    let mut text = format!(
-        "{selected} of {} selected for {} places · aggregate {}",
-        results.regions.len(),
-        results.rules.select,
-        results.rules.aggregate
+    let mut text = t!(
+        "chart-subtitle",
+        selected = selected,
+        regions = results.regions.len(),
+        places = results.rules.select,
+        dot = DOT,
+        aggregate = aggregate_name(results.rules.aggregate)
     );
     if results.rules.include_drafts {
-        text.push_str(" · DRAFTS INCLUDED");
+        text.push_str(&format!(" {DOT} {}", t!("chart-drafts")));
     }
     text
+}
+
+/// The separator of the subtitle's parts (an SVG is always UTF-8).
+const DOT: &str = "·";
+
+/// The aggregate in words: `Mean`, `Median`, `Trimmed mean`.
+fn aggregate_name(aggregate: Aggregate) -> String {
+    match aggregate {
+        Aggregate::Mean => t!("aggregate-mean"),
+        Aggregate::Median => t!("aggregate-median"),
+        Aggregate::TrimmedMean => t!("aggregate-trimmed"),
+    }
 }

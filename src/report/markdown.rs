@@ -2,13 +2,15 @@
 //! defend: the ranking, the selection and how close it was, every tie and
 //! what broke it, every flag with its cause, the rules, the sheets counted
 //! and the input files with their checksums. Deterministic: the same inputs
-//! give the same bytes (no clock, no paths outside the review).
+//! give the same bytes (no clock, no paths outside the review) in the
+//! language of the thread that writes it.
 
 use std::fmt::{self, Write};
 
-use super::{cutoff, points};
+use super::{cutoff, flag_words, points, status_word};
 use crate::merge::{CriterionResult, EPSILON, RegionResult, Results, Status};
 use crate::model::{Aggregate, Review, format_points};
+use crate::t;
 
 /// An input file of the merge, with its checksum, so that the results can be
 /// reproduced from exactly these files.
@@ -80,21 +82,28 @@ impl Report<'_> {
 
     fn heading(&mut self) -> fmt::Result {
         let (results, review) = (self.results, self.review);
-        writeln!(self, "# Committee results: {}\n", escape(&results.title))?;
+        writeln!(
+            self,
+            "# {}\n",
+            t!("report-title", title = escape(&results.title))
+        )?;
         let criteria = review.criteria().count();
         let counted = results.sheets.iter().filter(|s| s.counted).count();
         writeln!(
             self,
-            "Review `{}`, rubric fingerprint `{}`: {} regions scored on {} criteria in {} categories, {} points in all, for {} places. Computed by panelist {} from the input files listed at the end; {} sheet(s) counted.\n",
-            results.review,
-            results.rubric,
-            results.regions.len(),
-            criteria,
-            review.categories.len(),
-            points(results.rules.max_total),
-            results.rules.select,
-            env!("CARGO_PKG_VERSION"),
-            counted,
+            "{}\n",
+            t!(
+                "report-intro",
+                review = &results.review,
+                rubric = &results.rubric,
+                regions = results.regions.len(),
+                criteria = criteria,
+                categories = review.categories.len(),
+                points = points(results.rules.max_total),
+                places = results.rules.select,
+                version = env!("CARGO_PKG_VERSION"),
+                sheets = counted,
+            )
         )?;
         if results.rules.include_drafts {
             let drafts = results
@@ -104,26 +113,40 @@ impl Report<'_> {
                 .count();
             writeln!(
                 self,
-                "> **Drafts included.** {drafts} draft sheet(s) count in these results (`--include-drafts`). Their reviewers have not submitted them: these are not the committee's final results.\n"
+                "> {}\n",
+                t!("report-drafts-included", drafts = drafts)
             )?;
         }
-        writeln!(self, "![Totals](results.svg)\n")
+        writeln!(self, "![{}](results.svg)\n", t!("report-chart"))
     }
 
     fn ranking(&mut self) -> fmt::Result {
         let results = self.results;
-        writeln!(self, "## Ranking\n")?;
+        writeln!(self, "## {}\n", t!("report-ranking"))?;
         let categories: Vec<&str> = self
             .review
             .categories
             .iter()
             .map(|c| c.id.as_str())
             .collect();
-        write!(self, "| Rank | Region | Total | Gap to next |")?;
+        write!(
+            self,
+            "| {} | {} | {} | {} |",
+            t!("report-col-rank"),
+            t!("col-region"),
+            t!("report-col-total"),
+            t!("report-col-gap")
+        )?;
         for id in &categories {
             write!(self, " {} |", escape(id))?;
         }
-        writeln!(self, " Status | Marks | Flags |")?;
+        writeln!(
+            self,
+            " {} | {} | {} |",
+            t!("col-status"),
+            t!("col-marks"),
+            t!("report-col-flags")
+        )?;
         write!(self, "|---:|---|---:|---:|")?;
         for _ in &categories {
             write!(self, "---:|")?;
@@ -148,25 +171,25 @@ impl Report<'_> {
             writeln!(
                 self,
                 " {} | {} | {} |",
-                region.status.as_str(),
+                status_word(region.status),
                 region.marks,
-                escape(&region.flags.join("; "))
+                escape(&flag_words(&region.flags).join("; "))
             )?;
         }
-        writeln!(
-            self,
-            "\nGaps are computed from the unrounded totals, so they may differ by 0.01 from the difference of the rounded ones.\n"
-        )?;
-        writeln!(self, "Categories:")?;
+        writeln!(self, "\n{}\n", t!("report-gaps"))?;
+        writeln!(self, "{}", t!("report-categories"))?;
         for category in &self.review.categories {
             let max: f64 = category.criteria.iter().map(|c| c.max).sum();
             writeln!(
                 self,
-                "- {}: {} (max {}, {} criteria)",
-                escape(&category.id),
-                escape(&category.title),
-                points(max),
-                category.criteria.len()
+                "- {}",
+                t!(
+                    "report-category",
+                    id = escape(&category.id),
+                    title = escape(&category.title),
+                    max = points(max),
+                    criteria = category.criteria.len()
+                )
             )?;
         }
         writeln!(self)
@@ -174,42 +197,53 @@ impl Report<'_> {
 
     fn selection(&mut self) -> fmt::Result {
         let results = self.results;
-        writeln!(self, "## Selection\n")?;
+        writeln!(self, "## {}\n", t!("report-selection"))?;
         let names = |status: Status| -> Vec<String> {
             results
                 .regions
                 .iter()
                 .filter(|r| r.status == status)
-                .map(|r| format!("{} ({})", escape(&r.name), points(r.total)))
+                .map(|r| {
+                    t!(
+                        "report-with-points",
+                        name = escape(&r.name),
+                        points = points(r.total)
+                    )
+                })
                 .collect()
         };
         let selected = names(Status::Selected);
         writeln!(
             self,
-            "- **Selected** ({} of {} places): {}",
-            selected.len(),
-            results.rules.select,
-            list_or_none(&selected)
+            "- {}",
+            t!(
+                "report-selected",
+                count = selected.len(),
+                places = results.rules.select,
+                regions = list_or_none(&selected)
+            )
         )?;
         let tied = names(Status::Tied);
         if !tied.is_empty() {
-            writeln!(
-                self,
-                "- **Tied at the cutoff** (the committee decides): {}",
-                tied.join(", ")
-            )?;
+            writeln!(self, "- {}", t!("report-tied", regions = list(&tied)))?;
         }
         writeln!(
             self,
-            "- Not selected: {}",
-            list_or_none(&names(Status::NotSelected))
+            "- {}",
+            t!(
+                "report-not-selected",
+                regions = list_or_none(&names(Status::NotSelected))
+            )
         )?;
         if let Some(min) = results.rules.min_total {
             writeln!(
                 self,
-                "- Below the minimum total of {}: {}",
-                points(min),
-                list_or_none(&names(Status::BelowThreshold))
+                "- {}",
+                t!(
+                    "report-below",
+                    min = points(min),
+                    regions = list_or_none(&names(Status::BelowThreshold))
+                )
             )?;
         }
         writeln!(self)?;
@@ -240,27 +274,33 @@ impl Report<'_> {
             let names: Vec<String> = tied.iter().map(|r| escape(&r.name)).collect();
             return writeln!(
                 self,
-                "The cutoff falls inside a tie: {} share rank {} with {} points and equal subtotals in every tie-break category, but only {} place(s) remain. The committee decides which to select and should record its reason in the minutes.",
-                names.join(", "),
-                first.rank,
-                points(first.total),
-                places
+                "{}",
+                t!(
+                    "report-cutoff-in-tie",
+                    regions = list(&names),
+                    rank = first.rank,
+                    total = points(first.total),
+                    places = places
+                )
             );
         }
         if select == 0 {
-            return writeln!(self, "No places are to be filled (`select: 0`).");
+            return writeln!(self, "{}", t!("report-no-places"));
         }
         if eligible <= select {
             let empty = select - eligible;
             return if empty == 0 {
-                writeln!(
-                    self,
-                    "Every eligible region is selected: there are as many places as regions at or above the minimum."
-                )
+                writeln!(self, "{}", t!("report-all-eligible"))
             } else {
                 writeln!(
                     self,
-                    "Only {eligible} region(s) reach the minimum total, so {empty} of the {select} places stay empty."
+                    "{}",
+                    t!(
+                        "report-places-empty",
+                        eligible = eligible,
+                        empty = empty,
+                        places = select
+                    )
                 )
             };
         }
@@ -275,25 +315,31 @@ impl Report<'_> {
             let category = next.decided_by.as_deref().unwrap_or("?");
             return writeln!(
                 self,
-                "The cutoff falls between {} (rank {}) and {} (rank {}), whose totals are equal ({}): the tie-break on category {} decided it (see below).",
-                escape(&last.name),
-                last.rank,
-                escape(&next.name),
-                next.rank,
-                points(last.total),
-                escape(category)
+                "{}",
+                t!(
+                    "report-cutoff-tie-break",
+                    last = escape(&last.name),
+                    last_rank = last.rank,
+                    next = escape(&next.name),
+                    next_rank = next.rank,
+                    total = points(last.total),
+                    category = escape(category)
+                )
             );
         }
         writeln!(
             self,
-            "The cutoff falls between {} (rank {}, {}) and {} (rank {}, {}): a margin of {} points.",
-            escape(&last.name),
-            last.rank,
-            points(last.total),
-            escape(&next.name),
-            next.rank,
-            points(next.total),
-            points(last.total - next.total)
+            "{}",
+            t!(
+                "report-cutoff",
+                last = escape(&last.name),
+                last_rank = last.rank,
+                last_total = points(last.total),
+                next = escape(&next.name),
+                next_rank = next.rank,
+                next_total = points(next.total),
+                margin = points(last.total - next.total)
+            )
         )
     }
 
@@ -301,7 +347,7 @@ impl Report<'_> {
     /// that they share a rank.
     fn ties(&mut self) -> fmt::Result {
         let results = self.results;
-        writeln!(self, "## Ties and close calls\n")?;
+        writeln!(self, "## {}\n", t!("report-ties"))?;
         let mut any = false;
         for pair in results.regions.windows(2) {
             let (above, below) = (&pair[0], &pair[1]);
@@ -314,30 +360,31 @@ impl Report<'_> {
                     self.decided(above, below, category)?
                 }
                 _ => {
-                    let rule = if results.rules.tie_break.is_empty() {
-                        "and there is no tie-break rule".to_string()
+                    let (above_name, below_name) = (escape(&above.name), escape(&below.name));
+                    let sentence = if results.rules.tie_break.is_empty() {
+                        t!(
+                            "report-shared-rank-no-rule",
+                            above = above_name,
+                            below = below_name,
+                            rank = above.rank,
+                            total = points(above.total)
+                        )
                     } else {
-                        format!(
-                            "and equal subtotals in every tie-break category ({})",
-                            results.rules.tie_break.join(", ")
+                        t!(
+                            "report-shared-rank",
+                            above = above_name,
+                            below = below_name,
+                            rank = above.rank,
+                            total = points(above.total),
+                            categories = list(&results.rules.tie_break)
                         )
                     };
-                    writeln!(
-                        self,
-                        "- {} and {} share rank {} (ex aequo): equal totals ({}) {rule}.",
-                        escape(&above.name),
-                        escape(&below.name),
-                        above.rank,
-                        points(above.total)
-                    )?;
+                    writeln!(self, "- {sentence}")?;
                 }
             }
         }
         if !any {
-            writeln!(
-                self,
-                "No two regions have equal totals: the totals alone decide the order."
-            )?;
+            writeln!(self, "{}", t!("report-no-ties"))?;
         }
         let closest = results
             .regions
@@ -347,13 +394,16 @@ impl Report<'_> {
         if let Some(pair) = closest {
             writeln!(
                 self,
-                "{}The closest neighbours with different totals are {} and {}, {} points apart (ranks {} and {}).",
+                "{}{}",
                 if any { "\n" } else { "" },
-                escape(&pair[0].name),
-                escape(&pair[1].name),
-                points(pair[0].total - pair[1].total),
-                pair[0].rank,
-                pair[1].rank
+                t!(
+                    "report-closest",
+                    above = escape(&pair[0].name),
+                    below = escape(&pair[1].name),
+                    gap = points(pair[0].total - pair[1].total),
+                    above_rank = pair[0].rank,
+                    below_rank = pair[1].rank
+                )
             )?;
         }
         writeln!(self)
@@ -379,29 +429,50 @@ impl Report<'_> {
             .tie_break
             .iter()
             .take_while(|id| id.as_str() != category)
-            .map(|id| format!("{} ({})", escape(id), points(subtotal(above, id))))
+            .map(|id| {
+                t!(
+                    "report-with-points",
+                    name = escape(id),
+                    points = points(subtotal(above, id))
+                )
+            })
             .collect();
-        let after = if earlier.is_empty() {
-            String::new()
-        } else {
-            format!(", after equal subtotals in category {}", earlier.join(", "))
-        };
-        writeln!(
-            self,
-            "- {} ranks above {}: equal totals ({}); decided by the tie-break on category {} \"{}\", {} against {}{after}.",
-            escape(&above.name),
-            escape(&below.name),
-            points(above.total),
-            escape(category),
-            escape(self.category_title(category)),
+        let (above_name, below_name) = (escape(&above.name), escape(&below.name));
+        let title = escape(self.category_title(category));
+        let (above_points, below_points) = (
             points(subtotal(above, category)),
             points(subtotal(below, category)),
-        )
+        );
+        let sentence = if earlier.is_empty() {
+            t!(
+                "report-decided",
+                above = above_name,
+                below = below_name,
+                total = points(above.total),
+                category = escape(category),
+                title = title,
+                above_points = above_points,
+                below_points = below_points
+            )
+        } else {
+            t!(
+                "report-decided-after",
+                above = above_name,
+                below = below_name,
+                total = points(above.total),
+                category = escape(category),
+                title = title,
+                above_points = above_points,
+                below_points = below_points,
+                earlier = list(&earlier)
+            )
+        };
+        writeln!(self, "- {sentence}")
     }
 
     fn flags(&mut self) -> fmt::Result {
         let results = self.results;
-        writeln!(self, "## Flags\n")?;
+        writeln!(self, "## {}\n", t!("report-flags"))?;
         let mut any = false;
         for region in &results.regions {
             for criterion in &region.criteria {
@@ -416,10 +487,7 @@ impl Report<'_> {
             }
         }
         if !any {
-            writeln!(
-                self,
-                "No flags: every criterion of every region has marks, and no spread exceeds the disagreement threshold."
-            )?;
+            writeln!(self, "{}", t!("report-no-flags"))?;
         }
         writeln!(self)
     }
@@ -432,21 +500,26 @@ impl Report<'_> {
             .filter(|p| p.covers_region(&region.region) && p.covers_criterion(&criterion.criterion))
             .map(|p| format!("`{}`", p.id))
             .collect();
-        let cause = if panels.is_empty() {
-            "no panel covers it".to_string()
+        let region_name = escape(&region.name);
+        let id = escape(&criterion.criterion);
+        let title = escape(self.criterion_title(&criterion.criterion));
+        let sentence = if panels.is_empty() {
+            t!(
+                "report-incomplete-no-panel",
+                region = region_name,
+                criterion = id,
+                title = title
+            )
         } else {
-            format!(
-                "no counting mark from panel {} (no submitted sheet marks it, or its reviewers have a conflict)",
-                panels.join(", ")
+            t!(
+                "report-incomplete",
+                region = region_name,
+                criterion = id,
+                title = title,
+                panels = list(&panels)
             )
         };
-        writeln!(
-            self,
-            "- {} is **incomplete**: {} \"{}\" has no mark and counts as 0; {cause}.",
-            escape(&region.name),
-            escape(&criterion.criterion),
-            escape(self.criterion_title(&criterion.criterion)),
-        )
+        writeln!(self, "- {sentence}")
     }
 
     fn disagreement(&mut self, region: &RegionResult, criterion: &CriterionResult) -> fmt::Result {
@@ -465,93 +538,85 @@ impl Report<'_> {
         });
         let marks: Vec<String> = marks
             .iter()
-            .map(|s| format!("{} {}", escape(&s.reviewer), format_points(s.points)))
+            .map(|s| {
+                t!(
+                    "report-mark",
+                    reviewer = escape(&s.reviewer),
+                    points = format_points(s.points)
+                )
+            })
             .collect();
         writeln!(
             self,
-            "- {}: **disagreement** on {} \"{}\": marks from {} to {}, a spread of {} > {} ({} × max {}). Marks: {}.",
-            escape(&region.name),
-            escape(&criterion.criterion),
-            escape(self.criterion_title(&criterion.criterion)),
-            points(lo),
-            points(hi),
-            points(hi - lo),
-            points(self.results.rules.disagreement * max),
-            self.results.rules.disagreement,
-            points(max),
-            marks.join(", ")
+            "- {}",
+            t!(
+                "report-disagreement",
+                region = escape(&region.name),
+                criterion = escape(&criterion.criterion),
+                title = escape(self.criterion_title(&criterion.criterion)),
+                low = points(lo),
+                high = points(hi),
+                spread = points(hi - lo),
+                limit = points(self.results.rules.disagreement * max),
+                ratio = self.results.rules.disagreement,
+                max = points(max),
+                marks = list(&marks)
+            )
         )
     }
 
     fn rules(&mut self) -> fmt::Result {
         let rules = &self.results.rules;
-        writeln!(self, "## Rules\n")?;
+        writeln!(self, "## {}\n", t!("report-rules"))?;
         let aggregate = match rules.aggregate {
-            Aggregate::Mean => "Mean: the mean of the counting reviewers' marks",
-            Aggregate::Median => {
-                "Median: the middle mark of the counting reviewers (the mean of the two middle marks when their number is even)"
-            }
-            Aggregate::TrimmedMean => {
-                "TrimmedMean: the mean of the counting reviewers' marks after dropping one highest and one lowest mark (when there are at least 3)"
-            }
+            Aggregate::Mean => t!("report-rule-mean"),
+            Aggregate::Median => t!("report-rule-median"),
+            Aggregate::TrimmedMean => t!("report-rule-trimmed"),
         };
-        writeln!(
-            self,
-            "- Each criterion's score: {aggregate}. A criterion without marks counts as 0 and flags the region `incomplete`."
-        )?;
-        writeln!(
-            self,
-            "- Subtotal: the sum of a category's criterion scores; total: the sum of all of them (no rounding before the end; shown with 2 decimals)."
-        )?;
+        writeln!(self, "- {}", t!("report-rule-score", aggregate = aggregate))?;
+        writeln!(self, "- {}", t!("report-rule-sums"))?;
         let tie_break: Vec<String> = rules
             .tie_break
             .iter()
-            .map(|id| format!("{} \"{}\"", escape(id), escape(self.category_title(id))))
+            .map(|id| {
+                t!(
+                    "report-quoted",
+                    id = escape(id),
+                    title = escape(self.category_title(id))
+                )
+            })
             .collect();
         if tie_break.is_empty() {
-            writeln!(
-                self,
-                "- Ranking by total, highest first; equal totals (within 1e-9) share a rank (no tie-break rule)."
-            )?;
+            writeln!(self, "- {}", t!("report-rule-ranking-no-tie-break"))?;
         } else {
             writeln!(
                 self,
-                "- Ranking by total, highest first. Equal totals (within 1e-9) are ordered by the first unequal subtotal of category {}; regions still equal share a rank.",
-                tie_break.join(", then ")
+                "- {}",
+                t!(
+                    "report-rule-ranking",
+                    categories = tie_break.join(&t!("list-then"))
+                )
             )?;
         }
         writeln!(
             self,
-            "- Places: {}, filled in rank order; when regions sharing a rank straddle the cutoff, all of them are `Tied` and the committee decides.",
-            rules.select
+            "- {}",
+            t!("report-rule-places", places = rules.select)
         )?;
         match rules.min_total {
-            Some(min) => writeln!(
-                self,
-                "- Minimum total: {}; a region below it is not eligible (`BelowThreshold`).",
-                points(min)
-            )?,
-            None => writeln!(self, "- Minimum total: none.")?,
+            Some(min) => writeln!(self, "- {}", t!("report-rule-min", min = points(min)))?,
+            None => writeln!(self, "- {}", t!("report-rule-no-min"))?,
         }
         writeln!(
             self,
-            "- Disagreement: flagged when a criterion has at least 2 marks and they spread by more than {} × its maximum.",
-            rules.disagreement
+            "- {}",
+            t!("report-rule-disagreement", ratio = rules.disagreement)
         )?;
-        writeln!(
-            self,
-            "- Conflicts of interest: a reviewer's marks for a region they have a conflict on (declared in `review.ron` or on their sheet) are left out."
-        )?;
+        writeln!(self, "- {}", t!("report-rule-conflicts"))?;
         if rules.include_drafts {
-            writeln!(
-                self,
-                "- Sheets: submitted sheets and, for these results, **draft sheets too** (`--include-drafts`)."
-            )?;
+            writeln!(self, "- {}", t!("report-rule-drafts"))?;
         } else {
-            writeln!(
-                self,
-                "- Sheets: only submitted sheets count; drafts are left out."
-            )?;
+            writeln!(self, "- {}", t!("report-rule-submitted"))?;
         }
         writeln!(self)
     }
@@ -559,10 +624,15 @@ impl Report<'_> {
     /// Per panel: members, sheets counted, drafts left out, no sheet.
     fn sheets(&mut self) -> fmt::Result {
         let (results, review) = (self.results, self.review);
-        writeln!(self, "## Sheets\n")?;
+        writeln!(self, "## {}\n", t!("report-sheets"))?;
         writeln!(
             self,
-            "| Panel | Members | Counted | Not counted | No sheet |"
+            "| {} | {} | {} | {} | {} |",
+            t!("report-col-panel"),
+            t!("report-col-members"),
+            t!("report-col-counted"),
+            t!("report-col-not-counted"),
+            t!("report-col-no-sheet")
         )?;
         writeln!(self, "|---|---:|---:|---|---|")?;
         for panel in &review.panels {
@@ -578,11 +648,15 @@ impl Report<'_> {
                 .map(|s| {
                     let superseded = uses.iter().any(|o| o.counted && o.reviewer == s.reviewer);
                     let why = if !s.submitted && !superseded {
-                        "draft"
+                        t!("report-why-draft")
                     } else {
-                        "older copy"
+                        t!("report-why-older")
                     };
-                    format!("{} ({why})", escape(&self.reviewer_name(&s.reviewer)))
+                    t!(
+                        "report-not-counted",
+                        name = escape(&self.reviewer_name(&s.reviewer)),
+                        why = why
+                    )
                 })
                 .collect();
             not_counted.dedup();
@@ -598,8 +672,8 @@ impl Report<'_> {
                 escape(&panel.title),
                 panel.members.len(),
                 counted,
-                not_counted.join(", "),
-                missing.join(", ")
+                list(&not_counted),
+                list(&missing)
             )?;
         }
         writeln!(self)
@@ -610,7 +684,7 @@ impl Report<'_> {
         if results.warnings.is_empty() {
             return Ok(());
         }
-        writeln!(self, "## Warnings\n")?;
+        writeln!(self, "## {}\n", t!("report-warnings"))?;
         for warning in &results.warnings {
             writeln!(self, "- {}", escape(warning))?;
         }
@@ -618,8 +692,8 @@ impl Report<'_> {
     }
 
     fn inputs(&mut self, inputs: &[InputFile]) -> fmt::Result {
-        writeln!(self, "## Input files\n")?;
-        writeln!(self, "| File | SHA-256 |")?;
+        writeln!(self, "## {}\n", t!("report-inputs"))?;
+        writeln!(self, "| {} | SHA-256 |", t!("report-col-file"))?;
         writeln!(self, "|---|---|")?;
         for input in inputs {
             writeln!(self, "| `{}` | `{}` |", input.path, input.sha256)?;
@@ -628,11 +702,16 @@ impl Report<'_> {
     }
 }
 
+/// Items in running text: `a, b` in English, `a、b` in Japanese.
+fn list(items: &[String]) -> String {
+    items.join(&t!("list-separator"))
+}
+
 fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
-        "none".to_string()
+        t!("report-none")
     } else {
-        items.join(", ")
+        list(items)
     }
 }
 
@@ -712,5 +791,51 @@ mod tests {
             "{report}"
         );
         assert!(report.contains("only 1 place(s) remain"), "{report}");
+    }
+
+    #[test]
+    fn in_japanese_every_heading_and_sentence_is_japanese_and_the_numbers_the_same() {
+        crate::i18n::set_lang(crate::i18n::Lang::Ja);
+        let report = report();
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        for heading in [
+            "# 審査結果：Ties",
+            "## 順位",
+            "## 選定",
+            "## 同点と僅差",
+            "## 要確認事項",
+            "## 集計規則",
+            "## 採点表",
+            "## 入力ファイル",
+        ] {
+            assert!(
+                report.contains(&format!("{heading}\n")),
+                "{heading}:\n{report}"
+            );
+        }
+        assert!(
+            report.contains(
+                "- B は A より上位です：合計は等しく（10.00）、大項目 Y「Cat Y」による同点時の判定（6.00 対 4.00）で決まりました。"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.contains("選定の境目が同点の中にあります：C、D は 8.00 点で 3 位に並び"),
+            "{report}"
+        );
+        assert!(
+            report.contains("| 3 | C | 8.00 | 0.00 | 5.00 | 3.00 | 同点 | 2 |  |"),
+            "{report}"
+        );
+        let english = [
+            "Ranking",
+            "Selection",
+            "Ties and close calls",
+            "Rules",
+            "Sheets",
+        ];
+        for word in english {
+            assert!(!report.contains(word), "{word} in:\n{report}");
+        }
     }
 }

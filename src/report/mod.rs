@@ -1,5 +1,9 @@
 //! Committee results as files and text: `results.csv`, `report.md`,
 //! `results.svg`, and the table `merge` prints. Pure: data in, strings out.
+//!
+//! The words of the report, the chart and the table are in the language of
+//! the thread that draws them (see [`crate::i18n`]); `results.csv` is for
+//! machines and the same in every language.
 
 mod chart;
 mod markdown;
@@ -8,7 +12,8 @@ pub mod solidity;
 pub use chart::{cutoff, svg};
 pub use markdown::{InputFile, markdown};
 
-use crate::merge::{RegionResult, Results};
+use crate::merge::{RegionResult, Results, Status};
+use crate::t;
 
 /// Numbers in CSV and report: Rust's `{:.2}`, as SPEC.md fixes.
 pub fn points(value: f64) -> String {
@@ -44,51 +49,103 @@ fn category_ids(results: &Results) -> Vec<String> {
     results.categories.clone()
 }
 
-/// The ranking as a plain-text table for the terminal.
+/// A status in words: `Selected` … `BelowThreshold` in English (as in
+/// `results.csv`), 選定 … 基準点未満 in Japanese.
+pub fn status_word(status: Status) -> String {
+    match status {
+        Status::Selected => t!("status-selected"),
+        Status::NotSelected => t!("status-not-selected"),
+        Status::Tied => t!("status-tied"),
+        Status::BelowThreshold => t!("status-below"),
+    }
+}
+
+/// A region's flags in words: `incomplete`, `disagreement:3-b` in English
+/// (as in `results.csv`).
+pub fn flag_words(flags: &[String]) -> Vec<String> {
+    flags
+        .iter()
+        .map(|flag| match flag.strip_prefix("disagreement:") {
+            Some(criterion) => t!("flag-disagreement", criterion = criterion),
+            None if flag == "incomplete" => t!("flag-incomplete"),
+            None => flag.clone(),
+        })
+        .collect()
+}
+
+/// The ranking as a plain-text table for the terminal, its columns aligned
+/// in terminal columns (a Japanese name or heading takes two per character).
 pub fn table(results: &Results) -> String {
     let categories = category_ids(results);
     let name_width = results
         .regions
         .iter()
         .map(|r| display_width(&r.name))
+        .chain([display_width(&t!("table-region"))])
         .max()
         .unwrap_or(0)
         .clamp(6, 32);
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{:>4}  {:<name_width$}  {:>7}",
-        "rank", "region", "total"
-    ));
+    let statuses: Vec<String> = results
+        .regions
+        .iter()
+        .map(|r| status_word(r.status))
+        .collect();
+    let status_width = statuses
+        .iter()
+        .map(|s| display_width(s))
+        .chain([14, display_width(&t!("table-status"))])
+        .max()
+        .unwrap_or(14);
+    let mut out = format!(
+        "{}  {}  {}",
+        pad_left(&t!("table-rank"), 4),
+        pad_right(&truncate(&t!("table-region"), name_width), name_width),
+        pad_left(&t!("table-total"), 7)
+    );
     for id in &categories {
-        out.push_str(&format!("  {:>6}", truncate(id, 6)));
+        out.push_str(&format!("  {}", pad_left(&truncate(id, 6), 6)));
     }
-    out.push_str("  status          flags\n");
-    for region in &results.regions {
-        out.push_str(&row(region, name_width));
+    out.push_str(&format!(
+        "  {}  {}\n",
+        pad_right(&t!("table-status"), status_width),
+        t!("table-flags")
+    ));
+    for (region, status) in results.regions.iter().zip(&statuses) {
+        out.push_str(&row(region, name_width, status, status_width));
     }
     out
 }
 
-fn row(region: &RegionResult, name_width: usize) -> String {
-    let name = truncate(&region.name, name_width);
-    let pad = name_width.saturating_sub(display_width(&name));
+fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usize) -> String {
     let mut line = format!(
-        "{:>4}  {name}{}  {:>7}",
+        "{:>4}  {}  {:>7}",
         region.rank,
-        " ".repeat(pad),
+        pad_right(&truncate(&region.name, name_width), name_width),
         points(region.total)
     );
     for subtotal in &region.subtotals {
         line.push_str(&format!("  {:>6}", points(subtotal.points)));
     }
     line.push_str(&format!(
-        "  {:<14}  {}",
-        region.status.as_str(),
-        region.flags.join(";")
+        "  {}  {}",
+        pad_right(status, status_width),
+        flag_words(&region.flags).join(";")
     ));
     line.truncate(line.trim_end().len());
     line.push('\n');
     line
+}
+
+/// `text` followed by spaces up to `width` terminal columns.
+pub fn pad_right(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(display_width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// `text` after spaces up to `width` terminal columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(display_width(text));
+    format!("{}{text}", " ".repeat(fill))
 }
 
 /// Terminal columns taken by `text` (East Asian wide characters take two).

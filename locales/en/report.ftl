@@ -1,0 +1,114 @@
+# The committee's outputs (panelist merge): report.md, results.svg and the
+# ranking printed on the terminal. Keys are shared with locales/ja/report.ftl.
+# results.csv and results.ron are machine-readable and never translated.
+
+## Lists in running text.
+list-separator = {", "}
+list-then = {", then "}
+report-none = none
+# A region with its total, a category with its subtotal.
+report-with-points = { $name } ({ $points })
+report-quoted = { $id } "{ $title }"
+
+## report.md: the heading.
+report-title = Committee results: { $title }
+report-intro = Review `{ $review }`, rubric fingerprint `{ $rubric }`: { $regions } regions scored on { $criteria } criteria in { $categories } categories, { $points } points in all, for { $places } places. Computed by panelist { $version } from the input files listed at the end; { $sheets } sheet(s) counted.
+report-drafts-included = **Drafts included.** { $drafts } draft sheet(s) count in these results (`--include-drafts`). Their reviewers have not submitted them: these are not the committee's final results.
+report-chart = Totals
+
+## report.md: the ranking.
+report-ranking = Ranking
+report-col-rank = Rank
+report-col-total = Total
+report-col-gap = Gap to next
+report-col-flags = Flags
+report-gaps = Gaps are computed from the unrounded totals, so they may differ by 0.01 from the difference of the rounded ones.
+report-categories = Categories:
+report-category = { $id }: { $title } (max { $max }, { $criteria } criteria)
+
+## Flags of a region, as words (results.csv keeps the codes).
+flag-incomplete = incomplete
+flag-disagreement = disagreement:{ $criterion }
+
+## report.md: the selection.
+report-selection = Selection
+report-selected = **Selected** ({ $count } of { $places } places): { $regions }
+report-tied = **Tied at the cutoff** (the committee decides): { $regions }
+report-not-selected = Not selected: { $regions }
+report-below = Below the minimum total of { $min }: { $regions }
+report-cutoff-in-tie = The cutoff falls inside a tie: { $regions } share rank { $rank } with { $total } points and equal subtotals in every tie-break category, but only { $places } place(s) remain. The committee decides which to select and should record its reason in the minutes.
+report-no-places = No places are to be filled (`select: 0`).
+report-all-eligible = Every eligible region is selected: there are as many places as regions at or above the minimum.
+report-places-empty = Only { $eligible } region(s) reach the minimum total, so { $empty } of the { $places } places stay empty.
+report-cutoff-tie-break = The cutoff falls between { $last } (rank { $last_rank }) and { $next } (rank { $next_rank }), whose totals are equal ({ $total }): the tie-break on category { $category } decided it (see below).
+report-cutoff = The cutoff falls between { $last } (rank { $last_rank }, { $last_total }) and { $next } (rank { $next_rank }, { $next_total }): a margin of { $margin } points.
+
+## report.md: ties and close calls.
+report-ties = Ties and close calls
+report-shared-rank = { $above } and { $below } share rank { $rank } (ex aequo): equal totals ({ $total }) and equal subtotals in every tie-break category ({ $categories }).
+report-shared-rank-no-rule = { $above } and { $below } share rank { $rank } (ex aequo): equal totals ({ $total }) and there is no tie-break rule.
+report-no-ties = No two regions have equal totals: the totals alone decide the order.
+report-closest = The closest neighbours with different totals are { $above } and { $below }, { $gap } points apart (ranks { $above_rank } and { $below_rank }).
+report-decided = { $above } ranks above { $below }: equal totals ({ $total }); decided by the tie-break on category { $category } "{ $title }", { $above_points } against { $below_points }.
+report-decided-after = { $above } ranks above { $below }: equal totals ({ $total }); decided by the tie-break on category { $category } "{ $title }", { $above_points } against { $below_points }, after equal subtotals in category { $earlier }.
+
+## report.md: flags.
+report-flags = Flags
+report-no-flags = No flags: every criterion of every region has marks, and no spread exceeds the disagreement threshold.
+report-incomplete = { $region } is **incomplete**: { $criterion } "{ $title }" has no mark and counts as 0; no counting mark from panel { $panels } (no submitted sheet marks it, or its reviewers have a conflict).
+report-incomplete-no-panel = { $region } is **incomplete**: { $criterion } "{ $title }" has no mark and counts as 0; no panel covers it.
+report-disagreement = { $region }: **disagreement** on { $criterion } "{ $title }": marks from { $low } to { $high }, a spread of { $spread } > { $limit } ({ $ratio } { "\u00D7" } max { $max }). Marks: { $marks }.
+report-mark = { $reviewer } { $points }
+
+## report.md: the rules.
+report-rules = Rules
+report-rule-mean = Mean: the mean of the counting reviewers' marks
+report-rule-median = Median: the middle mark of the counting reviewers (the mean of the two middle marks when their number is even)
+report-rule-trimmed = TrimmedMean: the mean of the counting reviewers' marks after dropping one highest and one lowest mark (when there are at least 3)
+report-rule-score = Each criterion's score: { $aggregate }. A criterion without marks counts as 0 and flags the region `incomplete`.
+report-rule-sums = Subtotal: the sum of a category's criterion scores; total: the sum of all of them (no rounding before the end; shown with 2 decimals).
+report-rule-ranking = Ranking by total, highest first. Equal totals (within 1e-9) are ordered by the first unequal subtotal of category { $categories }; regions still equal share a rank.
+report-rule-ranking-no-tie-break = Ranking by total, highest first; equal totals (within 1e-9) share a rank (no tie-break rule).
+report-rule-places = Places: { $places }, filled in rank order; when regions sharing a rank straddle the cutoff, all of them are `Tied` and the committee decides.
+report-rule-min = Minimum total: { $min }; a region below it is not eligible (`BelowThreshold`).
+report-rule-no-min = Minimum total: none.
+report-rule-disagreement = Disagreement: flagged when a criterion has at least 2 marks and they spread by more than { $ratio } { "\u00D7" } its maximum.
+report-rule-conflicts = Conflicts of interest: a reviewer's marks for a region they have a conflict on (declared in `review.ron` or on their sheet) are left out.
+report-rule-drafts = Sheets: submitted sheets and, for these results, **draft sheets too** (`--include-drafts`).
+report-rule-submitted = Sheets: only submitted sheets count; drafts are left out.
+
+## report.md: the sheets, warnings and input files.
+report-sheets = Sheets
+report-col-panel = Panel
+report-col-members = Members
+report-col-counted = Counted
+report-col-not-counted = Not counted
+report-col-no-sheet = No sheet
+report-why-draft = draft
+report-why-older = older copy
+report-not-counted = { $name } ({ $why })
+report-warnings = Warnings
+report-inputs = Input files
+report-col-file = File
+
+## results.svg
+chart-title = { $title }: totals
+chart-subtitle = { $selected } of { $regions } selected for { $places } places { $dot } aggregate { $aggregate }
+chart-drafts = DRAFTS INCLUDED
+chart-axis = total points (of { $max })
+chart-minimum = minimum { $min }
+chart-cutoff = cutoff: { $places } places
+chart-cutoff-tie = cutoff: { $places } places (inside a tie: the committee decides)
+chart-selected = Selected
+chart-tied = Tied at the cutoff (the committee decides)
+chart-not-selected = Not selected
+chart-below = Below the minimum of { $min }
+chart-below-none = Below the minimum
+chart-label = { $rank }. { $name }
+
+## The ranking merge prints on the terminal.
+table-rank = rank
+table-region = region
+table-total = total
+table-status = status
+table-flags = flags

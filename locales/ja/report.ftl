@@ -1,0 +1,113 @@
+# 委員会の出力（panelist merge）：report.md、results.svg、端末に表示する順位表。
+# キーは locales/en/report.ftl と共通。results.csv と results.ron は機械処理用のため翻訳しない。
+
+## 文中の列挙
+list-separator = 、
+list-then = {"、次に "}
+report-none = なし
+# 合計を添えた地域、小計を添えた大項目
+report-with-points = { $name }（{ $points }）
+report-quoted = { $id }「{ $title }」
+
+## report.md：冒頭
+report-title = 審査結果：{ $title }
+report-intro = 審査 `{ $review }`（評価基準のフィンガープリント `{ $rubric }`）：{ $regions } 地域を { $categories } 大項目・{ $criteria } 評価項目、計 { $points } 点で採点し、{ $places } 地域を選定します。末尾に掲げる入力ファイルから panelist { $version } で算出しました。集計した採点表は { $sheets } 件です。
+report-drafts-included = **下書きを含みます。** この結果には下書きの採点表 { $drafts } 件を集計しています（`--include-drafts`）。これらは評価委員が提出していないものであり、委員会の最終結果ではありません。
+report-chart = 合計
+
+## report.md：順位
+report-ranking = 順位
+report-col-rank = 順位
+report-col-total = 合計
+report-col-gap = 次位との差
+report-col-flags = 要確認
+report-gaps = 差は丸める前の合計から求めているため、丸めた合計どうしの差と 0.01 異なることがあります。
+report-categories = 大項目：
+report-category = { $id }：{ $title }（満点 { $max }、{ $criteria } 項目）
+
+## 地域の要確認事項（results.csv には記号のまま記録）
+flag-incomplete = 採点欠落
+flag-disagreement = 評点の乖離:{ $criterion }
+
+## report.md：選定
+report-selection = 選定
+report-selected = **選定**（選定枠 { $places } のうち { $count } 地域）：{ $regions }
+report-tied = **選定の境目で同点**（委員会が決定）：{ $regions }
+report-not-selected = 不選定：{ $regions }
+report-below = 基準点（合計 { $min } 点）未満：{ $regions }
+report-cutoff-in-tie = 選定の境目が同点の中にあります：{ $regions } は { $total } 点で { $rank } 位に並び、同点時の判定に用いるすべての大項目の小計も等しい一方、選定枠は残り { $places } 地域分しかありません。いずれを選定するかは委員会が決定し、その理由を議事録に記録してください。
+report-no-places = 選定枠はありません（`select: 0`）。
+report-all-eligible = 基準点以上の地域の数と選定枠が同じため、対象となる地域はすべて選定されます。
+report-places-empty = 基準点に達した地域は { $eligible } 地域のみのため、選定枠 { $places } のうち { $empty } 地域分は空いたままです。
+report-cutoff-tie-break = 選定の境目は { $last }（{ $last_rank } 位）と { $next }（{ $next_rank } 位）の間にあります。両者の合計は等しく（{ $total }）、大項目 { $category } による同点時の判定で決まりました（下記参照）。
+report-cutoff = 選定の境目は { $last }（{ $last_rank } 位、{ $last_total } 点）と { $next }（{ $next_rank } 位、{ $next_total } 点）の間にあり、差は { $margin } 点です。
+
+## report.md：同点と僅差
+report-ties = 同点と僅差
+report-shared-rank = { $above } と { $below } は同順位（{ $rank } 位）です：合計が等しく（{ $total }）、同点時の判定に用いるすべての大項目（{ $categories }）の小計も等しいためです。
+report-shared-rank-no-rule = { $above } と { $below } は同順位（{ $rank } 位）です：合計が等しく（{ $total }）、同点時の判定規則がないためです。
+report-no-ties = 合計が等しい地域はありません：順位は合計だけで決まります。
+report-closest = 合計が異なる隣り合う地域のうち最も差が小さいのは { $above }（{ $above_rank } 位）と { $below }（{ $below_rank } 位）で、差は { $gap } 点です。
+report-decided = { $above } は { $below } より上位です：合計は等しく（{ $total }）、大項目 { $category }「{ $title }」による同点時の判定（{ $above_points } 対 { $below_points }）で決まりました。
+report-decided-after = { $above } は { $below } より上位です：合計は等しく（{ $total }）、大項目 { $earlier } の小計も等しかったため、大項目 { $category }「{ $title }」による同点時の判定（{ $above_points } 対 { $below_points }）で決まりました。
+
+## report.md：要確認事項
+report-flags = 要確認事項
+report-no-flags = 要確認事項はありません：すべての地域のすべての評価項目に点数があり、評点の幅が乖離の基準を超えるものもありません。
+report-incomplete = { $region } は**採点欠落**があります：{ $criterion }「{ $title }」に点数がなく、0 点として扱います。部会 { $panels } からの集計対象の点数がありません（提出済の採点表に点数がないか、評価委員に利害関係があります）。
+report-incomplete-no-panel = { $region } は**採点欠落**があります：{ $criterion }「{ $title }」に点数がなく、0 点として扱います。この評価項目を担当する部会がありません。
+report-disagreement = { $region }：{ $criterion }「{ $title }」で**評点が乖離**しています：評点は { $low } から { $high } まで、幅 { $spread } は基準の { $limit }（満点 { $max } × { $ratio }）を超えています。評点：{ $marks }。
+report-mark = { $reviewer } { $points }
+
+## report.md：集計規則
+report-rules = 集計規則
+report-rule-mean = 平均（Mean）：集計対象となる評価委員の点数の平均
+report-rule-median = 中央値（Median）：集計対象となる評価委員の点数の中央の値（点数の数が偶数のときは中央の二つの平均）
+report-rule-trimmed = 刈込平均（TrimmedMean）：集計対象となる評価委員の点数から最高点と最低点を一つずつ除いた平均（点数が 3 件以上のとき）
+report-rule-score = 各評価項目の得点：{ $aggregate }。点数のない評価項目は 0 点とし、その地域に `incomplete`（採点欠落）の印を付けます。
+report-rule-sums = 小計は大項目に属する評価項目の得点の和、合計はすべての得点の和です（途中で丸めず、小数第 2 位まで表示）。
+report-rule-ranking = 順位は合計の高い順です。合計が等しい（差が 1e-9 以内の）地域は、大項目 { $categories }の順に小計を比べ、最初に異なる小計で順序を決めます。それでも等しい地域は同順位とします。
+report-rule-ranking-no-tie-break = 順位は合計の高い順です。合計が等しい（差が 1e-9 以内の）地域は同順位とします（同点時の判定規則なし）。
+report-rule-places = 選定枠：{ $places }。順位の順に選定します。同順位の地域が選定の境目をまたぐ場合は、いずれも `Tied`（同点）とし、委員会が決定します。
+report-rule-min = 基準点：合計 { $min } 点。これに満たない地域は選定の対象外です（`BelowThreshold`、基準点未満）。
+report-rule-no-min = 基準点：なし。
+report-rule-disagreement = 評点の乖離：ある評価項目に点数が 2 件以上あり、その幅が満点の { $ratio } 倍を超えるときに印を付けます。
+report-rule-conflicts = 利害関係：評価委員が利害関係を有する地域（`review.ron` 又は採点表で申告されたもの）に付けた点数は集計に含めません。
+report-rule-drafts = 採点表：提出済の採点表に加え、この結果では**下書きの採点表も**集計しています（`--include-drafts`）。
+report-rule-submitted = 採点表：提出済の採点表のみを集計し、下書きは含めません。
+
+## report.md：採点表、警告、入力ファイル
+report-sheets = 採点表
+report-col-panel = 部会
+report-col-members = 委員数
+report-col-counted = 集計
+report-col-not-counted = 集計外
+report-col-no-sheet = 採点表なし
+report-why-draft = 下書き
+report-why-older = 旧版
+report-not-counted = { $name }（{ $why }）
+report-warnings = 警告
+report-inputs = 入力ファイル
+report-col-file = ファイル
+
+## results.svg
+chart-title = { $title }：合計
+chart-subtitle = 選定枠 { $places } に { $regions } 地域中 { $selected } 地域を選定 { $dot } 集計方法 { $aggregate }
+chart-drafts = 下書きを含む
+chart-axis = 合計点（満点 { $max }）
+chart-minimum = 基準点 { $min }
+chart-cutoff = 選定の境目：選定枠 { $places }
+chart-cutoff-tie = 選定の境目：選定枠 { $places }（同点の中：委員会が決定）
+chart-selected = 選定
+chart-tied = 選定の境目で同点（委員会が決定）
+chart-not-selected = 不選定
+chart-below = 基準点（{ $min }）未満
+chart-below-none = 基準点未満
+chart-label = { $rank }. { $name }
+
+## merge が端末に表示する順位表
+table-rank = 順位
+table-region = 地域
+table-total = 合計
+table-status = 結果
+table-flags = 要確認
