@@ -1,11 +1,13 @@
 //! The chair's results TUI on the sample review: snapshots of every screen
 //! at 80×24 (and one larger), without color, in UTF-8 and in ASCII, and the
-//! behaviour behind them (drill-down, drafts, reading again).
+//! behaviour behind them (drill-down, drafts, reading again). The same
+//! screens in Japanese over the Japanese sample, each checked for alignment.
 
 mod common;
 
-use common::sample_dir;
+use common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
+use panelist::tui::results::app::Absent;
 use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, view};
 use panelist::tui::shell::Screen;
 use panelist::tui::theme::Theme;
@@ -240,7 +242,7 @@ fn the_marks_view_lists_who_did_not_count_and_why() {
     assert_eq!(rows.len(), 12, "the committee's 12 members");
     let ishikawa = rows.iter().find(|r| r.reviewer == "ishikawa").expect("row");
     assert_eq!(ishikawa.points, None);
-    assert_eq!(ishikawa.absent, Some("conflict of interest"));
+    assert_eq!(ishikawa.absent, Some(Absent::Conflict));
     // Highest first; the marks are those merge counted.
     let counted: Vec<f64> = rows.iter().filter_map(|r| r.points).collect();
     assert!(counted.windows(2).all(|w| w[0] >= w[1]), "{counted:?}");
@@ -263,7 +265,7 @@ fn the_marks_view_lists_who_did_not_count_and_why() {
             .find(|r| r.reviewer == "t33")
             .expect("t33 is on tech-env")
     };
-    assert!(t33(&app).absent.is_some_and(|a| a.starts_with("draft")));
+    assert_eq!(t33(&app).absent, Some(Absent::Draft));
     press(&mut app, &["d"]);
     assert!(t33(&app).points.is_some(), "counted with drafts");
 }
@@ -333,4 +335,167 @@ fn reading_again_takes_new_data() {
     press(&mut screen.app, &["r"]);
     screen.settle(false);
     assert_eq!(screen.app.results().regions.len(), 3);
+}
+
+// ---- Japanese ----
+
+/// The Japanese sample's results, read and merged once for all tests.
+fn japanese_data() -> Data {
+    static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| Data::load(&japanese_sample_dir()).expect("the Japanese sample loads"))
+        .clone()
+}
+
+/// The results screen in Japanese on this test's thread, after `keys`.
+fn japanese(theme: Theme, keys: &[&str]) -> App {
+    panelist::i18n::set_lang(panelist::i18n::Lang::Ja);
+    let mut app = App::new(japanese_data(), theme);
+    press(&mut app, keys);
+    app
+}
+
+/// Draws and checks that every row is exactly as wide as the frame.
+fn aligned(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    assert_aligned(terminal.backend().buffer());
+    terminal.backend().to_string()
+}
+
+#[test]
+fn snapshot_japanese_ranking() {
+    let app = japanese(PLAIN, &[]);
+    insta::assert_snapshot!("japanese_ranking", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_ranking_100x30() {
+    let app = japanese(PLAIN, &["down", "down", "down", "down"]);
+    insta::assert_snapshot!("japanese_ranking_100x30", aligned(&app, 100, 30));
+}
+
+#[test]
+fn snapshot_japanese_region() {
+    let app = japanese(PLAIN, &["down", "down", "down", "down", "enter"]);
+    assert_eq!(app.view(), View::Region);
+    insta::assert_snapshot!("japanese_region", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_category() {
+    let keys = [
+        "down", "down", "down", "down", "enter", "down", "down", "enter",
+    ];
+    let app = japanese(PLAIN, &keys);
+    assert_eq!(app.view(), View::Category);
+    insta::assert_snapshot!("japanese_category", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_marks() {
+    let keys = [
+        "down", "down", "down", "down", "enter", "down", "down", "enter", "down", "enter",
+    ];
+    let app = japanese(PLAIN, &keys);
+    assert_eq!(app.view(), View::Marks);
+    insta::assert_snapshot!("japanese_marks", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_marks_with_a_conflict_100x30() {
+    let app = japanese(PLAIN, &["down", "enter", "enter", "enter"]);
+    let screen = aligned(&app, 100, 30);
+    assert!(screen.contains("利害関係あり"), "{screen}");
+    insta::assert_snapshot!("japanese_marks_100x30", screen);
+}
+
+#[test]
+fn snapshot_japanese_across() {
+    let app = japanese(PLAIN, &["c", "right"]);
+    assert_eq!(app.view(), View::Across);
+    insta::assert_snapshot!("japanese_across", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_drafts_included() {
+    let app = japanese(PLAIN, &["d"]);
+    insta::assert_snapshot!("japanese_drafts_included", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_help() {
+    let app = japanese(PLAIN, &["?"]);
+    insta::assert_snapshot!("japanese_help", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_window_too_small() {
+    let app = japanese(PLAIN, &[]);
+    insta::assert_snapshot!("japanese_too_small", aligned(&app, 50, 12));
+}
+
+/// Every screen, in both themes and at the smallest and a wide window,
+/// lines up; the words are Japanese and the numbers those of the English
+/// sample.
+#[test]
+fn every_japanese_screen_lines_up_at_every_size() {
+    let screens: [&[&str]; 9] = [
+        &[],
+        &["enter"],
+        &["enter", "enter"],
+        &["enter", "enter", "enter"],
+        &["c"],
+        &["c", "enter"],
+        &["?"],
+        &["d"],
+        &["r"],
+    ];
+    for theme in [PLAIN, ASCII] {
+        for keys in screens {
+            for (w, h) in [(80, 24), (60, 18), (61, 19), (100, 30), (200, 60)] {
+                let app = japanese(theme, keys);
+                let terminal = draw(&app, w, h);
+                assert_aligned(terminal.backend().buffer());
+            }
+        }
+    }
+    let screen = aligned(&japanese(PLAIN, &[]), 80, 24);
+    for words in [
+        "審査結果",
+        "選定",
+        "不選定",
+        "合計",
+        "76.92",
+        "選定の境目",
+        "差 4.81",
+    ] {
+        assert!(screen.contains(words), "{words}:\n{screen}");
+    }
+}
+
+#[test]
+fn japanese_data_on_an_ascii_terminal_is_question_marks_in_english_and_said_once() {
+    // What `panelist results` does on a terminal without UTF-8: English.
+    panelist::i18n::set_lang(panelist::i18n::Lang::En);
+    let app = App::new(japanese_data(), ASCII);
+    let screen = aligned(&app, 80, 24);
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(
+        screen.contains("Japanese text needs a UTF-8 terminal"),
+        "{screen}"
+    );
+    assert!(screen.contains("Selected"), "{screen}");
+    assert!(screen.contains("76.92"), "{screen}");
+    let mut app = app;
+    press(&mut app, &["down"]);
+    assert!(
+        !screen_of(&app).contains("UTF-8 terminal"),
+        "said once, then the next key clears it"
+    );
+    // On a UTF-8 terminal the data are shown as they are, without the note.
+    let app = App::new(japanese_data(), PLAIN);
+    assert_eq!(app.message, None);
+}
+
+fn screen_of(app: &App) -> String {
+    draw(app, 80, 24).backend().to_string()
 }

@@ -468,6 +468,35 @@ pub fn sample_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007")
 }
 
+/// The same review in Japanese (read only): same ids, marks and times.
+pub fn japanese_sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007-ja")
+}
+
+/// Checks that every row of a drawn frame is exactly as wide as the frame:
+/// a double-width character takes two columns (the cell after it is hidden)
+/// and none sticks out past the edge.
+#[track_caller]
+pub fn assert_aligned(buffer: &ratatui::buffer::Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        let mut row = String::new();
+        while x < area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            row.push_str(symbol);
+            x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+        }
+        assert_eq!(
+            x,
+            area.right(),
+            "row {y} is {} columns wide, not {}: {row}",
+            x - area.left(),
+            area.width
+        );
+    }
+}
+
 /// Every file under `dir` with its bytes, to assert that a command changed nothing.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -519,7 +548,9 @@ pub fn bin() -> &'static str {
 }
 
 /// `panelist` with an environment that can't leak into the test: no
-/// `$PANELIST_DIR`, no `$PANELIST_REVIEWER`, no user config file.
+/// `$PANELIST_DIR`, no `$PANELIST_REVIEWER`, no user config file, and a
+/// UTF-8 locale of no language (the messages in English, whatever the
+/// machine's `LANG`).
 pub fn panelist() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("panelist").expect("the panelist binary");
     isolate(&mut cmd);
@@ -531,6 +562,9 @@ pub fn panelist_std() -> std::process::Command {
     let mut cmd = std::process::Command::new(bin());
     cmd.env_remove("PANELIST_DIR")
         .env_remove("PANELIST_REVIEWER")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .env("XDG_CONFIG_HOME", "/nonexistent/panelist-tests")
         .env("HOME", "/nonexistent/panelist-tests");
     cmd
@@ -539,6 +573,9 @@ pub fn panelist_std() -> std::process::Command {
 fn isolate(cmd: &mut assert_cmd::Command) {
     cmd.env_remove("PANELIST_DIR")
         .env_remove("PANELIST_REVIEWER")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .env("XDG_CONFIG_HOME", "/nonexistent/panelist-tests")
         .env("HOME", "/nonexistent/panelist-tests");
 }

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Review};
+use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::theme::Theme;
 
@@ -62,7 +63,22 @@ pub struct MarkRow {
     pub points: Option<f64>,
     pub note: String,
     /// Why there is no counting mark.
-    pub absent: Option<&'static str>,
+    pub absent: Option<Absent>,
+}
+
+/// Why a member of a panel that covers a cell has no counting mark for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// A conflict of interest on the region (review.ron or a sheet).
+    Conflict,
+    /// The member has no sheet for the panel.
+    NoSheet,
+    /// Their sheet is a draft, left out (`d` counts drafts).
+    Draft,
+    /// Their sheet does not count (an older copy of a submitted one).
+    SheetNotCounted,
+    /// Their counting sheet has no mark for the cell.
+    NotMarked,
 }
 
 /// What comes into `update`.
@@ -88,8 +104,66 @@ pub struct App {
     pub page: usize,
 }
 
+impl Data {
+    /// Makes the data showable on `theme`'s terminal: without UTF-8, every
+    /// character outside ASCII of a name, title, note or summary becomes `?`
+    /// (ids are ASCII already). Returns whether any did.
+    pub fn make_plain(&mut self, theme: &Theme) -> bool {
+        if theme.unicode {
+            return false;
+        }
+        let mut changed = false;
+        self.each_text(|text| {
+            if !text.is_ascii() {
+                *text = theme.plain(text);
+                changed = true;
+            }
+        });
+        changed
+    }
+
+    /// Every text of the data that a screen shows.
+    fn each_text(&mut self, mut f: impl FnMut(&mut String)) {
+        let review = &mut self.review;
+        f(&mut review.title);
+        for category in &mut review.categories {
+            f(&mut category.title);
+            for criterion in &mut category.criteria {
+                f(&mut criterion.title);
+                f(&mut criterion.guidance);
+            }
+        }
+        for region in &mut review.regions {
+            f(&mut region.name);
+            f(&mut region.summary);
+            region.fields.iter_mut().for_each(&mut f);
+        }
+        for reviewer in &mut review.reviewers {
+            f(&mut reviewer.name);
+        }
+        for panel in &mut review.panels {
+            f(&mut panel.title);
+        }
+        for results in [&mut self.submitted, &mut self.with_drafts] {
+            f(&mut results.title);
+            for region in &mut results.regions {
+                f(&mut region.name);
+                for criterion in &mut region.criteria {
+                    for score in &mut criterion.scores {
+                        f(&mut score.note);
+                    }
+                }
+            }
+        }
+    }
+}
+
 impl App {
-    pub fn new(data: Data, theme: Theme) -> App {
+    /// The screen over `data`, as `theme`'s terminal can show it. On a
+    /// terminal without UTF-8 the data's Japanese shows as `?`, and the
+    /// screen says once why.
+    pub fn new(mut data: Data, theme: Theme) -> App {
+        let unshowable = data.make_plain(&theme);
         let mut app = App {
             theme,
             data,
@@ -97,7 +171,7 @@ impl App {
             stack: vec![View::Ranking],
             cursor: Cursor::default(),
             help: false,
-            message: None,
+            message: unshowable.then(|| t!("msg-needs-utf8")),
             reload: false,
             quit: false,
             page: 10,
@@ -245,13 +319,13 @@ impl App {
         rows
     }
 
-    fn why_absent(&self, panel: &str, reviewer: &str, region: &str) -> &'static str {
+    fn why_absent(&self, panel: &str, reviewer: &str, region: &str) -> Absent {
         if self
             .data
             .conflicts
             .contains(&(reviewer.to_string(), region.to_string()))
         {
-            return "conflict of interest";
+            return Absent::Conflict;
         }
         let sheet = self
             .results()
@@ -266,10 +340,10 @@ impl App {
                     .find(|s| s.panel == panel && s.reviewer == reviewer)
             });
         match sheet {
-            None => "no sheet yet",
-            Some(s) if !s.counted && !s.submitted => "draft, not counted (d counts drafts)",
-            Some(s) if !s.counted => "sheet not counted",
-            Some(_) => "not marked",
+            None => Absent::NoSheet,
+            Some(s) if !s.counted && !s.submitted => Absent::Draft,
+            Some(s) if !s.counted => Absent::SheetNotCounted,
+            Some(_) => Absent::NotMarked,
         }
     }
 
@@ -312,15 +386,15 @@ impl App {
                 }
             }
             Msg::Loaded(result) => match *result {
-                Ok(data) => {
+                Ok(mut data) => {
+                    data.make_plain(&self.theme);
                     self.data = data;
                     self.clamp();
-                    self.message = Some("Read the panel files again.".into());
+                    self.message = Some(t!("results-reloaded"));
                 }
                 Err(reason) => {
-                    self.message = Some(format!(
-                        "Could not read the files again; still showing the last results. {reason}"
-                    ));
+                    let reason = self.theme.plain(&reason);
+                    self.message = Some(t!("results-reload-failed", reason = reason));
                 }
             },
         }
@@ -358,11 +432,9 @@ impl App {
                 self.clamp();
                 let drafts = self.drafts();
                 self.message = Some(if self.include_drafts {
-                    format!(
-                        "{drafts} draft sheet(s) now count. These are not the committee's results."
-                    )
+                    t!("results-drafts-on", drafts = drafts)
                 } else {
-                    "Drafts left out again: the committee's results.".into()
+                    t!("results-drafts-off")
                 });
             }
             Action::Reload => self.reload = true,

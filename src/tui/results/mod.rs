@@ -86,10 +86,10 @@ pub struct DirLoader(pub PathBuf);
 impl Loader for DirLoader {
     fn load(&mut self) -> Result<Data, String> {
         Data::load(&self.0).map_err(|e| match e {
-            Error::Invalid(problems) => format!(
-                "{} problem(s), the first: {}",
-                problems.0.len(),
-                problems
+            Error::Invalid(problems) => crate::t!(
+                "results-problems",
+                count = problems.0.len(),
+                first = problems
                     .0
                     .first()
                     .map(|p| p.to_string())
@@ -138,8 +138,14 @@ impl<L: Loader> Screen for ResultsScreen<L> {
 /// before the terminal is taken over, as `merge` reports them.
 pub fn run(dir: Option<&Path>) -> Result<(), Error> {
     let dir = config::review_dir(dir)?;
-    let data = Data::load(&dir)?;
     let theme = Theme::from_process_env();
+    // Japanese needs a UTF-8 terminal: without one, the screens (and the
+    // problems found in the files) are in English, and the screen says once
+    // why the data's Japanese shows as ?.
+    if !theme.unicode && crate::i18n::lang() == crate::i18n::Lang::Ja {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+    }
+    let data = Data::load(&dir)?;
     let (mut terminal, guard) =
         Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
     let outcome = LocalEvents::start()

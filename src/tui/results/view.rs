@@ -3,6 +3,10 @@
 //! Meaning never rests on color alone: the selected row has a caret, a
 //! disagreement a `!`, the cutoff a labelled rule, the minimum total a `│`
 //! in the bars, and statuses are words.
+//!
+//! Every word comes from the catalogs (locales/*/results.ftl), and every
+//! column is measured in terminal columns, so Japanese names and headings
+//! (two columns a character) line up as English ones do.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,10 +14,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, MarkRow, View};
+use super::app::{Absent, App, MarkRow, View};
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::{Aggregate, format_points};
 use crate::report::{cutoff, points};
+use crate::t;
 use crate::tui::keymap::{self, Mode, RESULTS_MODES};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -49,12 +54,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         bar,
         &theme,
         &format!(
-            " panelist {} results {} {}",
-            theme.dot(),
-            theme.dot(),
-            results.title
+            " {}",
+            t!("results-bar", dot = theme.dot(), title = &results.title)
         ),
-        &format!("{selected}/{} selected ", results.regions.len()),
+        &format!(
+            "{} ",
+            t!(
+                "results-selected-count",
+                selected = selected,
+                regions = results.regions.len()
+            )
+        ),
     );
     frame.render_widget(Paragraph::new(banner_line(app, banner.width)), banner);
     if app.help {
@@ -82,9 +92,7 @@ fn banner_line(app: &App, width: u16) -> Line<'static> {
     let counted = app.results().sheets.iter().filter(|s| s.counted).count();
     let (text, style) = if app.include_drafts {
         (
-            format!(
-                " DRAFTS INCLUDED: {drafts} draft sheet(s) count, not final results (d: leave out) "
-            ),
+            format!(" {} ", t!("results-banner-drafts", drafts = drafts)),
             if theme.color {
                 Style::default()
                     .fg(Color::Black)
@@ -97,18 +105,25 @@ fn banner_line(app: &App, width: u16) -> Line<'static> {
     } else if drafts > 0 {
         (
             format!(
-                " Committee results {} {counted} submitted sheets {} {drafts} draft(s) left out (d: count)",
-                theme.dot(),
-                theme.dot()
+                " {}",
+                t!(
+                    "results-banner-left-out",
+                    dot = theme.dot(),
+                    counted = counted,
+                    drafts = drafts
+                )
             ),
             theme.dim(),
         )
     } else {
         (
             format!(
-                " Committee results {} {counted} submitted sheets {} no drafts",
-                theme.dot(),
-                theme.dot()
+                " {}",
+                t!(
+                    "results-banner-no-drafts",
+                    dot = theme.dot(),
+                    counted = counted
+                )
             ),
             theme.dim(),
         )
@@ -144,16 +159,31 @@ fn scrolled(
         .collect()
 }
 
+/// `text` right-aligned in `width` terminal columns.
+fn right(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text::width(text));
+    format!("{}{text}", " ".repeat(fill))
+}
+
 fn status_word(status: Status, results: &crate::merge::Results) -> String {
     match status {
-        Status::Selected => "Selected".into(),
-        Status::NotSelected => "Not selected".into(),
-        Status::Tied => "TIED".into(),
+        Status::Selected => t!("results-status-selected"),
+        Status::NotSelected => t!("results-status-not-selected"),
+        Status::Tied => t!("results-status-tied"),
         Status::BelowThreshold => match results.rules.min_total {
-            Some(min) => format!("Below {}", format_points(min)),
-            None => "Below min".into(),
+            Some(min) => t!("results-status-below", min = format_points(min)),
+            None => t!("results-status-below-none"),
         },
     }
+}
+
+/// The columns of the status: 12, or the widest status shown.
+fn status_width(results: &crate::merge::Results) -> usize {
+    results
+        .regions
+        .iter()
+        .map(|r| text::width(&status_word(r.status, results)))
+        .fold(12, usize::max)
 }
 
 fn status_style(theme: &Theme, status: Status) -> Style {
@@ -182,7 +212,7 @@ fn flags_short(region: &RegionResult) -> String {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str("incomplete");
+        text.push_str(&t!("results-incomplete"));
     }
     text
 }
@@ -222,20 +252,18 @@ fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
     let regions = &results.regions;
     let tied = regions.iter().any(|r| r.status == Status::Tied);
     let last = above.checked_sub(1).and_then(|i| regions.get(i));
+    let places = results.rules.select;
     let label = match (last, regions.get(above)) {
-        _ if tied => format!(
-            " cutoff: {} places {} inside a tie: the committee decides ",
-            results.rules.select,
-            theme.dot()
+        _ if tied => t!("results-cutoff-tie", places = places, dot = theme.dot()),
+        (Some(last), Some(next)) => t!(
+            "results-cutoff-margin",
+            places = places,
+            dot = theme.dot(),
+            margin = points(last.total - next.total)
         ),
-        (Some(last), Some(next)) => format!(
-            " cutoff: {} places {} margin {} ",
-            results.rules.select,
-            theme.dot(),
-            points(last.total - next.total)
-        ),
-        _ => format!(" cutoff: {} places ", results.rules.select),
+        _ => t!("results-cutoff", places = places),
     };
+    let label = format!(" {label} ");
     let dash = if theme.unicode { "─" } else { "-" };
     let lead = dash.repeat(6);
     let rest = width.saturating_sub(6 + text::width(&label));
@@ -265,18 +293,21 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let title = format!(
-        " Ranking {} {} places {} {} ",
-        theme.dot(),
-        results.rules.select,
-        theme.dot(),
-        results.rules.aggregate
+        " {} ",
+        t!(
+            "results-ranking-title",
+            dot = theme.dot(),
+            places = results.rules.select,
+            aggregate = aggregate_name(results.rules.aggregate)
+        )
     );
     let outer = block(&theme, Line::styled(title, theme.accent()));
     let inner = outer.inner(list_area);
     frame.render_widget(outer, list_area);
 
     let width = inner.width as usize;
-    let fixed = 2 + 3 + 1 + 1 + 6 + 1 + 1 + 12 + 1;
+    let status_w = status_width(results);
+    let fixed = 2 + 3 + 1 + 1 + 6 + 1 + 1 + status_w + 1;
     let flags_w = 10.min(width.saturating_sub(fixed + 20));
     let avail = width.saturating_sub(fixed + flags_w);
     let longest = results
@@ -293,13 +324,17 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     let bar_w = avail.saturating_sub(name_w).max(4);
 
     let mut scale = format!(
-        "  {:>3} {} {:>6}  ",
-        "#",
-        text::fit("Region", name_w, ""),
-        "Total"
+        "  {} {} {}  ",
+        right("#", 3),
+        text::fit(&t!("results-col-region"), name_w, ""),
+        right(&t!("results-col-total"), 6)
     );
     scale.push_str(&scale_text(app, bar_w));
-    scale.push_str(&format!(" {:<12} Flags", "Status"));
+    scale.push_str(&format!(
+        " {} {}",
+        text::fit(&t!("results-col-status"), status_w, ""),
+        t!("results-col-flags")
+    ));
     let header = Line::styled(text::truncate(&scale, width, ""), theme.strong());
 
     let mut lines = Vec::new();
@@ -321,7 +356,7 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(ranking_bar(app, region.total, bar_w));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            text::fit(&status_word(region.status, results), 12, ""),
+            text::fit(&status_word(region.status, results), status_w, ""),
             status_style(&theme, region.status),
         ));
         spans.push(Span::styled(
@@ -381,11 +416,14 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(vec![
         Span::styled(
             format!(
-                "Rank {} of {}  {} of {}  ",
-                region.rank,
-                results.regions.len(),
-                points(region.total),
-                points(results.rules.max_total)
+                "{}  ",
+                t!(
+                    "results-detail-rank",
+                    rank = region.rank,
+                    regions = results.regions.len(),
+                    total = points(region.total),
+                    max = points(results.rules.max_total)
+                )
             ),
             theme.strong(),
         ),
@@ -393,7 +431,10 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
             status_word(region.status, results),
             status_style(&theme, region.status),
         ),
-        Span::raw(format!("  {} marks", region.marks)),
+        Span::raw(format!(
+            "  {}",
+            t!("results-detail-marks", marks = region.marks)
+        )),
     ])];
     lines.push(Line::raw(text::truncate(
         &subtotals_text(app, region),
@@ -498,23 +539,19 @@ fn neighbours_text(app: &App, region: &RegionResult) -> String {
         return String::new();
     };
     let mut parts = Vec::new();
+    // What ordered two neighbours with equal totals, if anything did.
+    let tie = |lower: &RegionResult, upper: &RegionResult| match &lower.decided_by {
+        Some(category) => t!("results-tie-broken", category = category),
+        None if upper.rank == lower.rank => t!("results-ex-aequo"),
+        None => String::new(),
+    };
     if let Some(above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
-        let mut part = gap_text(above.total - region.total, "behind", above);
-        if let Some(category) = &region.decided_by {
-            part.push_str(&format!(", tie broken by category {category}"));
-        } else if above.rank == region.rank {
-            part.push_str(", ex aequo");
-        }
-        parts.push(part);
+        let gap = above.total - region.total;
+        parts.push(gap_text(gap, false, above) + &tie(region, above));
     }
     if let Some(below) = regions.get(i + 1) {
-        let mut part = gap_text(region.total - below.total, "ahead of", below);
-        if let Some(category) = &below.decided_by {
-            part.push_str(&format!(", tie broken by category {category}"));
-        } else if below.rank == region.rank {
-            part.push_str(", ex aequo");
-        }
-        parts.push(part);
+        let gap = region.total - below.total;
+        parts.push(gap_text(gap, true, below) + &tie(below, region));
     }
     parts.join("  ")
 }
@@ -524,23 +561,32 @@ fn category_max(category: &crate::model::Category) -> f64 {
     category.criteria.iter().map(|k| k.max).sum()
 }
 
-/// `2.77 ahead of Nagano (2)`, or `level with Nagano (2)` on equal totals.
-fn gap_text(gap: f64, relation: &str, other: &RegionResult) -> String {
+/// `2.77 ahead of Nagano (2)` (or `behind`), or `level with Nagano (2)` on
+/// equal totals.
+fn gap_text(gap: f64, ahead: bool, other: &RegionResult) -> String {
+    let (name, rank) = (&other.name, other.rank);
     if gap.abs() <= crate::merge::EPSILON {
-        format!("level with {} ({})", other.name, other.rank)
+        t!("results-level-with", name = name, rank = rank)
+    } else if ahead {
+        t!("results-ahead", gap = points(gap), name = name, rank = rank)
     } else {
-        format!("{} {relation} {} ({})", points(gap), other.name, other.rank)
+        t!(
+            "results-behind",
+            gap = points(gap),
+            name = name,
+            rank = rank
+        )
     }
 }
 
 fn flags_text(app: &App, region: &RegionResult) -> String {
     if region.flags.is_empty() {
-        return "No flags.".into();
+        return t!("results-no-flags");
     }
     let mut parts = Vec::new();
     for c in &region.criteria {
         if c.aggregate.is_none() {
-            parts.push(format!("{} has no marks", c.criterion));
+            parts.push(t!("results-no-marks", criterion = &c.criterion));
         }
         if let (true, Some(lo), Some(hi)) = (c.disagreement, c.min, c.max) {
             let limit = app
@@ -548,17 +594,17 @@ fn flags_text(app: &App, region: &RegionResult) -> String {
                 .review
                 .criterion(&c.criterion)
                 .map_or(0.0, |k| k.max * app.results().rules.disagreement);
-            parts.push(format!(
-                "! disagreement on {}: {} to {} (spread {} > {})",
-                c.criterion,
-                format_points(lo),
-                format_points(hi),
-                format_points(hi - lo),
-                format_points(limit)
+            parts.push(t!(
+                "results-disagreement",
+                criterion = &c.criterion,
+                low = format_points(lo),
+                high = format_points(hi),
+                spread = format_points(hi - lo),
+                limit = format_points(limit)
             ));
         }
     }
-    parts.join("; ")
+    parts.join(&t!("results-flags-separator"))
 }
 
 /// Column widths of a table row: `(title, fixed)` where the title column
@@ -575,13 +621,14 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let title = format!(
-        " {} {} rank {} {} {} {} ",
-        region.name,
-        theme.dot(),
-        region.rank,
-        theme.dot(),
-        points(region.total),
-        theme.dot(),
+        " {} ",
+        t!(
+            "results-region-title",
+            name = &region.name,
+            dot = theme.dot(),
+            rank = region.rank,
+            total = points(region.total)
+        )
     );
     let outer = block(
         &theme,
@@ -602,12 +649,13 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
     let header = Line::styled(
         text::truncate(
             &format!(
-                "  {:<4} {} {:>7} {:>5}  {} Flags",
-                "Cat",
-                text::fit("Category", title_w, ""),
-                "Points",
-                "of",
-                " ".repeat(bar_w)
+                "  {} {} {} {}  {} {}",
+                text::fit(&t!("results-col-cat"), 4, ""),
+                text::fit(&t!("results-col-category"), title_w, ""),
+                right(&t!("results-col-points"), 7),
+                right(&t!("results-col-of"), 5),
+                " ".repeat(bar_w),
+                t!("results-col-flags")
             ),
             width,
             "",
@@ -650,7 +698,7 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
         format!(
             "  {:<4} {} {:>7} {:>5}",
             "",
-            text::fit("Total", title_w, ""),
+            text::fit(&t!("results-total"), title_w, ""),
             points(region.total),
             format_points(results.rules.max_total)
         ),
@@ -674,7 +722,10 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
         if !def.fields.is_empty() {
             lines.push(Line::styled(
                 text::truncate(
-                    &format!("Fields: {}", def.fields.join(", ")),
+                    &t!(
+                        "results-fields",
+                        fields = def.fields.join(&t!("list-separator"))
+                    ),
                     width,
                     theme.ellipsis(),
                 ),
@@ -709,7 +760,7 @@ fn criteria_flags(criteria: &[&CriterionResult]) -> String {
     }
     let missing = criteria.iter().filter(|c| c.aggregate.is_none()).count();
     if missing > 0 {
-        parts.push(format!("missing {missing}"));
+        parts.push(t!("results-missing", count = missing));
     }
     parts.join(" ")
 }
@@ -719,32 +770,42 @@ fn criterion_columns(width: usize) -> (usize, String) {
     let fixed = 2 + 5 + 1 + 1 + 7 + 4 + 6 + 6 + 7 + 2;
     let title_w = title_width(width, fixed);
     let header = format!(
-        "  {:<5} {} {:>7}{:>4}{:>6}{:>6}{:>7}",
-        "Id",
-        text::fit("Criterion", title_w, ""),
-        "Score",
-        "n",
-        "min",
-        "max",
-        "spread"
+        "  {} {} {}{}",
+        text::fit(&t!("results-col-id"), 5, ""),
+        text::fit(&t!("results-col-criterion"), title_w, ""),
+        right(&t!("results-col-score"), 7),
+        statistics_header()
     );
     (title_w, header)
 }
 
-fn criterion_numbers(result: Option<&CriterionResult>) -> (String, bool) {
+/// The headings of the columns after the score: n, min, max, spread.
+fn statistics_header() -> String {
+    format!(
+        "{}{}{}{}",
+        right(&t!("results-col-n"), 4),
+        right(&t!("results-col-min"), 6),
+        right(&t!("results-col-max"), 6),
+        right(&t!("results-col-spread"), 7)
+    )
+}
+
+/// A criterion's numbers for a table row: the score (8 columns), the rest
+/// (n, min, max, spread), and whether its marks disagree.
+fn criterion_numbers(result: Option<&CriterionResult>) -> (String, String, bool) {
     let Some(c) = result else {
-        return (String::new(), false);
+        return (String::new(), String::new(), false);
     };
-    let score = c.aggregate.map_or_else(|| "none".to_string(), points);
+    let score = c.aggregate.map_or_else(|| t!("results-none"), points);
     let num = |v: Option<f64>| v.map_or_else(|| "-".to_string(), format_points);
     let spread = match (c.min, c.max) {
         (Some(lo), Some(hi)) => format_points(hi - lo),
         _ => "-".into(),
     };
     (
+        format!(" {}", right(&score, 7)),
         format!(
-            " {:>7}{:>4}{:>6}{:>6}{:>7}",
-            score,
+            "{:>4}{:>6}{:>6}{:>7}",
             c.marks,
             num(c.min),
             num(c.max),
@@ -768,13 +829,16 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
         .map_or(0.0, |s| s.points);
     let max = category_max(category);
     let title = format!(
-        " {} {} {} {} {} of {} ",
-        region.name,
-        if theme.unicode { "›" } else { ">" },
-        category.title,
-        theme.dot(),
-        points(subtotal),
-        format_points(max)
+        " {} ",
+        t!(
+            "results-category-title",
+            region = &region.name,
+            arrow = if theme.unicode { "›" } else { ">" },
+            category = &category.title,
+            dot = theme.dot(),
+            points = points(subtotal),
+            max = format_points(max)
+        )
     );
     let outer = block(&theme, Line::styled(title, theme.accent()));
     let inner = outer.inner(area);
@@ -788,7 +852,8 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
     let first = app.first_criterion_of(app.cursor.category);
     for (k, criterion) in category.criteria.iter().enumerate() {
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
-        let (numbers, disagreement) = criterion_numbers(result);
+        let (score, rest, disagreement) = criterion_numbers(result);
+        let numbers = score + &rest;
         let on = first + k == app.cursor.criterion;
         let missing = result.is_some_and(|c| c.aggregate.is_none());
         let mut line = Line::from(vec![
@@ -855,44 +920,46 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn aggregate_word(rule: Aggregate) -> &'static str {
+/// The aggregate inside a sentence: `mean`.
+fn aggregate_word(rule: Aggregate) -> String {
     match rule {
-        Aggregate::Mean => "mean",
-        Aggregate::Median => "median",
-        Aggregate::TrimmedMean => "trimmed mean",
+        Aggregate::Mean => t!("results-mean"),
+        Aggregate::Median => t!("results-median"),
+        Aggregate::TrimmedMean => t!("results-trimmed"),
+    }
+}
+
+/// The aggregate as a name: `Mean`.
+fn aggregate_name(rule: Aggregate) -> String {
+    match rule {
+        Aggregate::Mean => t!("aggregate-mean"),
+        Aggregate::Median => t!("aggregate-median"),
+        Aggregate::TrimmedMean => t!("aggregate-trimmed"),
     }
 }
 
 /// How a criterion's score came about, and whether its spread is flagged.
 fn rule_text(app: &App, max: f64, step: f64, result: Option<&CriterionResult>) -> String {
     let rules = &app.results().rules;
-    let limit = rules.disagreement * max;
-    let mut text = format!("max {} step {}", format_points(max), format_points(step));
-    match result {
-        Some(c) if c.aggregate.is_some() => {
-            text.push_str(&format!(
-                ": {} of {} mark(s)",
-                aggregate_word(rules.aggregate),
-                c.marks
-            ));
-            if let (Some(lo), Some(hi)) = (c.min, c.max) {
-                let spread = hi - lo;
-                if c.disagreement {
-                    text.push_str(&format!(
-                        "; ! DISAGREEMENT: spread {} > {}",
-                        format_points(spread),
-                        format_points(limit)
-                    ));
-                } else {
-                    text.push_str(&format!(
-                        "; spread {} (flagged above {})",
-                        format_points(spread),
-                        format_points(limit)
-                    ));
-                }
-            }
-        }
-        _ => text.push_str(": no counting marks; counts as 0 (incomplete)"),
+    let limit = format_points(rules.disagreement * max);
+    let (max, step) = (format_points(max), format_points(step));
+    let Some(c) = result.filter(|c| c.aggregate.is_some()) else {
+        return t!("results-rule-no-marks", max = max, step = step);
+    };
+    let mut text = t!(
+        "results-rule",
+        max = max,
+        step = step,
+        aggregate = aggregate_word(rules.aggregate),
+        marks = c.marks
+    );
+    if let (Some(lo), Some(hi)) = (c.min, c.max) {
+        let spread = format_points(hi - lo);
+        text.push_str(&if c.disagreement {
+            t!("results-rule-disagreement", spread = spread, limit = limit)
+        } else {
+            t!("results-rule-spread", spread = spread, limit = limit)
+        });
     }
     text
 }
@@ -921,9 +988,13 @@ fn marks(app: &App, frame: &mut Frame, area: Rect) {
     let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
         Line::styled(
             format!(
-                " {counted} counting mark(s), {} without {} ",
-                rows.len() - counted,
-                theme.dot()
+                " {} ",
+                t!(
+                    "results-marks-count",
+                    counted = counted,
+                    without = rows.len() - counted,
+                    dot = theme.dot()
+                )
             ),
             theme.dim(),
         )
@@ -934,9 +1005,12 @@ fn marks(app: &App, frame: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let score = result
         .and_then(|c| c.aggregate)
-        .map_or_else(|| "none".to_string(), points);
+        .map_or_else(|| t!("results-none"), points);
     let summary = Line::from(vec![
-        Span::styled(format!("Score {score}  "), theme.strong()),
+        Span::styled(
+            format!("{}  ", t!("results-score", score = score)),
+            theme.strong(),
+        ),
         Span::styled(
             rule_text(app, criterion.max, criterion.step, result),
             if result.is_some_and(|c| c.disagreement) {
@@ -953,11 +1027,20 @@ fn marks(app: &App, frame: &mut Frame, area: Rect) {
     let bar_w = 5;
     let fixed = 2 + 10 + 1 + name_w + 1 + panel_w + 5 + 1 + bar_w + 3;
     let note_w = width.saturating_sub(fixed).max(4);
-    let mut header = format!("  {:<10} {} ", "Reviewer", text::fit("Name", name_w, ""));
+    let mut header = format!(
+        "  {} {} ",
+        text::fit(&t!("results-col-reviewer"), 10, ""),
+        text::fit(&t!("results-col-name"), name_w, "")
+    );
     if wide {
-        header.push_str(&text::fit("Panel", panel_w, ""));
+        header.push_str(&text::fit(&t!("results-col-panel"), panel_w, ""));
     }
-    header.push_str(&format!("{:>5} {}   Note", "Mark", " ".repeat(bar_w)));
+    header.push_str(&format!(
+        "{} {}   {}",
+        right(&t!("results-col-mark"), 5),
+        " ".repeat(bar_w),
+        t!("results-col-note")
+    ));
     let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
     let lo = result.and_then(|c| c.min);
     let hi = result.and_then(|c| c.max);
@@ -1076,7 +1159,7 @@ fn mark_line(app: &App, row: &MarkRow, cols: MarkColumns) -> Line<'static> {
                 theme.dim(),
             ));
             spans.push(Span::styled(
-                text::truncate(row.absent.unwrap_or(""), cols.note_w, theme.ellipsis()),
+                text::truncate(&absent_text(row.absent), cols.note_w, theme.ellipsis()),
                 theme.dim(),
             ));
         }
@@ -1089,20 +1172,39 @@ fn mark_line(app: &App, row: &MarkRow, cols: MarkColumns) -> Line<'static> {
     }
 }
 
+/// Why a reviewer has no counting mark, in words.
+fn absent_text(absent: Option<Absent>) -> String {
+    match absent {
+        None => String::new(),
+        Some(Absent::Conflict) => t!("results-absent-conflict"),
+        Some(Absent::NoSheet) => t!("results-absent-no-sheet"),
+        Some(Absent::Draft) => t!("results-absent-draft"),
+        Some(Absent::SheetNotCounted) => t!("results-absent-not-counted"),
+        Some(Absent::NotMarked) => t!("results-absent-not-marked"),
+    }
+}
+
 /// The selected reviewer's note in full.
 fn mark_note(app: &App, frame: &mut Frame, area: Rect, row: Option<&MarkRow>) {
     let theme = app.theme;
     let Some(row) = row else { return };
-    let title = format!(" Note of {} ({}) ", row.name, row.reviewer);
+    let title = format!(
+        " {} ",
+        t!(
+            "results-note-title",
+            name = &row.name,
+            reviewer = &row.reviewer
+        )
+    );
     let outer = block(&theme, Line::styled(title, theme.accent()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let (text_, style) = match (row.points, row.note.is_empty()) {
         (None, _) => (
-            format!("No counting mark: {}.", row.absent.unwrap_or("")),
+            t!("results-no-counting-mark", why = absent_text(row.absent)),
             theme.dim(),
         ),
-        (Some(_), true) => ("No note.".to_string(), theme.dim()),
+        (Some(_), true) => (t!("results-no-note"), theme.dim()),
         (Some(_), false) => (row.note.clone(), Style::default()),
     };
     frame.render_widget(
@@ -1125,18 +1227,28 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let count = app.criteria().len();
-    let title = format!(" Across regions: {} {} ", criterion.id, criterion.title);
+    let title = format!(
+        " {} ",
+        t!(
+            "results-across-title",
+            criterion = &criterion.id,
+            title = &criterion.title
+        )
+    );
     let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
         Line::styled(
             format!(
-                " criterion {} of {} ({}) ",
-                app.cursor.criterion + 1,
-                count,
-                if theme.unicode {
-                    "←→"
-                } else {
-                    "Left/Right"
-                }
+                " {} ",
+                t!(
+                    "results-across-position",
+                    position = app.cursor.criterion + 1,
+                    count = count,
+                    keys = if theme.unicode {
+                        "←→"
+                    } else {
+                        "Left/Right"
+                    }
+                )
             ),
             theme.dim(),
         )
@@ -1149,15 +1261,12 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
     let fixed = 2 + 4 + 1 + 7 + 1 + bar_w + 4 + 6 + 6 + 7 + 2;
     let name_w = title_width(width, fixed).min(32);
     let header = format!(
-        "  {:>3} {} {:>7} {}{:>4}{:>6}{:>6}{:>7}",
-        "#",
-        text::fit("Region", name_w, ""),
-        "Score",
+        "  {} {} {} {}{}",
+        right("#", 3),
+        text::fit(&t!("results-col-region"), name_w, ""),
+        right(&t!("results-col-score"), 7),
         " ".repeat(bar_w),
-        "n",
-        "min",
-        "max",
-        "spread"
+        statistics_header()
     );
     let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
     let mut lines = Vec::new();
@@ -1169,21 +1278,20 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
         }
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
         let score = result.and_then(|c| c.aggregate);
-        let (numbers, disagreement) = criterion_numbers(result);
-        // criterion_numbers starts with the score; the bar goes after it.
-        let (score_text, rest) = numbers.split_at(numbers.len().min(8));
+        // The bar goes between the score and the other numbers.
+        let (score_text, rest, disagreement) = criterion_numbers(result);
         let mut line = Line::from(vec![
             caret(&theme, on),
             Span::raw(format!("{:>3} ", region.rank)),
             Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
-            Span::raw(score_text.to_string()),
+            Span::raw(score_text),
             Span::raw(" "),
             Span::styled(
                 meter(score.unwrap_or(0.0), criterion.max, bar_w, theme.unicode),
                 theme.accent(),
             ),
             Span::styled(
-                rest.to_string(),
+                rest,
                 if disagreement {
                     theme.warn()
                 } else {
@@ -1211,14 +1319,13 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
     shown.push(Line::raw(""));
     shown.push(Line::styled(
         text::truncate(
-            &format!(
-                "max {} step {} {} {} of each region's marks {} ! disagreement (spread > {})",
-                format_points(criterion.max),
-                format_points(criterion.step),
-                theme.dot(),
-                aggregate_word(results.rules.aggregate),
-                theme.dot(),
-                format_points(results.rules.disagreement * criterion.max)
+            &t!(
+                "results-across-legend",
+                max = format_points(criterion.max),
+                step = format_points(criterion.step),
+                dot = theme.dot(),
+                aggregate = aggregate_word(results.rules.aggregate),
+                limit = format_points(results.rules.disagreement * criterion.max)
             ),
             width,
             theme.ellipsis(),
@@ -1227,7 +1334,11 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
     ));
     shown.push(Line::styled(
         text::truncate(
-            &format!("Category {}: {}", category.id, category.title),
+            &t!(
+                "results-category-line",
+                id = &category.id,
+                title = &category.title
+            ),
             width,
             theme.ellipsis(),
         ),
@@ -1247,21 +1358,21 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
 /// Every key of the results screens, from the keymap, and what the marks mean.
 fn help(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let outer = block(&theme, Line::styled(" Keys ", theme.accent()));
+    let outer = block(
+        &theme,
+        Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+    );
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let titles = [
-        (Mode::Ranking, "Ranking"),
-        (Mode::Breakdown, "Region and category"),
-        (Mode::Marks, "Marks of a criterion"),
-        (Mode::Across, "A criterion across regions (c)"),
-    ];
     let mut lines = Vec::new();
     for mode in RESULTS_MODES {
-        let title = titles
-            .iter()
-            .find(|(m, _)| *m == mode)
-            .map_or("", |(_, t)| *t);
+        let title = match mode {
+            Mode::Ranking => t!("results-help-ranking"),
+            Mode::Breakdown => t!("results-help-breakdown"),
+            Mode::Marks => t!("results-help-marks"),
+            Mode::Across => t!("results-help-across"),
+            _ => String::new(),
+        };
         // Each binding once, under the first screen that has it.
         let bindings: Vec<_> = keymap::help(mode)
             .filter(|b| b.modes.iter().find(|m| RESULTS_MODES.contains(m)) == Some(&mode))
@@ -1286,12 +1397,18 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(spans));
         }
     }
-    let bar = if theme.unicode { "│" } else { "|" };
+    let (bar, rule) = if theme.unicode {
+        ("│", "──")
+    } else {
+        ("|", "--")
+    };
     lines.push(Line::styled(
         text::truncate(
-            &format!(
-                "{} selected  ! disagreement  ? no marks  {bar} minimum total  ── the cutoff",
-                theme.caret()
+            &t!(
+                "results-help-legend",
+                caret = theme.caret(),
+                bar = bar,
+                rule = rule
             ),
             inner.width as usize,
             theme.ellipsis(),

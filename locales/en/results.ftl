@@ -1,0 +1,106 @@
+# The chair's results TUI (panelist results). Keys are shared with
+# locales/ja/results.ftl. Key descriptions are in main.ftl and review.ftl.
+
+## Title bar and banner.
+results-bar = panelist { $dot } results { $dot } { $title }
+results-selected-count = { $selected }/{ $regions } selected
+results-banner-drafts = DRAFTS INCLUDED: { $drafts } draft sheet(s) count, not final results (d: leave out)
+results-banner-left-out = Committee results { $dot } { $counted } submitted sheets { $dot } { $drafts } draft(s) left out (d: count)
+results-banner-no-drafts = Committee results { $dot } { $counted } submitted sheets { $dot } no drafts
+
+## Messages.
+results-reloaded = Read the panel files again.
+results-reload-failed = Could not read the files again; still showing the last results. { $reason }
+results-problems = { $count } problem(s), the first: { $first }
+results-drafts-on = { $drafts } draft sheet(s) now count. These are not the committee's results.
+results-drafts-off = Drafts left out again: the committee's results.
+
+## Statuses and flags, in a column of 12.
+results-status-selected = Selected
+results-status-not-selected = Not selected
+results-status-tied = TIED
+results-status-below = Below { $min }
+results-status-below-none = Below min
+results-incomplete = incomplete
+results-missing = missing { $count }
+
+## Columns.
+results-col-region = Region
+results-col-total = Total
+results-col-status = Status
+results-col-flags = Flags
+results-col-cat = Cat
+results-col-category = Category
+results-col-points = Points
+results-col-of = of
+results-col-id = Id
+results-col-criterion = Criterion
+results-col-score = Score
+results-col-n = n
+results-col-min = min
+results-col-max = max
+results-col-spread = spread
+results-col-reviewer = Reviewer
+results-col-name = Name
+results-col-panel = Panel
+results-col-mark = Mark
+results-col-note = Note
+results-total = Total
+results-none = none
+
+## The ranking.
+results-ranking-title = Ranking { $dot } { $places } places { $dot } { $aggregate }
+results-cutoff = cutoff: { $places } places
+results-cutoff-margin = cutoff: { $places } places { $dot } margin { $margin }
+results-cutoff-tie = cutoff: { $places } places { $dot } inside a tie: the committee decides
+results-detail-rank = Rank { $rank } of { $regions }  { $total } of { $max }
+results-detail-marks = { $marks } { $marks ->
+        [one] mark
+       *[other] marks
+    }
+results-ahead = { $gap } ahead of { $name } ({ $rank })
+results-behind = { $gap } behind { $name } ({ $rank })
+results-level-with = level with { $name } ({ $rank })
+results-tie-broken = , tie broken by category { $category }
+results-ex-aequo = , ex aequo
+results-no-flags = No flags.
+results-no-marks = { $criterion } has no marks
+results-disagreement = ! disagreement on { $criterion }: { $low } to { $high } (spread { $spread } > { $limit })
+results-flags-separator = {"; "}
+
+## A region, a category, a criterion.
+results-region-title = { $name } { $dot } rank { $rank } { $dot } { $total } { $dot }
+results-fields = Fields: { $fields }
+results-category-title = { $region } { $arrow } { $category } { $dot } { $points } of { $max }
+results-mean = mean
+results-median = median
+results-trimmed = trimmed mean
+results-rule = max { $max } step { $step }: { $aggregate } of { $marks } mark(s)
+results-rule-spread = ; spread { $spread } (flagged above { $limit })
+results-rule-disagreement = ; ! DISAGREEMENT: spread { $spread } > { $limit }
+results-rule-no-marks = max { $max } step { $step }: no counting marks; counts as 0 (incomplete)
+
+## The marks of a criterion.
+results-marks-count = { $counted } counting mark(s), { $without } without { $dot }
+results-score = Score { $score }
+results-absent-conflict = conflict of interest
+results-absent-no-sheet = no sheet yet
+results-absent-draft = draft, not counted (d counts drafts)
+results-absent-not-counted = sheet not counted
+results-absent-not-marked = not marked
+results-note-title = Note of { $name } ({ $reviewer })
+results-no-counting-mark = No counting mark: { $why }.
+results-no-note = No note.
+
+## One criterion across regions.
+results-across-title = Across regions: { $criterion } { $title }
+results-across-position = criterion { $position } of { $count } ({ $keys })
+results-across-legend = max { $max } step { $step } { $dot } { $aggregate } of each region's marks { $dot } ! disagreement (spread > { $limit })
+results-category-line = Category { $id }: { $title }
+
+## Help.
+results-help-ranking = Ranking
+results-help-breakdown = Region and category
+results-help-marks = Marks of a criterion
+results-help-across = A criterion across regions (c)
+results-help-legend = { $caret } selected  ! disagreement  ? no marks  { $bar } minimum total  { $rule } the cutoff

@@ -1,0 +1,103 @@
+# 座長用の審査結果画面（panelist results）。キーは locales/en/results.ftl と共通。
+# キー操作の説明は main.ftl と review.ftl にある。
+
+## タイトル行と表示中の結果
+results-bar = panelist { $dot } 審査結果 { $dot } { $title }
+results-selected-count = 選定 { $selected }/{ $regions }
+results-banner-drafts = 下書きを含む：下書きの採点表 { $drafts } 件を集計中。最終結果ではありません（d：除外）
+results-banner-left-out = 委員会の審査結果 { $dot } 提出済の採点表 { $counted } 件 { $dot } 下書き { $drafts } 件は除外（d：集計に含める）
+results-banner-no-drafts = 委員会の審査結果 { $dot } 提出済の採点表 { $counted } 件 { $dot } 下書きなし
+
+## メッセージ
+results-reloaded = 部会ファイルを読み直しました。
+results-reload-failed = ファイルを読み直せませんでした。前回の結果を表示しています。{ $reason }
+results-problems = 問題が { $count } 件あります。最初のもの：{ $first }
+results-drafts-on = 下書きの採点表 { $drafts } 件を集計に含めました。委員会の審査結果ではありません。
+results-drafts-off = 下書きを再び除外しました。委員会の審査結果です。
+
+## 結果と要確認事項（幅 12 の列）
+results-status-selected = 選定
+results-status-not-selected = 不選定
+results-status-tied = 同点
+results-status-below = { $min } 点未満
+results-status-below-none = 基準点未満
+results-incomplete = 採点欠落
+results-missing = 欠落 { $count }
+
+## 列の見出し
+results-col-region = 地域
+results-col-total = 合計
+results-col-status = 結果
+results-col-flags = 要確認
+results-col-cat = 番号
+results-col-category = 大項目
+results-col-points = 小計
+results-col-of = 満点
+results-col-id = 番号
+results-col-criterion = 評価項目
+results-col-score = 得点
+results-col-n = n
+results-col-min = 最小
+results-col-max = 最大
+results-col-spread = 幅
+results-col-reviewer = 委員
+results-col-name = 氏名
+results-col-panel = 部会
+results-col-mark = 点数
+results-col-note = コメント
+results-total = 合計
+results-none = なし
+
+## 順位
+results-ranking-title = 順位 { $dot } 選定枠 { $places } { $dot } { $aggregate }
+results-cutoff = 選定の境目：選定枠 { $places }
+results-cutoff-margin = 選定の境目：選定枠 { $places } { $dot } 差 { $margin }
+results-cutoff-tie = 選定の境目：選定枠 { $places } { $dot } 同点の中（委員会が決定）
+results-detail-rank = { $regions } 地域中 { $rank } 位  { $total } / { $max } 点
+results-detail-marks = 点数 { $marks } 件
+results-ahead = { $name }（{ $rank } 位）を { $gap } 点上回る
+results-behind = { $name }（{ $rank } 位）に { $gap } 点差
+results-level-with = { $name }（{ $rank } 位）と同点
+results-tie-broken = （大項目 { $category } で同点判定）
+results-ex-aequo = （同順位）
+results-no-flags = 要確認事項なし。
+results-no-marks = { $criterion } に点数なし
+results-disagreement = ! { $criterion } で評点が乖離：{ $low }〜{ $high }（幅 { $spread } > { $limit }）
+results-flags-separator = 、
+
+## 地域、大項目、評価項目
+results-region-title = { $name } { $dot } { $rank } 位 { $dot } { $total } 点 { $dot }
+results-fields = 分野：{ $fields }
+results-category-title = { $region } { $arrow } { $category } { $dot } { $points } / { $max } 点
+results-mean = 平均
+results-median = 中央値
+results-trimmed = 刈込平均
+results-rule = 満点 { $max }・刻み { $step }：点数 { $marks } 件の{ $aggregate }
+results-rule-spread = 、幅 { $spread }（{ $limit } を超えると要確認）
+results-rule-disagreement = 、! 評点の乖離：幅 { $spread } > { $limit }
+results-rule-no-marks = 満点 { $max }・刻み { $step }：集計対象の点数がなく、0 点として扱います（採点欠落）
+
+## 評価項目の点数
+results-marks-count = 集計対象 { $counted } 件、対象外 { $without } 件 { $dot }
+results-score = 得点 { $score }
+results-absent-conflict = 利害関係あり
+results-absent-no-sheet = 採点表なし
+results-absent-draft = 下書きのため集計外（d で集計に含める）
+results-absent-not-counted = 採点表は集計外
+results-absent-not-marked = 点数なし
+results-note-title = { $name }（{ $reviewer }）のコメント
+results-no-counting-mark = 集計対象の点数はありません：{ $why }。
+results-no-note = コメントはありません。
+
+## 評価項目の地域別比較
+results-across-title = 地域別：{ $criterion } { $title }
+results-across-position = 評価項目 { $count } 項目中 { $position }（{ $keys }）
+results-across-legend = 満点 { $max }・刻み { $step } { $dot } 各地域の点数の{ $aggregate } { $dot } ! 評点の乖離（幅 > { $limit }）
+results-category-line = 大項目 { $id }：{ $title }
+
+## ヘルプ
+results-help-ranking = 順位
+results-help-breakdown = 地域と大項目
+results-help-marks = 評価項目の点数
+results-help-across = 評価項目の地域別比較（c）
+results-help-legend = { $caret } 選択中  ! 評点の乖離  ? 点数なし  { $bar } 基準点  { $rule } 選定の境目
