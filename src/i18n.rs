@@ -1,13 +1,14 @@
 //! The interface in English and Japanese: every user-facing string comes
 //! from the Fluent catalogs in `locales/` (embedded at build time).
 //!
-//! The language is per thread, never per process: each SSH session runs on
-//! its own thread and may use its own language. The command line sets it once
-//! for the main thread.
+//! The command line sets the language of the process, which every thread
+//! uses (rayon's included); a thread may set its own over it: each SSH
+//! session runs on its own thread and speaks its client's language.
 
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
@@ -80,17 +81,45 @@ impl Lang {
 }
 
 thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    static CURRENT: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Whether the process speaks Japanese (the only other language).
+static PROCESS_JA: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language of every thread that has not set its own.
+pub fn set_process_lang(lang: Lang) {
+    PROCESS_JA.store(lang == Lang::Ja, Ordering::Relaxed);
 }
 
 /// Sets the language of this thread's messages.
 pub fn set_lang(lang: Lang) {
-    CURRENT.with(|current| current.set(lang));
+    CURRENT.with(|current| current.set(Some(lang)));
+}
+
+/// Runs `work` with this thread speaking `lang`, then as before (for a
+/// pool's thread doing a part of another thread's work).
+pub fn with_lang<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|current| current.replace(Some(lang)));
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.with(|current| current.set(self.0));
+        }
+    }
+    let _restore = Restore(before);
+    work()
 }
 
 /// The language of this thread's messages.
 pub fn lang() -> Lang {
-    CURRENT.with(Cell::get)
+    CURRENT
+        .with(Cell::get)
+        .unwrap_or(if PROCESS_JA.load(Ordering::Relaxed) {
+            Lang::Ja
+        } else {
+            Lang::En
+        })
 }
 
 /// The message `key` in this thread's language, with `args` filled in.
@@ -197,5 +226,18 @@ mod tests {
         assert_eq!(other, Lang::En);
         assert_eq!(lang(), Lang::Ja);
         set_lang(Lang::En);
+    }
+
+    #[test]
+    fn a_part_of_another_threads_work_speaks_its_language_then_its_own() {
+        let checked = std::thread::spawn(|| {
+            set_lang(Lang::En);
+            assert_eq!(with_lang(Lang::Ja, lang), Lang::Ja);
+            assert_eq!(lang(), Lang::En);
+            let _ = std::panic::catch_unwind(|| with_lang(Lang::Ja, || panic!("in the work")));
+            assert_eq!(lang(), Lang::En, "restored after a panic too");
+        })
+        .join();
+        assert!(checked.is_ok(), "the checks hold");
     }
 }

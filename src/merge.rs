@@ -228,11 +228,11 @@ fn merge_with(
         if counts {
             counting.push(*input);
         } else {
-            warnings.push(format!(
-                "{}: the sheet of reviewer \"{}\" on panel \"{}\" is a draft and does not count; it counts once submitted, or with --include-drafts",
-                input.origin.display(),
-                input.reviewer,
-                input.panel
+            warnings.push(crate::t!(
+                "merge-draft-left-out",
+                file = input.origin.display(),
+                reviewer = input.reviewer,
+                panel = input.panel
             ));
         }
         for copy in duplicates {
@@ -289,7 +289,7 @@ fn resolve_duplicates<'s, 'a>(
                 origin: input.origin.to_path_buf(),
                 finding: Finding::new(
                     &[Anchor::Field("panel")],
-                    format!("panel \"{}\" is not a panel of review.ron", input.panel),
+                    crate::t!("merge-unknown-panel", panel = input.panel),
                 ),
             });
             continue;
@@ -333,22 +333,26 @@ fn resolve_duplicates<'s, 'a>(
                 origin: newest[0].origin.to_path_buf(),
                 finding: Finding::new(
                     &[Anchor::Field("sheets"), Anchor::str(reviewer)],
-                    format!(
-                        "the sheet of reviewer \"{reviewer}\" on panel \"{panel}\" differs between {} although all were updated at {}; keep the right copy and remove the others",
-                        files.join(" and "),
-                        newest[0].sheet.updated
+                    crate::t!(
+                        "merge-copies-tie",
+                        reviewer = reviewer,
+                        panel = panel,
+                        files = files.join(", "),
+                        updated = newest[0].sheet.updated
                     ),
                 ),
             });
             continue;
         };
         for other in distinct.iter().filter(|d| !std::ptr::eq(**d, *winner)) {
-            warnings.push(format!(
-                "the sheet of reviewer \"{reviewer}\" on panel \"{panel}\" differs between files: {} (updated {}) wins over {} (updated {})",
-                winner.origin.display(),
-                winner.sheet.updated,
-                other.origin.display(),
-                other.sheet.updated
+            warnings.push(crate::t!(
+                "merge-copy-wins",
+                reviewer = reviewer,
+                panel = panel,
+                winner = winner.origin.display(),
+                winner_updated = winner.sheet.updated,
+                other = other.origin.display(),
+                other_updated = other.sheet.updated
             ));
         }
         winners.push((*winner, copies));
@@ -427,8 +431,11 @@ fn collect_marks<'s>(
         }
     }
     for ((reviewer, region), count) in left_out {
-        warnings.push(format!(
-            "{count} mark(s) of reviewer \"{reviewer}\" for region \"{region}\" are left out: the reviewer declared a conflict on that region"
+        warnings.push(crate::t!(
+            "merge-conflict-left-out",
+            count = count,
+            reviewer = reviewer,
+            region = region
         ));
     }
     for cell in starts.windows(2) {

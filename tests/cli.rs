@@ -727,3 +727,79 @@ fn odd_command_line_values_are_refused_without_panic_or_write() {
     }
     assert_eq!(snapshot(dir.tmp.path()), before);
 }
+
+// ---------------------------------------------------------------------------
+// language
+// ---------------------------------------------------------------------------
+
+#[test]
+fn messages_follow_the_flag_then_the_config_file_then_the_locale() {
+    let dir = small_review();
+    let d = arg(&dir.path());
+    let config_home = dir.beside("config");
+    std::fs::create_dir_all(config_home.join("panelist")).unwrap();
+    let english = "unknown region \"atlantis\"";
+    let japanese = "地域「atlantis」はありません";
+    let attempt = |lang_flag: Option<&str>, config: Option<&str>, locale: &str| {
+        let config_file = config_home.join("panelist/config.ron");
+        match config {
+            Some(lang) => {
+                std::fs::write(&config_file, format!("(lang: Some(\"{lang}\"))")).unwrap()
+            }
+            None => {
+                let _ = std::fs::remove_file(&config_file);
+            }
+        }
+        let mut cmd = panelist();
+        cmd.env("XDG_CONFIG_HOME", &config_home).env("LANG", locale);
+        if let Some(lang) = lang_flag {
+            cmd.args(["--lang", lang]);
+        }
+        let output = cmd
+            .args(mark_args(&d, "ann", "board", &["atlantis", "a1", "4"]))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let cases = [
+        (None, None, "C.UTF-8", english),
+        (None, None, "ja_JP.UTF-8", japanese),
+        (None, Some("ja"), "en_US.UTF-8", japanese),
+        (None, Some("en"), "ja_JP.UTF-8", english),
+        (Some("ja"), Some("en"), "C", japanese),
+        (Some("en"), Some("ja"), "ja_JP.UTF-8", english),
+    ];
+    for (flag, config, locale, wanted) in cases {
+        let stderr = attempt(flag, config, locale);
+        assert!(
+            stderr.contains(wanted),
+            "--lang {flag:?}, config {config:?}, LANG={locale}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_panel_file_is_reported_in_japanese_with_its_file_and_line() {
+    let dir = small_review();
+    let path = dir.panel_path("board");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("points: 7.5", "points: 70.5");
+    std::fs::write(&path, &text).unwrap();
+    let result = run(["--lang", "ja", "check", &arg(&dir.path())]);
+    result
+        .assert_code(1)
+        .assert_stderr_has("board.ron:")
+        .assert_stderr_has("点数 70.5 は使えません");
+    assert!(
+        !result.stderr.contains("is not allowed"),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "nothing written"
+    );
+}

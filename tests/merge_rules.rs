@@ -1102,6 +1102,31 @@ rank,region,name,total,A,B,status,marks,flags
 }
 
 #[test]
+fn cli_merge_warnings_in_japanese_with_the_same_numbers() {
+    let dir = conflicts_review();
+    let out = dir.beside("out");
+    run([
+        "--lang",
+        "ja",
+        "merge",
+        &arg(&dir.path()),
+        "--out",
+        &arg(&out),
+    ])
+    .assert_code(0)
+    .assert_stderr_has("審査員「bob」の地域「south」への評点 2 件は除外されます")
+    .assert_stderr_has("パネル「tech」の審査員「dee」の採点票は下書き");
+    assert_csv(
+        &out.join("results.csv"),
+        "\
+rank,region,name,total,A,B,status,marks,flags
+1,north,North,20.00,14.00,6.00,Selected,7,
+2,south,South,8.00,8.00,0.00,NotSelected,2,incomplete
+",
+    );
+}
+
+#[test]
 fn cli_include_drafts_counts_the_draft_and_a_spread_at_the_threshold_is_not_flagged() {
     // with dee's draft: north b1 (6+10)/2 = 8, spread 4 = 0.4 × 10: not flagged;
     // total 22, 8 marks. south b1 = dee's 2, total 10, 3 marks, complete.

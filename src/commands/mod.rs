@@ -18,7 +18,7 @@ use crate::cli::{Cli, Command};
 /// Runs a command. `Ok` means success (exit 0).
 pub fn run(cli: Cli) -> Result<(), Error> {
     let config_lang = crate::config::load().ok().and_then(|c| c.lang);
-    crate::i18n::set_lang(crate::i18n::Lang::choose(
+    crate::i18n::set_process_lang(crate::i18n::Lang::choose(
         cli.lang.as_deref(),
         config_lang.as_deref(),
         |name| std::env::var(name).ok(),

@@ -37,16 +37,18 @@ impl KeyIndex {
                 let pos = review.source.locate(&at);
                 match PublicKey::from_openssh(line.trim()) {
                     Ok(key) => {
-                        if let Some(other) = keys.insert(key.key_data().clone(), reviewer.id.clone())
+                        if let Some(other) =
+                            keys.insert(key.key_data().clone(), reviewer.id.clone())
                             && other != reviewer.id
                         {
                             problems.push(Problem::at(
                                 &review.source.path,
                                 pos,
-                                format!(
-                                    "key {} of reviewer \"{}\" is also a key of \"{other}\"; a key must identify one reviewer, so neither may use it until that is fixed",
-                                    n + 1,
-                                    reviewer.id
+                                crate::t!(
+                                    "serve-key-shared",
+                                    n = n + 1,
+                                    reviewer = reviewer.id,
+                                    other = other
                                 ),
                             ));
                             shared.push(key.key_data().clone());
@@ -55,10 +57,11 @@ impl KeyIndex {
                     Err(e) => problems.push(Problem::at(
                         &review.source.path,
                         pos,
-                        format!(
-                            "key {} of reviewer \"{}\" is not an OpenSSH public key ({e}); paste the whole line of their .pub file, e.g. \"ssh-ed25519 AAAA... name@laptop\"",
-                            n + 1,
-                            reviewer.id
+                        crate::t!(
+                            "serve-key-invalid",
+                            n = n + 1,
+                            reviewer = reviewer.id,
+                            error = e
                         ),
                     )),
                 }
@@ -93,17 +96,18 @@ pub fn fingerprint(key: &PublicKey) -> String {
 pub fn host_key(path: &Path, create: bool) -> Result<PrivateKey, Error> {
     if path.exists() || !create {
         return russh::keys::load_secret_key(path, None).map_err(|e| {
-            Error::Refused(format!(
-                "{}: cannot read the host key: {e}; give an OpenSSH private key without a passphrase (ssh-keygen -t ed25519 -N '' -f FILE)",
-                path.display()
+            Error::Refused(crate::t!(
+                "serve-host-key-unreadable",
+                file = path.display(),
+                error = e
             ))
         });
     }
     let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)
-        .map_err(|e| Error::Refused(format!("cannot generate a host key: {e}")))?;
+        .map_err(|e| Error::Refused(crate::t!("serve-host-key-generate", error = e)))?;
     let text = key
         .to_openssh(LineEnding::LF)
-        .map_err(|e| Error::Refused(format!("cannot encode the host key: {e}")))?;
+        .map_err(|e| Error::Refused(crate::t!("serve-host-key-encode", error = e)))?;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     }

@@ -537,11 +537,7 @@ pub fn run(args: ServeArgs) -> Result<(), Error> {
     }
     let data_dir = config::project_dirs()
         .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            Error::Refused(
-                "no home directory to keep the host key and the log in; pass --host-key".into(),
-            )
-        })?;
+        .ok_or_else(|| Error::Refused(crate::t!("serve-no-home")))?;
     let host_key_path = args
         .host_key
         .clone()
@@ -572,8 +568,8 @@ fn start_log(dir: &Path) -> Result<tracing_appender::non_blocking::WorkerGuard, 
         .with_writer(std::io::stderr.and(file))
         .try_init();
     crate::errln!(
-        "panelist serve: logging to {}",
-        dir.join("serve.log").display()
+        "{}",
+        crate::t!("serve-logging-to", file = dir.join("serve.log").display())
     );
     Ok(guard)
 }
@@ -599,14 +595,19 @@ async fn serve(
         ..Default::default()
     };
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
-        Error::Refused(format!(
-            "cannot listen on {listen}: {}",
-            crate::io_reason(&e)
+        Error::Refused(crate::t!(
+            "serve-cannot-listen",
+            address = listen,
+            error = crate::io_reason(&e)
         ))
     })?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| Error::Refused(format!("cannot listen on {listen}: {e}")))?;
+    let address = listener.local_addr().map_err(|e| {
+        Error::Refused(crate::t!(
+            "serve-cannot-listen",
+            address = listen,
+            error = e
+        ))
+    })?;
     let shared = Arc::new(Shared {
         dir,
         limits,
@@ -614,11 +615,14 @@ async fn serve(
         stops: Mutex::new(Vec::new()),
         stopping: AtomicBool::new(false),
     });
-    crate::outln!("panelist serve: listening on {address}");
-    crate::outln!("host key fingerprint: {print}");
+    crate::outln!("{}", crate::t!("serve-listening", address = address));
     crate::outln!(
-        "{keys} reviewer key(s) accepted. Reviewers connect with: ssh -p {} <any name>@<this host>",
-        address.port()
+        "{}",
+        crate::t!("serve-host-fingerprint", fingerprint = print)
+    );
+    crate::outln!(
+        "{}",
+        crate::t!("serve-keys-accepted", keys = keys, port = address.port())
     );
     info!("listening on {address}, host key {print}");
     let mut server = PanelistServer {
@@ -628,7 +632,7 @@ async fn serve(
     let handle = running.handle();
     tokio::select! {
         result = running => {
-            result.map_err(|e| Error::Refused(format!("the server stopped: {e}")))?;
+            result.map_err(|e| Error::Refused(crate::t!("serve-stopped", error = e)))?;
         }
         () = shutdown_signal() => {
             info!("stopping: telling {} session(s) to save and end", shared.active.load(Ordering::SeqCst));

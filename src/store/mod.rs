@@ -146,10 +146,16 @@ pub fn read_panel_files<T: Send>(
     each: impl Fn(&Path, Result<LoadedPanelFile, Problems>) -> T + Sync,
 ) -> Vec<T> {
     use rayon::prelude::*;
+    // The pool's threads speak the caller's language (an SSH session's).
+    let lang = crate::i18n::lang();
     paths
         .par_iter()
         .with_max_len(1)
-        .map(|(path, role)| each(path, read_panel_file(review, index, path, *role)))
+        .map(|(path, role)| {
+            crate::i18n::with_lang(lang, || {
+                each(path, read_panel_file(review, index, path, *role))
+            })
+        })
         .collect()
 }
 
