@@ -28,3 +28,4 @@ serve-listening = panelist serve: listening on { $address }
 serve-host-fingerprint = host key fingerprint: { $fingerprint }
 serve-keys-accepted = { $keys } reviewer key(s) accepted. Reviewers connect with: ssh -p { $port } <any name>@<this host>
 serve-stopped = the server stopped: { $error }
+serve-runtime = cannot start the server: { $error }

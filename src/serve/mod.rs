@@ -553,7 +553,7 @@ pub fn run(args: ServeArgs) -> Result<(), Error> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::io("start", Path::new("the server runtime"), e))?;
+        .map_err(|e| Error::Refused(crate::t!("serve-runtime", error = crate::io_reason(&e))))?;
     runtime.block_on(serve(dir, &args.listen, host_key, limits, keys.len()))
 }
 
