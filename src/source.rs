@@ -126,10 +126,41 @@ fn syntax_message(code: &ron::Error) -> String {
     }
 }
 
-/// Reads a file as UTF-8 text, refusing files too large to be ours.
+/// Reads a file as UTF-8 text, refusing files too large to be ours and
+/// anything that is not a regular file (a FIFO would hang the reader, a
+/// device never end).
 pub fn read_text(path: &Path) -> Result<SourceText, crate::Problem> {
+    read_text_with(path, 0)
+}
+
+/// [`read_text`] refusing a symbolic link too: the files of `scores/`, which
+/// reviewers may be able to create, must not lead outside the review.
+pub fn read_text_no_link(path: &Path) -> Result<SourceText, crate::Problem> {
+    read_text_with(path, libc::O_NOFOLLOW)
+}
+
+fn read_text_with(path: &Path, flags: libc::c_int) -> Result<SourceText, crate::Problem> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| crate::Problem::io(path, "read", &e))?;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        // Non-blocking, so that opening a FIFO returns at once; it has no
+        // effect on the regular file read below.
+        .custom_flags(flags | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) && flags & libc::O_NOFOLLOW != 0 {
+                crate::Problem::at(path, None, crate::t!("store-symlink"))
+            } else {
+                crate::Problem::io(path, "read", &e)
+            }
+        })?;
+    let kind = file
+        .metadata()
+        .map_err(|e| crate::Problem::io(path, "read", &e))?;
+    if !kind.is_file() {
+        return Err(crate::Problem::at(path, None, crate::t!("src-not-a-file")));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -372,6 +372,40 @@ fn a_symlinked_panel_file_or_journal_is_refused() {
     );
 }
 
+#[test]
+fn check_and_merge_refuse_a_linked_panel_file_and_never_wait_on_a_pipe() {
+    let sample = Sample::new();
+    let dir = sample.path().display().to_string();
+    let out = sample.beside("out");
+    let outside = sample.beside("outside.ron");
+    std::fs::rename(sample.panel_path("tech-env"), &outside).expect("move the file out");
+    std::os::unix::fs::symlink(&outside, sample.panel_path("tech-env")).expect("symlink");
+    for args in [
+        vec!["check", &dir],
+        vec!["merge", &dir, "--out", out.to_str().expect("utf-8")],
+    ] {
+        run(&args)
+            .assert_code(1)
+            .assert_stderr_has("tech-env.ron: this is a symbolic link");
+    }
+    assert!(!out.join("results.ron").exists(), "nothing merged");
+    // A FIFO where a panel file should be: refused at once, not waited on.
+    std::fs::remove_file(sample.panel_path("tech-env")).expect("remove the link");
+    let made = Command::new("mkfifo")
+        .arg(sample.panel_path("tech-env"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    run(["check", &dir])
+        .assert_code(1)
+        .assert_stderr_has("tech-env.ron: this is not a regular file");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "did not wait on the pipe"
+    );
+}
+
 // ---- a panic in the TUI ----
 
 #[test]

@@ -74,6 +74,7 @@ src-hint-syntax = 。この箇所の RON の書き方を直してください
 src-too-deep = 入れ子が深すぎます。panelist のファイルではありません
 src-too-large = ファイルが { $mib } MiB を超えています。panelist のファイルではありません
 src-not-utf8 = UTF-8 のテキストではありません。UTF-8 で保存してください
+src-not-a-file = 通常のファイルではありません（ディレクトリ、パイプ、デバイスなど）。別の場所へ移すか、本来のファイルに置き換えてください
 store-no-dir = 審査ディレクトリではありません（存在しません）。review.ron のあるディレクトリを指定してください（例：panels/kci-2007）
 store-no-review = review.ron がありません。review.ron のあるディレクトリを指定するか、`panelist init DIR` で作成してください
 store-is-missing = がありません

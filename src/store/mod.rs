@@ -100,7 +100,10 @@ pub fn read_panel_file(
     path: &Path,
     role: PanelFileRole,
 ) -> Result<LoadedPanelFile, Problems> {
-    let source = read_text(path)?;
+    let source = match role {
+        PanelFileRole::Scores => crate::source::read_text_no_link(path)?,
+        PanelFileRole::Added => read_text(path)?,
+    };
     let file = source.parse_panel_file()?;
     let problems = validate::panel_file(index, &review.fingerprint, &file, &source, role);
     if problems.is_empty() {
