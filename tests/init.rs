@@ -87,3 +87,57 @@ fn refuses_a_file_in_the_way() {
         .assert_code(1)
         .assert_stderr_has("not a directory");
 }
+
+#[test]
+fn in_japanese_the_template_explains_itself_in_japanese_and_passes_check() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let dir = tmp.path().join("審査2025");
+    let d = arg(&dir);
+    run(["--lang", "ja", "init", &d])
+        .assert_code(0)
+        .assert_stdout_has("を作成しました")
+        .assert_stdout_has("次の手順：")
+        .assert_stdout_has("  2. panelist check");
+    let text = std::fs::read_to_string(dir.join("review.ron")).expect("review.ron");
+    let comments: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("//"))
+        .collect();
+    assert!(comments.len() > 20, "{text}");
+    assert!(
+        comments.iter().all(|l| !l.is_ascii() || l.trim() == "//"),
+        "every comment is in Japanese:\n{text}"
+    );
+    assert!(
+        text.contains("id: \"review\""),
+        "a name that is no id gets a plain one"
+    );
+    assert!(text.contains("title: \"審査2025：このタイトルを編集してください\""));
+    run(["check", &d]).assert_code(0);
+    // The same ids as the English template: the same commands work.
+    run([
+        "mark",
+        &d,
+        "--reviewer",
+        "expert1",
+        "--panel",
+        "experts",
+        "alpha",
+        "2-a",
+        "7",
+    ])
+    .assert_code(0);
+    run(["--lang", "ja", "merge", &d])
+        .assert_code(0)
+        .assert_stdout_has("アルファ");
+}
+
+#[test]
+fn in_japanese_refusals_are_in_japanese() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let file = tmp.path().join("plain-file");
+    std::fs::write(&file, "x").expect("write");
+    run(["--lang", "ja", "init", &arg(&file)])
+        .assert_code(1)
+        .assert_stderr_has("ディレクトリではありません");
+}

@@ -1,31 +1,35 @@
 //! `panelist init DIR`: a new review directory from a commented template
 //! that passes `check` as written, so a chair can try the whole round before
-//! putting in their own rubric, regions and reviewers.
+//! putting in their own rubric, regions and reviewers. The template's
+//! comments and example text are in the chair's language; its ids are the
+//! same in both.
 
 use std::io::Write;
 use std::path::Path;
 
-use crate::Error;
 use crate::cli::InitArgs;
+use crate::i18n::{self, Lang};
 use crate::model::valid_id;
 use crate::store::scores_dir;
+use crate::{Error, t};
 
 const TEMPLATE: &str = include_str!("init_template.ron");
+const TEMPLATE_JA: &str = include_str!("init_template.ja.ron");
 
 pub fn run(args: InitArgs) -> Result<(), Error> {
     let dir = args.dir;
     let review = dir.join("review.ron");
     if review.exists() {
-        return Err(Error::Refused(format!(
-            "{} already exists, so {} already holds a review; nothing was changed. Edit that file, or give `panelist init` a new directory.",
-            review.display(),
-            dir.display()
+        return Err(Error::Refused(t!(
+            "init-exists",
+            review = review.display(),
+            dir = dir.display()
         )));
     }
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::Refused(format!(
-            "{} exists and is not a directory; give `panelist init` a new directory",
-            dir.display()
+        return Err(Error::Refused(t!(
+            "init-not-a-directory",
+            dir = dir.display()
         )));
     }
     let scores = scores_dir(&dir);
@@ -39,16 +43,20 @@ pub fn run(args: InitArgs) -> Result<(), Error> {
     file.write_all(template(&dir).as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Error::io("write", &review, e))?;
-    println!(
-        "created {} (an example review, valid as it stands) and {}/\n\nNext:\n  1. edit {}: the comments say how to fill it in\n  2. panelist check {}\n  3. reviewers score with `panelist review {}`; you follow with `panelist status {}`\n  4. panelist merge {}, and browse with `panelist results {}`",
-        review.display(),
-        scores.display(),
-        review.display(),
-        dir.display(),
-        dir.display(),
-        dir.display(),
-        dir.display(),
-        dir.display()
+    let (review, dir) = (review.display(), dir.display());
+    let steps = [
+        t!("init-step-edit", review = review),
+        t!("init-step-check", dir = dir),
+        t!("init-step-score", dir = dir),
+        t!("init-step-merge", dir = dir),
+    ];
+    let mut next = t!("init-next");
+    for (n, step) in steps.iter().enumerate() {
+        next.push_str(&format!("\n  {}. {step}", n + 1));
+    }
+    crate::outln!(
+        "{}\n\n{next}",
+        t!("init-created", review = review, scores = scores.display())
     );
     Ok(())
 }
@@ -65,12 +73,16 @@ fn template(dir: &Path) -> String {
         "review".to_string()
     };
     let title = if name.is_empty() {
-        "New review".to_string()
+        t!("init-title-new")
     } else {
-        format!("{name}: edit this title")
+        t!("init-title-edit", name = name)
     };
     let shown = dir.display().to_string().replace(['\n', '\r'], " ");
-    TEMPLATE
+    let template = match i18n::lang() {
+        Lang::En => TEMPLATE,
+        Lang::Ja => TEMPLATE_JA,
+    };
+    template
         .replace("__DIR__", &shown)
         .replace("__ID__", &id)
         .replace("__TITLE__", &ron_string(&title))

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use crate::cli::StatusArgs;
 use crate::model::{Index, Sheet};
 use crate::progress::Progress;
-use crate::report::{display_width, truncate};
-use crate::{Error, config, store};
+use crate::report::{display_width, pad_left, pad_right, truncate};
+use crate::{Error, config, store, t};
 
 /// One reviewer's progress on one panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +87,7 @@ pub fn run(args: StatusArgs) -> Result<(), Error> {
     if args.csv {
         print!(
             "{}",
-            csv(&rows).map_err(|e| Error::Refused(format!("cannot write CSV: {e}")))?
+            csv(&rows).map_err(|e| Error::Refused(t!("status-cannot-csv", error = e)))?
         );
     } else {
         print!("{}", table(&rows, staleness));
@@ -95,6 +95,18 @@ pub fn run(args: StatusArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// The columns a text column takes: its widest cell or heading, at least
+/// `min` and at most 28 (longer cells are cut).
+fn column_width<'a>(heading: &str, cells: impl Iterator<Item = &'a str>, min: usize) -> usize {
+    cells
+        .map(display_width)
+        .chain([display_width(heading)])
+        .max()
+        .unwrap_or(0)
+        .clamp(min, 28)
+}
+
+/// The state as `--csv` writes it (the same in every language).
 fn state(row: &Row) -> &'static str {
     match (row.submitted, row.updated) {
         (true, _) => "submitted",
@@ -103,39 +115,52 @@ fn state(row: &Row) -> &'static str {
     }
 }
 
+/// The state in words for the table, with a stale draft called so.
+fn state_words(row: &Row, staleness: Staleness) -> String {
+    match (row.submitted, row.updated) {
+        (true, _) => t!("status-submitted"),
+        (false, Some(_)) if staleness.is_stale(row) => t!("status-stale"),
+        (false, Some(_)) => t!("status-draft"),
+        (false, None) => t!("status-not-started"),
+    }
+}
+
 /// The progress table, the stale drafts called out by name, and the
-/// one-line total.
+/// one-line total. Columns are measured in terminal columns, so Japanese
+/// names and headings (two columns a character) line up.
 fn table(rows: &[Row], staleness: Staleness) -> String {
-    let width =
-        |f: fn(&Row) -> usize, min: usize| rows.iter().map(f).max().unwrap_or(0).clamp(min, 28);
-    let panel_w = width(|r| display_width(&r.panel), 5);
-    let reviewer_w = width(|r| display_width(&r.reviewer), 8);
-    let name_w = width(|r| display_width(&r.name), 4);
-    let pad = |text: &str, w: usize| {
-        let text = truncate(text, w);
-        let fill = w.saturating_sub(display_width(&text));
-        format!("{text}{}", " ".repeat(fill))
-    };
+    let headings = [
+        t!("status-col-panel"),
+        t!("status-col-reviewer"),
+        t!("status-col-name"),
+        t!("status-col-progress"),
+        t!("status-col-state"),
+        t!("status-col-updated"),
+    ];
+    let states: Vec<String> = rows.iter().map(|r| state_words(r, staleness)).collect();
+    let panel_w = column_width(&headings[0], rows.iter().map(|r| r.panel.as_str()), 5);
+    let reviewer_w = column_width(&headings[1], rows.iter().map(|r| r.reviewer.as_str()), 8);
+    let name_w = column_width(&headings[2], rows.iter().map(|r| r.name.as_str()), 4);
+    let progress_w = display_width(&headings[3]).max(11);
+    let state_w = column_width(&headings[4], states.iter().map(String::as_str), 11);
+    let pad = |text: &str, w: usize| pad_right(&truncate(text, w), w);
     let mut out = format!(
-        "{}  {}  {}  {:>11}  {:<11}  last update\n",
-        pad("panel", panel_w),
-        pad("reviewer", reviewer_w),
-        pad("name", name_w),
-        "scored/due",
-        "state"
+        "{}  {}  {}  {}  {}  {}\n",
+        pad(&headings[0], panel_w),
+        pad(&headings[1], reviewer_w),
+        pad(&headings[2], name_w),
+        pad_left(&headings[3], progress_w),
+        pad(&headings[4], state_w),
+        headings[5]
     );
-    for row in rows {
+    for (row, state) in rows.iter().zip(&states) {
         let line = format!(
-            "{}  {}  {}  {:>11}  {:<11}  {}",
+            "{}  {}  {}  {}  {}  {}",
             pad(&row.panel, panel_w),
             pad(&row.reviewer, reviewer_w),
             pad(&row.name, name_w),
-            format!("{}/{}", row.scored, row.due),
-            if staleness.is_stale(row) {
-                "draft STALE"
-            } else {
-                state(row)
-            },
+            pad_left(&format!("{}/{}", row.scored, row.due), progress_w),
+            pad(state, state_w),
             row.updated
                 .map(|u| u.to_string())
                 .unwrap_or_else(|| "-".into())
@@ -146,32 +171,42 @@ fn table(rows: &[Row], staleness: Staleness) -> String {
     let stale: Vec<&Row> = rows.iter().filter(|r| staleness.is_stale(r)).collect();
     for row in &stale {
         let Some(updated) = row.updated else { continue };
-        out.push_str(&format!(
-            "stale draft: {} on panel {} ({}), {}/{} scored, unchanged for {} days (since {}); remind them to finish and submit\n",
-            row.reviewer,
-            row.panel,
-            row.name,
-            row.scored,
-            row.due,
-            staleness.days_since(updated),
-            updated.strftime("%Y-%m-%d")
-        ));
+        let line = t!(
+            "status-stale-line",
+            reviewer = &row.reviewer,
+            panel = &row.panel,
+            name = &row.name,
+            scored = row.scored,
+            due = row.due,
+            days = staleness.days_since(updated),
+            since = updated.strftime("%Y-%m-%d")
+        );
+        out.push_str(&line);
+        out.push('\n');
     }
     let scored: usize = rows.iter().map(|r| r.scored).sum();
     let due: usize = rows.iter().map(|r| r.due).sum();
     let submitted = rows.iter().filter(|r| r.submitted).count();
-    let stale = match stale.len() {
-        0 => String::new(),
-        n => format!(
-            ", {n} stale draft{} (unchanged for more than {} days)",
-            if n == 1 { "" } else { "s" },
-            staleness.days
+    let total = match stale.len() {
+        0 => t!(
+            "status-total",
+            scored = scored,
+            due = due,
+            submitted = submitted,
+            sheets = rows.len()
+        ),
+        n => t!(
+            "status-total-stale",
+            scored = scored,
+            due = due,
+            submitted = submitted,
+            sheets = rows.len(),
+            stale = n,
+            days = staleness.days
         ),
     };
-    out.push_str(&format!(
-        "total: {scored}/{due} marks scored, {submitted}/{} sheets submitted{stale}\n",
-        rows.len()
-    ));
+    out.push_str(&total);
+    out.push('\n');
     out
 }
 
