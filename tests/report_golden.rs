@@ -1,5 +1,6 @@
 //! Golden files: `merge` on the sample review must write exactly the
-//! committee report, CSV and chart kept under `tests/golden/kci-2007/`.
+//! committee report, CSV and chart kept under `tests/golden/kci-2007/`, and
+//! on the Japanese sample in Japanese those under `tests/golden/kci-2007-ja/`.
 //! The report is for minutes, so it must be byte-for-byte reproducible.
 //!
 //! After an intended change, regenerate with
@@ -9,19 +10,28 @@ mod common;
 
 use std::path::Path;
 
-use common::{panelist, sample_dir};
+use common::{japanese_sample_dir, panelist, sample_dir};
 
 fn golden_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-2007")
 }
 
+fn japanese_golden_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-2007-ja")
+}
+
 /// Runs `merge` on the sample into a temporary directory and compares each
 /// output with its golden file (named `<prefix><file>`).
 fn check(extra: &[&str], prefix: &str) {
+    check_sample(&sample_dir(), &golden_dir(), extra, prefix);
+}
+
+/// [`check`] for any sample and its golden directory.
+fn check_sample(sample: &Path, golden_dir: &Path, extra: &[&str], prefix: &str) {
     let out = tempfile::tempdir().expect("temporary directory");
     panelist()
         .arg("merge")
-        .arg(sample_dir())
+        .arg(sample)
         .arg("--out")
         .arg(out.path())
         .args(extra)
@@ -31,7 +41,7 @@ fn check(extra: &[&str], prefix: &str) {
     for name in ["report.md", "results.csv", "results.svg"] {
         let actual = std::fs::read_to_string(out.path().join(name))
             .unwrap_or_else(|e| panic!("merge wrote no {name}: {e}"));
-        let golden = golden_dir().join(format!("{prefix}{name}"));
+        let golden = golden_dir.join(format!("{prefix}{name}"));
         if update {
             std::fs::write(&golden, &actual).expect("write golden file");
             continue;
@@ -67,6 +77,26 @@ fn sample_report_csv_and_chart_match_the_golden_files() {
 #[test]
 fn sample_with_drafts_says_so_and_matches_the_golden_files() {
     check(&["--include-drafts"], "drafts-");
+}
+
+#[test]
+fn japanese_sample_in_japanese_matches_the_golden_files() {
+    check_sample(
+        &japanese_sample_dir(),
+        &japanese_golden_dir(),
+        &["--lang", "ja"],
+        "",
+    );
+}
+
+#[test]
+fn japanese_sample_with_drafts_in_japanese_matches_the_golden_files() {
+    check_sample(
+        &japanese_sample_dir(),
+        &japanese_golden_dir(),
+        &["--lang", "ja", "--include-drafts"],
+        "drafts-",
+    );
 }
 
 #[test]

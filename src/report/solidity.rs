@@ -338,10 +338,10 @@ pub fn table(analysis: &Analysis, results: &Results) -> String {
     };
     let _ = writeln!(
         out,
-        "{}  {}  {:>9}  {}  {}",
+        "{}  {}  {}  {}  {}",
         pad(&t!("col-region"), width),
         pad(&t!("col-status"), 14),
-        t!("col-resampled-short"),
+        super::pad_left(&t!("col-resampled-short"), 9),
         pad(&t!("col-all-aggregates"), 14),
         t!("col-hangs-on")
     );
