@@ -140,9 +140,10 @@ pub fn run(dir: Option<&Path>) -> Result<(), Error> {
     let dir = config::review_dir(dir)?;
     let theme = Theme::from_process_env();
     // Japanese needs a UTF-8 terminal: without one, the screens (and the
-    // problems found in the files) are in English, and the screen says once
-    // why the data's Japanese shows as ?.
+    // problems found in the files, by any thread) are in English, and the
+    // screen says once why the data's Japanese shows as ?.
     if !theme.unicode && crate::i18n::lang() == crate::i18n::Lang::Ja {
+        crate::i18n::set_process_lang(crate::i18n::Lang::En);
         crate::i18n::set_lang(crate::i18n::Lang::En);
     }
     let data = Data::load(&dir)?;
