@@ -97,9 +97,20 @@ fn every_key_the_code_uses_is_in_the_catalog() {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("read a source file");
-            for (pattern, _) in [("t!(\"", 0), ("text(\"", 0), ("\"key-", 1)] {
+            // `t!("key"`, also as rustfmt breaks it (`t!(` then the key on
+            // the next line), `text("key"`, and the keymap's `"key-…"`.
+            for pattern in ["t!(", "text(", "\"key-"] {
                 for (at, _) in text.match_indices(pattern) {
-                    let start = at + pattern.len() - if pattern == "\"key-" { 4 } else { 0 };
+                    let start = if pattern == "\"key-" {
+                        at + 1
+                    } else {
+                        let after = &text[at + pattern.len()..];
+                        let quoted = after.trim_start();
+                        if !quoted.starts_with('"') {
+                            continue;
+                        }
+                        text.len() - quoted.len() + 1
+                    };
                     let Some(len) = text[start..].find('"') else {
                         continue;
                     };
