@@ -5,6 +5,7 @@
 ## Lists in running text.
 list-separator = {", "}
 list-then = {", then "}
+sentence-separator = {" "}
 report-none = none
 # A region with its total, a category with its subtotal.
 report-with-points = { $name } ({ $points })

@@ -4,6 +4,7 @@
 ## 文中の列挙
 list-separator = 、
 list-then = {"、次に "}
+sentence-separator = {""}
 report-none = なし
 # 合計を添えた地域、小計を添えた大項目
 report-with-points = { $name }（{ $points }）

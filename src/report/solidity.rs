@@ -88,7 +88,10 @@ pub fn markdown(analysis: &Analysis, results: &Results, review: &Review) -> Stri
         let _ = writeln!(
             out,
             "- {}",
-            t!("solid-solid", regions = escape(&solid.join(", ")))
+            t!(
+                "solid-solid",
+                regions = escape(&solid.join(&t!("list-separator")))
+            )
         );
     }
     for region in stability.regions.iter().filter(|r| !r.hangs_on.is_empty()) {
@@ -112,7 +115,7 @@ pub fn markdown(analysis: &Analysis, results: &Results, review: &Review) -> Stri
             t!(
                 key,
                 region = escape(name(results, &region.region)),
-                reviewers = escape(&who.join(", "))
+                reviewers = escape(&who.join(&t!("list-separator")))
             )
         );
     }
@@ -133,7 +136,7 @@ pub fn markdown(analysis: &Analysis, results: &Results, review: &Review) -> Stri
             t!(
                 "solid-aggregate",
                 region = escape(name(results, &region.region)),
-                under = other.join(", ")
+                under = other.join(&t!("list-separator"))
             )
         );
     }
@@ -202,7 +205,7 @@ fn closeness_sentence(closeness: &Closeness, results: &Results) -> String {
         ),
         None => t!("solid-no-swap"),
     };
-    format!("{first} {second}")
+    format!("{first}{}{second}", t!("sentence-separator"))
 }
 
 fn calibration(out: &mut String, analysis: &Analysis, results: &Results, review: &Review) {
@@ -288,7 +291,10 @@ fn calibration(out: &mut String, analysis: &Analysis, results: &Results, review:
         let _ = writeln!(
             out,
             "{}\n",
-            t!("calib-other-selection", regions = escape(&moved.join(", ")))
+            t!(
+                "calib-other-selection",
+                regions = escape(&moved.join(&t!("list-separator")))
+            )
         );
     }
     let _ = writeln!(
