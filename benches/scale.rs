@@ -187,6 +187,19 @@ fn parse_only(bencher: divan::Bencher, regions: usize) {
     });
 }
 
+/// The same, parsed into ron's untyped `Value`, as a program that doesn't
+/// know panelist's types would parse them.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn parse_only_untyped(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    let files = panel_files(&dir);
+    bencher.bench(|| {
+        let review: ron::Value = parse(&dir.join("review.ron"));
+        let files: Vec<ron::Value> = files.iter().map(|p| parse(p)).collect();
+        (review, files)
+    });
+}
+
 /// One mark saved into a panel file of 10,044 marks, as the TUI saves it:
 /// under the panel's lock, re-read and validate the file, append the change
 /// to the journal (fsync), write the new file (fsync), rename it over the
