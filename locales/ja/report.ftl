@@ -54,10 +54,10 @@ report-decided-after = { $above } は { $below } より上位です：合計は�
 
 ## report.md：要確認事項
 report-flags = 要確認事項
-report-no-flags = 要確認事項はありません：すべての地域のすべての評価項目に点数があり、評点の幅が乖離の基準を超えるものもありません。
+report-no-flags = 要確認事項はありません：すべての地域のすべての評価項目に点数があり、点数の幅が乖離の基準を超えるものもありません。
 report-incomplete = { $region } は**採点欠落**があります：{ $criterion }「{ $title }」に点数がなく、0 点として扱います。部会 { $panels } からの集計対象の点数がありません（提出済の採点表に点数がないか、評価委員に利害関係があります）。
 report-incomplete-no-panel = { $region } は**採点欠落**があります：{ $criterion }「{ $title }」に点数がなく、0 点として扱います。この評価項目を担当する部会がありません。
-report-disagreement = { $region }：{ $criterion }「{ $title }」で**評点が乖離**しています：評点は { $low } から { $high } まで、幅 { $spread } は基準の { $limit }（満点 { $max } × { $ratio }）を超えています。評点：{ $marks }。
+report-disagreement = { $region }：{ $criterion }「{ $title }」で**評点が乖離**しています：点数は { $low } から { $high } まで、幅 { $spread } は基準の { $limit }（満点 { $max } × { $ratio }）を超えています。点数：{ $marks }。
 report-mark = { $reviewer } { $points }
 
 ## report.md：集計規則
