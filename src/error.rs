@@ -12,6 +12,9 @@ pub struct Problem {
     pub file: PathBuf,
     pub pos: Option<Position>,
     pub message: String,
+    /// When this is the note that problems of the file went unlisted (see
+    /// [`crate::validate::MAX_PROBLEMS_PER_FILE`]): how many; else 0.
+    pub unlisted: usize,
 }
 
 impl Problem {
@@ -20,6 +23,7 @@ impl Problem {
             file: file.to_path_buf(),
             pos,
             message: message.into(),
+            unlisted: 0,
         }
     }
 
@@ -27,7 +31,11 @@ impl Problem {
         Problem::at(
             file,
             None,
-            format!("cannot {action} the file: {}", io_reason(err)),
+            crate::t!(
+                "problem-io",
+                action = action_words(action),
+                reason = io_reason(err)
+            ),
         )
     }
 }
@@ -54,6 +62,14 @@ impl fmt::Display for Problems {
             write!(f, "{problem}")?;
         }
         Ok(())
+    }
+}
+
+impl Problems {
+    /// How many problems were found, listed or not.
+    pub fn count(&self) -> usize {
+        // A note of unlisted problems stands for them, not for one more.
+        self.0.iter().map(|p| p.unlisted.max(1)).sum()
     }
 }
 

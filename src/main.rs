@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             for problem in &problems.0 {
                 panelist::errln!("{problem}");
             }
-            panelist::errln!("{}", panelist::t!("cmd-problems", count = problems.0.len()));
+            panelist::errln!("{}", panelist::t!("cmd-problems", count = problems.count()));
             ExitCode::from(1)
         }
         Err(err) => {

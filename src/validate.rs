@@ -32,10 +32,18 @@ impl Finding {
     }
 }
 
+/// At most this many problems of one file are listed (each with its line
+/// and column); the rest are counted. Locating a problem reads the file
+/// from its start, so a hostile file with a problem on every line would
+/// otherwise take minutes, and nobody reads sixty thousand lines of errors.
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
+
 /// Collects problems of one file, each located by a path of anchors.
 struct Findings<'s> {
     source: &'s SourceText,
     problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS_PER_FILE`].
+    more: usize,
 }
 
 impl<'s> Findings<'s> {
@@ -43,13 +51,36 @@ impl<'s> Findings<'s> {
         Findings {
             source,
             problems: Vec::new(),
+            more: 0,
         }
     }
 
     fn add(&mut self, at: &[Anchor], message: String) {
+        if self.problems.len() >= MAX_PROBLEMS_PER_FILE {
+            self.more += 1;
+            return;
+        }
         let pos = self.source.locate(at);
         self.problems
             .push(Problem::at(&self.source.path, pos, message));
+    }
+
+    /// The problems listed, then how many more there are.
+    fn finish(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            let mut more = Problem::at(
+                &self.source.path,
+                None,
+                crate::t!(
+                    "check-more-problems",
+                    count = self.more,
+                    shown = MAX_PROBLEMS_PER_FILE
+                ),
+            );
+            more.unlisted = self.more;
+            self.problems.push(more);
+        }
+        self.problems
     }
 }
 
@@ -73,7 +104,7 @@ pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     committee(review, &mut f);
     f.problems
         .sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
-    f.problems
+    f.finish()
 }
 
 fn ids(review: &Review, f: &mut Findings) {
@@ -394,11 +425,11 @@ pub fn panel_file(
     if let Some(panel) = index.panel_index(&file.panel) {
         for (reviewer, sheet) in file.sheets.iter() {
             for finding in sheet_findings(index, panel, reviewer, sheet) {
-                f.problems.push(finding.locate(source));
+                f.add(&finding.at, finding.message);
             }
         }
     }
-    f.problems
+    f.finish()
 }
 
 fn file_stem(path: &Path) -> String {

@@ -1114,8 +1114,8 @@ fn cli_merge_warnings_in_japanese_with_the_same_numbers() {
         &arg(&out),
     ])
     .assert_code(0)
-    .assert_stderr_has("委員「bob」の地域「south」への評点 2 件は除外されます")
-    .assert_stderr_has("部会「tech」の委員「dee」の採点票は下書き");
+    .assert_stderr_has("委員「bob」の地域「south」への点数 2 件は除外されます")
+    .assert_stderr_has("部会「tech」の委員「dee」の採点表は下書き");
     assert_csv(
         &out.join("results.csv"),
         "\

@@ -1020,3 +1020,33 @@ fn deeply_nested_or_huge_input_is_refused_without_crashing() {
     std::fs::create_dir(dir.join("scores/tech-env.ron")).unwrap();
     assert_eq!(assert_no_panic(2, &["check".into(), d]), Some(1));
 }
+
+#[test]
+fn a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest() {
+    let dir = small_review();
+    // ann's sheet with 3,000 marks for regions that don't exist, each on its
+    // own line; locating each would read the file 3,000 times.
+    let mut builder = sheet();
+    for n in 0..3000 {
+        builder = builder.mark(&format!("nowhere{n:04}"), "a1", 1.0);
+    }
+    let path = dir.write_panel("board", vec![("ann", builder)]);
+    let result = run(["check", &arg(&dir.path())]);
+    result
+        .assert_code(1)
+        .assert_stderr_has("2950 more problem(s) in this file are not listed")
+        .assert_stderr_has("3000 problem(s) found");
+    let listed = result
+        .stderr
+        .lines()
+        .filter(|l| l.contains("unknown region \"nowhere"))
+        .count();
+    assert_eq!(listed, 50, "{}", result.stderr);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_problem(
+        &result.stderr,
+        &path,
+        line_of(&text, "\"nowhere0000\""),
+        &["unknown region \"nowhere0000\""],
+    );
+}

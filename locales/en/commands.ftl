@@ -33,6 +33,7 @@ error-session-busy = { $reviewer } already has a review session open on panel { 
     Quit that session first (or, if it is gone, wait a few seconds and try again).
 error-lock-timeout = { $path }: locked by another process for more than { $seconds } s; try again, and if it persists look for a hung panelist process
 error-io = cannot { $action } { $path }: { $reason }
+problem-io = cannot { $action } the file: { $reason }
 save-invalid-file = The panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems.
 save-invalid-file-repair = The panel file is invalid, so nothing was saved (saving would overwrite it). Ask the chair: `panelist check` lists the problems. `panelist check --repair` rebuilds it from its journal.
 io-create = create

@@ -20,7 +20,7 @@ cmd-none = なし
 cmd-unknown-panel = 部会「{ $panel }」はありません
 cmd-unknown = { $kind }「{ $id }」はありません。あるもの：{ $known }
 cmd-known-many = { $first }、…（全 { $count } 件）
-cmd-fingerprint = { $file }：評価基準の指紋 { $fingerprint }
+cmd-fingerprint = { $file }：評価基準のフィンガープリント { $fingerprint }
 cmd-check-ok = 問題なし：review.ron と部会ファイル { $files } 件（採点表 { $sheets } 件）は正しい形式です
 cmd-warning = 警告：{ $warning }
 cmd-repaired = 復元：{ $done }
@@ -33,6 +33,7 @@ error-session-busy = { $reviewer } は部会 { $panel } の採点画面をすで
     先にそちらを終了してください（終了済みなら数秒待って再度お試しください）。
 error-lock-timeout = { $path }：他のプロセスが { $seconds } 秒以上ロックしています。再度お試しください。続く場合は停止した panelist のプロセスを確認してください
 error-io = { $path } を{ $action }できません：{ $reason }
+problem-io = ファイルを{ $action }できません：{ $reason }
 save-invalid-file = 部会ファイルが正しくないため、保存しませんでした（保存すると上書きされるため）。座長にご連絡ください。`panelist check` で問題を確認できます。
 save-invalid-file-repair = 部会ファイルが正しくないため、保存しませんでした（保存すると上書きされるため）。座長にご連絡ください。`panelist check` で問題を確認でき、`panelist check --repair` で記録（ジャーナル）から復元できます。
 io-create = 作成

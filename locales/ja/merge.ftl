@@ -1,6 +1,6 @@
 # 集計の警告とエラー（標準エラー、results.ron、report.md）。
-merge-draft-left-out = { $file }: 部会「{ $panel }」の委員「{ $reviewer }」の採点票は下書きのため集計に含まれません。提出されるか --include-drafts を付けると含まれます
+merge-draft-left-out = { $file }: 部会「{ $panel }」の委員「{ $reviewer }」の採点表は下書きのため集計に含まれません。提出されるか --include-drafts を付けると含まれます
 merge-unknown-panel = 部会「{ $panel }」は review.ron の部会ではありません
-merge-copies-tie = 部会「{ $panel }」の委員「{ $reviewer }」の採点票が { $files } の間で異なりますが、更新時刻はすべて { $updated } です。正しい写しを残し、他を削除してください
-merge-copy-wins = 部会「{ $panel }」の委員「{ $reviewer }」の採点票がファイル間で異なります：{ $winner }（更新 { $winner_updated }）を採用し、{ $other }（更新 { $other_updated }）は使いません
-merge-conflict-left-out = 委員「{ $reviewer }」の地域「{ $region }」への評点 { $count } 件は除外されます：この委員はこの地域について利害関係を申告しています
+merge-copies-tie = 部会「{ $panel }」の委員「{ $reviewer }」の採点表が { $files } の間で異なりますが、更新時刻はすべて { $updated } です。正しい写しを残し、他を削除してください
+merge-copy-wins = 部会「{ $panel }」の委員「{ $reviewer }」の採点表がファイル間で異なります：{ $winner }（更新 { $winner_updated }）を採用し、{ $other }（更新 { $other_updated }）は使いません
+merge-conflict-left-out = 委員「{ $reviewer }」の地域「{ $region }」への点数 { $count } 件は除外されます：この委員はこの地域について利害関係を申告しています

@@ -64,10 +64,7 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
             report::solidity::table(analysis, &results).trim_end()
         );
     }
-    println!(
-        "\nwrote results.ron, results.csv, results.svg and report.md to {}",
-        out.display()
-    );
+    println!("{}", crate::t!("merge-wrote", dir = out.display()));
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, results));
