@@ -133,7 +133,8 @@ fn key(code: KeyCode) -> Msg {
 fn keystroke_bytes(dir: &Path) {
     let mut app = start(dir);
     let written = Rc::new(Cell::new(0));
-    let backend = CrosstermBackend::new(Counter(Rc::clone(&written)));
+    let shown = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let backend = CrosstermBackend::new(Counter(Rc::clone(&written), Rc::clone(&shown)));
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
@@ -146,6 +147,8 @@ fn keystroke_bytes(dir: &Path) {
         written.get()
     };
     let first = draw(&app);
+    // The sheet as on disk, which the fake saves below keep up to date.
+    let mut disk = app.sheet().clone();
     println!("bytes for the first frame (80x24): {first}");
     for (label, msg) in [
         ("typing a digit", key(KeyCode::Char('4'))),
@@ -159,27 +162,35 @@ fn keystroke_bytes(dir: &Path) {
         app.update(msg);
         // The bench doesn't save: mark the queued change as saved, as the shell would.
         while let Some(change) = app.next_to_save().cloned() {
-            let before = app.sheet().clone();
-            let mut sheet = before.clone();
-            change.apply(&mut sheet);
+            let before = disk.clone();
+            change.apply(&mut disk);
             let saved = panelist::store::Saved {
                 before,
-                sheet,
+                sheet: disk.clone(),
                 rebuilt: false,
                 written: true,
             };
             app.update(Msg::Saved(Ok(saved)));
         }
+        shown.borrow_mut().clear();
         println!("bytes for {label}: {}", draw(&app));
+        // PANELIST_BENCH_SHOW_BYTES=1: what was sent, to see what a key redraws.
+        if std::env::var_os("PANELIST_BENCH_SHOW_BYTES").is_some() {
+            println!(
+                "  {}",
+                String::from_utf8_lossy(&shown.borrow()).escape_debug()
+            );
+        }
     }
 }
 
 /// Counts the bytes written to it.
-struct Counter(Rc<Cell<usize>>);
+struct Counter(Rc<Cell<usize>>, Rc<std::cell::RefCell<Vec<u8>>>);
 
 impl Write for Counter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0.set(self.0.get() + buf.len());
+        self.1.borrow_mut().extend_from_slice(buf);
         Ok(buf.len())
     }
 
