@@ -210,6 +210,23 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_take_their_plural() {
+        let problems = |n: &str| text_in(Lang::En, "cmd-problems", &[("count", n.into())]);
+        assert_eq!(
+            problems("1"),
+            "panelist: 1 problem found; nothing was written"
+        );
+        assert_eq!(
+            problems("2"),
+            "panelist: 2 problems found; nothing was written"
+        );
+        assert_eq!(
+            problems("0"),
+            "panelist: 0 problems found; nothing was written"
+        );
+    }
+
+    #[test]
     fn arguments_are_shown_as_given_except_whole_numbers() {
         for given in ["1e0", "007", "4.50", "NaN", "-0", "12345678901234567890"] {
             assert_eq!(

@@ -23,7 +23,7 @@ fn a_new_review_passes_check_as_written() {
     );
     run(["check", &arg(&dir)])
         .assert_code(0)
-        .assert_stdout_has("ok: review.ron and 0 panel file(s)");
+        .assert_stdout_has("ok: review.ron and 0 panel files");
 }
 
 #[test]

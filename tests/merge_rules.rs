@@ -1088,8 +1088,8 @@ fn cli_conflicts_and_drafts() {
     let result = run(["merge", &arg(&dir.path()), "--out", &arg(&out)]);
     result
         .assert_code(0)
-        .assert_stderr_has("2 mark(s) of reviewer \"bob\" for region \"south\" are left out")
-        .assert_stderr_has("2 mark(s) of reviewer \"cy\" for region \"south\" are left out")
+        .assert_stderr_has("2 marks of reviewer \"bob\" for region \"south\" are left out")
+        .assert_stderr_has("2 marks of reviewer \"cy\" for region \"south\" are left out")
         .assert_stderr_has("reviewer \"dee\" on panel \"tech\" is a draft");
     assert_csv(
         &out.join("results.csv"),
@@ -1311,7 +1311,7 @@ fn cli_merge_of_the_sample_matches_its_known_ranking() {
     result
         .assert_code(0)
         .assert_stderr_has("reviewer \"t33\" on panel \"tech-env\" is a draft")
-        .assert_stderr_has("13 mark(s) of reviewer \"ishikawa\" for region \"hamamatsu\"");
+        .assert_stderr_has("13 marks of reviewer \"ishikawa\" for region \"hamamatsu\"");
     let rows = read_csv(&out.join("results.csv"));
     assert_eq!(
         rows[0],

@@ -32,4 +32,7 @@ check-mark-region-not-covered = panel "{ $panel }" does not cover region "{ $reg
 check-mark-unknown-criterion = mark for unknown criterion "{ $criterion }" (region "{ $region }"); correct the criterion id
 check-mark-criterion-not-covered = panel "{ $panel }" does not cover criterion "{ $criterion }" (region "{ $region }"); remove the mark or score it in the right panel
 check-mark-range = mark { $points } for region "{ $region }", criterion "{ $criterion }" is not allowed: marks lie in 0..={ $max } on multiples of { $step }
-check-more-problems = { $count } more problem(s) in this file are not listed (only the first { $shown } are); fix these and run `panelist check` again
+check-more-problems = { $count } more { $count ->
+    [one] problem in this file is
+   *[other] problems in this file are
+} not listed (only the first { $shown } are); fix these and run `panelist check` again

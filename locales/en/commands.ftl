@@ -21,10 +21,19 @@ cmd-unknown-panel = unknown panel "{ $panel }"
 cmd-unknown = unknown { $kind } "{ $id }"; known: { $known }
 cmd-known-many = { $first }, ... ({ $count } in all)
 cmd-fingerprint = { $file }: rubric fingerprint { $fingerprint }
-cmd-check-ok = ok: review.ron and { $files } panel file(s) with { $sheets } sheet(s) are valid
+cmd-check-ok = ok: review.ron and { $files } panel { $files ->
+    [one] file
+   *[other] files
+} with { $sheets } { $sheets ->
+    [one] sheet
+   *[other] sheets
+} are valid
 cmd-warning = warning: { $warning }
 cmd-repaired = repaired: { $done }
-cmd-problems = panelist: { $count } problem(s) found; nothing was written
+cmd-problems = panelist: { $count } { $count ->
+    [one] problem
+   *[other] problems
+} found; nothing was written
 cmd-no-dir = no review directory given. Name one (e.g. `panelist merge panels/kci-2007`, the sample review), set PANELIST_DIR, or put `(dir: "/path/to/review")` in { $config }
 cmd-config-file = the config file
 
@@ -89,7 +98,10 @@ journal-bad-line = line cannot be read ({ $error }); it is ignored
 
 ## history and check --repair.
 history-none = no changes recorded (journals begin with the first save through panelist)
-history-snapshot = { $who } sheet as found when the journal began: { $marks } mark(s){ $conflicts }{ $state }
+history-snapshot = { $who } sheet as found when the journal began: { $marks } { $marks ->
+    [one] mark
+   *[other] marks
+}{ $conflicts }{ $state }
 history-conflicts-on = , conflicts on { $regions }
 history-state-submitted = , submitted
 history-state-draft = , draft
@@ -101,8 +113,14 @@ history-submitted = { $who } submitted the sheet
 history-reopened = { $who } reopened the sheet (a draft again)
 repair-cannot = cannot be rebuilt from { $journal }: the replayed sheets break the review's rules ({ $problem }); nothing was changed
 repair-kept = ; the damaged file is kept as { $path }
-repair-done = rebuilt { $path } from { $journal }: { $sheets } sheet(s), { $marks } mark(s){ $kept }
-repair-differs = { $path }: the sheet(s) of { $reviewers } differ from { $journal } (the file was edited outside panelist, or a save was interrupted after journaling); the file is left as it is
+repair-done = rebuilt { $path } from { $journal }: { $sheets } { $sheets ->
+    [one] sheet
+   *[other] sheets
+}, { $marks } { $marks ->
+    [one] mark
+   *[other] marks
+}{ $kept }
+repair-differs = { $path }: the sheets of { $reviewers } differ from { $journal } (the file was edited outside panelist, or a save was interrupted after journaling); the file is left as it is
 
 ## merge.
 merge-wrote = {"\u000a"}wrote results.ron, results.csv, results.svg and report.md to { $dir }

@@ -26,6 +26,9 @@ serve-logging-to = panelist serve: logging to { $file }
 serve-cannot-listen = cannot listen on { $address }: { $error }
 serve-listening = panelist serve: listening on { $address }
 serve-host-fingerprint = host key fingerprint: { $fingerprint }
-serve-keys-accepted = { $keys } reviewer key(s) accepted. Reviewers connect with: ssh -p { $port } <any name>@<this host>
+serve-keys-accepted = { $keys } reviewer { $keys ->
+    [one] key
+   *[other] keys
+} accepted. Reviewers connect with: ssh -p { $port } <any name>@<this host>
 serve-stopped = the server stopped: { $error }
 serve-runtime = cannot start the server: { $error }

@@ -3,4 +3,10 @@ merge-draft-left-out = { $file }: the sheet of reviewer "{ $reviewer }" on panel
 merge-unknown-panel = panel "{ $panel }" is not a panel of review.ron
 merge-copies-tie = the sheet of reviewer "{ $reviewer }" on panel "{ $panel }" differs between { $files } although all were updated at { $updated }; keep the right copy and remove the others
 merge-copy-wins = the sheet of reviewer "{ $reviewer }" on panel "{ $panel }" differs between files: { $winner } (updated { $winner_updated }) wins over { $other } (updated { $other_updated })
-merge-conflict-left-out = { $count } mark(s) of reviewer "{ $reviewer }" for region "{ $region }" are left out: the reviewer declared a conflict on that region
+merge-conflict-left-out = { $count } { $count ->
+    [one] mark
+   *[other] marks
+} of reviewer "{ $reviewer }" for region "{ $region }" { $count ->
+    [one] is
+   *[other] are
+} left out: the reviewer declared a conflict on that region
