@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Aggregate, Index, Mark, Review, Sheet};
+use crate::model::{Aggregate, Category, Committee, Index, Mark, Review, Sheet};
 use crate::source::Anchor;
 use crate::validate::{Finding, sheet_findings};
 
@@ -597,11 +597,22 @@ struct Group {
 
 /// Rules 6 and 7: orders the regions, gives ranks and statuses.
 fn rank(review: &Review, regions: Vec<RegionResult>) -> Vec<RegionResult> {
-    let committee = &review.committee;
+    rank_by(&review.committee, &review.categories, regions)
+}
+
+/// [`rank`] under `committee`'s rules. Reads only each region's `region`,
+/// `total` and `subtotals` and sets only `rank`, `status` and `decided_by`,
+/// so the analysis can rank recomputed totals by the very same rules, or a
+/// run of regions with the places left to them.
+pub(crate) fn rank_by(
+    committee: &Committee,
+    categories: &[Category],
+    regions: Vec<RegionResult>,
+) -> Vec<RegionResult> {
     let category_index: Vec<Option<usize>> = committee
         .tie_break
         .iter()
-        .map(|id| review.categories.iter().position(|c| &c.id == id))
+        .map(|id| categories.iter().position(|c| &c.id == id))
         .collect();
     let key = |region: usize, level: usize| -> f64 {
         if level == 0 {
