@@ -102,13 +102,19 @@ pub struct MergeArgs {
     /// An extra panel file, e.g. sheets returned by e-mail (repeatable)
     #[arg(long, value_name = "FILE")]
     pub add: Vec<PathBuf>,
-    /// Analyse how solid the selection is even for a large review (it is on
-    /// by default up to 20,000 counting marks)
+    /// Analyse how solid the selection is even for a review of more than
+    /// 100,000 counting marks (below that it is on by default)
     #[arg(long, conflicts_with = "no_analysis")]
     pub analysis: bool,
-    /// Skip the analysis of how solid the selection is
+    /// Leave out the analysis of how solid the selection is
     #[arg(long)]
     pub no_analysis: bool,
+    /// Resampling rounds of the analysis [default: 2000, fewer for very large reviews]
+    #[arg(long, value_name = "N")]
+    pub rounds: Option<u32>,
+    /// Seed of the analysis's resampling
+    #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

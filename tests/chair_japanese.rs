@@ -118,11 +118,8 @@ fn merge_gives_the_same_numbers_on_the_japanese_sample_in_japanese() {
             .collect()
     };
     assert_eq!(sheets(&e), sheets(&j));
-    assert_eq!(
-        e.analysis.is_some(),
-        j.analysis.is_some(),
-        "both carry the analysis"
-    );
+    assert!(e.analysis.is_some(), "the analysis is on by default");
+    assert_eq!(e.analysis, j.analysis, "the same analysis, to the bit");
 }
 
 /// Where each whitespace-separated word of `line` starts and ends, in
@@ -198,6 +195,87 @@ fn merge_prints_a_ranking_whose_columns_line_up_with_japanese_names() {
         };
         assert_eq!(&words(table[0])[..3], &expected[..3], "{stdout}");
         assert_eq!(words(table[1])[7], expected[3], "{stdout}");
+    }
+}
+
+/// The terminal columns of `line`: what each column shows (a wide
+/// character shows in its first column, `None` in its second).
+fn columns(line: &str) -> Vec<Option<char>> {
+    let mut out = Vec::new();
+    for c in line.chars() {
+        out.push(Some(c));
+        for _ in 1..c.width().unwrap_or(0) {
+            out.push(None);
+        }
+    }
+    out
+}
+
+#[test]
+fn merge_prints_an_analysis_table_whose_columns_line_up_with_japanese_names() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    for lang in ["ja", "en"] {
+        let stdout = merge(lang, &japanese_sample_dir(), &tmp.path().join(lang));
+        // After the ranking: a title, the heading and a row per region.
+        let table: Vec<&str> = stdout
+            .split("\n\n")
+            .nth(1)
+            .expect("the analysis after the ranking")
+            .lines()
+            .skip(1)
+            .take(10)
+            .collect();
+        // Each heading from the catalog, where it stands in the heading line.
+        let language = panelist::i18n::Lang::from_tag(lang).expect("a language");
+        let mut heading = Vec::new();
+        let mut from = 0;
+        for key in [
+            "table-rank",
+            "table-region",
+            "analysis-col-selected",
+            "analysis-col-ranks",
+            "analysis-col-hangs-on",
+            "analysis-col-mean",
+            "analysis-col-median",
+            "analysis-col-trimmed",
+            "analysis-col-calibrated",
+            "analysis-col-verdict",
+        ] {
+            let word = panelist::i18n::text_in(language, key, &[]);
+            let at = from
+                + table[0][from..]
+                    .find(&word)
+                    .unwrap_or_else(|| panic!("{lang}: {word} in {}", table[0]));
+            let start = columns(&table[0][..at]).len();
+            heading.push((start, start + columns(&word).len(), word.clone()));
+            from = at + word.len();
+        }
+        for row in &table[1..] {
+            let cells = columns(row);
+            let blank = |at: usize| cells.get(at).is_none_or(|c| *c == Some(' '));
+            // The rank and the share end under their headings; every other
+            // column starts under its own.
+            for (k, (start, end, word)) in heading.iter().enumerate() {
+                let (start, end) = (*start, *end);
+                let (inside, outside) = if k == 0 || k == 2 {
+                    (end - 1, end)
+                } else {
+                    (start, start - 1)
+                };
+                assert!(
+                    !blank(inside) && blank(outside),
+                    "{lang}: {word} lines up:\n{}\n{row}",
+                    table[0]
+                );
+            }
+        }
+        let first: Vec<&str> = table[1].split_whitespace().collect();
+        let expected = if lang == "ja" {
+            ["1", "福岡・北九州・飯塚", "100.0%", "1", "-", "選定"]
+        } else {
+            ["1", "福岡・北九州・飯塚", "100.0%", "1", "-", "in"]
+        };
+        assert_eq!(first[..6], expected, "{stdout}");
     }
 }
 

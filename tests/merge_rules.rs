@@ -1381,12 +1381,11 @@ fn cli_results_ron_holds_what_the_library_computes_and_every_output_is_written()
         }
     }
     let mut expected = merged(&dir.review, &inputs);
-    // the analysis of the selection runs by default on a review this small
+    // with the analysis of how solid the selection is, on by default
     expected.analysis = Some(panelist::analysis::analyse(
         &dir.review,
         &expected,
-        panelist::analysis::ROUNDS,
-        panelist::analysis::SEED,
+        panelist::analysis::Settings::for_results(&expected),
     ));
     let text = std::fs::read_to_string(out.join("results.ron")).unwrap();
     let written: merge::Results = ron::from_str(&text).unwrap();

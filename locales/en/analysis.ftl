@@ -1,4 +1,8 @@
-# How solid is the selection (report.md, merge's table, the results TUI).
+# How solid is the selection: the section of report.md, the table merge
+# prints, and the results TUI's screens. Keys are shared with
+# locales/ja/analysis.ftl.
+
+## Words report.md and the terminal table share with the rest of the report.
 status-selected = Selected
 status-not-selected = NotSelected
 status-tied = Tied
@@ -6,50 +10,203 @@ status-below = BelowThreshold
 aggregate-mean = Mean
 aggregate-median = Median
 aggregate-trimmed = Trimmed mean
-yes = yes
-no = no
-
-solid-title = How solid is the selection?
-solid-intro = These figures are evidence beside the official result above and change nothing in it. They are computed from the counting marks: the reviewers of each panel resampled with replacement in { $rounds } rounds (seed { $seed }), each reviewer left out in turn, the three aggregates, and reviewer calibration.
-solid-solid = Selected in every resampling round, under every aggregate and without any single reviewer: { $regions }.
-solid-hangs-in = { $region } would not be selected without the marks of { $reviewers }.
-solid-hangs-out = { $region } would be selected without the marks of { $reviewers }.
-solid-aggregate = { $region } is selected under the committee's aggregate but not under { $under }.
-solid-closest = The cutoff: { $last } is the last selected and { $next } the first not selected, { $margin } points apart.
-solid-swap = The smallest change found that would swap them: { $changes } { $changes ->
-        [one] mark
-       *[other] marks
-    } changed ({ $points } points in all) by { $reviewers } { $reviewers ->
-        [one] reviewer
-       *[other] reviewers
-    }, e.g. { $example }.
-solid-no-swap = No change of marks within the scale swaps them.
-solid-table-title = How solid is the selection ({ $rounds } resampling rounds):
 col-region = Region
 col-status = Status
-col-resampled = Selected when reviewers are resampled
-col-resampled-short = resampled
-col-all-aggregates = all aggregates
-col-hangs-on = Hangs on
-col-reviewer = Reviewer
-col-offset = Offset (points per mark)
-col-shared = Shared cells
 col-marks = Marks
-col-calibrated-total = Calibrated total
-col-calibrated-rank = Calibrated rank
-col-official-rank = Official rank
 
-calib-title = Reviewer calibration
-calib-no-marks = there are no counting marks
-calib-too-thin = the overlap between reviewers is too thin: only { $covered } of { $marks } marks come from reviewers who share at least { $shared } cells with others
-calib-not-meaningful = Calibration is not shown: { $why }. Offsets estimated from so little overlap would mean nothing.
-calib-intro = Each reviewer's leniency relative to the other reviewers of the same regions and criteria, fitted by least squares (mark = quality of the cell + reviewer offset + noise; offsets sum to zero among reviewers who share cells). Residual noise: { $noise } points per mark. A negative offset is a harsh reviewer.
-calib-thin-reviewers = { $count } { $count ->
+## Short words: sides of the cutoff, verdicts, how a reviewer marks.
+side-in = in
+side-out = out
+side-tied = tied
+verdict-solid = solid
+verdict-fragile = FRAGILE
+reading-harsh = harsh
+reading-lenient = lenient
+reading-in-line = in line
+reading-no-error = no error estimate
+reading-not-estimable = not estimable
+# The middle 90% of a region's ranks over the resampling rounds.
+rank-range = { $low }-{ $high }
+# A reviewer's id with their name.
+reviewer-named = { $id } ({ $name })
+# The last item of a list cut short.
+and-more = and { $count } more
+reasons-separator = {"; "}
+# Between the changes of regions without one reviewer.
+changes-separator = {"; "}
+# Why a reviewer's offset is not estimable.
+thin-shared-cells = shares { $shared } { $shared ->
+        [one] cell
+       *[other] cells
+    } with other calibrated reviewers; { $needed } needed
+thin-group = only { $reviewers } { $reviewers ->
         [one] reviewer shares
        *[other] reviewers share
-    } fewer than { $shared } cells with others: no offset is estimated for them and their marks are used as they are.
-calib-same-selection = With every estimable offset taken out of the marks, the same regions are selected.
-calib-other-selection = With every estimable offset taken out of the marks, the selection would differ: { $regions }.
-calib-table-same = Calibrated for reviewer leniency: the same regions are selected.
-calib-table-differs = Calibrated for reviewer leniency: the selection would differ (see report.md).
-results-solidity = Solid? resampled { $share }, all aggregates { $all }, hangs on { $hangs }, calibrated #{ $rank }
+    } cells with each other: who is harsher cannot be told
+# Changed marks that would swap the two regions at the cutoff.
+swap-summary = { $points } points of marks, { $marks } { $marks ->
+        [one] mark
+       *[other] marks
+    } by { $reviewers } { $reviewers ->
+        [one] reviewer
+       *[other] reviewers
+    }
+
+## The table merge prints after the ranking.
+analysis-table-title = How solid is the selection? { $rounds } resampling rounds (seed { $seed }); report.md explains.
+analysis-col-selected = selected
+analysis-col-ranks = ranks
+analysis-col-hangs-on = hangs on
+analysis-col-mean = Mean
+analysis-col-median = Median
+analysis-col-trimmed = Trimmed
+analysis-col-calibrated = calibrated
+analysis-col-verdict = verdict
+analysis-cell-calibrated = { $rank } { $side }
+analysis-table-same = The same { $selected } selected { $selected ->
+        [one] region
+       *[other] regions
+    } in { $same } of { $rounds } rounds.
+analysis-table-margin = Margin at the cutoff: { $margin } ({ $last } over { $next }).
+analysis-table-swap = Swapping them takes { $swap }.
+analysis-table-swap-at-most = Swapping them takes at most { $swap }.
+analysis-table-no-swap = No change of marks within the scale would swap them.
+analysis-table-fewest = Fewest reviewers whose marks alone could do it: { $count } ({ $reviewers }).
+analysis-table-no-calibration = Calibration: none; the reviewers' overlap is too thin to tell harsh from lenient (report.md says why).
+analysis-table-calibration = Calibration: { $fitted } of { $reviewers } reviewers in { $groups } { $groups ->
+        [one] group
+       *[other] groups
+    }; { $harsh }, { $lenient }, in points per mark.
+analysis-table-none-harsh = none harsh
+analysis-table-harsh = { $count } harsh (most: { $reviewer } { $offset })
+analysis-table-none-lenient = none lenient
+analysis-table-lenient = { $count } lenient (most: { $reviewer } { $offset })
+analysis-table-calibrated-moves = With calibrated marks { $count } { $count ->
+        [one] region
+       *[other] regions
+    } would cross the cutoff.
+analysis-table-calibrated-same = Calibrated marks select the same regions.
+# On stderr, when a very large review is resampled fewer times.
+analysis-skipped = note: how solid the selection is was not analysed: { $marks } counting marks are more than the { $limit } analysed by default (it would take a second or more); --analysis asks for it
+analysis-fewer-rounds = note: the analysis resamples the reviewers { $rounds } times, not { $default }, for a review this large (--rounds N for more, --no-analysis for none)
+
+## report.md: the section and its summary.
+solid-title = How solid is the selection?
+solid-intro = The selection above follows the committee's rules and stays the result. The checks below change nothing in it: they show how much it depends on which reviewers served, on the aggregate rule and on how leniently each reviewer marks, and how close the cutoff is. They are reproducible: { $rounds } rounds of resampling from seed { $seed }; the same files give the same numbers.
+solid-in-short = **In short.**{" "}
+solid-all-solid = Every region keeps its place, in or out, in every check: under each aggregate rule, without any one reviewer, with calibrated marks, and in at least { $share } of the resampling rounds.
+solid-all-solid-uncalibrated = Every region keeps its place, in or out, in every check: under each aggregate rule, without any one reviewer, and in at least { $share } of the resampling rounds.
+solid-some-fragile = { $solid } of { $regions } regions keep their place in every check; { $fragile ->
+        [one] one is fragile
+       *[other] { $fragile } are fragile
+    }: { $names }.
+solid-fragile-name = { $region } ({ $side })
+solid-fragile-why = { $region }: { $reasons }.
+solid-same-selection = The resampled panels chose exactly the { $selected } selected { $selected ->
+        [one] region
+       *[other] regions
+    } in { $same } of { $rounds } rounds ({ $share }).
+solid-short-cutoff = At the cutoff { $last } leads { $next } by { $margin } points.
+solid-short-swap = Swapping them would take { $swap }.
+solid-short-swap-at-most = Swapping them would take at most { $swap }.
+solid-short-one-reviewer = One reviewer alone could do it: { $reviewer }, with { $points } points of their marks.
+# Why a region is fragile: each check that puts it across the cutoff.
+reason-tied = tied at the cutoff
+reason-selected-only = selected only in { $share } of the resampling rounds
+reason-selected-in = selected in { $share } of the resampling rounds
+reason-hangs-on = its place hangs on { $reviewers }
+reason-rule = { $side } under { $aggregate }
+reason-calibrated = { $side } with calibrated marks
+
+## report.md: the table of regions.
+solid-col-resampled = Selected in resampling
+solid-col-ranks = Ranks (90%)
+solid-col-hangs-on = Hangs on
+solid-col-rule = { $aggregate } (rule)
+solid-col-calibrated = Calibrated
+solid-col-verdict = Verdict
+solid-cell-placing = { $rank } { $side }
+solid-cell-calibrated = { $rank } { $side } ({ $total })
+solid-table-legend = *Selected in resampling*: the share of rounds in which the region was selected. *Ranks (90%)*: the middle 90% of its ranks over the rounds. *Hangs on*: the reviewers without whom it would cross the cutoff. The columns of the aggregates give its rank and side of the cutoff under each; *Calibrated*, with calibrated marks. A region is *solid* when it keeps its side in every check and in at least { $share } of the rounds.
+
+## report.md: resampling.
+solid-resampling-title = Other reviewers, same proposals
+solid-resampling = Each of { $rounds } rounds drew, for every panel, as many of its reviewers as gave counting marks, at random and with replacement, so that one reviewer may count twice and another not at all, and ranked the regions again by the committee's rules. A region selected in nearly every round does not depend on who happened to sit on its panels; one selected in about half of them is a coin toss between comparable proposals. A panel's draw that would leave a criterion it scores without any mark is drawn again.
+solid-resampling-precision = With { $rounds } rounds, a share is known to within about { $points } percentage points either way.
+
+## report.md: leaving one reviewer out.
+solid-left-out-title = Without one reviewer
+solid-left-out-none = Each of the { $reviewers } reviewers with counting marks was left out in turn (all their marks, on every panel): no single reviewer's marks decide which regions are selected.
+solid-left-out-some = Each of the { $reviewers } reviewers with counting marks was left out in turn (all their marks, on every panel). The selection changes without these reviewers:
+solid-without = Without { $reviewer }: { $changes }.
+solid-without-emptied = Without { $reviewer }: { $changes } (without them { $emptied } scored { $emptied ->
+        [one] criterion has
+       *[other] criteria have
+    } no mark at all, and count 0 by the rules).
+solid-without-more = ... and { $count } more reviewers; results.ron lists them all.
+change-in-instead = { $selected } would be selected instead of { $dropped }
+change-in = { $selected } would be selected
+change-out = { $dropped } would not be selected
+change-tied = { $tied } would be tied at the cutoff
+
+## report.md: the aggregates.
+solid-rules-title = Other aggregates
+solid-no-regions = No regions.
+solid-rule-instead = Under { $aggregate }: { $gained } would be selected instead of { $lost }.
+solid-rule-gained = Under { $aggregate }: { $gained } would be selected as well.
+solid-rule-lost = Under { $aggregate }: { $lost } would not be selected.
+solid-rule-same = Under { $aggregates }: the same regions are selected.
+solid-rules-note = The committee's aggregate is { $aggregate }. The median and the trimmed mean give less weight to a single extreme mark; a region that changes side under them owes its place to a few marks far from the others.
+
+## report.md: calibration.
+solid-calibration-title = Harsh and lenient reviewers
+solid-calibration-method = Some reviewers mark higher than others on the same proposals. Each reviewer's offset is fitted by least squares to mark = quality of the (region, criterion) + offset of the reviewer + noise, over the cells that reviewers share (the calibration of Lawrence 2014 and Tan et al. 2021). An offset is in points per mark against the others on the same cells: -0.50 means half a point below them on every mark. Offsets compare reviewers only within a group of reviewers connected by shared cells, and average zero over each group's marks. A reviewer is called harsh or lenient only when the offset is more than twice its standard error ({ "\u00B1" }); a reviewer who shares fewer than { $shared } cells with the others, or whose group has fewer than 3 reviewers, is not estimable: their offset would be noise, and their marks are left as they are.
+solid-calibration-no-marks = **Calibration is not possible**: there are no counting marks.
+solid-calibration-impossible = **Calibration is not possible with these panels**: no reviewer shares { $shared } cells with the others, too few for an offset to mean anything, so no calibrated ranking is given.
+solid-calibration-small-groups = **Calibration is not possible with these panels**: the reviewers who share enough cells come in groups of fewer than 3, where who is the harsh one cannot be told, so no calibrated ranking is given.
+solid-calibration-group = Group { $group }: { $count ->
+        [one] panel
+       *[other] panels
+    } { $panels }; { $reviewers } reviewers, { $cells } shared cells; marks spread by { $spread } points around what the offsets explain.
+solid-col-reviewer = Reviewer
+solid-col-group = Group
+solid-col-shared = Shared cells
+solid-col-offset = Offset
+solid-col-error = { "\u00B1" }
+solid-col-reading = Reading
+solid-not-estimable-why = not estimable: { $why }
+solid-calibration-moves = Calibration moves most the totals of { $regions }: a region gains when harsh reviewers marked it, or lenient ones did not (a conflict of interest, another panel), and loses in the opposite case.
+solid-calibrated-same = With calibrated marks (each mark minus its reviewer's offset; not clamped to 0..max nor rounded to the step, since they are estimates, not marks) and the committee's rules, the same regions are selected. The calibrated rank and total of each region are in the table above.
+solid-calibrated-differs = With calibrated marks (each mark minus its reviewer's offset; not clamped to 0..max nor rounded to the step, since they are estimates, not marks) and the committee's rules, { $changes }. The calibrated rank and total of each region are in the table above.
+crossing-in = { $region } would be selected
+crossing-out = { $region } would not be selected
+
+## report.md: the cutoff.
+solid-cutoff-title = How close is the cutoff?
+solid-cutoff-in-tie = The cutoff falls inside a tie, which the committee decides (see Selection).
+solid-cutoff-none = There is no region just outside the selection to compare with: no places, or every eligible region is selected.
+solid-cutoff-tie-break = { $last } (rank { $last_rank }) and { $next } (rank { $next_rank }) have equal totals ({ $total }); the tie-break on category { $category } put { $last } in.
+solid-cutoff-ahead = { $last } (rank { $last_rank }, { $last_total }) is ahead of { $next } (rank { $next_rank }, { $next_total }) by { $margin } points.
+count-range = { $low } to { $high }
+solid-per-mark-mean = Under the mean, a mark moved by d points moves its region's total by d/n, where n is the number of marks on that criterion ({ $range } for these two regions): the margin of { $margin } points is worth { $low } to { $high } points of marks, whoever's marks they are.
+solid-per-mark-mean-level = Under the mean, a mark moved by d points moves its region's total by d/n, where n is the number of marks on that criterion ({ $range } for these two regions): with equal totals, the least change of one mark reverses the tie-break.
+solid-per-mark-median = Under the median, a changed mark moves its region's total only when it moves the middle of its criterion's { $range } marks; the numbers below come from trying the changes.
+solid-per-mark-trimmed = Under the trimmed mean, a changed mark moves its region's total only when it moves the trimmed mean of its criterion's { $range } marks; the numbers below come from trying the changes.
+solid-no-swap = No change of their marks within the scale would put { $next } ahead of { $last }.
+solid-smallest-exact = The smallest change of marks that would put { $next } ahead of { $last }: **{ $swap }** (the least possible under the mean, up to one step of the marking grid; the same points on other marks of criteria with as few marks would do as well). One way:
+solid-smallest-found = The smallest change of marks found that would put { $next } ahead of { $last }: **{ $swap }** (found by a search; under the median and the trimmed mean the least change may be smaller).
+solid-col-criterion = Criterion
+solid-col-mark = Mark
+solid-col-changed-to = Changed to
+solid-changes-more = ... and { $count } more
+solid-fewest-same = The fewest reviewers who could do it by their marks alone: **{ $count }**, { $reviewers }, with the change above.
+solid-fewest = The fewest reviewers who could do it by their marks alone: **{ $count }**, { $reviewers }: { $swap }.
+
+## The results TUI: a line on a region (ranking and region screens).
+tui-summary-solid = Solid: selected in { $share } of resamplings
+tui-summary-fragile = FRAGILE: selected in { $share } of resamplings
+tui-summary-no-hinge = no single reviewer decides
+tui-summary-hangs-on = hangs on { $reviewers }
+tui-summary-rules-agree = all aggregates agree
+tui-summary-calibrated = calibrated rank { $rank }
+tui-summary-calibrated-side = calibrated rank { $rank } { $side }

@@ -1,4 +1,7 @@
-# 選定の確かさ（report.md、merge の表、審査結果画面）
+# 選定の確かさ：report.md の節、merge が表示する表、審査結果画面。
+# キーは locales/en/analysis.ftl と共通。
+
+## report.md と端末の表で報告書の他の部分と共通の語
 status-selected = 選定
 status-not-selected = 不選定
 status-tied = 同点
@@ -6,41 +9,170 @@ status-below = 基準点未満
 aggregate-mean = 平均
 aggregate-median = 中央値
 aggregate-trimmed = 刈込平均
-yes = はい
-no = いいえ
-
-solid-title = 選定はどれほど確かか
-solid-intro = 以下の数値は上記の正式結果を補う参考情報であり、結果を変えるものではありません。集計対象の点数から、各部会の委員を復元抽出で { $rounds } 回入れ替え（乱数の種 { $seed }）、委員を一人ずつ除き、三つの集計方法を比べ、委員ごとの甘辛を補正して求めました。
-solid-solid = どの入れ替えでも、どの集計方法でも、どの委員を除いても選定：{ $regions }。
-solid-hangs-in = { $reviewers } の点数がなければ、{ $region } は選定されません。
-solid-hangs-out = { $reviewers } の点数がなければ、{ $region } が選定されます。
-solid-aggregate = { $region } は委員会の集計方法では選定ですが、{ $under } では選定されません。
-solid-closest = 選定の境目：最後の選定は { $last }、最初の不選定は { $next } で、差は { $margin } 点です。
-solid-swap = 両者が入れ替わる最小の変更として見つかったもの：委員 { $reviewers } 名が点数 { $changes } 件を計 { $points } 点変える場合。例：{ $example }。
-solid-no-swap = 点数の範囲内の変更では両者は入れ替わりません。
-solid-table-title = 選定の確かさ（{ $rounds } 回の入れ替え）：
 col-region = 地域
 col-status = 結果
-col-resampled = 委員を入れ替えたときの選定率
-col-resampled-short = 選定率
-col-all-aggregates = 全集計方法
-col-hangs-on = 左右する委員
-col-reviewer = 委員
-col-offset = 補正値（1 点あたり）
-col-shared = 共通の欄
 col-marks = 点数
-col-calibrated-total = 補正後の合計
-col-calibrated-rank = 補正後の順位
-col-official-rank = 正式順位
 
-calib-title = 委員の甘辛補正
-calib-no-marks = 集計対象の点数がありません
-calib-too-thin = 委員間の重なりが少なすぎます：他の委員と { $shared } 欄以上を共有する委員の点数は { $marks } 件中 { $covered } 件のみです
-calib-not-meaningful = 補正は示しません：{ $why }。これほど少ない重なりから推定した補正値には意味がありません。
-calib-intro = 同じ地域・評価項目を採点した他の委員と比べた各委員の甘辛を最小二乗法で推定しました（点数 ＝ 欄の水準 ＋ 委員の補正値 ＋ ばらつき。欄を共有する委員の補正値の和は 0）。残差のばらつき：1 点あたり { $noise } 点。補正値が負の委員は辛めです。
-calib-thin-reviewers = 他の委員との共通の欄が { $shared } 未満の委員 { $count } 名は、補正値を推定せず、点数をそのまま用いています。
-calib-same-selection = 推定できた補正値を点数から除いても、選定される地域は同じです。
-calib-other-selection = 推定できた補正値を点数から除くと、選定が変わります：{ $regions }。
-calib-table-same = 委員の甘辛を補正しても、選定される地域は同じです。
-calib-table-differs = 委員の甘辛を補正すると、選定が変わります（report.md 参照）。
-results-solidity = 確かさ：入れ替え時 { $share }、全集計方法 { $all }、左右する委員 { $hangs }、補正後 { $rank } 位
+## 短い語：選定の境目のどちら側か、判定、委員の採点の甘辛
+side-in = 選定
+side-out = 選外
+side-tied = 同点
+verdict-solid = 安定
+verdict-fragile = 不安定
+reading-harsh = 辛め
+reading-lenient = 甘め
+reading-in-line = 標準的
+reading-no-error = 誤差不明
+reading-not-estimable = 推定不能
+# 入れ替えの各回での順位の中央 90%
+rank-range = { $low }〜{ $high }
+# 委員の ID と氏名
+reviewer-named = { $name }（{ $id }）
+# 途中で打ち切った一覧の最後
+and-more = ほか { $count } 件
+reasons-separator = 、
+# 地域の変化を表す文と文の間
+changes-separator = 。
+# 委員の補正値を推定できない理由
+thin-shared-cells = 補正できる他の委員との共通の欄が { $shared } 件のみ（{ $needed } 件必要）
+thin-group = 欄を共有する委員が { $reviewers } 名しかおらず、誰が辛めかを判別できません
+# 選定の境目の 2 地域を入れ替える点数の変更
+swap-summary = 委員 { $reviewers } 名の点数 { $marks } 件、計 { $points } 点の変更
+
+## merge が順位表の後に表示する表
+analysis-table-title = 選定はどれほど確かか：委員の入れ替え { $rounds } 回（乱数の種 { $seed }）。詳しくは report.md を参照してください。
+analysis-col-selected = 選定率
+analysis-col-ranks = 順位
+analysis-col-hangs-on = 左右する委員
+analysis-col-mean = 平均
+analysis-col-median = 中央値
+analysis-col-trimmed = 刈込
+analysis-col-calibrated = 補正後
+analysis-col-verdict = 判定
+analysis-cell-calibrated = { $rank } 位 { $side }
+analysis-table-same = { $rounds } 回中 { $same } 回で、同じ { $selected } 地域が選定されました。
+analysis-table-margin = 選定の境目では { $last } が { $next } を { $margin } 点上回ります。
+analysis-table-swap = 両者が入れ替わるには{ $swap }が必要です。
+analysis-table-swap-at-most = 両者が入れ替わるには多くとも{ $swap }が必要です。
+analysis-table-no-swap = 点数の範囲内の変更では両者は入れ替わりません。
+analysis-table-fewest = 自分の点数だけで入れ替えられる委員は最少で { $count } 名です（{ $reviewers }）。
+analysis-table-no-calibration = 甘辛補正はありません。委員間の重なりが少なく、辛めか甘めかを判別できません（理由は report.md）。
+analysis-table-calibration = 甘辛補正：委員 { $reviewers } 名中 { $fitted } 名を補正しました（{ $groups } グループ）。{ $harsh }、{ $lenient }です（補正値は 1 点あたり）。
+analysis-table-none-harsh = 辛めの委員なし
+analysis-table-harsh = 辛め { $count } 名（最も辛い委員：{ $reviewer } { $offset }）
+analysis-table-none-lenient = 甘めの委員なし
+analysis-table-lenient = 甘め { $count } 名（最も甘い委員：{ $reviewer } { $offset }）
+analysis-table-calibrated-moves = 補正後の点数では { $count } 地域が選定の境目を越えます。
+analysis-table-calibrated-same = 補正後の点数でも選定される地域は同じです。
+# 非常に大きな審査で入れ替えの回数を減らすときの標準エラーへの注記
+analysis-skipped = 注：数える点数が { $marks } 件あり、標準で分析する { $limit } 件を超えるため、選定の確かさは分析していません（1 秒以上かかります）。分析するには --analysis を付けてください
+analysis-fewer-rounds = 注：この規模の審査では、委員の入れ替えを { $default } 回ではなく { $rounds } 回にしています（増やすには --rounds N、分析しないなら --no-analysis）
+
+## report.md：節と要約
+solid-title = 選定はどれほど確かか
+solid-intro = 上記の選定は委員会の集計規則に従った正式の結果であり、変わりません。以下の検討はその結果を何も変えず、選定がどの委員が審査したか、集計方法、各委員の採点の甘辛にどれほど左右されるか、また選定の境目がどれほど僅差かを示します。再現できます：乱数の種 { $seed } から委員を { $rounds } 回入れ替えており、同じファイルからは同じ数値が得られます。
+solid-in-short = **要約**：
+solid-all-solid = どの地域も、どの検討でも選定・選外の位置を保ちます：どの集計方法でも、どの委員を除いても、甘辛を補正した点数でも、委員の入れ替えの { $share } 以上でも同じです。
+solid-all-solid-uncalibrated = どの地域も、どの検討でも選定・選外の位置を保ちます：どの集計方法でも、どの委員を除いても、委員の入れ替えの { $share } 以上でも同じです。
+solid-some-fragile = { $regions } 地域中 { $solid } 地域はどの検討でも位置を保ちます。不安定なのは次の { $fragile } 地域です：{ $names }。
+solid-fragile-name = { $region }（{ $side }）
+solid-fragile-why = { $region }：{ $reasons }。
+solid-same-selection = 委員を入れ替えた部会は、{ $rounds } 回中 { $same } 回（{ $share }）で、選定と同じ { $selected } 地域をちょうど選びました。
+solid-short-cutoff = 選定の境目では { $last } が { $next } を { $margin } 点上回ります。
+solid-short-swap = 両者が入れ替わるには{ $swap }が必要です。
+solid-short-swap-at-most = 両者が入れ替わるには多くとも{ $swap }が必要です。
+solid-short-one-reviewer = 委員一人でも入れ替えられます：{ $reviewer } が自分の点数を計 { $points } 点変える場合です。
+# 地域が不安定な理由：選定の境目の反対側に置く検討ごとに
+reason-tied = 選定の境目で同点
+reason-selected-only = 委員の入れ替えで選定されたのは { $share } のみ
+reason-selected-in = 委員の入れ替えの { $share } で選定
+reason-hangs-on = 位置は { $reviewers } 次第
+reason-rule = { $aggregate }では{ $side }
+reason-calibrated = 補正後の点数では{ $side }
+
+## report.md：地域の表
+solid-col-resampled = 入れ替え時の選定率
+solid-col-ranks = 順位（90%）
+solid-col-hangs-on = 左右する委員
+solid-col-rule = { $aggregate }（規則）
+solid-col-calibrated = 補正後
+solid-col-verdict = 判定
+solid-cell-placing = { $rank } 位 { $side }
+solid-cell-calibrated = { $rank } 位 { $side }（{ $total }）
+solid-table-legend = *入れ替え時の選定率*：委員を入れ替えた回のうち、その地域が選定された割合。*順位（90%）*：各回の順位の中央 90%。*左右する委員*：その委員を除くと選定の境目を越える委員。集計方法の各列はその方法での順位と境目のどちら側か、*補正後*は甘辛を補正した点数での順位と側です。どの検討でも同じ側にとどまり、入れ替えの { $share } 以上で位置を保つ地域を*安定*とします。
+
+## report.md：委員の入れ替え
+solid-resampling-title = 別の委員、同じ提案
+solid-resampling = { $rounds } 回のそれぞれで、各部会から集計対象の点数をつけた委員と同じ人数を無作為に復元抽出し（同じ委員が二度数えられることも、一度も数えられないこともあります）、委員会の規則で地域を順位づけし直しました。ほぼ毎回選定される地域は、たまたまどの委員が部会にいたかに左右されていません。半分ほどの回でしか選定されない地域は、同程度の提案の間の五分五分の勝負です。部会が採点する評価項目の点数がなくなる抽出は引き直します。
+solid-resampling-precision = { $rounds } 回の入れ替えでは、割合の誤差はおよそ前後 { $points } ポイントです。
+
+## report.md：委員を一人ずつ除く
+solid-left-out-title = 委員を一人除くと
+solid-left-out-none = 集計対象の点数をつけた委員 { $reviewers } 名を一人ずつ除きました（どの部会でも、その委員の点数すべて）。どの委員一人の点数も、選定される地域を左右しません。
+solid-left-out-some = 集計対象の点数をつけた委員 { $reviewers } 名を一人ずつ除きました（どの部会でも、その委員の点数すべて）。次の委員を除くと選定が変わります：
+solid-without = { $reviewer } を除くと：{ $changes }。
+solid-without-emptied = { $reviewer } を除くと：{ $changes }（この委員を除くと、採点された評価項目 { $emptied } 件に点数が一つもなくなり、規則により 0 点となります）。
+solid-without-more = ……ほか { $count } 名です。すべて results.ron にあります。
+change-in-instead = { $dropped } に代わって { $selected } が選定されます
+change-in = { $selected } が選定されます
+change-out = { $dropped } が選定されません
+change-tied = { $tied } が選定の境目で同点になります
+
+## report.md：集計方法
+solid-rules-title = 他の集計方法
+solid-no-regions = 地域がありません。
+solid-rule-instead = { $aggregate }では、{ $lost } に代わって { $gained } が選定されます。
+solid-rule-gained = { $aggregate }では、{ $gained } も選定されます。
+solid-rule-lost = { $aggregate }では、{ $lost } が選定されません。
+solid-rule-same = { $aggregates }では、選定される地域は同じです。
+solid-rules-note = 委員会の集計方法は{ $aggregate }です。中央値と刈込平均は、極端な点数一つの影響を小さくします。これらで境目の反対側に移る地域は、他から離れた少数の点数によって今の位置にあります。
+
+## report.md：甘辛補正
+solid-calibration-title = 辛めの委員、甘めの委員
+solid-calibration-method = 同じ提案に対して、他より高く採点する委員も低く採点する委員もいます。各委員の補正値は、点数 ＝ （地域・評価項目）の水準 ＋ 委員の補正値 ＋ ばらつき という式に、委員が共有する欄について最小二乗法で当てはめて求めました（Lawrence 2014、Tan et al. 2021 の補正）。補正値は同じ欄の他の委員と比べた 1 点あたりの点数で、-0.50 はどの点数も他の委員より 0.5 点低いことを意味します。補正値は、共有する欄でつながった委員のグループの中でだけ比べられ、各グループの点数全体で平均 0 になります。補正値が標準誤差（±）の 2 倍を超えるときにだけ辛め・甘めとします。他の委員との共通の欄が { $shared } 件未満の委員、または 3 名未満のグループの委員は推定不能とします。その補正値はばらつきにすぎないため、点数はそのまま用います。
+solid-calibration-no-marks = **甘辛補正はできません**：集計対象の点数がありません。
+solid-calibration-impossible = **この部会構成では甘辛補正はできません**：他の委員との共通の欄が { $shared } 件以上ある委員がおらず、補正値に意味がないため、補正後の順位は示しません。
+solid-calibration-small-groups = **この部会構成では甘辛補正はできません**：共通の欄が十分ある委員は 3 名未満のグループにしかおらず、誰が辛めかを判別できないため、補正後の順位は示しません。
+solid-calibration-group = グループ { $group }：{ $count } 部会（{ $panels }）。委員 { $reviewers } 名、共通の欄 { $cells } 件。補正値で説明できない点数のばらつきは { $spread } 点です。
+solid-col-reviewer = 委員
+solid-col-group = グループ
+solid-col-shared = 共通の欄
+solid-col-offset = 補正値
+solid-col-error = ±
+solid-col-reading = 評価
+solid-not-estimable-why = 推定不能：{ $why }
+solid-calibration-moves = 補正で合計が最も動くのは { $regions } です。辛めの委員が採点した地域、または甘めの委員が採点しなかった地域（利害関係、別の部会）は合計が上がり、逆の場合は下がります。
+solid-calibrated-same = 補正後の点数（各点数から委員の補正値を引いたもの。点数ではなく推定値なので、0〜満点に収めたり刻みに丸めたりはしません）で委員会の規則を当てはめても、選定される地域は同じです。各地域の補正後の順位と合計は上の表にあります。
+solid-calibrated-differs = 補正後の点数（各点数から委員の補正値を引いたもの。点数ではなく推定値なので、0〜満点に収めたり刻みに丸めたりはしません）で委員会の規則を当てはめると、選定が変わります：{ $changes }。各地域の補正後の順位と合計は上の表にあります。
+crossing-in = { $region } は選定
+crossing-out = { $region } は選外
+
+## report.md：選定の境目
+solid-cutoff-title = 選定の境目はどれほど僅差か
+solid-cutoff-in-tie = 選定の境目は同点の中にあり、委員会が決定します（「選定」参照）。
+solid-cutoff-none = 選定のすぐ外に比べる地域がありません：選定枠がないか、基準を満たす地域がすべて選定されています。
+solid-cutoff-tie-break = { $last }（{ $last_rank } 位）と { $next }（{ $next_rank } 位）の合計は等しく（{ $total }）、大項目 { $category } による同点時の判定で { $last } が選定されました。
+solid-cutoff-ahead = { $last }（{ $last_rank } 位、{ $last_total }）は { $next }（{ $next_rank } 位、{ $next_total }）を { $margin } 点上回ります。
+count-range = { $low }〜{ $high }
+solid-per-mark-mean = 平均では、点数を d 点動かすと地域の合計は d/n 点動きます（n はその評価項目の点数の件数で、この 2 地域では { $range }）。差の { $margin } 点は、誰の点数であれ、点数にして { $low }〜{ $high } 点に当たります。
+solid-per-mark-mean-level = 平均では、点数を d 点動かすと地域の合計は d/n 点動きます（n はその評価項目の点数の件数で、この 2 地域では { $range }）。合計が等しいので、点数を一つ最小限変えるだけで同点時の判定が逆になります。
+solid-per-mark-median = 中央値では、点数を変えても、その評価項目の点数 { $range } 件の中央が動くときにしか地域の合計は動きません。以下の数値は変更を試して求めたものです。
+solid-per-mark-trimmed = 刈込平均では、点数を変えても、その評価項目の点数 { $range } 件の刈込平均が動くときにしか地域の合計は動きません。以下の数値は変更を試して求めたものです。
+solid-no-swap = 点数の範囲内でどう変えても、{ $next } が { $last } を上回ることはありません。
+solid-smallest-exact = { $next } が { $last } を上回るための最小の変更：**{ $swap }**（平均では、採点の刻み一つ分の差を除いて、これが最小です。点数の件数が同じくらい少ない評価項目の他の点数を同じだけ変えても同じ効果があります）。一例：
+solid-smallest-found = 見つかった中で { $next } が { $last } を上回るための最小の変更：**{ $swap }**（探索による結果です。中央値や刈込平均では、より小さい変更がありえます）。
+solid-col-criterion = 評価項目
+solid-col-mark = 点数
+solid-col-changed-to = 変更後
+solid-changes-more = ……ほか { $count } 件
+solid-fewest-same = 自分の点数だけで入れ替えられる委員は最少で **{ $count } 名**です：{ $reviewers }（変更は上のとおり）。
+solid-fewest = 自分の点数だけで入れ替えられる委員は最少で **{ $count } 名**です：{ $reviewers }、{ $swap }。
+
+## 審査結果画面：地域についての一行（順位と地域の画面）
+tui-summary-solid = 安定：入れ替えの { $share } で選定
+tui-summary-fragile = 不安定：入れ替えの { $share } で選定
+tui-summary-no-hinge = 一人の委員では変わらない
+tui-summary-hangs-on = 左右する委員 { $reviewers }
+tui-summary-rules-agree = どの集計方法でも同じ
+tui-summary-calibrated = 補正後 { $rank } 位
+tui-summary-calibrated-side = 補正後 { $rank } 位 { $side }

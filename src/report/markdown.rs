@@ -50,11 +50,11 @@ impl Report<'_> {
         self.heading()?;
         self.ranking()?;
         self.selection()?;
+        self.ties()?;
         if let Some(analysis) = &self.results.analysis {
-            let section = super::solidity::markdown(analysis, self.results, self.review);
+            let section = super::solidity::markdown_section(self.results, analysis, self.review);
             self.out.push_str(&section);
         }
-        self.ties()?;
         self.flags()?;
         self.rules()?;
         self.sheets()?;

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::analysis::Analysis;
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Review};
 use crate::t;
@@ -207,6 +208,11 @@ impl App {
         } else {
             &self.data.submitted
         }
+    }
+
+    /// How solid the results on screen are, if they were analysed.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.results().analysis.as_ref()
     }
 
     /// Draft sheets found: those that count only with drafts included.

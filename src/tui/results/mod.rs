@@ -4,6 +4,7 @@
 //! criterion across regions; drafts counted or not at a key.
 
 pub mod app;
+mod solidity;
 pub mod view;
 
 use std::collections::BTreeSet;
@@ -37,13 +38,10 @@ impl Data {
                 include_drafts: true,
             },
         )?;
+        // Analysed as `merge` analyses them by default.
         for results in [&mut submitted, &mut with_drafts] {
-            let marks: usize = results.regions.iter().map(|r| r.marks as usize).sum();
-            if marks <= crate::commands::merge::ANALYSIS_BY_DEFAULT {
-                let analysis =
-                    analysis::analyse(&review.review, results, analysis::ROUNDS, analysis::SEED);
-                results.analysis = Some(analysis);
-            }
+            let settings = analysis::Settings::for_results(results);
+            results.analysis = Some(analysis::analyse(&review.review, results, settings));
         }
         Ok(Data {
             conflicts: conflicts(&review.review, &files),

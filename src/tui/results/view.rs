@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{Absent, App, MarkRow, View};
+use super::solidity;
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::{Aggregate, format_points};
 use crate::report::{cutoff, points};
@@ -455,9 +456,8 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
             theme.warn()
         },
     ));
-    if let Some(line) = solidity_text(results, region) {
-        lines.push(Line::raw(text::truncate(&line, width, theme.ellipsis())));
-    }
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    lines.extend(solidity_lines(app, region, inner.width, room.min(2)));
     let room = (inner.height as usize).saturating_sub(lines.len() + 1);
     if let Some(def) = app.data.review.regions.get(app.cursor.region)
         && room > 0
@@ -475,37 +475,25 @@ fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// How solid the region's place is, from the analysis: how often it is
-/// selected when reviewers are resampled, under all aggregates, who it hangs
-/// on, its calibrated rank.
-fn solidity_text(results: &crate::merge::Results, region: &RegionResult) -> Option<String> {
-    let analysis = results.analysis.as_ref()?;
-    let found = analysis
-        .stability
-        .regions
-        .iter()
-        .find(|r| r.region == region.region)?;
-    let calibrated = analysis
-        .calibration
-        .ranking
-        .iter()
-        .find(|r| r.region == region.region)
-        .map_or("-".to_string(), |r| r.rank.to_string());
-    Some(crate::t!(
-        "results-solidity",
-        share = format!("{:.0}%", found.selected_share * 100.0),
-        all = if found.selected_under_all {
-            crate::t!("yes")
-        } else {
-            crate::t!("no")
-        },
-        hangs = if found.hangs_on.is_empty() {
-            "-".to_string()
-        } else {
-            found.hangs_on.join(", ")
-        },
-        rank = calibrated
-    ))
+/// How solid the region's place is, in a line or two (the `a` screen
+/// tells more).
+fn solidity_lines(
+    app: &App,
+    region: &RegionResult,
+    width: u16,
+    max_lines: usize,
+) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    match solidity::summary(app, &region.region) {
+        Some((text_, fragile)) => widgets::wrapped(
+            &text_,
+            width,
+            max_lines,
+            &theme,
+            if fragile { theme.warn() } else { theme.dim() },
+        ),
+        None => Vec::new(),
+    }
 }
 
 fn subtotals_text(app: &App, region: &RegionResult) -> String {
@@ -718,6 +706,7 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
             theme.warn()
         },
     ));
+    lines.extend(solidity_lines(app, region, inner.width, 2));
     if let Some(def) = app.data.review.regions.get(app.cursor.region) {
         if !def.fields.is_empty() {
             lines.push(Line::styled(

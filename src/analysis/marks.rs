@@ -1,0 +1,271 @@
+//! The counting marks of a merge, indexed so that the ranking can be
+//! recomputed thousands of times: per (region, criterion) cell, the marks
+//! with their reviewer and the sheet they come from.
+//!
+//! This is the analysis's lean path to the committee rules. It does not
+//! restate them: each cell's score is [`merge::aggregate`], the sums are
+//! rule 4 in the order `merge` adds them (so the totals agree to the bit),
+//! and ranks and statuses come from [`merge::rank`]. A test holds it equal
+//! to `merge::merge` on the sample review.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::merge::{self, RegionResult, Results, Status, Subtotal};
+use crate::model::{Aggregate, Index, Review};
+
+/// One counting mark.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Entry {
+    /// Into [`Marks::reviewers`].
+    pub reviewer: usize,
+    /// Into [`Marks::units`]: the sheet the bootstrap draws it with.
+    pub unit: usize,
+    pub points: f64,
+}
+
+/// What the bootstrap resamples: one reviewer's marks on one panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Unit {
+    /// Into `review.panels`; `None` for a mark no panel of the reviewer
+    /// covers (a merge never counts one, but the analysis must not panic).
+    pub panel: Option<usize>,
+    pub reviewer: usize,
+}
+
+#[derive(Debug)]
+pub(crate) struct Marks<'a> {
+    pub review: &'a Review,
+    /// The rule the results were computed with.
+    pub rule: Aggregate,
+    pub n_criteria: usize,
+    /// Per criterion in rubric order: its category's index.
+    pub category_of: Vec<usize>,
+    /// Per criterion in rubric order: (max, step).
+    pub scale: Vec<(f64, f64)>,
+    /// Ids of the reviewers with counting marks, sorted.
+    pub reviewers: Vec<String>,
+    /// Sorted by panel, then reviewer.
+    pub units: Vec<Unit>,
+    /// `region * n_criteria + criterion` (review order, rubric order): the
+    /// counting marks, by reviewer id as `merge` orders them.
+    pub cells: Vec<Vec<Entry>>,
+    region_ids: HashMap<&'a str, usize>,
+}
+
+/// A ranking recomputed by the committee rules.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Outcome {
+    /// Per region, in `review.ron` order.
+    pub rank: Vec<u32>,
+    pub status: Vec<Status>,
+    pub total: Vec<f64>,
+    /// Region indexes in rank order.
+    pub order: Vec<usize>,
+}
+
+impl<'a> Marks<'a> {
+    /// The counting marks of `results`, which `merge` computed from `review`.
+    pub fn new(review: &'a Review, results: &Results) -> Marks<'a> {
+        let index = Index::new(review);
+        let n_criteria = index.criteria().len();
+        let mut category_of = Vec::with_capacity(n_criteria);
+        let mut scale = Vec::with_capacity(n_criteria);
+        for (k, category) in review.categories.iter().enumerate() {
+            for criterion in &category.criteria {
+                category_of.push(k);
+                scale.push((criterion.max, criterion.step));
+            }
+        }
+        let ids: BTreeSet<&str> = results
+            .regions
+            .iter()
+            .flat_map(|r| r.criteria.iter())
+            .flat_map(|c| c.scores.iter().map(|s| s.reviewer.as_str()))
+            .collect();
+        let reviewers: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+        // Each reviewer's index and panels, so that placing half a million
+        // marks neither compares strings nor scans every panel.
+        let mut known: HashMap<&str, (usize, Vec<usize>)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, (i, Vec::new())))
+            .collect();
+        for (p, panel) in review.panels.iter().enumerate() {
+            for member in &panel.members {
+                if let Some((_, panels)) = known.get_mut(member.as_str()) {
+                    panels.push(p);
+                }
+            }
+        }
+        // (cell, reviewer, unit key, points), in the results' order.
+        let mut found = Vec::new();
+        for region in &results.regions {
+            let Some(r) = index.region_index(&region.region) else {
+                continue;
+            };
+            for criterion in &region.criteria {
+                let Some(c) = index.criterion_index(&criterion.criterion) else {
+                    continue;
+                };
+                for score in &criterion.scores {
+                    let Some((i, panels)) = known.get(score.reviewer.as_str()) else {
+                        continue;
+                    };
+                    let i = *i;
+                    let panel = panels
+                        .iter()
+                        .copied()
+                        .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
+                    let unit = Unit { panel, reviewer: i };
+                    found.push((r * n_criteria + c, unit, score.points));
+                }
+            }
+        }
+        let mut units: Vec<Unit> = found.iter().map(|&(_, unit, _)| unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        let unit_index: HashMap<Unit, usize> =
+            units.iter().enumerate().map(|(k, &u)| (u, k)).collect();
+        let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
+        for (cell, unit, points) in found {
+            cells[cell].push(Entry {
+                reviewer: unit.reviewer,
+                unit: unit_index.get(&unit).copied().unwrap_or(0),
+                points,
+            });
+        }
+        let mut region_ids = HashMap::new();
+        for (r, region) in review.regions.iter().enumerate() {
+            region_ids.entry(region.id.as_str()).or_insert(r);
+        }
+        Marks {
+            review,
+            rule: results.rules.aggregate,
+            n_criteria,
+            category_of,
+            scale,
+            reviewers,
+            units,
+            cells,
+            region_ids,
+        }
+    }
+
+    pub fn regions(&self) -> usize {
+        self.review.regions.len()
+    }
+
+    pub fn cell(&self, region: usize, criterion: usize) -> usize {
+        region * self.n_criteria + criterion
+    }
+
+    /// Every cell's score under `rule`, from the marks `fill` puts in the
+    /// buffer for each cell (given the cell's index and counting marks).
+    pub fn aggregates(
+        &self,
+        rule: Aggregate,
+        mut fill: impl FnMut(usize, &[Entry], &mut Vec<f64>),
+    ) -> Vec<Option<f64>> {
+        let mut buffer = Vec::new();
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(k, entries)| {
+                buffer.clear();
+                fill(k, entries, &mut buffer);
+                merge::aggregate(rule, &buffer)
+            })
+            .collect()
+    }
+
+    /// Every cell's score from its counting marks as they are.
+    pub fn official_aggregates(&self, rule: Aggregate) -> Vec<Option<f64>> {
+        self.aggregates(rule, |_, entries, buffer| {
+            buffer.extend(entries.iter().map(|e| e.points))
+        })
+    }
+
+    /// One region's total from its cells' scores: rule 4, added in the
+    /// order `merge` adds them.
+    pub fn total(&self, aggregates: &[Option<f64>], region: usize) -> f64 {
+        let start = region * self.n_criteria;
+        aggregates[start..start + self.n_criteria]
+            .iter()
+            .flatten()
+            .fold(0.0, |sum, points| sum + points)
+    }
+
+    /// One region as the ranking reads it: its id, total and subtotals
+    /// (rule 4, added in the order `merge` adds them). Its index rides in
+    /// `marks`, which the ranking doesn't read, to find it again without
+    /// looking its id up.
+    pub fn ranked_input(&self, aggregates: &[Option<f64>], r: usize) -> RegionResult {
+        let mut subtotals = vec![0.0; self.review.categories.len()];
+        let start = r * self.n_criteria;
+        for (c, aggregate) in aggregates[start..start + self.n_criteria]
+            .iter()
+            .enumerate()
+        {
+            if let Some(points) = aggregate {
+                subtotals[self.category_of[c]] += points;
+            }
+        }
+        RegionResult {
+            rank: 0,
+            region: self.review.regions[r].id.clone(),
+            name: String::new(),
+            total: self.total(aggregates, r),
+            subtotals: subtotals
+                .into_iter()
+                .map(|points| Subtotal {
+                    category: String::new(),
+                    points,
+                })
+                .collect(),
+            status: Status::NotSelected,
+            marks: r as u32,
+            flags: Vec::new(),
+            decided_by: None,
+            criteria: Vec::new(),
+        }
+    }
+
+    /// Totals, ranks and statuses from the cells' scores, by rules 4, 6 and 7.
+    pub fn outcome(&self, aggregates: &[Option<f64>]) -> Outcome {
+        let regions: Vec<RegionResult> = (0..self.regions())
+            .map(|r| self.ranked_input(aggregates, r))
+            .collect();
+        let n = regions.len();
+        let mut outcome = Outcome {
+            rank: vec![0; n],
+            status: vec![Status::NotSelected; n],
+            total: vec![0.0; n],
+            order: Vec::with_capacity(n),
+        };
+        let review = self.review;
+        for ranked in merge::rank_by(&review.committee, &review.categories, regions) {
+            let r = ranked.marks as usize;
+            outcome.rank[r] = ranked.rank;
+            outcome.status[r] = ranked.status;
+            outcome.total[r] = ranked.total;
+            outcome.order.push(r);
+        }
+        outcome
+    }
+
+    /// Region index of an id.
+    pub fn region_index(&self, id: &str) -> Option<usize> {
+        self.region_ids.get(id).copied()
+    }
+
+    /// For each reviewer, the cells they marked.
+    pub fn cells_of_reviewers(&self) -> Vec<Vec<usize>> {
+        let mut cells = vec![Vec::new(); self.reviewers.len()];
+        for (k, entries) in self.cells.iter().enumerate() {
+            for entry in entries {
+                cells[entry.reviewer].push(k);
+            }
+        }
+        cells
+    }
+}

@@ -1,0 +1,224 @@
+//! The analysis's lean path to the committee rules must give what
+//! `merge::merge` gives, on the sample review: with every mark, without each
+//! reviewer in turn, with reviewers counted twice (as the bootstrap does),
+//! and under each aggregate rule.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use super::marks::{Marks, Outcome};
+use super::stability;
+use crate::commands::merge::load_inputs;
+use crate::merge::{MergeOptions, Results, SheetInput, merge};
+use crate::model::{Aggregate, Review};
+use crate::store;
+
+fn sample() -> (Review, Vec<SheetInput>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007");
+    let review = store::load_review(&dir).expect("the sample loads");
+    let files = load_inputs(&review, &[]).expect("its panel files load");
+    let inputs = files
+        .iter()
+        .flat_map(|f| {
+            f.file.sheets.iter().map(|(reviewer, sheet)| SheetInput {
+                origin: f.source.path.clone(),
+                panel: f.file.panel.clone(),
+                reviewer: reviewer.clone(),
+                sheet: sheet.clone(),
+            })
+        })
+        .collect();
+    (review.review, inputs)
+}
+
+fn merged(review: &Review, inputs: &[SheetInput]) -> Results {
+    merge(review, inputs, MergeOptions::default()).expect("the sample merges")
+}
+
+/// The outcome as `merge` gives it, by region index.
+fn outcome_of(review: &Review, results: &Results) -> Outcome {
+    let n = review.regions.len();
+    let mut outcome = Outcome {
+        rank: vec![0; n],
+        status: vec![crate::merge::Status::NotSelected; n],
+        total: vec![0.0; n],
+        order: Vec::new(),
+    };
+    for region in &results.regions {
+        let r = review
+            .regions
+            .iter()
+            .position(|g| g.id == region.region)
+            .unwrap();
+        outcome.rank[r] = region.rank;
+        outcome.status[r] = region.status;
+        outcome.total[r] = region.total;
+        outcome.order.push(r);
+    }
+    outcome
+}
+
+#[test]
+fn the_lean_path_gives_the_merge_to_the_bit() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    let lean = marks.outcome(&marks.official_aggregates(marks.rule));
+    assert_eq!(lean, outcome_of(&review, &results));
+}
+
+#[test]
+fn leaving_a_reviewer_out_gives_the_merge_without_their_sheets() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    let cells = marks.official_aggregates(marks.rule);
+    let official = marks.outcome(&cells);
+    let quick = stability::leave_one_out(&marks, &cells, &official);
+    let full = stability::leave_one_out_with(&marks, &cells, &official, false);
+    assert_eq!(quick, full, "the shortcut changes nothing");
+    assert_eq!(quick.len(), 46, "every reviewer with counting marks");
+    for w in &quick {
+        let id = &marks.reviewers[w.reviewer];
+        let rest: Vec<SheetInput> = inputs
+            .iter()
+            .filter(|i| &i.reviewer != id)
+            .cloned()
+            .collect();
+        let expected = outcome_of(&review, &merged(&review, &rest));
+        let changed: Vec<(usize, crate::merge::Status)> = (0..review.regions.len())
+            .filter(|&r| expected.status[r] != official.status[r])
+            .map(|r| (r, expected.status[r]))
+            .collect();
+        assert_eq!(w.changes, changed, "without {id}");
+    }
+}
+
+#[test]
+fn the_shortcut_of_leaving_one_out_agrees_near_the_cutoff() {
+    // The sample with the cutoff at one place: every committee member
+    // touches both regions either side of it.
+    let (mut review, inputs) = sample();
+    for select in 1..=8 {
+        review.committee.select = select;
+        let results = merged(&review, &inputs);
+        let marks = Marks::new(&review, &results);
+        let cells = marks.official_aggregates(marks.rule);
+        let official = marks.outcome(&cells);
+        assert_eq!(
+            stability::leave_one_out(&marks, &cells, &official),
+            stability::leave_one_out_with(&marks, &cells, &official, false),
+            "select {select}"
+        );
+    }
+}
+
+#[test]
+fn a_reviewer_counted_twice_is_the_merge_with_a_copy_of_them() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    // t01 (tech-it) and kiyonari (committee) twice; t12 (tech-ls) not at all.
+    let weight = |id: &str| match id {
+        "t01" | "kiyonari" => 2,
+        "t12" => 0,
+        _ => 1,
+    };
+    let lean = marks.outcome(&marks.aggregates(marks.rule, |_, entries, buffer| {
+        for e in entries {
+            for _ in 0..weight(&marks.reviewers[e.reviewer]) {
+                buffer.push(e.points);
+            }
+        }
+    }));
+    // The same as a review where each doubled reviewer has a twin with
+    // their sheet; the twin's id sorts right after them, as merge orders marks.
+    let mut twin_review = review.clone();
+    let mut twin_inputs: Vec<SheetInput> = inputs
+        .iter()
+        .filter(|i| weight(&i.reviewer) > 0)
+        .cloned()
+        .collect();
+    for id in ["t01", "kiyonari"] {
+        let twin = format!("{id}_");
+        let mut reviewer = review.reviewer(id).unwrap().clone();
+        reviewer.id = twin.clone();
+        twin_review.reviewers.push(reviewer);
+        for panel in &mut twin_review.panels {
+            if panel.has_member(id) {
+                panel.members.push(twin.clone());
+            }
+        }
+        let mut copy = inputs.iter().find(|i| i.reviewer == id).unwrap().clone();
+        copy.reviewer = twin;
+        twin_inputs.push(copy);
+    }
+    let expected = outcome_of(&twin_review, &merged(&twin_review, &twin_inputs));
+    assert_eq!(lean, expected);
+}
+
+#[test]
+fn each_aggregate_rule_gives_the_merge_under_that_rule() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    for rule in [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean] {
+        let mut under = review.clone();
+        under.committee.aggregate = rule;
+        let expected = outcome_of(&under, &merged(&under, &inputs));
+        assert_eq!(
+            marks.outcome(&marks.official_aggregates(rule)),
+            expected,
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn every_mark_goes_to_the_panel_that_covers_it() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    assert!(marks.units.iter().all(|u| u.panel.is_some()));
+    // 12 committee members, 10 + 10 + 8 + 6 technology experts with
+    // submitted sheets (t33's is a draft).
+    assert_eq!(marks.units.len(), 46);
+}
+
+#[test]
+fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
+    // Three marks per cell: leaving one reviewer out moves totals a lot,
+    // across the cutoff and across the minimum total.
+    use crate::synthetic::{Shape, generate};
+    for (regions, seed) in [(120, 1), (300, 2)] {
+        let synthetic = generate(&Shape::new(regions, seed));
+        let inputs: Vec<SheetInput> = synthetic
+            .panel_files
+            .iter()
+            .flat_map(|file| {
+                file.sheets.iter().map(|(reviewer, sheet)| SheetInput {
+                    origin: format!("scores/{}.ron", file.panel).into(),
+                    panel: file.panel.clone(),
+                    reviewer: reviewer.clone(),
+                    sheet: sheet.clone(),
+                })
+            })
+            .collect();
+        let mut review = synthetic.review.clone();
+        for select in [1, review.committee.select, (regions / 2) as u32] {
+            review.committee.select = select;
+            let results = merged(&review, &inputs);
+            let marks = Marks::new(&review, &results);
+            let cells = marks.official_aggregates(marks.rule);
+            let official = marks.outcome(&cells);
+            let quick = stability::leave_one_out(&marks, &cells, &official);
+            assert!(quick.iter().any(|w| !w.changes.is_empty()), "some hinge");
+            assert_eq!(
+                quick,
+                stability::leave_one_out_with(&marks, &cells, &official, false),
+                "{regions} regions, select {select}"
+            );
+        }
+    }
+}
