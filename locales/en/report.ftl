@@ -13,8 +13,14 @@ report-quoted = { $id } "{ $title }"
 
 ## report.md: the heading.
 report-title = Committee results: { $title }
-report-intro = Review `{ $review }`, rubric fingerprint `{ $rubric }`: { $regions } regions scored on { $criteria } criteria in { $categories } categories, { $points } points in all, for { $places } places. Computed by panelist { $version } from the input files listed at the end; { $sheets } sheet(s) counted.
-report-drafts-included = **Drafts included.** { $drafts } draft sheet(s) count in these results (`--include-drafts`). Their reviewers have not submitted them: these are not the committee's final results.
+report-intro = Review `{ $review }`, rubric fingerprint `{ $rubric }`: { $regions } regions scored on { $criteria } criteria in { $categories } categories, { $points } points in all, for { $places } places. Computed by panelist { $version } from the input files listed at the end; { $sheets } { $sheets ->
+    [one] sheet
+   *[other] sheets
+} counted.
+report-drafts-included = **Drafts included.** { $drafts } draft { $drafts ->
+    [one] sheet counts
+   *[other] sheets count
+} in these results (`--include-drafts`). Their reviewers have not submitted them: these are not the committee's final results.
 report-chart = Totals
 
 ## report.md: the ranking.
@@ -37,10 +43,16 @@ report-selected = **Selected** ({ $count } of { $places } places): { $regions }
 report-tied = **Tied at the cutoff** (the committee decides): { $regions }
 report-not-selected = Not selected: { $regions }
 report-below = Below the minimum total of { $min }: { $regions }
-report-cutoff-in-tie = The cutoff falls inside a tie: { $regions } share rank { $rank } with { $total } points and equal subtotals in every tie-break category, but only { $places } place(s) remain. The committee decides which to select and should record its reason in the minutes.
+report-cutoff-in-tie = The cutoff falls inside a tie: { $regions } share rank { $rank } with { $total } points and equal subtotals in every tie-break category, but only { $places } { $places ->
+    [one] place remains
+   *[other] places remain
+}. The committee decides which to select and should record its reason in the minutes.
 report-no-places = No places are to be filled (`select: 0`).
 report-all-eligible = Every eligible region is selected: there are as many places as regions at or above the minimum.
-report-places-empty = Only { $eligible } region(s) reach the minimum total, so { $empty } of the { $places } places stay empty.
+report-places-empty = Only { $eligible } { $eligible ->
+    [one] region reaches
+   *[other] regions reach
+} the minimum total, so { $empty } of the { $places } places stay empty.
 report-cutoff-tie-break = The cutoff falls between { $last } (rank { $last_rank }) and { $next } (rank { $next_rank }), whose totals are equal ({ $total }): the tie-break on category { $category } decided it (see below).
 report-cutoff = The cutoff falls between { $last } (rank { $last_rank }, { $last_total }) and { $next } (rank { $next_rank }, { $next_total }): a margin of { $margin } points.
 

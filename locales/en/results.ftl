@@ -4,15 +4,27 @@
 ## Title bar and banner.
 results-bar = panelist { $dot } results { $dot } { $title }
 results-selected-count = { $selected }/{ $regions } selected
-results-banner-drafts = DRAFTS INCLUDED: { $drafts } draft sheet(s) count, not final results (d: leave out)
-results-banner-left-out = Committee results { $dot } { $counted } submitted sheets { $dot } { $drafts } draft(s) left out (d: count)
+results-banner-drafts = DRAFTS INCLUDED: { $drafts } draft { $drafts ->
+    [one] sheet counts
+   *[other] sheets count
+}, not final results (d: leave out)
+results-banner-left-out = Committee results { $dot } { $counted } submitted sheets { $dot } { $drafts } { $drafts ->
+    [one] draft
+   *[other] drafts
+} left out (d: count)
 results-banner-no-drafts = Committee results { $dot } { $counted } submitted sheets { $dot } no drafts
 
 ## Messages.
 results-reloaded = Read the panel files again.
 results-reload-failed = Could not read the files again; still showing the last results. { $reason }
-results-problems = { $count } problem(s), the first: { $first }
-results-drafts-on = { $drafts } draft sheet(s) now count. These are not the committee's results.
+results-problems = { $count } { $count ->
+    [one] problem
+   *[other] problems
+}, the first: { $first }
+results-drafts-on = { $drafts } draft { $drafts ->
+    [one] sheet now counts
+   *[other] sheets now count
+}. These are not the committee's results.
 results-drafts-off = Drafts left out again: the committee's results.
 
 ## Statuses and flags, in a column of 12.
@@ -75,13 +87,19 @@ results-category-title = { $region } { $arrow } { $category } { $dot } { $points
 results-mean = mean
 results-median = median
 results-trimmed = trimmed mean
-results-rule = max { $max } step { $step }: { $aggregate } of { $marks } mark(s)
+results-rule = max { $max } step { $step }: { $aggregate } of { $marks } { $marks ->
+    [one] mark
+   *[other] marks
+}
 results-rule-spread = ; spread { $spread } (flagged above { $limit })
 results-rule-disagreement = ; ! DISAGREEMENT: spread { $spread } > { $limit }
 results-rule-no-marks = max { $max } step { $step }: no counting marks; counts as 0 (incomplete)
 
 ## The marks of a criterion.
-results-marks-count = { $counted } counting mark(s), { $without } without { $dot }
+results-marks-count = { $counted } counting { $counted ->
+    [one] mark
+   *[other] marks
+}, { $without } without { $dot }
 results-score = Score { $score }
 results-absent-conflict = conflict of interest
 results-absent-no-sheet = no sheet yet

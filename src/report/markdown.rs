@@ -790,7 +790,7 @@ mod tests {
             report.contains("The cutoff falls inside a tie: C, D share rank 3 with 8.00 points"),
             "{report}"
         );
-        assert!(report.contains("only 1 place(s) remain"), "{report}");
+        assert!(report.contains("only 1 place remains"), "{report}");
     }
 
     #[test]
