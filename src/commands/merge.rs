@@ -17,12 +17,6 @@ use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
 use crate::validate::PanelFileRole;
 use crate::{Error, Problems, config};
 
-/// Up to this many counting marks the analysis of how solid the selection
-/// is runs by default: about a third of a second at 1,000 regions (53,000
-/// marks), but a second more at 10,000, where `merge` alone takes half a
-/// second. Above, `--analysis` asks for it.
-pub const ANALYSIS_BY_DEFAULT: usize = 100_000;
-
 pub fn run(args: MergeArgs) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
@@ -36,15 +30,15 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         || input_files(&review, &files),
     );
     let mut results = results?;
-    let marks: usize = results.regions.iter().map(|r| r.marks as usize).sum();
-    let analyse = args.analysis || (!args.no_analysis && marks <= ANALYSIS_BY_DEFAULT);
+    let marks = analysis::counting_marks(&results);
+    let analyse = args.analysis || (!args.no_analysis && marks <= analysis::BY_DEFAULT_UP_TO);
     if !args.analysis && !args.no_analysis && !analyse {
         eprintln!(
             "{}",
             crate::t!(
                 "analysis-skipped",
                 marks = marks,
-                limit = ANALYSIS_BY_DEFAULT
+                limit = analysis::BY_DEFAULT_UP_TO
             )
         );
     }

@@ -38,8 +38,13 @@ impl Data {
                 include_drafts: true,
             },
         )?;
-        // Analysed as `merge` analyses them by default.
+        // Analysed as `merge` analyses them by default: not above
+        // BY_DEFAULT_UP_TO counting marks, where it would hold up the
+        // opening of the screen by seconds.
         for results in [&mut submitted, &mut with_drafts] {
+            if analysis::counting_marks(results) > analysis::BY_DEFAULT_UP_TO {
+                continue;
+            }
             let settings = analysis::Settings::for_results(results);
             results.analysis = Some(analysis::analyse(&review.review, results, settings));
         }
