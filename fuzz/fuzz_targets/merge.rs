@@ -2,7 +2,7 @@
 //! The merge over arbitrary sheets of the sample review: marks anywhere
 //! (valid or not), drafts, conflicts, duplicate copies from several files.
 //! It must return results or errors, never panic, and its results must be
-//! consistent.
+//! consistent; the analysis of how solid the selection is runs over them.
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -81,5 +81,14 @@ fuzz_target!(|input: Input| {
             }
         }
         assert!(selected <= review.committee.select, "no more selected than places");
+        // How solid the selection is, over the same results: never a panic,
+        // and its counts within its rounds.
+        let settings = panelist::analysis::Settings { rounds: 20, ..Default::default() };
+        let analysis = panelist::analysis::analyse(&review, &results, settings);
+        assert_eq!(analysis.regions.len(), results.regions.len());
+        assert!(analysis.same_selection <= 20);
+        for check in &analysis.regions {
+            assert!(check.selected + check.tied <= 20, "{check:?}");
+        }
     }
 });
