@@ -1088,7 +1088,7 @@ fn cli_conflicts_and_drafts() {
     let result = run(["merge", &arg(&dir.path()), "--out", &arg(&out)]);
     result
         .assert_code(0)
-        .assert_stderr_has("2 marks of reviewer \"bob\" for region \"south\" are left out")
+        .assert_stderr_has("warning: 2 marks of reviewer \"bob\" for region \"south\" are left out")
         .assert_stderr_has("2 marks of reviewer \"cy\" for region \"south\" are left out")
         .assert_stderr_has("reviewer \"dee\" on panel \"tech\" is a draft");
     assert_csv(
@@ -1114,7 +1114,7 @@ fn cli_merge_warnings_in_japanese_with_the_same_numbers() {
         &arg(&out),
     ])
     .assert_code(0)
-    .assert_stderr_has("委員「bob」の地域「south」への点数 2 件は除外されます")
+    .assert_stderr_has("警告：委員「bob」の地域「south」への点数 2 件は除外されます")
     .assert_stderr_has("部会「tech」の委員「dee」の採点表は下書き");
     assert_csv(
         &out.join("results.csv"),

@@ -1,6 +1,7 @@
 # General messages of panelist. Keys are shared with locales/ja/main.ftl.
 lang-name = English
 saved-at = saved { $time }
+warning-line = warning: { $message }
 
 ## Keys of the committee results (panelist results).
 key-page = page up or down

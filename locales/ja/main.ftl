@@ -1,6 +1,7 @@
 # panelist の一般メッセージ。キーは locales/en/main.ftl と共通。
 lang-name = 日本語
 saved-at = { $time } に保存
+warning-line = 警告：{ $message }
 
 ## 審査結果画面（panelist results）のキー
 key-page = 前後のページ

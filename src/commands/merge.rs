@@ -59,7 +59,10 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         results.analysis = Some(analysis::analyse(&review.review, &results, settings));
     }
     for warning in &results.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!(
+            "{}",
+            crate::t!("warning-line", message = warning.to_string())
+        );
     }
     let report_warnings = within_review(&results.warnings, &review, &files);
     // The marks as read are no longer needed: freed while the outputs are

@@ -533,7 +533,10 @@ pub fn run(args: ServeArgs) -> Result<(), Error> {
     let review = store::load_review(&dir)?;
     let (keys, problems) = KeyIndex::build(&review);
     for problem in &problems {
-        crate::errln!("warning: {problem}");
+        crate::errln!(
+            "{}",
+            crate::t!("warning-line", message = problem.to_string())
+        );
     }
     let data_dir = config::project_dirs()
         .map(|d| d.data_dir().to_path_buf())
