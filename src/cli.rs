@@ -1,19 +1,18 @@
-//! The command line, as SPEC.md's table of commands.
+//! The command line, as SPEC.md's table of commands. Its help text is in
+//! the catalogs (locales/*/cli.ftl), in the user's language: [`parse`]
+//! reads the language before clap renders anything.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::i18n::{self, Lang};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "panelist",
-    version,
-    about = "Expert review panels in the terminal: reviewers score, the chair merges",
-    after_help = "The review directory holds review.ron and scores/. When it is not given: $PANELIST_DIR, then `dir` in the config file.\nTry the sample: panelist merge panels/kci-2007"
-)]
+#[command(name = "panelist", version)]
 pub struct Cli {
-    /// Language of the interface: en or ja (default: `lang` in the config
-    /// file, else the locale, else English)
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
     #[command(subcommand)]
@@ -22,174 +21,287 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score your regions, criterion by criterion (the reviewer's TUI)
     Review(ReviewArgs),
-    /// Merge the panel files into committee results
     Merge(MergeArgs),
-    /// Browse the committee results (the chair's TUI)
     Results(DirArgs),
-    /// Progress per panel and reviewer
     Status(StatusArgs),
-    /// Validate review.ron and every panel file (and their journals)
     Check(CheckArgs),
-    /// The audit trail: every change of a mark, note, conflict or submission
     History(HistoryArgs),
-    /// Set one mark (for scripts; the same locked, atomic save as the TUI)
     #[command(
         override_usage = "panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]"
     )]
     Mark(MarkArgs),
-    /// Mark your sheet as submitted
     Submit(SubmitArgs),
-    /// Create a new review directory from a commented template
     Init(InitArgs),
-    /// Serve the review TUI over SSH to reviewers with a registered key
     Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct DirArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Rebuild lost or damaged panel files from their journals (damaged files are kept aside)
     #[arg(long)]
     pub repair: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Only this reviewer's changes
     #[arg(long)]
     pub reviewer: Option<String>,
-    /// Only changes concerning this region
     #[arg(long)]
     pub region: Option<String>,
-    /// Only this panel's journal
     #[arg(long)]
     pub panel: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Your reviewer id (default: $PANELIST_REVIEWER, else your login name)
     #[arg(long)]
     pub reviewer: Option<String>,
-    /// The panel to score (asked when you sit on several)
     #[arg(long)]
     pub panel: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Count draft sheets too
     #[arg(long)]
     pub include_drafts: bool,
-    /// Write results.ron, results.csv and report.md here instead of the review directory
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// An extra panel file, e.g. sheets returned by e-mail (repeatable)
     #[arg(long, value_name = "FILE")]
     pub add: Vec<PathBuf>,
-    /// Analyse how solid the selection is even for a review of more than
-    /// 100,000 counting marks (below that it is on by default)
     #[arg(long, conflicts_with = "no_analysis")]
     pub analysis: bool,
-    /// Leave out the analysis of how solid the selection is
     #[arg(long)]
     pub no_analysis: bool,
-    /// Resampling rounds of the analysis [default: 2000, fewer for very large reviews]
     #[arg(long, value_name = "N")]
     pub rounds: Option<u32>,
-    /// Seed of the analysis's resampling
     #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
     pub seed: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Machine-readable output
     #[arg(long)]
     pub csv: bool,
-    /// Call out drafts unchanged for more than this many days
     #[arg(long, value_name = "DAYS", default_value_t = 7)]
     pub stale_days: u32,
-    /// Take this time (RFC 3339) as now, instead of the clock (for tests)
     #[arg(long, value_name = "TIME", hide = true)]
     pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
-    /// [DIR] REGION CRITERION POINTS
     #[arg(value_name = "ARGS", required = true)]
     pub args: Vec<String>,
-    /// Reviewer id
     #[arg(long)]
     pub reviewer: String,
-    /// Panel id
     #[arg(long)]
     pub panel: String,
-    /// A note for the mark
     #[arg(long)]
     pub note: Option<String>,
-    /// Change a submitted sheet: makes it a draft again
     #[arg(long)]
     pub reopen: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SubmitArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Reviewer id
     #[arg(long)]
     pub reviewer: String,
-    /// Panel id
     #[arg(long)]
     pub panel: String,
-    /// Submit even though marks are still due
     #[arg(long)]
     pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The new review directory
     pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Review directory (holds review.ron)
     pub dir: Option<PathBuf>,
-    /// Address to listen on (port 0 picks a free port, printed at start)
     #[arg(long, default_value = "0.0.0.0:2222")]
     pub listen: String,
-    /// The server's host key (an OpenSSH private key); by default one is
-    /// created on first start in panelist's data directory
     #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
-    /// Sessions open at once, at most
     #[arg(long, default_value_t = 64)]
     pub max_sessions: usize,
-    /// Authentication attempts per connection, at most
     #[arg(long, default_value_t = 6)]
     pub max_auth_attempts: usize,
-    /// Minutes without a key before a session is closed (its marks are saved)
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     pub idle_minutes: u64,
+}
+
+/// The command line of this process, parsed with its help in the language
+/// that `--lang`, the config file or the locale chooses (which it also sets
+/// for the process). Exits, as clap does, on `--help` or a usage error.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let config_lang = crate::config::load().ok().and_then(|c| c.lang);
+    let lang = Lang::choose(
+        lang_flag(&args).as_deref(),
+        config_lang.as_deref(),
+        |name| std::env::var(name).ok(),
+    );
+    i18n::set_process_lang(lang);
+    let matches = command(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+}
+
+/// The value of `--lang` among `args`, if any (before a `--`).
+fn lang_flag(args: &[OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args.next().map(|v| v.into_owned());
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// The command line with every help text, heading and the help of `-h`
+/// and `-V` from the catalog of `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    let text = |key: &str| i18n::text_in(lang, key, &[]);
+    let mut command = localize(Cli::command(), lang, "cli")
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("cli-version-flag"))
+                .help_heading(text("cli-heading-options")),
+        )
+        .after_help(text("cli-after-help"));
+    // The `help` command exists once clap has built the tree.
+    command.build();
+    command.mut_subcommand("help", |help| help.about(text("cli-help-about")))
+}
+
+/// `command` and its subcommands, with the texts of the keys under `path`.
+fn localize(command: clap::Command, lang: Lang, path: &str) -> clap::Command {
+    let text = |key: &str| i18n::text_in(lang, key, &[]);
+    let usage = text("cli-heading-usage");
+    let mut command = command
+        .about(text(&format!("{path}-about")))
+        .subcommand_help_heading(text("cli-heading-commands"))
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(text("cli-help-flag"))
+                .help_heading(text("cli-heading-options")),
+        );
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = i18n::try_text_in(lang, &format!("{path}-{id}"))
+            .or_else(|| i18n::try_text_in(lang, &format!("cli-arg-{id}")));
+        command = command.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() {
+                text("cli-heading-arguments")
+            } else {
+                text("cli-heading-options")
+            };
+            let arg = arg.help_heading(heading);
+            match help {
+                Some(help) => arg.help(help),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        let path = format!("{path}-{name}");
+        command = command.mut_subcommand(&name, |sub| localize(sub, lang, &path));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and every argument a user can see, with its help.
+    fn helps(command: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        let about = command.get_about().map(ToString::to_string);
+        out.push((format!("{path} (about)"), about.unwrap_or_default()));
+        for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+            let help = arg.get_help().map(ToString::to_string);
+            out.push((format!("{path} {}", arg.get_id()), help.unwrap_or_default()));
+        }
+        // (The `help` command's own subcommands only name the commands.)
+        for sub in command
+            .get_subcommands()
+            .filter(|_| !path.ends_with(" help"))
+        {
+            helps(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_languages() {
+        let (mut en, mut ja) = (Vec::new(), Vec::new());
+        helps(&command(Lang::En), "panelist", &mut en);
+        helps(&command(Lang::Ja), "panelist", &mut ja);
+        assert_eq!(en.len(), ja.len());
+        assert!(en.len() > 50, "{en:?}");
+        for ((what, english), (_, japanese)) in en.iter().zip(&ja) {
+            assert!(!english.trim().is_empty(), "no English help for {what}");
+            assert!(!japanese.trim().is_empty(), "no Japanese help for {what}");
+            assert_ne!(english, japanese, "{what} is not translated");
+        }
+    }
+
+    #[test]
+    fn the_language_flag_is_found_before_clap_parses() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["panelist", "--lang", "ja", "merge"])),
+            Some("ja".into())
+        );
+        assert_eq!(
+            lang_flag(&args(&["panelist", "merge", "--lang=en"])),
+            Some("en".into())
+        );
+        assert_eq!(
+            lang_flag(&args(&["panelist", "merge", "--", "--lang", "ja"])),
+            None
+        );
+        assert_eq!(lang_flag(&args(&["panelist", "--help"])), None);
+    }
+
+    #[test]
+    fn the_command_line_is_consistent_in_both_languages() {
+        command(Lang::En).debug_assert();
+        command(Lang::Ja).debug_assert();
+    }
 }

@@ -127,6 +127,12 @@ pub fn text(key: &str, args: &[(&str, String)]) -> String {
     text_in(lang(), key, args)
 }
 
+/// The message `key` in `lang`, if the catalog has it (for keys made up at
+/// run time, such as the help of a command-line argument).
+pub fn try_text_in(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.try_lookup(lang.id(), key)
+}
+
 /// The message `key` in `lang`.
 pub fn text_in(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     if args.is_empty() {

@@ -1,8 +1,6 @@
 use std::process::ExitCode;
 
-use clap::Parser;
 use panelist::Error;
-use panelist::cli::Cli;
 
 /// mimalloc, not glibc's allocator: merging a national cycle allocates
 /// millions of small strings on every core, and glibc grows each thread's
@@ -14,7 +12,7 @@ use panelist::cli::Cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = panelist::cli::parse();
     match panelist::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Usage(message)) => {

@@ -803,3 +803,57 @@ fn a_broken_panel_file_is_reported_in_japanese_with_its_file_and_line() {
         "nothing written"
     );
 }
+
+#[test]
+fn help_is_in_the_language_of_the_flag_the_config_file_or_the_locale() {
+    let dir = small_review();
+    let config_home = dir.beside("config");
+    std::fs::create_dir_all(config_home.join("panelist")).unwrap();
+    std::fs::write(
+        config_home.join("panelist/config.ron"),
+        "(lang: Some(\"ja\"))",
+    )
+    .unwrap();
+    let help = |env: &[(&str, &std::path::Path)], args: &[&str]| {
+        let mut cmd = panelist();
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        let output = cmd.args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let english = help(&[], &["merge", "--help"]);
+    assert!(
+        english.contains("Merge the panel files into committee results"),
+        "{english}"
+    );
+    assert!(english.contains("Count draft sheets too"), "{english}");
+    assert!(english.contains("Options:"), "{english}");
+
+    let japanese = help(&[], &["--lang", "ja", "merge", "--help"]);
+    assert!(japanese.contains("部会ファイルを集計し"), "{japanese}");
+    assert!(
+        japanese.contains("下書きの採点表も集計に含めます"),
+        "{japanese}"
+    );
+    assert!(japanese.contains("オプション:"), "{japanese}");
+    assert!(japanese.contains("使い方: panelist merge"), "{japanese}");
+    assert!(!japanese.contains("Count draft sheets"), "{japanese}");
+
+    let from_config = help(&[("XDG_CONFIG_HOME", &config_home)], &["--help"]);
+    assert!(from_config.contains("コマンド:"), "{from_config}");
+    let flag_wins = help(
+        &[("XDG_CONFIG_HOME", &config_home)],
+        &["check", "--help", "--lang", "en"],
+    );
+    assert!(flag_wins.contains("Validate review.ron"), "{flag_wins}");
+    let from_locale = help(
+        &[("LANG", std::path::Path::new("ja_JP.UTF-8"))],
+        &["help", "status"],
+    );
+    assert!(
+        from_locale.contains("部会・評価委員ごとの進み具合"),
+        "{from_locale}"
+    );
+}

@@ -1,0 +1,63 @@
+# The command line's help (panelist --help, panelist <command> --help).
+# Keys: cli-<command>-<argument id>, else cli-arg-<argument id> for an
+# argument several commands share. Shared with locales/ja/cli.ftl.
+cli-about = Expert review panels in the terminal: reviewers score, the chair merges
+cli-after-help = The review directory holds review.ron and scores/. When it is not given: $PANELIST_DIR, then `dir` in the config file.
+    Try the sample: panelist merge panels/kci-2007
+cli-lang = Language of the interface: en or ja (default: `lang` in the config file, else the locale, else English)
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+cli-help-flag = Print help
+cli-version-flag = Print version
+cli-help-about = Print this message or the help of the given command
+cli-arg-dir = Review directory (holds review.ron)
+cli-arg-reviewer = Reviewer id
+cli-arg-panel = Panel id
+
+cli-review-about = Score your regions, criterion by criterion (the reviewer's TUI)
+cli-review-reviewer = Your reviewer id (default: $PANELIST_REVIEWER, else your login name)
+cli-review-panel = The panel to score (asked when you sit on several)
+
+cli-merge-about = Merge the panel files into committee results
+cli-merge-include_drafts = Count draft sheets too
+cli-merge-out = Write results.ron, results.csv and report.md here instead of the review directory
+cli-merge-add = An extra panel file, e.g. sheets returned by e-mail (repeatable)
+cli-merge-analysis = Analyse how solid the selection is even for a review of more than 100,000 counting marks (below that it is on by default)
+cli-merge-no_analysis = Leave out the analysis of how solid the selection is
+cli-merge-rounds = Resampling rounds of the analysis [default: 2000, fewer for very large reviews]
+cli-merge-seed = Seed of the analysis's resampling
+
+cli-results-about = Browse the committee results (the chair's TUI)
+
+cli-status-about = Progress per panel and reviewer
+cli-status-csv = Machine-readable output
+cli-status-stale_days = Call out drafts unchanged for more than this many days
+cli-status-now = Take this time (RFC 3339) as now, instead of the clock (for tests)
+
+cli-check-about = Validate review.ron and every panel file (and their journals)
+cli-check-repair = Rebuild lost or damaged panel files from their journals (damaged files are kept aside)
+
+cli-history-about = The audit trail: every change of a mark, note, conflict or submission
+cli-history-reviewer = Only this reviewer's changes
+cli-history-region = Only changes concerning this region
+cli-history-panel = Only this panel's journal
+
+cli-mark-about = Set one mark (for scripts; the same locked, atomic save as the TUI)
+cli-mark-args = [DIR] REGION CRITERION POINTS
+cli-mark-note = A note for the mark
+cli-mark-reopen = Change a submitted sheet: makes it a draft again
+
+cli-submit-about = Mark your sheet as submitted
+cli-submit-force = Submit even though marks are still due
+
+cli-init-about = Create a new review directory from a commented template
+cli-init-dir = The new review directory
+
+cli-serve-about = Serve the review TUI over SSH to reviewers with a registered key
+cli-serve-listen = Address to listen on (port 0 picks a free port, printed at start)
+cli-serve-host_key = The server's host key (an OpenSSH private key); by default one is created on first start in panelist's data directory
+cli-serve-max_sessions = Sessions open at once, at most
+cli-serve-max_auth_attempts = Authentication attempts per connection, at most
+cli-serve-idle_minutes = Minutes without a key before a session is closed (its marks are saved)

@@ -1,0 +1,62 @@
+# コマンドラインのヘルプ（panelist --help、panelist <コマンド> --help）。
+# キーは locales/en/cli.ftl と共通。
+cli-about = ターミナルで行う専門家の審査：評価委員が採点し、座長が集計します
+cli-after-help = 審査ディレクトリには review.ron と scores/ があります。指定しないときは $PANELIST_DIR、次に設定ファイルの `dir` を使います。
+    見本で試す：panelist --lang ja merge panels/kci-2007-ja
+cli-lang = 表示の言語：en または ja（既定：設定ファイルの `lang`、なければロケール、なければ英語）
+cli-heading-usage = 使い方:
+cli-heading-commands = コマンド
+cli-heading-arguments = 引数
+cli-heading-options = オプション
+cli-help-flag = ヘルプを表示します
+cli-version-flag = バージョンを表示します
+cli-help-about = このヘルプ、または指定したコマンドのヘルプを表示します
+cli-arg-dir = 審査ディレクトリ（review.ron のある場所）
+cli-arg-reviewer = 評価委員の ID
+cli-arg-panel = 部会の ID
+
+cli-review-about = 担当の地域を評価項目ごとに採点します（評価委員の画面）
+cli-review-reviewer = あなたの評価委員 ID（既定：$PANELIST_REVIEWER、なければログイン名）
+cli-review-panel = 採点する部会（複数の部会に属するときは起動時に尋ねます）
+
+cli-merge-about = 部会ファイルを集計し、委員会の審査結果を作ります
+cli-merge-include_drafts = 下書きの採点表も集計に含めます
+cli-merge-out = results.ron、results.csv、report.md を審査ディレクトリではなくここに書き出します
+cli-merge-add = 追加の部会ファイル（例：電子メールで返送された採点表。複数指定できます）
+cli-merge-analysis = 数える点数が 100,000 件を超える審査でも、選定の確かさを分析します（それ以下では標準で分析します）
+cli-merge-no_analysis = 選定の確かさの分析を省きます
+cli-merge-rounds = 分析で委員を入れ替える回数［既定：2000。非常に大きな審査では少なくします］
+cli-merge-seed = 分析の入れ替えに使う乱数の種
+
+cli-results-about = 委員会の審査結果を閲覧します（座長の画面）
+
+cli-status-about = 部会・評価委員ごとの進み具合
+cli-status-csv = 機械で読める形式（CSV）で出力します
+cli-status-stale_days = この日数より長く変更のない下書きを指摘します
+cli-status-now = 時計の代わりにこの時刻（RFC 3339）を現在とします（テスト用）
+
+cli-check-about = review.ron とすべての部会ファイル（と記録ファイル）を検査します
+cli-check-repair = 失われた、または壊れた部会ファイルを記録ファイルから作り直します（壊れたファイルは別名で残します）
+
+cli-history-about = 監査記録：点数、コメント、利害関係、提出のすべての変更
+cli-history-reviewer = この評価委員の変更だけ
+cli-history-region = この地域に関する変更だけ
+cli-history-panel = この部会の記録ファイルだけ
+
+cli-mark-about = 点数を一つ付けます（スクリプト用。画面と同じく、ロックして安全に保存します）
+cli-mark-args = [DIR] REGION CRITERION POINTS（審査ディレクトリ、地域 ID、評価項目 ID、点数）
+cli-mark-note = 点数に付けるコメント
+cli-mark-reopen = 提出済みの採点表を変更します（下書きに戻ります）
+
+cli-submit-about = 採点表を提出済みにします
+cli-submit-force = 未採点の項目が残っていても提出します
+
+cli-init-about = コメント付きのひな形から新しい審査ディレクトリを作ります
+cli-init-dir = 新しい審査ディレクトリ
+
+cli-serve-about = 鍵を登録した評価委員に、SSH で採点画面を提供します
+cli-serve-listen = 待ち受けるアドレス（ポート 0 なら空いているポートを選び、起動時に表示します）
+cli-serve-host_key = サーバーのホスト鍵（OpenSSH の秘密鍵）。既定では初回の起動時に panelist のデータディレクトリに作ります
+cli-serve-max_sessions = 同時に開けるセッションの上限
+cli-serve-max_auth_attempts = 1 接続あたりの認証の試行の上限
+cli-serve-idle_minutes = キー入力のないままこの分数が過ぎるとセッションを閉じます（点数は保存されます）
