@@ -139,6 +139,14 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         2.5
     );
     run(["check", &arg(&dir)]).assert_code(0);
+    // The temporary files of the killed saves went with that save.
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let left: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 #[test]

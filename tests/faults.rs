@@ -340,6 +340,82 @@ fn a_lock_held_by_someone_else_keeps_the_mark_unsaved_until_it_is_released() {
     assert!(app.wait_exit(Duration::from_secs(2)).is_some());
 }
 
+#[test]
+fn a_save_clears_the_temporary_files_a_killed_writer_left_and_nothing_else() {
+    let sample = Sample::new();
+    let scores = sample.path().join("scores");
+    let ours = scores.join(".tech-env.ron.Xy12Ab.panelist.tmp");
+    let others = [
+        // another panel's: its writer may be mid-save, under its own lock
+        scores.join(".committee.ron.Qw34Er.panelist.tmp"),
+        // not a temporary file of ours at all
+        scores.join(".tech-env.ron.notes"),
+        scores.join("tech-env.ron.panelist.tmp"),
+    ];
+    for path in std::iter::once(&ours).chain(&others) {
+        std::fs::write(path, "Panel(review: \"half-written").expect("a leftover");
+    }
+    mark(&sample.path(), "4-c", "4").assert_code(0);
+    assert!(!ours.exists(), "the killed save's temporary file is gone");
+    for path in &others {
+        assert!(path.exists(), "{} is kept", path.display());
+    }
+    assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
+}
+
+#[test]
+fn check_repair_waits_for_a_save_under_way_and_keeps_its_mark() {
+    let sample = Sample::new();
+    // A first save starts the journal; then the panel file is lost.
+    mark(&sample.path(), "4-c", "4").assert_code(0);
+    let path = panel(&sample.path(), "tech-env.ron");
+    std::fs::remove_file(&path).expect("lose the panel file");
+    // Someone is saving: the panel's lock is held.
+    let lock = File::create(sample.path().join("scores/.tech-env.lock")).expect("lock file");
+    lock.lock().expect("take the panel lock");
+    let mut repair = common::panelist_std()
+        .args(["check", "--repair", &arg(&sample.path())])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start check --repair");
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        repair.try_wait().expect("poll").is_none(),
+        "the repair waits for the lock"
+    );
+    assert!(!path.exists(), "nothing written while the lock is held");
+    // The save ends having appended a change to the journal.
+    journal::append(
+        &journal::journal_path(&sample.path().join("scores"), "tech-env"),
+        &[Entry {
+            at: store::now(),
+            reviewer: "t33".into(),
+            event: journal::Event::of(
+                &Change::Cell {
+                    region: "nagoya".into(),
+                    criterion: "4-d".into(),
+                    mark: Some(Mark {
+                        points: 3.5,
+                        note: String::new(),
+                    }),
+                },
+                &Sheet::new(store::now()),
+            ),
+        }],
+    )
+    .expect("append to the journal");
+    drop(lock);
+    let output = repair.wait_with_output().expect("check --repair ends");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
+    assert_eq!(
+        t33_mark(&sample.path(), "4-d"),
+        Some(3.5),
+        "the journal as it was once the lock was free"
+    );
+}
+
 // ---- links and paths ----
 
 #[test]

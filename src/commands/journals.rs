@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Index, PanelFile};
 use crate::source::SourceText;
 use crate::store::journal::{self, Journal};
-use crate::store::{self, LoadedReview, PANEL_FILE_MODE, write_atomic};
+use crate::store::{self, LoadedReview, PANEL_FILE_MODE, PanelLock, write_atomic};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problem};
 
@@ -49,6 +49,31 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
         let missing = !path.exists();
         if missing || invalid.contains(&path) {
             if repair {
+                // Under the panel's lock, as every save: a reviewer saving
+                // meanwhile would otherwise append to the journal after it
+                // was read here, and the rebuilt file would lack that mark.
+                let _lock = match PanelLock::acquire(&scores, &panel.id) {
+                    Ok(lock) => lock,
+                    Err(err) => {
+                        report
+                            .problems
+                            .push(Problem::at(&path, None, err.to_string()));
+                        continue;
+                    }
+                };
+                // A save rebuilds a missing file by itself: if one did
+                // while we waited, there is nothing left to repair.
+                if missing && path.exists() {
+                    continue;
+                }
+                let journal = match journal::read(&journal_path) {
+                    Ok(journal) => journal,
+                    Err(problem) => {
+                        report.problems.push(problem);
+                        continue;
+                    }
+                };
+                store::remove_leftovers(&path);
                 rebuild(
                     review,
                     &panel.id,

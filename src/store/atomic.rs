@@ -24,9 +24,10 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], new_mode: u32) -> Result
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    let prefix = temp_prefix(path);
     let mut temp = tempfile::Builder::new()
-        .prefix(".panelist-")
-        .suffix(".tmp")
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     for bytes in parts {
@@ -45,6 +46,45 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], new_mode: u32) -> Result
     temp.persist(path)
         .map_err(|e| Error::io("replace", path, e.error))?;
     sync_dir(dir)
+}
+
+/// The temporary file of `path` is `.<name>.<random>.panelist.tmp` beside
+/// it: hidden, never a `.ron`, and named after the file it will replace, so
+/// that whoever holds that file's lock knows which leftovers are its own.
+const TEMP_SUFFIX: &str = ".panelist.tmp";
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+/// Removes the temporary files of `path` that a writer killed between
+/// creating and renaming them left behind (a SIGKILL or a power cut runs no
+/// destructor). Only for a caller holding the lock that every writer of
+/// `path` takes: then no other writer's temporary file can be in the middle
+/// of its write. Best effort: what can't be removed stays, harmless. Returns
+/// how many were removed.
+pub fn remove_leftovers(path: &Path) -> usize {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix)
+                && name.ends_with(TEMP_SUFFIX)
+                && name.len() > prefix.len() + TEMP_SUFFIX.len()
+                && entry.file_type().is_ok_and(|t| t.is_file())
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 /// Makes a rename in `dir` durable.

@@ -15,7 +15,7 @@ mod session;
 
 use std::path::{Path, PathBuf};
 
-pub use atomic::{write_atomic, write_atomic_parts};
+pub use atomic::{remove_leftovers, write_atomic, write_atomic_parts};
 pub use lock::PanelLock;
 pub use save::{CLI_WAIT, RealIo, SaveIo, Saved, save_changes, save_changes_with};
 pub use session::{SessionInfo, SessionLock};

@@ -80,6 +80,9 @@ pub fn save_changes_with(
     journal::refuse_symlink(&path)?;
     journal::refuse_symlink(&journal_path)?;
     let _lock = PanelLock::acquire_within(&scores, panel, wait)?;
+    // Under the lock no other save of this file is under way: any temporary
+    // file of it was left by a writer that was killed.
+    super::remove_leftovers(&path);
     let journal_started = std::fs::metadata(&journal_path).is_ok_and(|m| m.len() > 0);
     let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path, journal_started)?;
     let now = now();
