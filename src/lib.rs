@@ -37,6 +37,7 @@ pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod rng;
 pub mod serve;
 pub mod source;
 pub mod store;

@@ -23,6 +23,7 @@ use crate::model::{
     Aggregate, Category, Committee, Criterion, Mark, Panel, PanelFile, Region, Regions, Review,
     Reviewer, Sheet, UniqueMap,
 };
+use crate::rng::SplitMix64;
 use crate::store;
 
 /// The size and texture of a synthetic review.
@@ -93,6 +94,23 @@ pub struct Synthetic {
 }
 
 impl Synthetic {
+    /// Every sheet as `merge` takes it, as if read from `scores/`.
+    pub fn sheet_inputs(&self) -> Vec<crate::merge::SheetInput> {
+        self.panel_files
+            .iter()
+            .flat_map(|file| {
+                file.sheets
+                    .iter()
+                    .map(|(reviewer, sheet)| crate::merge::SheetInput {
+                        origin: format!("scores/{}.ron", file.panel).into(),
+                        panel: file.panel.clone(),
+                        reviewer: reviewer.clone(),
+                        sheet: sheet.clone(),
+                    })
+            })
+            .collect()
+    }
+
     /// Every mark in every panel file.
     pub fn marks(&self) -> usize {
         self.panel_files
@@ -215,8 +233,8 @@ fn regions(n: usize, rng: &mut SplitMix64) -> Vec<Region> {
                 summary: format!(
                     "{place} proposes a {} cluster around its university and {} firms, with {} years of prior regional funding.",
                     field.to_lowercase(),
-                    10 + rng.below(190),
-                    1 + rng.below(12)
+                    10 + rng.index(190),
+                    1 + rng.index(12)
                 ),
                 fields,
             }
@@ -265,14 +283,14 @@ fn plan_panels(
             let mut members = Vec::new();
             for seat in 0..shape.reviewers_per_panel {
                 if seat == 0 && !previous.is_empty() && rng.chance(shape.shared_members) {
-                    members.push(previous[rng.below(previous.len())].clone());
+                    members.push(previous[rng.index(previous.len())].clone());
                     continue;
                 }
                 let id = format!("rv{:0width$}", reviewers.len() + 1);
                 reviewers.push(Reviewer {
                     name: format!(
                         "{}. {}",
-                        char::from(b'A' + rng.below(26) as u8),
+                        char::from(b'A' + rng.index(26) as u8),
                         rng.pick(SURNAMES)
                     ),
                     login: rng.chance(0.5).then(|| format!("u{id}")),
@@ -284,8 +302,8 @@ fn plan_panels(
             }
             let review_conflict =
                 (rng.chance(shape.review_conflicts) && !covered.is_empty()).then(|| {
-                    let member = members[rng.below(members.len())].clone();
-                    (member, covered[rng.below(covered.len())])
+                    let member = members[rng.index(members.len())].clone();
+                    (member, covered[rng.index(covered.len())])
                 });
             if let Some((member, region)) = &review_conflict
                 && let Some(reviewer) = reviewers.iter_mut().rev().find(|r| &r.id == member)
@@ -337,7 +355,7 @@ fn score_panel(
         .filter(|c| panel.covers_criterion(&c.id))
         .collect();
     let sheet_conflict = (rng.chance(shape.sheet_conflicts) && !planned.regions.is_empty())
-        .then(|| (rng.below(panel.members.len()), *rng.pick(&planned.regions)));
+        .then(|| (rng.index(panel.members.len()), *rng.pick(&planned.regions)));
     let mut sheets = UniqueMap::default();
     for (seat, member) in panel.members.iter().enumerate() {
         let draft = rng.chance(shape.drafts);
@@ -372,7 +390,7 @@ fn score_panel(
             Some((s, r)) if s == seat => vec![review.regions[r].id.clone()],
             _ => Vec::new(),
         };
-        let updated = 1_772_355_600 + rng.below(30 * 24 * 3600) as i64; // March 2026
+        let updated = 1_772_355_600 + rng.index(30 * 24 * 3600) as i64; // March 2026
         sheets.insert(
             member.clone(),
             Sheet {
@@ -398,43 +416,31 @@ fn quality(seed: u64, region: usize) -> f64 {
     0.25 + 0.7 * rng.unit()
 }
 
-/// Sebastiano Vigna's SplitMix64: tiny, fast, and fixed, so a seed gives the
-/// same review with every version of panelist and of its dependencies.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
+/// The draws of the generator. `index` is the multiply-shift of the first
+/// generated reviews (a bias of at most n / 2^64, nothing at these sizes),
+/// kept so that a seed still gives the review it always gave; the analysis
+/// uses the exact [`SplitMix64::below`].
+trait Draw {
+    fn index(&mut self, n: usize) -> usize;
+    fn chance(&mut self, p: f64) -> bool;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
 
-impl SplitMix64 {
-    pub fn new(seed: u64) -> SplitMix64 {
-        SplitMix64(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0.0..1.0`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
+impl Draw for SplitMix64 {
     /// Uniform in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    fn index(&mut self, n: usize) -> usize {
         if n == 0 {
             return 0;
         }
         ((self.next_u64() as u128 * n as u128) >> 64) as usize
     }
 
-    pub fn chance(&mut self, p: f64) -> bool {
+    fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.index(items.len())]
     }
 }
 
@@ -567,6 +573,6 @@ mod tests {
     fn the_rng_stream_is_fixed() {
         let mut rng = SplitMix64::new(1);
         assert_eq!(rng.next_u64(), 0x910a_2dec_8902_5cc1);
-        assert_eq!(rng.below(10), 7);
+        assert_eq!(rng.index(10), 7);
     }
 }

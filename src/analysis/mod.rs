@@ -19,7 +19,6 @@
 mod calibration;
 mod closeness;
 mod marks;
-mod rng;
 mod stability;
 
 use std::collections::HashMap;

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::marks::{Marks, Outcome};
-use super::rng::SplitMix64;
 use crate::merge::{self, EPSILON, RegionResult, Status};
 use crate::model::Committee;
+use crate::rng::SplitMix64;
 
 /// A panel's draw that leaves one of its cells without marks is drawn
 /// again, up to this many times (then it counts as drawn).

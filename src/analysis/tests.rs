@@ -193,18 +193,7 @@ fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
     use crate::synthetic::{Shape, generate};
     for (regions, seed) in [(120, 1), (300, 2)] {
         let synthetic = generate(&Shape::new(regions, seed));
-        let inputs: Vec<SheetInput> = synthetic
-            .panel_files
-            .iter()
-            .flat_map(|file| {
-                file.sheets.iter().map(|(reviewer, sheet)| SheetInput {
-                    origin: format!("scores/{}.ron", file.panel).into(),
-                    panel: file.panel.clone(),
-                    reviewer: reviewer.clone(),
-                    sheet: sheet.clone(),
-                })
-            })
-            .collect();
+        let inputs = synthetic.sheet_inputs();
         let mut review = synthetic.review.clone();
         for select in [1, review.committee.select, (regions / 2) as u32] {
             review.committee.select = select;

@@ -333,23 +333,12 @@ fn indented(text: &str, levels: usize) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::merge::{SheetInput, merge};
+    use crate::merge::merge;
     use crate::synthetic::{Shape, generate};
 
     fn results(regions: usize) -> Results {
         let synthetic = generate(&Shape::new(regions, 3));
-        let inputs: Vec<SheetInput> = synthetic
-            .panel_files
-            .iter()
-            .flat_map(|file| {
-                file.sheets.iter().map(|(reviewer, sheet)| SheetInput {
-                    origin: format!("scores/{}.ron", file.panel).into(),
-                    panel: file.panel.clone(),
-                    reviewer: reviewer.clone(),
-                    sheet: sheet.clone(),
-                })
-            })
-            .collect();
+        let inputs = synthetic.sheet_inputs();
         merge(&synthetic.review, &inputs, MergeOptions::default()).unwrap()
     }
 

@@ -1,10 +1,12 @@
-//! The analysis's random numbers: SplitMix64 (Steele, Lea and Flood 2014),
-//! written out here so that a seed gives the same resampling on every
-//! machine and with every version of every crate, for as long as the
-//! results must be reproducible.
+//! The random numbers of panelist: SplitMix64 (Steele, Lea and Flood 2014;
+//! Vigna's splitmix64.c), written out here so that a seed gives the same
+//! resampling in the analysis, and the same synthetic review, on every
+//! machine and with every version of every crate, for as long as results
+//! must be reproducible.
 
+/// SplitMix64: tiny, fast and fixed.
 #[derive(Debug, Clone)]
-pub(crate) struct SplitMix64(u64);
+pub struct SplitMix64(u64);
 
 impl SplitMix64 {
     pub fn new(seed: u64) -> SplitMix64 {
@@ -17,6 +19,11 @@ impl SplitMix64 {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
+    }
+
+    /// Uniform in `0.0..1.0`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// Uniform in `0..n`, without the bias of a plain modulo (Lemire 2019);
