@@ -8,8 +8,8 @@ use std::fmt::{self, Write};
 
 use super::{display_width, pad_left, pad_right, points, status_word, truncate};
 use crate::analysis::{
-    Analysis, Closeness, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing, Swap, Thin,
-    Uncalibrated, Verdict, standing,
+    Analysis, Closeness, Hinge, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing, Swap,
+    Thin, Uncalibrated, Verdict, standing,
 };
 use crate::merge::{RegionResult, Results, Status};
 use crate::model::{Aggregate, Review, format_points};
@@ -105,13 +105,101 @@ pub fn reviewer_named(review: &Review, id: &str) -> String {
     }
 }
 
+/// What would change without one reviewer, in a sentence: `Without
+/// morita (J. Morita): Hiroshima would be selected instead of Sapporo.`
+/// `reviewer` is how to name them, `name` gives a region's name by id.
+pub fn without(hinge: &Hinge, reviewer: &str, name: impl Fn(&str) -> String) -> String {
+    let names = |side: Standing| -> String {
+        let names: Vec<String> = hinge
+            .changes
+            .iter()
+            .filter(|c| standing(c.to) == side)
+            .map(|c| name(&c.region))
+            .collect();
+        list(&names)
+    };
+    let (ins, outs, tied) = (
+        names(Standing::In),
+        names(Standing::Out),
+        names(Standing::Tied),
+    );
+    let mut what = Vec::new();
+    match (ins.is_empty(), outs.is_empty()) {
+        (false, false) => what.push(t!("change-in-instead", selected = &ins, dropped = &outs)),
+        (false, true) => what.push(t!("change-in", selected = &ins)),
+        (true, false) => what.push(t!("change-out", dropped = &outs)),
+        (true, true) => {}
+    }
+    if !tied.is_empty() {
+        what.push(t!("change-tied", tied = &tied));
+    }
+    let what = what.join(&t!("changes-separator"));
+    if hinge.emptied > 0 {
+        t!(
+            "solid-without-emptied",
+            reviewer = reviewer,
+            changes = what,
+            emptied = hinge.emptied
+        )
+    } else {
+        t!("solid-without", reviewer = reviewer, changes = what)
+    }
+}
+
+/// Why a region is fragile: each check that puts it across the cutoff.
+/// `reviewer` names a reviewer by id.
+pub fn reasons(
+    analysis: &Analysis,
+    check: &RegionCheck,
+    reviewer: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let home = standing(check.status);
+    let mut why = Vec::new();
+    if home == Standing::Tied {
+        why.push(t!("reason-tied"));
+    }
+    if check.agreement(analysis.rounds) < SOLID_SHARE {
+        let share = percent(check.selected, analysis.rounds);
+        why.push(if home == Standing::In {
+            t!("reason-selected-only", share = share)
+        } else {
+            t!("reason-selected-in", share = share)
+        });
+    }
+    if !check.hangs_on.is_empty() {
+        let who: Vec<String> = check.hangs_on.iter().map(|id| reviewer(id)).collect();
+        why.push(t!("reason-hangs-on", reviewers = list(&who)));
+    }
+    let rules: Vec<String> = check
+        .by_aggregate
+        .iter()
+        .filter(|r| standing(r.placing.status) != home)
+        .map(|r| {
+            t!(
+                "reason-rule",
+                side = side(r.placing.status),
+                aggregate = aggregate_word(r.aggregate)
+            )
+        })
+        .collect();
+    if !rules.is_empty() {
+        why.push(list(&rules));
+    }
+    if let Some(p) = check.calibrated
+        && standing(p.status) != home
+    {
+        why.push(t!("reason-calibrated", side = side(p.status)));
+    }
+    why
+}
+
 /// Items in running text: `a, b` in English, `a、b` in Japanese.
-fn list(items: &[String]) -> String {
+pub fn list(items: &[String]) -> String {
     items.join(&t!("list-separator"))
 }
 
 /// What goes between two sentences: a space in English, nothing in Japanese.
-fn gap() -> String {
+pub fn gap() -> String {
     t!("sentence-separator")
 }
 
@@ -255,7 +343,9 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
     out
 }
 
-fn cutoff_line(results: &Results, cutoff: &Closeness) -> String {
+/// The cutoff in a few sentences: the margin, what a swap takes, and the
+/// fewest reviewers who could do it alone.
+pub fn cutoff_line(results: &Results, cutoff: &Closeness) -> String {
     let mut line = t!(
         "analysis-table-margin",
         margin = points(cutoff.margin),
@@ -451,7 +541,7 @@ impl Section<'_> {
                 gap()
             )?;
             for check in fragile.iter().take(NAMED) {
-                let why = self.reasons(check);
+                let why = reasons(analysis, check, |id| self.reviewer(id));
                 write!(
                     self,
                     "{}{}",
@@ -511,49 +601,6 @@ impl Section<'_> {
             }
         }
         writeln!(self, "\n")
-    }
-
-    /// Why a region is fragile: each check that puts it across the cutoff.
-    fn reasons(&self, check: &RegionCheck) -> Vec<String> {
-        let analysis = self.analysis;
-        let home = standing(check.status);
-        let mut why = Vec::new();
-        if home == Standing::Tied {
-            why.push(t!("reason-tied"));
-        }
-        if check.agreement(analysis.rounds) < SOLID_SHARE {
-            let share = percent(check.selected, analysis.rounds);
-            why.push(if home == Standing::In {
-                t!("reason-selected-only", share = share)
-            } else {
-                t!("reason-selected-in", share = share)
-            });
-        }
-        if !check.hangs_on.is_empty() {
-            let who: Vec<String> = check.hangs_on.iter().map(|id| self.reviewer(id)).collect();
-            why.push(t!("reason-hangs-on", reviewers = list(&who)));
-        }
-        let rules: Vec<String> = check
-            .by_aggregate
-            .iter()
-            .filter(|r| standing(r.placing.status) != home)
-            .map(|r| {
-                t!(
-                    "reason-rule",
-                    side = side(r.placing.status),
-                    aggregate = aggregate_word(r.aggregate)
-                )
-            })
-            .collect();
-        if !rules.is_empty() {
-            why.push(list(&rules));
-        }
-        if let Some(p) = check.calibrated
-            && standing(p.status) != home
-        {
-            why.push(t!("reason-calibrated", side = side(p.status)));
-        }
-        why
     }
 
     fn table(&mut self) -> fmt::Result {
@@ -690,44 +737,7 @@ impl Section<'_> {
             )
         )?;
         for hinge in analysis.hinges.iter().take(NAMED) {
-            let names = |side: Standing| -> String {
-                let names: Vec<String> = hinge
-                    .changes
-                    .iter()
-                    .filter(|c| standing(c.to) == side)
-                    .map(|c| self.name(&c.region))
-                    .collect();
-                list(&names)
-            };
-            let (ins, outs, tied) = (
-                names(Standing::In),
-                names(Standing::Out),
-                names(Standing::Tied),
-            );
-            let mut what = Vec::new();
-            match (ins.is_empty(), outs.is_empty()) {
-                (false, false) => {
-                    what.push(t!("change-in-instead", selected = &ins, dropped = &outs))
-                }
-                (false, true) => what.push(t!("change-in", selected = &ins)),
-                (true, false) => what.push(t!("change-out", dropped = &outs)),
-                (true, true) => {}
-            }
-            if !tied.is_empty() {
-                what.push(t!("change-tied", tied = &tied));
-            }
-            let what = what.join(&t!("changes-separator"));
-            let reviewer = self.reviewer(&hinge.reviewer);
-            let line = if hinge.emptied > 0 {
-                t!(
-                    "solid-without-emptied",
-                    reviewer = reviewer,
-                    changes = what,
-                    emptied = hinge.emptied
-                )
-            } else {
-                t!("solid-without", reviewer = reviewer, changes = what)
-            };
+            let line = without(hinge, &self.reviewer(&hinge.reviewer), |id| self.name(id));
             writeln!(self, "- {line}")?;
         }
         if analysis.hinges.len() > NAMED {
