@@ -337,6 +337,203 @@ fn reading_again_takes_new_data() {
     assert_eq!(screen.app.results().regions.len(), 3);
 }
 
+// ---- How solid is the selection ----
+
+#[test]
+fn snapshot_how_solid() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["a", "down", "down", "down", "down", "down"]);
+    assert_eq!(app.view(), View::Solidity);
+    insta::assert_snapshot!("solidity", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_how_solid_large_window_ascii() {
+    let mut app = app(ASCII);
+    press(&mut app, &["a"]);
+    let terminal = draw(&app, 100, 30);
+    assert!(terminal.backend().to_string().is_ascii());
+    insta::assert_snapshot!("solidity_100x30_ascii", terminal.backend());
+}
+
+#[test]
+fn snapshot_harsh_and_lenient_reviewers() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["a", "o"]);
+    assert_eq!(app.view(), View::Offsets);
+    insta::assert_snapshot!("offsets", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn how_solid_moves_opens_regions_and_reviewers_and_goes_back() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["down", "a"]);
+    assert_eq!(app.view(), View::Solidity);
+    let text = screen(&app);
+    assert!(text.contains("How solid is the selection?"), "{text}");
+    assert!(text.contains("cutoff: 6 places"), "{text}");
+    assert!(
+        text.contains("a how solid") || text.contains("o reviewers"),
+        "{text}"
+    );
+    // The selection is kept from the ranking: Nagano; ↑↓ move it in rank order.
+    assert!(text.contains("▶   2 Nagano"), "{text}");
+    press(&mut app, &["down", "down", "up"]);
+    assert_eq!(app.data.review.regions[app.cursor.region].id, "kansai");
+    // Enter opens its breakdown; Esc comes back here.
+    press(&mut app, &["enter"]);
+    assert_eq!(app.view(), View::Region);
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view(), View::Solidity);
+    // o: the reviewers, harshest first; ↓ moves; o again: the regions.
+    press(&mut app, &["o"]);
+    assert_eq!(app.view(), View::Offsets);
+    let text = screen(&app);
+    assert!(text.contains("Harsh and lenient reviewers"), "{text}");
+    assert!(text.contains("harsh"), "{text}");
+    let offsets = app.offsets();
+    let first = offsets.first().and_then(|r| r.offset).unwrap_or_default();
+    assert!(
+        offsets
+            .iter()
+            .filter(|r| r.group == offsets[0].group)
+            .all(|r| r.offset.unwrap_or(0.0) >= first),
+        "the harshest of the first group first"
+    );
+    press(&mut app, &["down", "down"]);
+    assert_eq!(app.cursor.reviewer, 2);
+    press(&mut app, &["o"]);
+    assert_eq!(app.view(), View::Solidity);
+    // Esc from either goes back where `a` was pressed.
+    press(&mut app, &["o", "esc"]);
+    assert_eq!(app.view(), View::Ranking);
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view(), View::Ranking, "Esc stops at the ranking");
+    // o from the ranking goes straight to the reviewers.
+    press(&mut app, &["o"]);
+    assert_eq!(app.view(), View::Offsets);
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view(), View::Ranking);
+}
+
+#[test]
+fn how_solid_follows_the_drafts_toggle() {
+    let mut app = app(PLAIN);
+    press(&mut app, &["a"]);
+    let submitted = app.analysis().cloned();
+    press(&mut app, &["d"]);
+    assert_eq!(app.view(), View::Solidity);
+    assert_ne!(app.analysis().cloned(), submitted, "t33's draft counts now");
+    assert!(screen(&app).contains("DRAFTS INCLUDED"));
+}
+
+/// The screen's text as one line, for sentences wrapped inside a frame.
+fn flat(screen: &str) -> String {
+    let text = screen.replace(['│', '"'], " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn snapshot_results_without_analysis_say_so_on_a() {
+    let mut data = data();
+    data.submitted.analysis = None;
+    let mut app = App::new(data, PLAIN);
+    press(&mut app, &["a"]);
+    assert_eq!(app.view(), View::Solidity);
+    let text = flat(&screen(&app));
+    assert!(text.contains("was not analysed"), "{text}");
+    assert!(
+        text.contains("`panelist merge --analysis` computes it"),
+        "{text}"
+    );
+    insta::assert_snapshot!("solidity_not_analysed", draw(&app, 80, 24).backend());
+    // The reviewers say the same, and Esc goes back to a working ranking.
+    press(&mut app, &["o"]);
+    assert!(screen(&app).contains("was not analysed"));
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view(), View::Ranking);
+    assert!(screen(&app).contains("Fukuoka"));
+}
+
+#[test]
+fn a_review_too_large_to_analyse_says_how_large() {
+    let mut data = data();
+    data.submitted.analysis = None;
+    // As if every region had many more marks than the limit allows.
+    for region in &mut data.submitted.regions {
+        region.marks = 20_000;
+    }
+    let mut app = App::new(data, PLAIN);
+    press(&mut app, &["a"]);
+    let text = flat(&screen(&app));
+    assert!(text.contains("180000 counting marks"), "{text}");
+    assert!(text.contains("100000 analysed by default"), "{text}");
+}
+
+/// A knife edge: alpha is in only thanks to r1, who marks it far above the
+/// two others.
+fn knife_edge() -> Data {
+    use common::{ReviewBuilder, merged, scored, sheet};
+    let review = ReviewBuilder::new()
+        .category("A", &[("x", 10.0, 1.0)])
+        .regions(&["alpha", "beta", "gamma"])
+        .reviewers(&["r1", "r2", "r3"])
+        .panel("board", &["r1", "r2", "r3"], &["x"], None)
+        .select(1)
+        .build();
+    let marks = |a: f64, b: f64, g: f64| {
+        sheet()
+            .mark("alpha", "x", a)
+            .mark("beta", "x", b)
+            .mark("gamma", "x", g)
+    };
+    let sheets = vec![
+        scored("board", "r1", marks(9.0, 5.0, 1.0)),
+        scored("board", "r2", marks(5.0, 6.0, 2.0)),
+        scored("board", "r3", marks(5.0, 6.0, 1.0)),
+    ];
+    let mut results = merged(&review, &sheets);
+    results.analysis = Some(panelist::analysis::analyse(
+        &review,
+        &results,
+        panelist::analysis::Settings::default(),
+    ));
+    Data {
+        review,
+        with_drafts: results.clone(),
+        submitted: results,
+        conflicts: Default::default(),
+    }
+}
+
+#[test]
+fn a_fragile_region_says_so_and_names_the_reviewer_it_hangs_on() {
+    let mut app = App::new(knife_edge(), PLAIN);
+    press(&mut app, &["a"]);
+    let text = screen(&app);
+    assert!(text.contains("FRAGILE"), "{text}");
+    assert!(
+        text.contains("Without r1 (Reviewer r1): Beta would be selected instead of Alpha."),
+        "{text}"
+    );
+    insta::assert_snapshot!("solidity_knife_edge", draw(&app, 80, 24).backend());
+    // r1's own line says what their marks decide.
+    press(&mut app, &["o"]);
+    let r1 = app
+        .offsets()
+        .iter()
+        .position(|r| r.reviewer == "r1")
+        .unwrap_or_default();
+    for _ in 0..r1 {
+        press(&mut app, &["down"]);
+    }
+    let text = screen(&app);
+    assert!(
+        text.contains("Without r1 (Reviewer r1): Beta would be"),
+        "{text}"
+    );
+}
+
 // ---- Japanese ----
 
 /// The Japanese sample's results, read and merged once for all tests.
@@ -428,6 +625,20 @@ fn snapshot_japanese_help() {
 }
 
 #[test]
+fn snapshot_japanese_how_solid() {
+    let app = japanese(PLAIN, &["a", "down", "down", "down", "down", "down"]);
+    assert_eq!(app.view(), View::Solidity);
+    insta::assert_snapshot!("japanese_solidity", aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_offsets() {
+    let app = japanese(PLAIN, &["a", "o"]);
+    assert_eq!(app.view(), View::Offsets);
+    insta::assert_snapshot!("japanese_offsets", aligned(&app, 80, 24));
+}
+
+#[test]
 fn snapshot_japanese_window_too_small() {
     let app = japanese(PLAIN, &[]);
     insta::assert_snapshot!("japanese_too_small", aligned(&app, 50, 12));
@@ -438,7 +649,7 @@ fn snapshot_japanese_window_too_small() {
 /// sample.
 #[test]
 fn every_japanese_screen_lines_up_at_every_size() {
-    let screens: [&[&str]; 9] = [
+    let screens: [&[&str]; 11] = [
         &[],
         &["enter"],
         &["enter", "enter"],
@@ -448,6 +659,8 @@ fn every_japanese_screen_lines_up_at_every_size() {
         &["?"],
         &["d"],
         &["r"],
+        &["a", "down", "down", "down", "down", "down", "down"],
+        &["a", "o", "down"],
     ];
     for theme in [PLAIN, ASCII] {
         for keys in screens {

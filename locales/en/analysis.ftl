@@ -210,3 +210,44 @@ tui-summary-hangs-on = hangs on { $reviewers }
 tui-summary-rules-agree = all aggregates agree
 tui-summary-calibrated = calibrated rank { $rank }
 tui-summary-calibrated-side = calibrated rank { $rank } { $side }
+
+## The results TUI: how solid the selection is, region by region (a).
+tui-solid-title = How solid is the selection? { $dot } { $rounds } rounds, seed { $seed }
+# Column headings, kept short: the sentences below the table say more.
+tui-col-selected = Sel.
+tui-col-ranks = Ranks
+tui-col-hangs-on = Hangs on
+tui-col-mean = Mean
+tui-col-median = Med.
+tui-col-trimmed = Trim.
+tui-col-calibrated = Calib.
+tui-col-verdict = Verdict
+tui-cell-calibrated = { $rank } { $side }
+tui-solid-resampled = Selected in { $selected } of { $rounds } resampling rounds ({ $share }), ranks { $ranks } (middle 90%).
+tui-solid-no-hinge = Without any one reviewer it stays { $side }.
+tui-solid-rule = { $aggregate } rank { $rank } { $side } ({ $total })
+tui-solid-rules = By aggregate: { $rules }; the committee's is { $aggregate }.
+tui-solid-calibrated = Calibrated marks: rank { $rank }, { $side } ({ $total }).
+tui-not-analysed = How solid the selection is was not analysed for these results. `panelist merge --analysis` computes it and writes it to report.md and results.ron.
+tui-not-analysed-large = How solid the selection is was not analysed: these results have { $marks } counting marks, more than the { $limit } analysed by default, and it would hold up this screen by seconds. `panelist merge --analysis` computes it and writes it to report.md and results.ron.
+
+## The results TUI: the reviewers' calibration offsets (o).
+tui-offsets-title = Harsh and lenient reviewers { $dot } offsets in points per mark
+tui-offsets-count = { $fitted } of { $reviewers } calibrated { $dot } { $groups } { $groups ->
+        [one] group
+       *[other] groups
+    }
+tui-col-group = Grp
+tui-col-shared = Shared
+tui-offset = Marks { $points } points { $direction ->
+        [below] below
+       *[above] above
+    } the others on the same cells ({ "\u00B1" } { $error }): { $reading }.
+tui-offset-not-estimable = Not estimable: { $why }; their marks are left as they are.
+tui-offset-marks = { $marks } counting { $marks ->
+        [one] mark
+       *[other] marks
+    }, { $shared } on cells other reviewers marked too, shared with { $others } { $others ->
+        [one] reviewer
+       *[other] reviewers
+    }.

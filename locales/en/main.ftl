@@ -10,6 +10,10 @@ key-marks = marks
 key-by-criterion = by criterion
 key-drafts = drafts
 key-reload = read the panel files again
+key-how-solid = how solid
+key-offsets = reviewers
+key-regions-solidity = regions
+key-open-region = open the region
 too-small-results = q quits.
 
 ## The SSH server's words to a reviewer's terminal.

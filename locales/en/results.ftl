@@ -121,4 +121,6 @@ results-help-ranking = Ranking
 results-help-breakdown = Region and category
 results-help-marks = Marks of a criterion
 results-help-across = A criterion across regions (c)
+results-help-solidity = How solid is the selection (a)
+results-help-offsets = Harsh and lenient reviewers (o)
 results-help-legend = { $caret } selected  ! disagreement  ? no marks  { $bar } minimum total  { $rule } the cutoff

@@ -176,3 +176,35 @@ tui-summary-hangs-on = 左右する委員 { $reviewers }
 tui-summary-rules-agree = どの集計方法でも同じ
 tui-summary-calibrated = 補正後 { $rank } 位
 tui-summary-calibrated-side = 補正後 { $rank } 位 { $side }
+
+## 審査結果画面：選定の確かさ（地域ごと、a）
+tui-solid-title = 選定はどれほど確かか { $dot } 入れ替え { $rounds } 回、乱数の種 { $seed }
+# 列の見出し（短く。詳しくは表の下の文で）
+tui-col-selected = 選定率
+tui-col-ranks = 順位
+tui-col-hangs-on = 委員次第
+tui-col-mean = 平均
+tui-col-median = 中央値
+tui-col-trimmed = 刈込
+tui-col-calibrated = 補正後
+tui-col-verdict = 判定
+tui-cell-calibrated = { $rank }位 { $side }
+tui-solid-resampled = 委員の入れ替え { $rounds } 回中 { $selected } 回（{ $share }）で選定、順位は { $ranks } 位（中央 90%）。
+tui-solid-no-hinge = どの委員を一人除いても{ $side }のままです。
+tui-solid-rule = { $aggregate } { $rank } 位 { $side }（{ $total }）
+tui-solid-rules = 集計方法別：{ $rules }。委員会の集計方法は{ $aggregate }です。
+tui-solid-calibrated = 補正後の点数：{ $rank } 位、{ $side }（{ $total }）。
+tui-not-analysed = この結果については選定の確かさを分析していません。panelist merge --analysis で分析し、report.md と results.ron に書き出せます。
+tui-not-analysed-large = 選定の確かさは分析していません：集計対象の点数が { $marks } 件あり、標準で分析する { $limit } 件を超え、この画面の表示が数秒遅れるためです。panelist merge --analysis で分析し、report.md と results.ron に書き出せます。
+
+## 審査結果画面：委員の甘辛補正値（o）
+tui-offsets-title = 辛めの委員、甘めの委員 { $dot } 補正値は 1 点あたり
+tui-offsets-count = { $reviewers } 名中 { $fitted } 名を補正 { $dot } { $groups } グループ
+tui-col-group = 群
+tui-col-shared = 共通欄
+tui-offset = 同じ欄の他の委員より { $points } 点{ $direction ->
+        [below] 低く
+       *[above] 高く
+    }採点しています（± { $error }）：{ $reading }。
+tui-offset-not-estimable = 推定不能：{ $why }。点数はそのまま用います。
+tui-offset-marks = 集計対象の点数 { $marks } 件。うち { $shared } 件は他の委員も採点した欄で、共有する委員は { $others } 名です。

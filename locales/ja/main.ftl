@@ -10,6 +10,10 @@ key-marks = 点数
 key-by-criterion = 評価項目別
 key-drafts = 下書き
 key-reload = 部会ファイルを読み直す
+key-how-solid = 選定の確かさ
+key-offsets = 委員の甘辛
+key-regions-solidity = 地域ごと
+key-open-region = 地域を開く
 too-small-results = q で終了します。
 
 ## SSH サーバーから評価委員の端末へのメッセージ

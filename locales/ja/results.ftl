@@ -100,4 +100,6 @@ results-help-ranking = 順位
 results-help-breakdown = 地域と大項目
 results-help-marks = 評価項目の点数
 results-help-across = 評価項目の地域別比較（c）
+results-help-solidity = 選定の確かさ（a）
+results-help-offsets = 委員の甘辛（o）
 results-help-legend = { $caret } 選択中  ! 評点の乖離  ? 点数なし  { $bar } 基準点  { $rule } 選定の境目

@@ -25,10 +25,21 @@ pub enum Mode {
     Marks,
     /// The committee results: one criterion across all regions.
     Across,
+    /// The committee results: how solid the selection is, region by region.
+    Solidity,
+    /// The committee results: the reviewers' calibration offsets.
+    Offsets,
 }
 
 /// The modes of the committee results screen, for its help.
-pub const RESULTS_MODES: [Mode; 4] = [Mode::Ranking, Mode::Breakdown, Mode::Marks, Mode::Across];
+pub const RESULTS_MODES: [Mode; 6] = [
+    Mode::Ranking,
+    Mode::Breakdown,
+    Mode::Marks,
+    Mode::Across,
+    Mode::Solidity,
+    Mode::Offsets,
+];
 
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +82,10 @@ pub enum Action {
     ByCriterion,
     /// Read the panel files again.
     Reload,
+    /// Show how solid the selection is, region by region.
+    Solidity,
+    /// Switch to the reviewers' calibration offsets, or back to the regions.
+    Offsets,
 }
 
 /// A key as the keymap names it.
@@ -400,7 +415,7 @@ pub const KEYMAP: &[Binding] = &[
         "↑↓",
         "Up/Down",
         "key-move",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         true,
     ),
     bind(
@@ -411,7 +426,7 @@ pub const KEYMAP: &[Binding] = &[
         "PgUp/PgDn",
         "",
         "key-page",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         false,
     ),
     bind(
@@ -428,6 +443,30 @@ pub const KEYMAP: &[Binding] = &[
         "",
         "key-marks",
         &[Across],
+        true,
+    ),
+    bind(
+        &[(code(K::Enter), A::Open), (code(K::Right), A::Open)],
+        "Enter",
+        "",
+        "key-open-region",
+        &[Solidity],
+        true,
+    ),
+    bind(
+        &[(Key::Char('o'), A::Offsets)],
+        "o",
+        "",
+        "key-offsets",
+        &[Solidity],
+        true,
+    ),
+    bind(
+        &[(Key::Char('o'), A::Offsets)],
+        "o",
+        "",
+        "key-regions-solidity",
+        &[Offsets],
         true,
     ),
     bind(
@@ -469,7 +508,7 @@ pub const KEYMAP: &[Binding] = &[
         "Esc",
         "",
         "key-back",
-        &[Marks, Across],
+        &[Marks, Across, Solidity, Offsets],
         true,
     ),
     bind(
@@ -481,11 +520,28 @@ pub const KEYMAP: &[Binding] = &[
         true,
     ),
     bind(
+        &[(Key::Char('a'), A::Solidity)],
+        "a",
+        "",
+        "key-how-solid",
+        &[Ranking, Breakdown],
+        true,
+    ),
+    // Also from the ranking, but only in the help: its footer is full.
+    bind(
+        &[(Key::Char('o'), A::Offsets)],
+        "o",
+        "",
+        "key-offsets",
+        &[Ranking],
+        false,
+    ),
+    bind(
         &[(Key::Char('d'), A::ToggleDrafts)],
         "d",
         "",
         "key-drafts",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         true,
     ),
     bind(
@@ -493,7 +549,7 @@ pub const KEYMAP: &[Binding] = &[
         "r",
         "",
         "key-reload",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         false,
     ),
     bind(
@@ -501,7 +557,7 @@ pub const KEYMAP: &[Binding] = &[
         "?",
         "",
         "key-help",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         true,
     ),
     bind(
@@ -509,7 +565,7 @@ pub const KEYMAP: &[Binding] = &[
         "q",
         "",
         "key-quit",
-        &[Ranking, Breakdown, Marks, Across],
+        &[Ranking, Breakdown, Marks, Across, Solidity, Offsets],
         true,
     ),
 ];

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Review};
 use crate::t;
@@ -39,6 +39,10 @@ pub enum View {
     Marks,
     /// The selected criterion across all regions.
     Across,
+    /// How solid the selection is, region by region.
+    Solidity,
+    /// The reviewers' calibration offsets: who marks harshly or leniently.
+    Offsets,
 }
 
 /// What is selected; shared by all views, so that going back finds the
@@ -52,6 +56,8 @@ pub struct Cursor {
     pub criterion: usize,
     /// A row of the marks view.
     pub mark: usize,
+    /// A row of the reviewers' offsets, in [`App::offsets`]' order.
+    pub reviewer: usize,
 }
 
 /// One row of the marks view: a reviewer whose panel covers the cell.
@@ -199,6 +205,8 @@ impl App {
             View::Region | View::Category => Mode::Breakdown,
             View::Marks => Mode::Marks,
             View::Across => Mode::Across,
+            View::Solidity => Mode::Solidity,
+            View::Offsets => Mode::Offsets,
         }
     }
 
@@ -213,6 +221,22 @@ impl App {
     /// How solid the results on screen are, if they were analysed.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.results().analysis.as_ref()
+    }
+
+    /// The reviewers of the offsets view, in its order: by group, then
+    /// harshest first; those not estimable last (as report.md lists them).
+    pub fn offsets(&self) -> Vec<&ReviewerOffset> {
+        let Some(analysis) = self.analysis() else {
+            return Vec::new();
+        };
+        let mut rows: Vec<&ReviewerOffset> = analysis.calibration.reviewers.iter().collect();
+        rows.sort_by(|a, b| {
+            (a.group.is_none(), a.group)
+                .cmp(&(b.group.is_none(), b.group))
+                .then(a.offset.unwrap_or(0.0).total_cmp(&b.offset.unwrap_or(0.0)))
+                .then(a.reviewer.cmp(&b.reviewer))
+        });
+        rows
     }
 
     /// Draft sheets found: those that count only with drafts included.
@@ -356,7 +380,8 @@ impl App {
     /// How many rows the list of the current view has.
     fn rows(&self) -> usize {
         match self.view() {
-            View::Ranking | View::Across => self.data.review.regions.len(),
+            View::Ranking | View::Across | View::Solidity => self.data.review.regions.len(),
+            View::Offsets => self.offsets().len(),
             View::Region => self.data.review.categories.len(),
             View::Category => self.category().map_or(0, |c| c.criteria.len()),
             View::Marks => self
@@ -368,7 +393,7 @@ impl App {
     /// The selected row of the current view's list.
     pub fn selected(&self) -> usize {
         match self.view() {
-            View::Ranking | View::Across => self
+            View::Ranking | View::Across | View::Solidity => self
                 .rank_order()
                 .iter()
                 .position(|&r| r == self.cursor.region)
@@ -379,6 +404,7 @@ impl App {
                 .criterion
                 .saturating_sub(self.first_criterion_of(self.cursor.category)),
             View::Marks => self.cursor.mark,
+            View::Offsets => self.cursor.reviewer,
         }
     }
 
@@ -443,6 +469,8 @@ impl App {
                     t!("results-drafts-off")
                 });
             }
+            Action::Solidity => self.stack.push(View::Solidity),
+            Action::Offsets => self.toggle_offsets(),
             Action::Reload => self.reload = true,
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
@@ -455,7 +483,7 @@ impl App {
         let last = self.rows().saturating_sub(1);
         let row = row.min(last);
         match self.view() {
-            View::Ranking | View::Across => {
+            View::Ranking | View::Across | View::Solidity => {
                 if let Some(&region) = self.rank_order().get(row) {
                     self.cursor.region = region;
                 }
@@ -468,12 +496,13 @@ impl App {
                 self.cursor.criterion = self.first_criterion_of(self.cursor.category) + row;
             }
             View::Marks => self.cursor.mark = row,
+            View::Offsets => self.cursor.reviewer = row,
         }
     }
 
     fn open(&mut self) {
         let next = match self.view() {
-            View::Ranking => View::Region,
+            View::Ranking | View::Solidity => View::Region,
             View::Region => {
                 self.cursor.criterion = self.first_criterion_of(self.cursor.category);
                 View::Category
@@ -482,10 +511,27 @@ impl App {
                 self.cursor.mark = 0;
                 View::Marks
             }
-            View::Marks => return,
+            View::Marks | View::Offsets => return,
         };
         if self.rows() > 0 || next == View::Region {
             self.stack.push(next);
+        }
+    }
+
+    /// `o`: the regions' checks and the reviewers' offsets take each
+    /// other's place, so that Esc from either goes back to where `a` or `o`
+    /// was pressed.
+    fn toggle_offsets(&mut self) {
+        let next = match self.view() {
+            View::Offsets => View::Solidity,
+            View::Solidity => View::Offsets,
+            _ => {
+                self.stack.push(View::Offsets);
+                return;
+            }
+        };
+        if let Some(top) = self.stack.last_mut() {
+            *top = next;
         }
     }
 
@@ -543,5 +589,7 @@ impl App {
             .mark_rows(self.cursor.region, self.cursor.criterion)
             .len();
         self.cursor.mark = self.cursor.mark.min(marks.saturating_sub(1));
+        let reviewers = self.offsets().len();
+        self.cursor.reviewer = self.cursor.reviewer.min(reviewers.saturating_sub(1));
     }
 }

@@ -77,6 +77,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             View::Category => category(app, frame, body),
             View::Marks => marks(app, frame, body),
             View::Across => across(app, frame, body),
+            View::Solidity => solidity::regions(app, frame, body),
+            View::Offsets => solidity::offsets(app, frame, body),
         }
     }
     if let Some(text) = &app.message {
@@ -136,7 +138,7 @@ fn banner_line(app: &App, width: u16) -> Line<'static> {
 }
 
 /// The caret column: the selection reads without color.
-fn caret(theme: &Theme, on: bool) -> Span<'static> {
+pub(super) fn caret(theme: &Theme, on: bool) -> Span<'static> {
     Span::raw(if on {
         format!("{} ", theme.caret())
     } else {
@@ -146,7 +148,7 @@ fn caret(theme: &Theme, on: bool) -> Span<'static> {
 
 /// Lines of a list with a fixed header, scrolled so that the selected line
 /// shows; `selected` indexes `lines`.
-fn scrolled(
+pub(super) fn scrolled(
     header: Option<Line<'static>>,
     lines: Vec<Line<'static>>,
     selected: usize,
@@ -161,7 +163,7 @@ fn scrolled(
 }
 
 /// `text` right-aligned in `width` terminal columns.
-fn right(text: &str, width: usize) -> String {
+pub(super) fn right(text: &str, width: usize) -> String {
     let fill = width.saturating_sub(text::width(text));
     format!("{}{text}", " ".repeat(fill))
 }
@@ -246,7 +248,7 @@ fn ranking_bar(app: &App, total: f64, width: usize) -> Vec<Span<'static>> {
 }
 
 /// The rule drawn where the selection cutoff falls.
-fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
+pub(super) fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
     let theme = app.theme;
     let results = app.results();
     let above = cutoff(results);
@@ -1360,6 +1362,8 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
             Mode::Breakdown => t!("results-help-breakdown"),
             Mode::Marks => t!("results-help-marks"),
             Mode::Across => t!("results-help-across"),
+            Mode::Solidity => t!("results-help-solidity"),
+            Mode::Offsets => t!("results-help-offsets"),
             _ => String::new(),
         };
         // Each binding once, under the first screen that has it.

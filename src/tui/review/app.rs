@@ -386,7 +386,13 @@ impl App {
                 }
             }
             // The chooser and the committee results' screens are not the reviewer's.
-            Mode::Chooser | Mode::Ranking | Mode::Breakdown | Mode::Marks | Mode::Across => {}
+            Mode::Chooser
+            | Mode::Ranking
+            | Mode::Breakdown
+            | Mode::Marks
+            | Mode::Across
+            | Mode::Solidity
+            | Mode::Offsets => {}
         }
     }
 
