@@ -593,8 +593,8 @@ fn offset_row(app: &App, analysis: &Analysis, row: &ReviewerOffset) -> OffsetRow
     }
 }
 
-/// The widths of the offsets table: id, name (0: left out), group, marks,
-/// shared, offset, error, reading.
+/// The widths of the offsets table: id, name, group, marks, shared,
+/// offset, error, reading; 0 for a column left out.
 struct OffsetWidths {
     id: usize,
     name: usize,
@@ -604,6 +604,22 @@ struct OffsetWidths {
     offset: usize,
     error: usize,
     reading: usize,
+}
+
+impl OffsetWidths {
+    /// Columns taken by all but the name and the reading, with the spaces
+    /// before each column (and before the reading); 0 is a column left out.
+    fn fixed(&self) -> usize {
+        let shown = |w: usize| if w > 0 { w + 1 } else { 0 };
+        2 + self.id
+            + shown(self.group)
+            + shown(self.marks)
+            + shown(self.shared)
+            + shown(self.offset)
+            + shown(self.error)
+            + shown(2 * HALF + 1)
+            + 1
+    }
 }
 
 fn offset_widths(rows: &[OffsetRow], headers: &[String; 8], width: usize) -> OffsetWidths {
@@ -620,25 +636,32 @@ fn offset_widths(rows: &[OffsetRow], headers: &[String; 8], width: usize) -> Off
         error: w(6, |r| &r.error),
         reading: widest(&headers[7], rows.iter().map(|r| r.word.clone())),
     };
-    let fixed = 2
-        + widths.id
-        + widths.group
-        + widths.marks
-        + widths.shared
-        + widths.offset
-        + widths.error
-        + (2 * HALF + 1)
-        // The spaces before group, marks, shared, offset, error, bar, reading.
-        + 7;
-    let avail = width.saturating_sub(fixed + 1 + widths.reading);
+    let word = widths.reading;
     let want_reading = widest(&headers[7], rows.iter().map(|r| r.reading.clone()));
-    // The name first, up to its longest; then the reasons of the readings.
-    widths.name = widths.name.min(avail.max(REVIEWER_NAME_MIN));
-    if avail < REVIEWER_NAME_MIN {
+    let longest_name = widths.name;
+    // The name first, up to its longest, while a reading fits; in a narrow
+    // window the name goes, then the shared cells, then the error (the
+    // sentences below say all three); what is left shows the reasons.
+    loop {
+        let fixed = widths.fixed();
+        let avail = width.saturating_sub(fixed + 1 + word);
+        if avail >= REVIEWER_NAME_MIN {
+            widths.name = longest_name.min(avail);
+            break;
+        }
         widths.name = 0;
+        if fixed + word <= width {
+            break;
+        } else if widths.shared > 0 {
+            widths.shared = 0;
+        } else if widths.error > 0 {
+            widths.error = 0;
+        } else {
+            break;
+        }
     }
-    let rest = width.saturating_sub(fixed + widths.name + usize::from(widths.name > 0));
-    widths.reading = want_reading.min(rest).max(widths.reading.min(rest));
+    let rest = width.saturating_sub(widths.fixed() + widths.name + usize::from(widths.name > 0));
+    widths.reading = want_reading.min(rest).max(word.min(rest));
     widths
 }
 
@@ -751,8 +774,10 @@ pub fn offsets(app: &App, frame: &mut Frame, area: Rect) {
         (5, w.offset),
         (6, w.error),
     ] {
-        header.push(' ');
-        header.push_str(&right(&headers[k], width_));
+        if width_ > 0 {
+            header.push(' ');
+            header.push_str(&right(&headers[k], width_));
+        }
     }
     header.push(' ');
     header.push_str(&scale_label(scale));
@@ -782,14 +807,21 @@ pub fn offsets(app: &App, frame: &mut Frame, area: Rect) {
                 spans.push(Span::raw(" "));
                 spans.push(Span::raw(text::fit(&row.name, w.name, theme.ellipsis())));
             }
-            spans.push(Span::raw(format!(
-                " {} {} {} {} {} ",
-                right(&row.group, w.group),
-                right(&row.marks, w.marks),
-                right(&row.shared, w.shared),
-                right(&row.offset, w.offset),
-                right(&row.error, w.error),
-            )));
+            let mut numbers = String::new();
+            for (value, width_) in [
+                (&row.group, w.group),
+                (&row.marks, w.marks),
+                (&row.shared, w.shared),
+                (&row.offset, w.offset),
+                (&row.error, w.error),
+            ] {
+                if width_ > 0 {
+                    numbers.push(' ');
+                    numbers.push_str(&right(value, width_));
+                }
+            }
+            numbers.push(' ');
+            spans.push(Span::raw(numbers));
             spans.push(Span::styled(
                 diverging(offset.offset, scale, theme.unicode),
                 theme.accent(),
