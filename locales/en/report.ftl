@@ -13,7 +13,10 @@ report-quoted = { $id } "{ $title }"
 
 ## report.md: the heading.
 report-title = Committee results: { $title }
-report-intro = Review `{ $review }`, rubric fingerprint `{ $rubric }`: { $regions } regions scored on { $criteria } criteria in { $categories } categories, { $points } points in all, for { $places } places. Computed by panelist { $version } from the input files listed at the end; { $sheets } { $sheets ->
+report-intro = Review `{ $review }`, rubric fingerprint `{ $rubric }`: { $regions } regions scored on { $criteria } criteria in { $categories } categories, { $points } points in all, for { $places } { $places ->
+    [one] place
+   *[other] places
+}. Computed by panelist { $version } from the input files listed at the end; { $sheets } { $sheets ->
     [one] sheet
    *[other] sheets
 } counted.
@@ -39,7 +42,10 @@ flag-disagreement = disagreement:{ $criterion }
 
 ## report.md: the selection.
 report-selection = Selection
-report-selected = **Selected** ({ $count } of { $places } places): { $regions }
+report-selected = **Selected** ({ $count } of { $places } { $places ->
+    [one] place
+   *[other] places
+}): { $regions }
 report-tied = **Tied at the cutoff** (the committee decides): { $regions }
 report-not-selected = Not selected: { $regions }
 report-below = Below the minimum total of { $min }: { $regions }
@@ -52,7 +58,10 @@ report-all-eligible = Every eligible region is selected: there are as many place
 report-places-empty = Only { $eligible } { $eligible ->
     [one] region reaches
    *[other] regions reach
-} the minimum total, so { $empty } of the { $places } places stay empty.
+} the minimum total, so { $empty } of the { $places } { $places ->
+    [one] place
+   *[other] places
+} stay empty.
 report-cutoff-tie-break = The cutoff falls between { $last } (rank { $last_rank }) and { $next } (rank { $next_rank }), whose totals are equal ({ $total }): the tie-break on category { $category } decided it (see below).
 report-cutoff = The cutoff falls between { $last } (rank { $last_rank }, { $last_total }) and { $next } (rank { $next_rank }, { $next_total }): a margin of { $margin } points.
 
@@ -106,12 +115,21 @@ report-col-file = File
 
 ## results.svg
 chart-title = { $title }: totals
-chart-subtitle = { $selected } of { $regions } selected for { $places } places { $dot } aggregate { $aggregate }
+chart-subtitle = { $selected } of { $regions } selected for { $places } { $places ->
+    [one] place
+   *[other] places
+} { $dot } aggregate { $aggregate }
 chart-drafts = DRAFTS INCLUDED
 chart-axis = total points (of { $max })
 chart-minimum = minimum { $min }
-chart-cutoff = cutoff: { $places } places
-chart-cutoff-tie = cutoff: { $places } places (inside a tie: the committee decides)
+chart-cutoff = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+}
+chart-cutoff-tie = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+} (inside a tie: the committee decides)
 chart-selected = Selected
 chart-tied = Tied at the cutoff (the committee decides)
 chart-not-selected = Not selected

@@ -61,10 +61,22 @@ results-total = Total
 results-none = none
 
 ## The ranking.
-results-ranking-title = Ranking { $dot } { $places } places { $dot } { $aggregate }
-results-cutoff = cutoff: { $places } places
-results-cutoff-margin = cutoff: { $places } places { $dot } margin { $margin }
-results-cutoff-tie = cutoff: { $places } places { $dot } inside a tie: the committee decides
+results-ranking-title = Ranking { $dot } { $places } { $places ->
+    [one] place
+   *[other] places
+} { $dot } { $aggregate }
+results-cutoff = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+}
+results-cutoff-margin = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+} { $dot } margin { $margin }
+results-cutoff-tie = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+} { $dot } inside a tie: the committee decides
 results-detail-rank = Rank { $rank } of { $regions }  { $total } of { $max }
 results-detail-marks = { $marks } { $marks ->
         [one] mark
