@@ -146,6 +146,24 @@ pub fn without(hinge: &Hinge, reviewer: &str, name: impl Fn(&str) -> String) -> 
     }
 }
 
+/// The aggregate rules under which a region lands on the other side of the
+/// cutoff, each as "out under Median".
+pub fn rules_across(check: &RegionCheck) -> Vec<String> {
+    let home = standing(check.status);
+    check
+        .by_aggregate
+        .iter()
+        .filter(|r| standing(r.placing.status) != home)
+        .map(|r| {
+            t!(
+                "reason-rule",
+                side = side(r.placing.status),
+                aggregate = aggregate_word(r.aggregate)
+            )
+        })
+        .collect()
+}
+
 /// Why a region is fragile: each check that puts it across the cutoff.
 /// `reviewer` names a reviewer by id.
 pub fn reasons(
@@ -170,18 +188,7 @@ pub fn reasons(
         let who: Vec<String> = check.hangs_on.iter().map(|id| reviewer(id)).collect();
         why.push(t!("reason-hangs-on", reviewers = list(&who)));
     }
-    let rules: Vec<String> = check
-        .by_aggregate
-        .iter()
-        .filter(|r| standing(r.placing.status) != home)
-        .map(|r| {
-            t!(
-                "reason-rule",
-                side = side(r.placing.status),
-                aggregate = aggregate_word(r.aggregate)
-            )
-        })
-        .collect();
+    let rules = rules_across(check);
     if !rules.is_empty() {
         why.push(list(&rules));
     }

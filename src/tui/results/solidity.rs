@@ -22,7 +22,7 @@ use crate::analysis::{
 use crate::merge::Status;
 use crate::report::solidity::{
     aggregate_word, cutoff_line, gap, list, rank_range, reading_word, reasons, reviewer_named,
-    selected_share, side, signed, thin_reason, verdict_word, without,
+    rules_across, selected_share, side, signed, thin_reason, verdict_word, without,
 };
 use crate::report::{cutoff, points};
 use crate::t;
@@ -51,18 +51,7 @@ pub fn summary(app: &App, region: &str) -> Option<(String, bool)> {
         )
     });
     let home = standing(check.status);
-    let other: Vec<String> = check
-        .by_aggregate
-        .iter()
-        .filter(|r| standing(r.placing.status) != home)
-        .map(|r| {
-            t!(
-                "reason-rule",
-                side = side(r.placing.status),
-                aggregate = aggregate_word(r.aggregate)
-            )
-        })
-        .collect();
+    let other = rules_across(check);
     parts.push(if other.is_empty() {
         t!("tui-summary-rules-agree")
     } else {
@@ -148,6 +137,29 @@ fn sentence_lines(
         }
     }
     out
+}
+
+/// A box titled `title` holding `sentences` (those flagged in the warning
+/// style), fitted to it by [`sentence_lines`].
+fn sentence_box(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: Line<'static>,
+    sentences: Vec<(String, bool)>,
+) {
+    let outer = block(theme, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let sentences: Vec<(String, Style)> = sentences
+        .into_iter()
+        .map(|(s, warn)| {
+            let style = if warn { theme.warn() } else { Style::default() };
+            (shown(theme, &s), style)
+        })
+        .collect();
+    let lines = sentence_lines(theme, &sentences, inner.width, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Said instead of the screens when the results were not analysed.
@@ -425,27 +437,8 @@ fn region_detail(app: &App, analysis: &Analysis, frame: &mut Frame, area: Rect) 
     } else {
         theme.accent()
     };
-    let outer = block(&theme, Line::styled(title, style));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
-    let sentences: Vec<(String, Style)> = region_sentences(app, analysis, check)
-        .into_iter()
-        .map(|(s, warn)| {
-            (
-                shown(&theme, &s),
-                if warn { theme.warn() } else { Style::default() },
-            )
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(sentence_lines(
-            &theme,
-            &sentences,
-            inner.width,
-            inner.height as usize,
-        )),
-        inner,
-    );
+    let sentences = region_sentences(app, analysis, check);
+    sentence_box(&theme, frame, area, Line::styled(title, style), sentences);
 }
 
 /// A region's name by id, as the results have it.
@@ -868,33 +861,12 @@ fn reviewer_detail(
 ) {
     let theme = app.theme;
     let review = &app.data.review;
-    let outer = block(
-        &theme,
-        Line::styled(
-            format!(" {} ", reviewer_named(review, &row.reviewer)),
-            theme.accent(),
-        ),
+    let title = Line::styled(
+        format!(" {} ", reviewer_named(review, &row.reviewer)),
+        theme.accent(),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
-    let sentences: Vec<(String, Style)> = reviewer_sentences(app, analysis, row)
-        .into_iter()
-        .map(|(s, warn)| {
-            (
-                shown(&theme, &s),
-                if warn { theme.warn() } else { Style::default() },
-            )
-        })
-        .collect();
-    frame.render_widget(
-        Paragraph::new(sentence_lines(
-            &theme,
-            &sentences,
-            inner.width,
-            inner.height as usize,
-        )),
-        inner,
-    );
+    let sentences = reviewer_sentences(app, analysis, row);
+    sentence_box(&theme, frame, area, title, sentences);
 }
 
 fn reviewer_sentences(app: &App, analysis: &Analysis, row: &ReviewerOffset) -> Vec<(String, bool)> {
