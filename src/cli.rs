@@ -144,19 +144,24 @@ pub struct ServeArgs {
 }
 
 /// The command line of this process, parsed with its help in the language
-/// that `--lang`, the config file or the locale chooses (which it also sets
-/// for the process). Exits, as clap does, on `--help` or a usage error.
+/// that `--lang`, the config file or the locale chooses, which it also sets
+/// as the process's language for the command. Exits, as clap does, on `--help` or a usage error.
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     let config_lang = crate::config::load().ok().and_then(|c| c.lang);
-    let lang = Lang::choose(
-        lang_flag(&args).as_deref(),
-        config_lang.as_deref(),
-        |name| std::env::var(name).ok(),
-    );
+    let choose = |flag: Option<&str>| {
+        Lang::choose(flag, config_lang.as_deref(), |name| {
+            std::env::var(name).ok()
+        })
+    };
+    let lang = choose(lang_flag(&args).as_deref());
     i18n::set_process_lang(lang);
     let matches = command(lang).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    // The command runs in the language of `--lang` as clap read it; the scan
+    // above only chose the language of the help.
+    i18n::set_process_lang(choose(cli.lang.as_deref()));
+    cli
 }
 
 /// The value of `--lang` among `args`, if any (before a `--`).

@@ -15,14 +15,9 @@ mod submit;
 use crate::Error;
 use crate::cli::{Cli, Command};
 
-/// Runs a command. `Ok` means success (exit 0).
+/// Runs a command, in the language [`crate::cli::parse`] set. `Ok` means
+/// success (exit 0).
 pub fn run(cli: Cli) -> Result<(), Error> {
-    let config_lang = crate::config::load().ok().and_then(|c| c.lang);
-    crate::i18n::set_process_lang(crate::i18n::Lang::choose(
-        cli.lang.as_deref(),
-        config_lang.as_deref(),
-        |name| std::env::var(name).ok(),
-    ));
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::History(args) => history::run(args),
