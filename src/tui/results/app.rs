@@ -218,6 +218,14 @@ impl App {
         }
     }
 
+    /// Analyses the results on screen if they are not yet (those with
+    /// drafts are analysed only once shown).
+    fn analyse_shown(&mut self) {
+        if self.include_drafts {
+            super::analyse_by_default(&self.data.review, &mut self.data.with_drafts);
+        }
+    }
+
     /// How solid the results on screen are, if they were analysed.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.results().analysis.as_ref()
@@ -421,6 +429,7 @@ impl App {
                 Ok(mut data) => {
                     data.make_plain(&self.theme);
                     self.data = data;
+                    self.analyse_shown();
                     self.clamp();
                     self.message = Some(t!("results-reloaded"));
                 }
@@ -461,6 +470,7 @@ impl App {
             }
             Action::ToggleDrafts => {
                 self.include_drafts = !self.include_drafts;
+                self.analyse_shown();
                 self.clamp();
                 let drafts = self.drafts();
                 self.message = Some(if self.include_drafts {

@@ -17,7 +17,7 @@ pub use app::{App, Data, Msg, View};
 
 use crate::analysis;
 use crate::commands::merge::{load_inputs, merge_files};
-use crate::merge::MergeOptions;
+use crate::merge::{MergeOptions, Results};
 use crate::store::{self, LoadedPanelFile};
 use crate::tui::shell::{self, Screen};
 use crate::tui::terminal::{Guard, LocalEvents};
@@ -31,23 +31,16 @@ impl Data {
         let review = store::load_review(dir)?;
         let files = load_inputs(&review, &[])?;
         let mut submitted = merge_files(&review, &files, MergeOptions::default())?;
-        let mut with_drafts = merge_files(
+        let with_drafts = merge_files(
             &review,
             &files,
             MergeOptions {
                 include_drafts: true,
             },
         )?;
-        // Analysed as `merge` analyses them by default: not above
-        // BY_DEFAULT_UP_TO counting marks, where it would hold up the
-        // opening of the screen by seconds.
-        for results in [&mut submitted, &mut with_drafts] {
-            if analysis::counting_marks(results) > analysis::BY_DEFAULT_UP_TO {
-                continue;
-            }
-            let settings = analysis::Settings::for_results(results);
-            results.analysis = Some(analysis::analyse(&review.review, results, settings));
-        }
+        // The results with drafts are analysed when first shown (`d`):
+        // most sessions never show them.
+        analyse_by_default(&review.review, &mut submitted);
         Ok(Data {
             conflicts: conflicts(&review.review, &files),
             review: review.review,
@@ -55,6 +48,18 @@ impl Data {
             with_drafts,
         })
     }
+}
+
+/// Analyses `results` as `merge` does by default, unless they already are:
+/// not above BY_DEFAULT_UP_TO counting marks, where it would hold up the
+/// screen by seconds.
+pub(crate) fn analyse_by_default(review: &crate::model::Review, results: &mut Results) {
+    if results.analysis.is_some() || analysis::counting_marks(results) > analysis::BY_DEFAULT_UP_TO
+    {
+        return;
+    }
+    let settings = analysis::Settings::for_results(results);
+    results.analysis = Some(analysis::analyse(review, results, settings));
 }
 
 /// Every (reviewer, region) conflict: from `review.ron` and every sheet.
