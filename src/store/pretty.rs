@@ -88,6 +88,21 @@ impl Pretty {
         self.is_empty = None;
     }
 
+    /// Opens a compound of `len` elements (when known) with `open`; the
+    /// compound closes with `close`.
+    fn open(&mut self, open: char, len: Option<usize>, close: char) -> Compound<'_> {
+        self.out.push(open);
+        if let Some(len) = len {
+            self.is_empty = Some(len == 0);
+        }
+        self.start_indent();
+        Compound {
+            pretty: self,
+            any: false,
+            close,
+        }
+    }
+
     /// Between two elements of a compound.
     fn separate(&mut self) {
         self.out.push(',');
@@ -260,16 +275,7 @@ impl<'a> ser::Serializer for &'a mut Pretty {
     }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
-        self.out.push('[');
-        if let Some(len) = len {
-            self.is_empty = Some(len == 0);
-        }
-        self.start_indent();
-        Ok(Compound {
-            pretty: self,
-            any: false,
-            close: ']',
-        })
+        Ok(self.open('[', len, ']'))
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
@@ -295,28 +301,12 @@ impl<'a> ser::Serializer for &'a mut Pretty {
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
-        self.out.push('{');
-        if let Some(len) = len {
-            self.is_empty = Some(len == 0);
-        }
-        self.start_indent();
-        Ok(Compound {
-            pretty: self,
-            any: false,
-            close: '}',
-        })
+        Ok(self.open('{', len, '}'))
     }
 
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
         self.identifier(name)?;
-        self.out.push('(');
-        self.is_empty = Some(len == 0);
-        self.start_indent();
-        Ok(Compound {
-            pretty: self,
-            any: false,
-            close: ')',
-        })
+        Ok(self.open('(', Some(len), ')'))
     }
 
     fn serialize_struct_variant(
