@@ -7,15 +7,15 @@
 //! none can be mounted they are skipped with a message. The store's I/O seam
 //! covers the same faults everywhere.
 
-mod common;
+use crate::common;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use common::pty::PtyApp;
-use common::{Sample, arg, run};
+use crate::common::pty::PtyApp;
+use crate::common::{Sample, arg, run};
 use panelist::Error;
 use panelist::model::{Change, Mark, Sheet};
 use panelist::store::journal::{self, Entry};

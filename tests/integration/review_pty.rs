@@ -1,12 +1,12 @@
 //! The reviewer's TUI end to end: the real binary in a pseudo-terminal,
 //! scored, resized, hung up and signalled; then the panel file on disk.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
-use common::Sample;
-use common::pty::PtyApp;
+use crate::common::Sample;
+use crate::common::pty::PtyApp;
 use panelist::model::Sheet;
 
 fn sheet(sample: &Sample, panel: &str, reviewer: &str) -> Sheet {

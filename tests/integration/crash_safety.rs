@@ -2,13 +2,11 @@
 //! with SIGKILL at random moments leaves the panel file either as it was or
 //! as the save would have written it, never torn, and the next save works.
 
-mod common;
-
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use panelist::model::PanelFile;
 
 fn mark_command(

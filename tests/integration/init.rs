@@ -1,8 +1,6 @@
 //! `panelist init DIR`: a new review directory that passes `check` as written.
 
-mod common;
-
-use common::{arg, run};
+use crate::common::{arg, run};
 
 #[test]
 fn a_new_review_passes_check_as_written() {

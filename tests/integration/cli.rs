@@ -2,11 +2,9 @@
 //! on small reviews: what they change on disk, what they refuse, and what
 //! they print.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 
-use common::*;
+use crate::common::*;
 use panelist::model::PanelFile;
 
 /// Asserts that `after` equals `before` except for `reviewer`'s sheet.

@@ -3,9 +3,9 @@
 //! in the panel file and in the journal alike.
 //!
 //! Ignored by default; CI runs it with a small count:
-//! `SOAK_ROUNDS=40 cargo test --test soak -- --ignored`.
+//! `SOAK_ROUNDS=40 cargo test --test integration soak -- --ignored`.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::{Child, Stdio};
@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{ReviewDir, Rng, SMALL_REVIEW, arg, panelist_std, run};
+use crate::common::{ReviewDir, Rng, SMALL_REVIEW, arg, panelist_std, run};
 use panelist::store::journal;
 
 /// What one reviewer attempted and was told was saved, per cell, in order.
@@ -30,7 +30,7 @@ const WRITERS: [(&str, &[&str]); 3] = [
 ];
 
 #[test]
-#[ignore = "soak test: run with SOAK_ROUNDS=N cargo test --test soak -- --ignored"]
+#[ignore = "soak test: run with SOAK_ROUNDS=N cargo test --test integration soak -- --ignored"]
 fn killed_writers_never_lose_a_confirmed_mark() {
     let rounds: usize = std::env::var("SOAK_ROUNDS")
         .ok()

@@ -4,11 +4,9 @@
 //! problem, `merge` writes nothing on invalid input, missing directories and
 //! usage errors, and no input makes panelist panic.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Asserts that one line of `stderr` names `file:line:` and holds every one
 /// of `wanted`.

@@ -2,12 +2,10 @@
 //! each save re-reads the file under an exclusive lock and replaces only
 //! the saving reviewer's sheet, so no mark of anyone is ever lost.
 
-mod common;
-
 use std::process::Stdio;
 use std::sync::Barrier;
 
-use common::*;
+use crate::common::*;
 
 const REVIEWERS: [&str; 6] = ["p0", "p1", "p2", "p3", "p4", "p5"];
 const REGIONS: [&str; 4] = ["r1", "r2", "r3", "r4"];

@@ -3,9 +3,7 @@
 //! `panelist merge DIR --out OUT` with `results.csv` compared field by field.
 //! Every expected number below was worked out by hand in the comments.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use panelist::merge::{self, MergeOptions, Status};
 use panelist::model::{Aggregate, Review};
 

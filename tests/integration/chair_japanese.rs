@@ -2,11 +2,11 @@
 //! numbers as the English sample, and tables on the terminal (merge's
 //! ranking, status) whose columns line up however wide the names are.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{arg, japanese_sample_dir, run, sample_dir};
+use crate::common::{arg, japanese_sample_dir, run, sample_dir};
 use panelist::merge::Results;
 use unicode_width::UnicodeWidthChar;
 

@@ -5,9 +5,7 @@
 //! totals add up, ranks and statuses are consistent; and a panel file
 //! survives a round trip through panelist's RON writer.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use panelist::merge::{self, MergeOptions, Results, SheetInput, Status};
 use panelist::model::{Aggregate, Mark, PanelFile, Review, Sheet, UniqueMap};
 use proptest::prelude::*;

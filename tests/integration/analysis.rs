@@ -9,9 +9,7 @@
 //! analysis's own path to the ranking is held equal to `merge` in the
 //! crate's unit tests.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use panelist::analysis::{self, Analysis, Settings, Swap, Thin, Uncalibrated, Verdict};
 use panelist::merge::{Results, SheetInput, Status};
 use panelist::model::{Aggregate, Review};

@@ -2,9 +2,6 @@
 //! sheets, review directories in temporary directories, and helpers to run
 //! the real `panelist` binary. Kept in one place so that a change of the file
 //! formats is made once.
-//!
-//! Each test crate uses only part of this module.
-#![allow(dead_code)]
 
 pub mod pty;
 

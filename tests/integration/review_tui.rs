@@ -1,14 +1,14 @@
 //! The reviewer's TUI: key sequences through the real event loop, a
 //! TestBackend and the real store, checked on screen and on disk.
 
-mod common;
+use crate::common;
 
 use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use common::Sample;
+use crate::common::Sample;
 use panelist::model::{Change, Sheet};
 use panelist::store::{self, LoadedReview};
 use panelist::tui::review::{App, FileStore, ReviewScreen, Store};

@@ -3,9 +3,7 @@
 //! behaviour behind them (drill-down, drafts, reading again). The same
 //! screens in Japanese over the Japanese sample, each checked for alignment.
 
-mod common;
-
-use common::{assert_aligned, japanese_sample_dir, sample_dir};
+use crate::common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
 use panelist::tui::results::app::Absent;
 use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, view};
@@ -473,7 +471,7 @@ fn a_review_too_large_to_analyse_says_how_large() {
 /// A knife edge: alpha is in only thanks to r1, who marks it far above the
 /// two others.
 fn knife_edge() -> Data {
-    use common::{ReviewBuilder, merged, scored, sheet};
+    use crate::common::{ReviewBuilder, merged, scored, sheet};
     let review = ReviewBuilder::new()
         .category("A", &[("x", 10.0, 1.0)])
         .regions(&["alpha", "beta", "gamma"])

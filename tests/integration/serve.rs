@@ -2,15 +2,15 @@
 //! through a pseudo-terminal, against the real server and a temporary review.
 //! Skipped (with a message) only where no `ssh` client exists; CI installs one.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Sample;
-use common::pty::PtyApp;
+use crate::common::Sample;
+use crate::common::pty::PtyApp;
 use panelist::model::Sheet;
 
 /// A running server on a free loopback port, with keys made for the test.

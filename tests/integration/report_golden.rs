@@ -4,13 +4,11 @@
 //! The report is for minutes, so it must be byte-for-byte reproducible.
 //!
 //! After an intended change, regenerate with
-//! `UPDATE_GOLDEN=1 cargo test --test report_golden` and review the diff.
-
-mod common;
+//! `UPDATE_GOLDEN=1 cargo test --test integration report_golden` and review the diff.
 
 use std::path::Path;
 
-use common::{japanese_sample_dir, panelist, sample_dir};
+use crate::common::{japanese_sample_dir, panelist, sample_dir};
 
 fn golden_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-2007")
@@ -48,7 +46,7 @@ fn check_sample(sample: &Path, golden_dir: &Path, extra: &[&str], prefix: &str) 
         }
         let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
             panic!(
-                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test report_golden",
+                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test integration report_golden",
                 golden.display()
             )
         });
@@ -59,7 +57,7 @@ fn check_sample(sample: &Path, golden_dir: &Path, extra: &[&str], prefix: &str) 
                 .position(|(a, e)| a != e)
                 .map_or(actual.lines().count().min(expected.lines().count()), |i| i);
             panic!(
-                "{name} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test report_golden and review the diff.",
+                "{name} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test integration report_golden and review the diff.",
                 golden.display(),
                 line + 1,
                 actual.lines().nth(line),

@@ -1,0 +1,22 @@
+//! Every integration test in one binary: the shared helpers of [`common`]
+//! compile once, and the tests link once.
+
+mod common;
+
+mod analysis;
+mod chair_japanese;
+mod cli;
+mod concurrency;
+mod crash_safety;
+mod faults;
+mod i18n;
+mod init;
+mod merge_props;
+mod merge_rules;
+mod report_golden;
+mod results_tui;
+mod review_pty;
+mod review_tui;
+mod serve;
+mod soak;
+mod validation;
