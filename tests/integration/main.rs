@@ -9,6 +9,7 @@ mod cli;
 mod concurrency;
 mod crash_safety;
 mod faults;
+mod fuzz_corpus;
 mod i18n;
 mod init;
 mod merge_props;
