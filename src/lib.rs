@@ -42,6 +42,7 @@ pub mod serve;
 pub mod source;
 pub mod store;
 pub mod synthetic;
+pub mod text;
 pub mod tui;
 pub mod validate;
 

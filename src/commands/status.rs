@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::cli::StatusArgs;
 use crate::model::{Index, Sheet};
 use crate::progress::Progress;
-use crate::report::{display_width, pad_left, pad_right, truncate};
+use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 use crate::{Error, config, store, t};
 
 /// One reviewer's progress on one panel.
@@ -99,8 +99,8 @@ pub fn run(args: StatusArgs) -> Result<(), Error> {
 /// `min` and at most 28 (longer cells are cut).
 fn column_width<'a>(heading: &str, cells: impl Iterator<Item = &'a str>, min: usize) -> usize {
     cells
-        .map(display_width)
-        .chain([display_width(heading)])
+        .map(text::width)
+        .chain([text::width(heading)])
         .max()
         .unwrap_or(0)
         .clamp(min, 28)
@@ -141,9 +141,9 @@ fn table(rows: &[Row], staleness: Staleness) -> String {
     let panel_w = column_width(&headings[0], rows.iter().map(|r| r.panel.as_str()), 5);
     let reviewer_w = column_width(&headings[1], rows.iter().map(|r| r.reviewer.as_str()), 8);
     let name_w = column_width(&headings[2], rows.iter().map(|r| r.name.as_str()), 4);
-    let progress_w = display_width(&headings[3]).max(11);
+    let progress_w = text::width(&headings[3]).max(11);
     let state_w = column_width(&headings[4], states.iter().map(String::as_str), 11);
-    let pad = |text: &str, w: usize| pad_right(&truncate(text, w), w);
+    let pad = |text: &str, w: usize| pad_right(&truncate(text, w, ELLIPSIS), w);
     let mut out = format!(
         "{}  {}  {}  {}  {}  {}\n",
         pad(&headings[0], panel_w),

@@ -8,10 +8,11 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{display_width, points};
+use super::points;
 use crate::merge::{RegionResult, Results, Status};
 use crate::model::Aggregate;
 use crate::t;
+use crate::text::{self, ELLIPSIS};
 
 /// Pixel sizes of the chart.
 const WIDTH: u32 = 960;
@@ -208,7 +209,7 @@ where
             font(13, INK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
         // About 7 pixels a column: a Japanese character takes two.
-        x += 40 + 7 * display_width(&text) as i32;
+        x += 40 + 7 * text::width(&text) as i32;
     }
     Ok(())
 }
@@ -229,7 +230,7 @@ fn cutoff_label(results: &Results) -> String {
 /// A region's row label: rank and name, cut to fit the label area.
 fn label(region: &RegionResult) -> String {
     let text = t!("chart-label", rank = region.rank, name = &region.name);
-    super::truncate(&text, 36)
+    text::truncate(&text, 36, ELLIPSIS)
 }
 
 fn subtitle(results: &Results) -> String {

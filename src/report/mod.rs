@@ -14,6 +14,7 @@ pub use markdown::{InputFile, markdown};
 
 use crate::merge::{RegionResult, Results, Status};
 use crate::t;
+use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
 /// Numbers in CSV and report: Rust's `{:.2}`, as SPEC.md fixes.
 pub fn points(value: f64) -> String {
@@ -80,8 +81,8 @@ pub fn table(results: &Results) -> String {
     let name_width = results
         .regions
         .iter()
-        .map(|r| display_width(&r.name))
-        .chain([display_width(&t!("table-region"))])
+        .map(|r| text::width(&r.name))
+        .chain([text::width(&t!("table-region"))])
         .max()
         .unwrap_or(0)
         .clamp(6, 32);
@@ -92,18 +93,21 @@ pub fn table(results: &Results) -> String {
         .collect();
     let status_width = statuses
         .iter()
-        .map(|s| display_width(s))
-        .chain([14, display_width(&t!("table-status"))])
+        .map(|s| text::width(s))
+        .chain([14, text::width(&t!("table-status"))])
         .max()
         .unwrap_or(14);
     let mut out = format!(
         "{}  {}  {}",
         pad_left(&t!("table-rank"), 4),
-        pad_right(&truncate(&t!("table-region"), name_width), name_width),
+        pad_right(
+            &truncate(&t!("table-region"), name_width, ELLIPSIS),
+            name_width
+        ),
         pad_left(&t!("table-total"), 7)
     );
     for id in &categories {
-        out.push_str(&format!("  {}", pad_left(&truncate(id, 6), 6)));
+        out.push_str(&format!("  {}", pad_left(&truncate(id, 6, ELLIPSIS), 6)));
     }
     out.push_str(&format!(
         "  {}  {}\n",
@@ -120,7 +124,7 @@ fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usi
     let mut line = format!(
         "{:>4}  {}  {:>7}",
         region.rank,
-        pad_right(&truncate(&region.name, name_width), name_width),
+        pad_right(&truncate(&region.name, name_width, ELLIPSIS), name_width),
         points(region.total)
     );
     for subtotal in &region.subtotals {
@@ -134,42 +138,4 @@ fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usi
     line.truncate(line.trim_end().len());
     line.push('\n');
     line
-}
-
-/// `text` followed by spaces up to `width` terminal columns.
-pub fn pad_right(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(display_width(text));
-    format!("{text}{}", " ".repeat(fill))
-}
-
-/// `text` after spaces up to `width` terminal columns.
-pub fn pad_left(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(display_width(text));
-    format!("{}{text}", " ".repeat(fill))
-}
-
-/// Terminal columns taken by `text` (East Asian wide characters take two).
-pub fn display_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// `text` cut to at most `width` columns, never inside a character, with `…`
-/// when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }

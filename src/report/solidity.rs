@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::{self, Write};
 
-use super::{display_width, pad_left, pad_right, points, status_word, truncate};
+use super::{points, status_word};
 use crate::analysis::{
     Analysis, Closeness, Hinge, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing, Swap,
     Thin, Uncalibrated, Verdict, standing,
@@ -14,6 +14,7 @@ use crate::analysis::{
 use crate::merge::{RegionResult, Results, Status};
 use crate::model::{Aggregate, Review, format_points};
 use crate::t;
+use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
 /// At most this many changed marks are listed for a swap.
 const CHANGES_LISTED: usize = 12;
@@ -260,13 +261,13 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
         };
         rows.push([
             region.rank.to_string(),
-            truncate(&region.name, 32),
+            truncate(&region.name, 32, ELLIPSIS),
             selected_share(check, analysis.rounds),
             rank_range(check),
             if check.hangs_on.is_empty() {
                 "-".to_string()
             } else {
-                truncate(&check.hangs_on.join(","), 12)
+                truncate(&check.hangs_on.join(","), 12, ELLIPSIS)
             },
             rule(0),
             rule(1),
@@ -296,10 +297,10 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
         t!("analysis-col-calibrated"),
         t!("analysis-col-verdict"),
     ];
-    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(display_width(cell));
+            *w = (*w).max(text::width(cell));
         }
     }
     // Rank and the shares read as numbers: right-aligned.
@@ -370,7 +371,7 @@ pub fn cutoff_line(results: &Results, cutoff: &Closeness) -> String {
         line.push_str(&t!(
             "analysis-table-fewest",
             count = fewest.reviewers.len(),
-            reviewers = truncate(&list(&fewest.reviewers), 40)
+            reviewers = truncate(&list(&fewest.reviewers), 40, ELLIPSIS)
         ));
     }
     line

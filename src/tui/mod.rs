@@ -8,6 +8,5 @@ pub mod results;
 pub mod review;
 pub mod shell;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod widgets;

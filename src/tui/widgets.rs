@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use super::keymap::{self, Mode};
-use super::text;
 use super::theme::Theme;
+use crate::text;
 
 /// The smallest window the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;

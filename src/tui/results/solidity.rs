@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::view::{caret, cutoff_rule, right, scrolled};
+use super::view::{caret, cutoff_rule, scrolled};
 use crate::analysis::{
     self, Analysis, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Verdict, standing,
 };
@@ -26,7 +26,7 @@ use crate::report::solidity::{
 };
 use crate::report::{cutoff, points};
 use crate::t;
-use crate::tui::text;
+use crate::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::block;
 
@@ -87,7 +87,7 @@ fn shown(theme: &Theme, text_: &str) -> String {
 fn cell(theme: &Theme, text_: &str, width: usize, at_right: bool) -> String {
     let cut = text::truncate(text_, width, theme.ellipsis());
     if at_right {
-        right(&cut, width)
+        text::pad_left(&cut, width)
     } else {
         text::fit(&cut, width, "")
     }
@@ -366,7 +366,7 @@ pub fn regions(app: &App, frame: &mut Frame, area: Rect) {
     let (columns, name_w) = region_columns(app, analysis, width);
     let mut header = format!(
         "  {} {}",
-        right("#", 3),
+        text::pad_left("#", 3),
         text::fit(&t!("results-col-region"), name_w, "")
     );
     for &(col, w) in &columns {
@@ -769,7 +769,7 @@ pub fn offsets(app: &App, frame: &mut Frame, area: Rect) {
     ] {
         if width_ > 0 {
             header.push(' ');
-            header.push_str(&right(&headers[k], width_));
+            header.push_str(&text::pad_left(&headers[k], width_));
         }
     }
     header.push(' ');
@@ -810,7 +810,7 @@ pub fn offsets(app: &App, frame: &mut Frame, area: Rect) {
             ] {
                 if width_ > 0 {
                     numbers.push(' ');
-                    numbers.push_str(&right(value, width_));
+                    numbers.push_str(&text::pad_left(value, width_));
                 }
             }
             numbers.push(' ');

@@ -20,8 +20,8 @@ use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::{Aggregate, format_points};
 use crate::report::{cutoff, points};
 use crate::t;
+use crate::text;
 use crate::tui::keymap::{self, Mode, RESULTS_MODES};
-use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block, meter};
 
@@ -160,12 +160,6 @@ pub(super) fn scrolled(
         .into_iter()
         .chain(lines.into_iter().skip(offset).take(room))
         .collect()
-}
-
-/// `text` right-aligned in `width` terminal columns.
-pub(super) fn right(text: &str, width: usize) -> String {
-    let fill = width.saturating_sub(text::width(text));
-    format!("{}{text}", " ".repeat(fill))
 }
 
 fn status_word(status: Status, results: &crate::merge::Results) -> String {
@@ -328,9 +322,9 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
 
     let mut scale = format!(
         "  {} {} {}  ",
-        right("#", 3),
+        text::pad_left("#", 3),
         text::fit(&t!("results-col-region"), name_w, ""),
-        right(&t!("results-col-total"), 6)
+        text::pad_left(&t!("results-col-total"), 6)
     );
     scale.push_str(&scale_text(app, bar_w));
     scale.push_str(&format!(
@@ -642,8 +636,8 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
                 "  {} {} {} {}  {} {}",
                 text::fit(&t!("results-col-cat"), 4, ""),
                 text::fit(&t!("results-col-category"), title_w, ""),
-                right(&t!("results-col-points"), 7),
-                right(&t!("results-col-of"), 5),
+                text::pad_left(&t!("results-col-points"), 7),
+                text::pad_left(&t!("results-col-of"), 5),
                 " ".repeat(bar_w),
                 t!("results-col-flags")
             ),
@@ -764,7 +758,7 @@ fn criterion_columns(width: usize) -> (usize, String) {
         "  {} {} {}{}",
         text::fit(&t!("results-col-id"), 5, ""),
         text::fit(&t!("results-col-criterion"), title_w, ""),
-        right(&t!("results-col-score"), 7),
+        text::pad_left(&t!("results-col-score"), 7),
         statistics_header()
     );
     (title_w, header)
@@ -774,10 +768,10 @@ fn criterion_columns(width: usize) -> (usize, String) {
 fn statistics_header() -> String {
     format!(
         "{}{}{}{}",
-        right(&t!("results-col-n"), 4),
-        right(&t!("results-col-min"), 6),
-        right(&t!("results-col-max"), 6),
-        right(&t!("results-col-spread"), 7)
+        text::pad_left(&t!("results-col-n"), 4),
+        text::pad_left(&t!("results-col-min"), 6),
+        text::pad_left(&t!("results-col-max"), 6),
+        text::pad_left(&t!("results-col-spread"), 7)
     )
 }
 
@@ -794,7 +788,7 @@ fn criterion_numbers(result: Option<&CriterionResult>) -> (String, String, bool)
         _ => "-".into(),
     };
     (
-        format!(" {}", right(&score, 7)),
+        format!(" {}", text::pad_left(&score, 7)),
         format!(
             "{:>4}{:>6}{:>6}{:>7}",
             c.marks,
@@ -1028,7 +1022,7 @@ fn marks(app: &App, frame: &mut Frame, area: Rect) {
     }
     header.push_str(&format!(
         "{} {}   {}",
-        right(&t!("results-col-mark"), 5),
+        text::pad_left(&t!("results-col-mark"), 5),
         " ".repeat(bar_w),
         t!("results-col-note")
     ));
@@ -1253,9 +1247,9 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
     let name_w = title_width(width, fixed).min(32);
     let header = format!(
         "  {} {} {} {}{}",
-        right("#", 3),
+        text::pad_left("#", 3),
         text::fit(&t!("results-col-region"), name_w, ""),
-        right(&t!("results-col-score"), 7),
+        text::pad_left(&t!("results-col-score"), 7),
         " ".repeat(bar_w),
         statistics_header()
     );

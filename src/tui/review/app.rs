@@ -963,21 +963,10 @@ fn edit_note(note: &mut TextArea<'static>, key: KeyEvent) {
 
 /// Characters in the grapheme clusters just before and just after the cursor.
 fn grapheme_sizes(note: &TextArea<'static>) -> (usize, usize) {
-    use unicode_segmentation::UnicodeSegmentation;
     let ratatui_textarea::DataCursor(row, col) = note.cursor();
-    let Some(line) = note.lines().get(row) else {
-        return (0, 0);
-    };
-    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
-    let before = line[..at]
-        .graphemes(true)
-        .next_back()
-        .map_or(0, |g| g.chars().count());
-    let after = line[at..]
-        .graphemes(true)
-        .next()
-        .map_or(0, |g| g.chars().count());
-    (before, after)
+    note.lines()
+        .get(row)
+        .map_or((0, 0), |line| crate::text::grapheme_chars_around(line, col))
 }
 
 /// Whether two versions of a sheet hold the same marks, notes, conflicts

@@ -10,9 +10,9 @@ use crate::model::Index;
 use crate::progress::Progress;
 use crate::store::{self, LoadedReview, SessionLock};
 use crate::t;
+use crate::text;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::shell::Screen;
-use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
 

@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Pos, Question, Tone};
 use crate::model::format_points;
 use crate::t;
+use crate::text;
 use crate::tui::keymap::{self, Mode};
-use crate::tui::text;
 use crate::tui::widgets::{self, block, wrapped};
 
 pub fn render(app: &App, frame: &mut Frame) {

@@ -1,6 +1,7 @@
-//! Text measured in terminal columns: wrapping and truncation that never cut
-//! a character (or a grapheme cluster) in half, and count double-width
-//! characters as two columns.
+//! Text measured in terminal columns, for the screens, the report's tables
+//! and the terminal's: widths, padding, wrapping and truncation that never
+//! cut a grapheme cluster in half and count a double-width character (a
+//! Japanese name's) as two columns. The one home of these rules.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -9,6 +10,10 @@ use unicode_width::UnicodeWidthStr;
 pub fn width(text: &str) -> usize {
     text.width()
 }
+
+/// The ellipsis of text cut short where the output is UTF-8 (files and
+/// UTF-8 terminals; a screen without UTF-8 uses `...`).
+pub const ELLIPSIS: &str = "…";
 
 /// `text` cut to `max` columns, ending in `ellipsis` when cut.
 pub fn truncate(text: &str, max: usize, ellipsis: &str) -> String {
@@ -38,6 +43,30 @@ pub fn fit(text: &str, columns: usize, ellipsis: &str) -> String {
     let w = width(&out);
     out.push_str(&" ".repeat(columns.saturating_sub(w)));
     out
+}
+
+/// `text` followed by spaces up to `columns`; never cut.
+pub fn pad_right(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// `text` after spaces up to `columns` (right-aligned); never cut.
+pub fn pad_left(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(width(text));
+    format!("{}{text}", " ".repeat(fill))
+}
+
+/// How many characters make up the grapheme cluster just before and the one
+/// just after character `col` of `line` (0 at either end): what one press
+/// of a cursor key steps over, so that `が` typed as か + ゛ moves as one.
+pub fn grapheme_chars_around(line: &str, col: usize) -> (usize, usize) {
+    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+    let chars = |g: Option<&str>| g.map_or(0, |g| g.chars().count());
+    (
+        chars(line[..at].graphemes(true).next_back()),
+        chars(line[at..].graphemes(true).next()),
+    )
 }
 
 /// Wraps `text` into lines of at most `max` columns: at spaces where it can,
@@ -130,6 +159,23 @@ mod tests {
         assert_eq!(truncate("札幌市の提案", 7, "…"), "札幌市…");
         assert_eq!(truncate("short", 7, "…"), "short");
         assert_eq!(fit("ab", 4, "…"), "ab  ");
+    }
+
+    #[test]
+    fn a_grapheme_of_several_characters_is_stepped_over_whole() {
+        // か + the combining sound mark: one grapheme, two characters.
+        let line = "aか\u{3099}b";
+        assert_eq!(grapheme_chars_around(line, 1), (1, 2));
+        assert_eq!(grapheme_chars_around(line, 3), (2, 1));
+        assert_eq!(grapheme_chars_around(line, 4), (1, 0));
+        assert_eq!(grapheme_chars_around("", 0), (0, 0));
+    }
+
+    #[test]
+    fn pads_by_columns() {
+        assert_eq!(pad_left("札幌", 6), "  札幌");
+        assert_eq!(pad_right("札幌", 6), "札幌  ");
+        assert_eq!(pad_right("too long", 3), "too long");
     }
 
     #[test]
