@@ -3,13 +3,6 @@
 # locales/ja/analysis.ftl.
 
 ## Words report.md and the terminal table share with the rest of the report.
-status-selected = Selected
-status-not-selected = NotSelected
-status-tied = Tied
-status-below = BelowThreshold
-aggregate-mean = Mean
-aggregate-median = Median
-aggregate-trimmed = Trimmed mean
 col-region = Region
 col-status = Status
 col-marks = Marks

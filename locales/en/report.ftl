@@ -36,10 +36,6 @@ report-gaps = Gaps are computed from the unrounded totals, so they may differ by
 report-categories = Categories:
 report-category = { $id }: { $title } (max { $max }, { $criteria } criteria)
 
-## Flags of a region, as words (results.csv keeps the codes).
-flag-incomplete = incomplete
-flag-disagreement = disagreement:{ $criterion }
-
 ## report.md: the selection.
 report-selection = Selection
 report-selected = **Selected** ({ $count } of { $places } { $places ->
@@ -130,11 +126,6 @@ chart-cutoff-tie = cutoff: { $places } { $places ->
     [one] place
    *[other] places
 } (inside a tie: the committee decides)
-chart-selected = Selected
-chart-tied = Tied at the cutoff (the committee decides)
-chart-not-selected = Not selected
-chart-below = Below the minimum of { $min }
-chart-below-none = Below the minimum
 chart-label = { $rank }. { $name }
 
 ## The ranking merge prints on the terminal.

@@ -28,12 +28,6 @@ results-drafts-on = { $drafts } draft { $drafts ->
 results-drafts-off = Drafts left out again: the committee's results.
 
 ## Statuses and flags, in a column of 12.
-results-status-selected = Selected
-results-status-not-selected = Not selected
-results-status-tied = TIED
-results-status-below = Below { $min }
-results-status-below-none = Below min
-results-incomplete = incomplete
 results-missing = missing { $count }
 
 ## Columns.
@@ -96,9 +90,6 @@ results-flags-separator = {"; "}
 results-region-title = { $name } { $dot } rank { $rank } { $dot } { $total } { $dot }
 results-fields = Fields: { $fields }
 results-category-title = { $region } { $arrow } { $category } { $dot } { $points } of { $max }
-results-mean = mean
-results-median = median
-results-trimmed = trimmed mean
 results-rule = max { $max } step { $step }: { $aggregate } of { $marks } { $marks ->
     [one] mark
    *[other] marks

@@ -2,13 +2,6 @@
 # キーは locales/en/analysis.ftl と共通。
 
 ## report.md と端末の表で報告書の他の部分と共通の語
-status-selected = 選定
-status-not-selected = 不選定
-status-tied = 同点
-status-below = 基準点未満
-aggregate-mean = 平均
-aggregate-median = 中央値
-aggregate-trimmed = 刈込平均
 col-region = 地域
 col-status = 結果
 col-marks = 点数

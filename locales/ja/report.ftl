@@ -26,10 +26,6 @@ report-gaps = 差は丸める前の合計から求めているため、丸めた
 report-categories = 大項目：
 report-category = { $id }：{ $title }（満点 { $max }、{ $criteria } 項目）
 
-## 地域の要確認事項（results.csv には記号のまま記録）
-flag-incomplete = 採点欠落
-flag-disagreement = 評点の乖離:{ $criterion }
-
 ## report.md：選定
 report-selection = 選定
 report-selected = **選定**（選定枠 { $places } のうち { $count } 地域）：{ $regions }
@@ -99,11 +95,6 @@ chart-axis = 合計点（満点 { $max }）
 chart-minimum = 基準点 { $min }
 chart-cutoff = 選定の境目：選定枠 { $places }
 chart-cutoff-tie = 選定の境目：選定枠 { $places }（同点の中：委員会が決定）
-chart-selected = 選定
-chart-tied = 選定の境目で同点（委員会が決定）
-chart-not-selected = 不選定
-chart-below = 基準点（{ $min }）未満
-chart-below-none = 基準点未満
 chart-label = { $rank }. { $name }
 
 ## merge が端末に表示する順位表

@@ -16,12 +16,6 @@ results-drafts-on = 下書きの採点表 { $drafts } 件を集計に含めま�
 results-drafts-off = 下書きを再び除外しました。委員会の審査結果です。
 
 ## 結果と要確認事項（幅 12 の列）
-results-status-selected = 選定
-results-status-not-selected = 不選定
-results-status-tied = 同点
-results-status-below = { $min } 点未満
-results-status-below-none = 基準点未満
-results-incomplete = 採点欠落
 results-missing = 欠落 { $count }
 
 ## 列の見出し
@@ -69,9 +63,6 @@ results-flags-separator = 、
 results-region-title = { $name } { $dot } { $rank } 位 { $dot } { $total } 点 { $dot }
 results-fields = 分野：{ $fields }
 results-category-title = { $region } { $arrow } { $category } { $dot } { $points } / { $max } 点
-results-mean = 平均
-results-median = 中央値
-results-trimmed = 刈込平均
 results-rule = 満点 { $max }・刻み { $step }：点数 { $marks } 件の{ $aggregate }
 results-rule-spread = 、幅 { $spread }（{ $limit } を超えると要確認）
 results-rule-disagreement = 、! 評点の乖離：幅 { $spread } > { $limit }

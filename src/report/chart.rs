@@ -8,9 +8,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::points;
+use super::{Form, points, words};
 use crate::merge::{RegionResult, Results, Status};
-use crate::model::Aggregate;
 use crate::t;
 use crate::text::{self, ELLIPSIS};
 
@@ -63,15 +62,7 @@ fn color(status: Status) -> RGBColor {
 }
 
 fn legend(status: Status, results: &Results) -> String {
-    match status {
-        Status::Selected => t!("chart-selected"),
-        Status::Tied => t!("chart-tied"),
-        Status::NotSelected => t!("chart-not-selected"),
-        Status::BelowThreshold => match results.rules.min_total {
-            Some(min) => t!("chart-below", min = points(min)),
-            None => t!("chart-below-none"),
-        },
-    }
+    words::status(status, Form::Legend, results.rules.min_total)
 }
 
 fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
@@ -245,7 +236,7 @@ fn subtitle(results: &Results) -> String {
         regions = results.regions.len(),
         places = results.rules.select,
         dot = DOT,
-        aggregate = aggregate_name(results.rules.aggregate)
+        aggregate = words::aggregate(results.rules.aggregate)
     );
     if results.rules.include_drafts {
         text.push_str(&format!(" {DOT} {}", t!("chart-drafts")));
@@ -255,12 +246,3 @@ fn subtitle(results: &Results) -> String {
 
 /// The separator of the subtitle's parts (an SVG is always UTF-8).
 const DOT: &str = "·";
-
-/// The aggregate in words: `Mean`, `Median`, `Trimmed mean`.
-fn aggregate_name(aggregate: Aggregate) -> String {
-    match aggregate {
-        Aggregate::Mean => t!("aggregate-mean"),
-        Aggregate::Median => t!("aggregate-median"),
-        Aggregate::TrimmedMean => t!("aggregate-trimmed"),
-    }
-}

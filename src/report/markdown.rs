@@ -7,7 +7,7 @@
 
 use std::fmt::{self, Write};
 
-use super::{cutoff, flag_words, points, status_word};
+use super::{Form, cutoff, points, words};
 use crate::merge::{CriterionResult, EPSILON, RegionResult, Results, Status};
 use crate::model::{Aggregate, Review, format_points};
 use crate::t;
@@ -171,9 +171,9 @@ impl Report<'_> {
             writeln!(
                 self,
                 " {} | {} | {} |",
-                status_word(region.status),
+                words::status(region.status, Form::Table, None),
                 region.marks,
-                escape(&flag_words(&region.flags).join("; "))
+                escape(&words::flags(&region.flags).join("; "))
             )?;
         }
         writeln!(self, "\n{}\n", t!("report-gaps"))?;

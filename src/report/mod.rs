@@ -8,11 +8,13 @@
 mod chart;
 mod markdown;
 pub mod solidity;
+pub mod words;
 
 pub use chart::{cutoff, svg};
 pub use markdown::{InputFile, markdown};
+pub use words::Form;
 
-use crate::merge::{RegionResult, Results, Status};
+use crate::merge::{RegionResult, Results};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
@@ -50,30 +52,6 @@ fn category_ids(results: &Results) -> Vec<String> {
     results.categories.clone()
 }
 
-/// A status in words: `Selected` … `BelowThreshold` in English (as in
-/// `results.csv`), 選定 … 基準点未満 in Japanese.
-pub fn status_word(status: Status) -> String {
-    match status {
-        Status::Selected => t!("status-selected"),
-        Status::NotSelected => t!("status-not-selected"),
-        Status::Tied => t!("status-tied"),
-        Status::BelowThreshold => t!("status-below"),
-    }
-}
-
-/// A region's flags in words: `incomplete`, `disagreement:3-b` in English
-/// (as in `results.csv`).
-pub fn flag_words(flags: &[String]) -> Vec<String> {
-    flags
-        .iter()
-        .map(|flag| match flag.strip_prefix("disagreement:") {
-            Some(criterion) => t!("flag-disagreement", criterion = criterion),
-            None if flag == "incomplete" => t!("flag-incomplete"),
-            None => flag.clone(),
-        })
-        .collect()
-}
-
 /// The ranking as a plain-text table for the terminal, its columns aligned
 /// in terminal columns (a Japanese name or heading takes two per character).
 pub fn table(results: &Results) -> String {
@@ -89,7 +67,7 @@ pub fn table(results: &Results) -> String {
     let statuses: Vec<String> = results
         .regions
         .iter()
-        .map(|r| status_word(r.status))
+        .map(|r| words::status(r.status, Form::Table, None))
         .collect();
     let status_width = statuses
         .iter()
@@ -133,7 +111,7 @@ fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usi
     line.push_str(&format!(
         "  {}  {}",
         pad_right(status, status_width),
-        flag_words(&region.flags).join(";")
+        words::flags(&region.flags).join(";")
     ));
     line.truncate(line.trim_end().len());
     line.push('\n');

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::{self, Write};
 
-use super::{points, status_word};
+use super::{Form, points, words};
 use crate::analysis::{
     Analysis, Closeness, Hinge, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing, Swap,
     Thin, Uncalibrated, Verdict, standing,
@@ -35,15 +35,6 @@ pub fn verdict_word(verdict: Verdict) -> String {
     match verdict {
         Verdict::Solid => t!("verdict-solid"),
         Verdict::Fragile => t!("verdict-fragile"),
-    }
-}
-
-/// An aggregate's name: Mean, Median, Trimmed mean.
-pub fn aggregate_word(rule: Aggregate) -> String {
-    match rule {
-        Aggregate::Mean => t!("aggregate-mean"),
-        Aggregate::Median => t!("aggregate-median"),
-        Aggregate::TrimmedMean => t!("aggregate-trimmed"),
     }
 }
 
@@ -159,7 +150,7 @@ pub fn rules_across(check: &RegionCheck) -> Vec<String> {
             t!(
                 "reason-rule",
                 side = side(r.placing.status),
-                aggregate = aggregate_word(r.aggregate)
+                aggregate = words::aggregate(r.aggregate)
             )
         })
         .collect()
@@ -620,7 +611,7 @@ impl Section<'_> {
                 r.by_aggregate
                     .iter()
                     .map(|o| {
-                        let word = aggregate_word(o.aggregate);
+                        let word = words::aggregate(o.aggregate);
                         if o.aggregate == analysis.aggregate {
                             t!("solid-col-rule", aggregate = word)
                         } else {
@@ -664,7 +655,7 @@ impl Section<'_> {
                 "| {} | {} | {} | {} | {} | {} |",
                 region.rank,
                 escape(&region.name),
-                status_word(region.status),
+                words::status(region.status, Form::Table, None),
                 selected_share(check, analysis.rounds),
                 rank_range(check),
                 if check.hangs_on.is_empty() {
@@ -786,7 +777,7 @@ impl Section<'_> {
                 .collect();
             let mut sorted = ids.clone();
             sorted.sort_unstable();
-            let word = aggregate_word(rule.aggregate);
+            let word = words::aggregate(rule.aggregate);
             if sorted == official {
                 same.push(word);
                 continue;
@@ -827,7 +818,7 @@ impl Section<'_> {
             "\n{}\n",
             t!(
                 "solid-rules-note",
-                aggregate = aggregate_word(analysis.aggregate)
+                aggregate = words::aggregate(analysis.aggregate)
             )
         )
     }

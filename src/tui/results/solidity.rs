@@ -21,10 +21,10 @@ use crate::analysis::{
 };
 use crate::merge::Status;
 use crate::report::solidity::{
-    aggregate_word, cutoff_line, gap, list, rank_range, reading_word, reasons, reviewer_named,
-    rules_across, selected_share, side, signed, thin_reason, verdict_word, without,
+    cutoff_line, gap, list, rank_range, reading_word, reasons, reviewer_named, rules_across,
+    selected_share, side, signed, thin_reason, verdict_word, without,
 };
-use crate::report::{cutoff, points};
+use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::theme::Theme;
@@ -498,7 +498,7 @@ fn region_sentences(app: &App, analysis: &Analysis, check: &RegionCheck) -> Vec<
         .map(|r| {
             t!(
                 "tui-solid-rule",
-                aggregate = aggregate_word(r.aggregate),
+                aggregate = words::aggregate(r.aggregate),
                 rank = r.placing.rank,
                 side = side(r.placing.status),
                 total = points(r.placing.total)
@@ -509,7 +509,7 @@ fn region_sentences(app: &App, analysis: &Analysis, check: &RegionCheck) -> Vec<
         t!(
             "tui-solid-rules",
             rules = list(&rules),
-            aggregate = aggregate_word(analysis.aggregate)
+            aggregate = words::aggregate(analysis.aggregate)
         ),
         check
             .by_aggregate

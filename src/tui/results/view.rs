@@ -17,8 +17,8 @@ use ratatui::widgets::Paragraph;
 use super::app::{Absent, App, MarkRow, View};
 use super::solidity;
 use crate::merge::{CriterionResult, RegionResult, Status};
-use crate::model::{Aggregate, format_points};
-use crate::report::{cutoff, points};
+use crate::model::format_points;
+use crate::report::{Form, cutoff, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::keymap::{self, Mode, RESULTS_MODES};
@@ -163,15 +163,7 @@ pub(super) fn scrolled(
 }
 
 fn status_word(status: Status, results: &crate::merge::Results) -> String {
-    match status {
-        Status::Selected => t!("results-status-selected"),
-        Status::NotSelected => t!("results-status-not-selected"),
-        Status::Tied => t!("results-status-tied"),
-        Status::BelowThreshold => match results.rules.min_total {
-            Some(min) => t!("results-status-below", min = format_points(min)),
-            None => t!("results-status-below-none"),
-        },
-    }
+    words::status(status, Form::Screen, results.rules.min_total)
 }
 
 /// The columns of the status: 12, or the widest status shown.
@@ -209,7 +201,7 @@ fn flags_short(region: &RegionResult) -> String {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str(&t!("results-incomplete"));
+        text.push_str(&words::incomplete());
     }
     text
 }
@@ -295,7 +287,7 @@ fn ranking(app: &App, frame: &mut Frame, area: Rect) {
             "results-ranking-title",
             dot = theme.dot(),
             places = results.rules.select,
-            aggregate = aggregate_name(results.rules.aggregate)
+            aggregate = words::aggregate(results.rules.aggregate)
         )
     );
     let outer = block(&theme, Line::styled(title, theme.accent()));
@@ -905,24 +897,6 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The aggregate inside a sentence: `mean`.
-fn aggregate_word(rule: Aggregate) -> String {
-    match rule {
-        Aggregate::Mean => t!("results-mean"),
-        Aggregate::Median => t!("results-median"),
-        Aggregate::TrimmedMean => t!("results-trimmed"),
-    }
-}
-
-/// The aggregate as a name: `Mean`.
-fn aggregate_name(rule: Aggregate) -> String {
-    match rule {
-        Aggregate::Mean => t!("aggregate-mean"),
-        Aggregate::Median => t!("aggregate-median"),
-        Aggregate::TrimmedMean => t!("aggregate-trimmed"),
-    }
-}
-
 /// How a criterion's score came about, and whether its spread is flagged.
 fn rule_text(app: &App, max: f64, step: f64, result: Option<&CriterionResult>) -> String {
     let rules = &app.results().rules;
@@ -935,7 +909,7 @@ fn rule_text(app: &App, max: f64, step: f64, result: Option<&CriterionResult>) -
         "results-rule",
         max = max,
         step = step,
-        aggregate = aggregate_word(rules.aggregate),
+        aggregate = words::aggregate_in_sentence(rules.aggregate),
         marks = c.marks
     );
     if let (Some(lo), Some(hi)) = (c.min, c.max) {
@@ -1309,7 +1283,7 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
                 max = format_points(criterion.max),
                 step = format_points(criterion.step),
                 dot = theme.dot(),
-                aggregate = aggregate_word(results.rules.aggregate),
+                aggregate = words::aggregate_in_sentence(results.rules.aggregate),
                 limit = format_points(results.rules.disagreement * criterion.max)
             ),
             width,

@@ -1,0 +1,34 @@
+## The words of statuses, aggregate rules and flags, for every output that
+## names them (src/report/words.rs).
+
+## Statuses in tables and report.md (results.csv has the English ones).
+word-status-selected = Selected
+word-status-not-selected = NotSelected
+word-status-tied = Tied
+word-status-below = BelowThreshold
+
+## Statuses in a results screen's column.
+word-status-selected-screen = Selected
+word-status-not-selected-screen = Not selected
+word-status-tied-screen = TIED
+word-status-below-screen = Below { $min }
+word-status-below-none-screen = Below min
+
+## Statuses in the chart's legend.
+word-status-selected-legend = Selected
+word-status-not-selected-legend = Not selected
+word-status-tied-legend = Tied at the cutoff (the committee decides)
+word-status-below-legend = Below the minimum of { $min }
+word-status-below-none-legend = Below the minimum
+
+## Aggregate rules: as a name, and inside a sentence.
+word-aggregate-mean = Mean
+word-aggregate-median = Median
+word-aggregate-trimmed = Trimmed mean
+word-aggregate-mean-in-sentence = mean
+word-aggregate-median-in-sentence = median
+word-aggregate-trimmed-in-sentence = trimmed mean
+
+## Flags.
+word-flag-incomplete = incomplete
+word-flag-disagreement = disagreement:{ $criterion }

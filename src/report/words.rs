@@ -1,0 +1,82 @@
+//! The words of the committee's outcomes: statuses, aggregate rules and
+//! flags, for every output that names them (the tables, report.md, the
+//! chart and the results screens). Their one home, and in the catalogs
+//! one family, `word-*` (locales/*/words.ftl).
+
+use crate::merge::Status;
+use crate::model::{Aggregate, format_points};
+use crate::t;
+
+/// Where a status is named, which decides its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One word, as results.csv has it in English: `NotSelected` (the
+    /// table `merge` prints, report.md).
+    Table,
+    /// A results screen's column: `Not selected`, `TIED`, `Below 45`.
+    Screen,
+    /// The chart's legend, in a phrase: `Tied at the cutoff (the committee
+    /// decides)`, `Below the minimum of 45.00`.
+    Legend,
+}
+
+/// A status in words of `form`; `min_total` is the minimum a region below
+/// threshold missed, if the committee set one.
+pub fn status(status: Status, form: Form, min_total: Option<f64>) -> String {
+    match (form, status) {
+        (Form::Table, Status::Selected) => t!("word-status-selected"),
+        (Form::Table, Status::NotSelected) => t!("word-status-not-selected"),
+        (Form::Table, Status::Tied) => t!("word-status-tied"),
+        (Form::Table, Status::BelowThreshold) => t!("word-status-below"),
+        (Form::Screen, Status::Selected) => t!("word-status-selected-screen"),
+        (Form::Screen, Status::NotSelected) => t!("word-status-not-selected-screen"),
+        (Form::Screen, Status::Tied) => t!("word-status-tied-screen"),
+        (Form::Screen, Status::BelowThreshold) => match min_total {
+            Some(min) => t!("word-status-below-screen", min = format_points(min)),
+            None => t!("word-status-below-none-screen"),
+        },
+        (Form::Legend, Status::Selected) => t!("word-status-selected-legend"),
+        (Form::Legend, Status::NotSelected) => t!("word-status-not-selected-legend"),
+        (Form::Legend, Status::Tied) => t!("word-status-tied-legend"),
+        (Form::Legend, Status::BelowThreshold) => match min_total {
+            Some(min) => t!("word-status-below-legend", min = super::points(min)),
+            None => t!("word-status-below-none-legend"),
+        },
+    }
+}
+
+/// An aggregate rule's name: `Mean`, `Median`, `Trimmed mean`.
+pub fn aggregate(rule: Aggregate) -> String {
+    match rule {
+        Aggregate::Mean => t!("word-aggregate-mean"),
+        Aggregate::Median => t!("word-aggregate-median"),
+        Aggregate::TrimmedMean => t!("word-aggregate-trimmed"),
+    }
+}
+
+/// An aggregate rule inside a sentence: `mean`, `median`, `trimmed mean`.
+pub fn aggregate_in_sentence(rule: Aggregate) -> String {
+    match rule {
+        Aggregate::Mean => t!("word-aggregate-mean-in-sentence"),
+        Aggregate::Median => t!("word-aggregate-median-in-sentence"),
+        Aggregate::TrimmedMean => t!("word-aggregate-trimmed-in-sentence"),
+    }
+}
+
+/// The flag of a region with a criterion no counting reviewer marked.
+pub fn incomplete() -> String {
+    t!("word-flag-incomplete")
+}
+
+/// A region's flags in words: `incomplete`, `disagreement:3-b` in English
+/// (as in `results.csv`).
+pub fn flags(flags: &[String]) -> Vec<String> {
+    flags
+        .iter()
+        .map(|flag| match flag.strip_prefix("disagreement:") {
+            Some(criterion) => t!("word-flag-disagreement", criterion = criterion),
+            None if flag == "incomplete" => incomplete(),
+            None => flag.clone(),
+        })
+        .collect()
+}
