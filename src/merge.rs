@@ -92,6 +92,28 @@ pub struct Rules {
     pub max_total: f64,
 }
 
+impl Rules {
+    /// The spread of marks above which a criterion with maximum `max` is
+    /// flagged for disagreement (rule 5).
+    pub fn disagreement_limit(&self, max: f64) -> f64 {
+        disagreement_limit(self.disagreement, max)
+    }
+}
+
+/// Rule 5: the spread of marks above which a criterion with maximum `max`
+/// is flagged, for the committee's `disagreement` ratio.
+pub fn disagreement_limit(ratio: f64, max: f64) -> f64 {
+    ratio * max
+}
+
+/// Rule 5: whether marks from `lo` to `hi` spread beyond `limit`. Strictly
+/// greater, within EPSILON: marks typed as decimals (8.3 − 4.3) differ from
+/// the decimal spread by binary rounding, and a spread exactly at the limit
+/// is not flagged.
+pub fn disagrees(lo: f64, hi: f64, limit: f64) -> bool {
+    hi - lo > limit + EPSILON
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionResult {
     /// 1-based; regions ex aequo share a rank and the next rank skips.
@@ -493,14 +515,9 @@ fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                     points.extend(cell.iter().map(|&(_, m)| m.points));
                     let min = points.iter().copied().reduce(f64::min);
                     let max = points.iter().copied().reduce(f64::max);
+                    let limit = disagreement_limit(committee.disagreement, criterion.max);
                     let disagreement = match (min, max) {
-                        // Strictly greater, within EPSILON: marks typed as
-                        // decimals (8.3 − 4.3) differ from the decimal spread
-                        // by binary rounding, and a spread exactly at the
-                        // threshold must not be flagged.
-                        (Some(lo), Some(hi)) if points.len() >= 2 => {
-                            hi - lo > committee.disagreement * criterion.max + EPSILON
-                        }
+                        (Some(lo), Some(hi)) if points.len() >= 2 => disagrees(lo, hi, limit),
                         _ => false,
                     };
                     CriterionResult {

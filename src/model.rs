@@ -192,6 +192,13 @@ pub struct Mark {
     pub note: String,
 }
 
+impl Category {
+    /// The most points the category can give: the sum of its criteria's maxima.
+    pub fn max_total(&self) -> f64 {
+        self.criteria.iter().map(|c| c.max).sum()
+    }
+}
+
 impl Review {
     pub fn criteria(&self) -> impl Iterator<Item = (&Category, &Criterion)> {
         self.categories

@@ -70,6 +70,12 @@ impl Default for Settings {
 /// second. Above, `merge --analysis` asks for it.
 pub const BY_DEFAULT_UP_TO: usize = 100_000;
 
+/// Whether the analysis runs unless asked not to (`merge`, `results`): up
+/// to [`BY_DEFAULT_UP_TO`] counting marks.
+pub fn by_default(results: &Results) -> bool {
+    counting_marks(results) <= BY_DEFAULT_UP_TO
+}
+
 /// The counting marks of these results: what the analysis's cost grows with.
 pub fn counting_marks(results: &Results) -> usize {
     results.regions.iter().map(|r| r.marks as usize).sum()

@@ -30,14 +30,13 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         || input_files(&review, &files),
     );
     let mut results = results?;
-    let marks = analysis::counting_marks(&results);
-    let analyse = args.analysis || (!args.no_analysis && marks <= analysis::BY_DEFAULT_UP_TO);
+    let analyse = args.analysis || (!args.no_analysis && analysis::by_default(&results));
     if !args.analysis && !args.no_analysis && !analyse {
         eprintln!(
             "{}",
             crate::t!(
                 "analysis-skipped",
-                marks = marks,
+                marks = analysis::counting_marks(&results),
                 limit = analysis::BY_DEFAULT_UP_TO
             )
         );

@@ -179,7 +179,7 @@ impl Report<'_> {
         writeln!(self, "\n{}\n", t!("report-gaps"))?;
         writeln!(self, "{}", t!("report-categories"))?;
         for category in &self.review.categories {
-            let max: f64 = category.criteria.iter().map(|c| c.max).sum();
+            let max = category.max_total();
             writeln!(
                 self,
                 "- {}",
@@ -557,7 +557,7 @@ impl Report<'_> {
                 low = points(lo),
                 high = points(hi),
                 spread = points(hi - lo),
-                limit = points(self.results.rules.disagreement * max),
+                limit = points(self.results.rules.disagreement_limit(max)),
                 ratio = self.results.rules.disagreement,
                 max = points(max),
                 marks = list(&marks)

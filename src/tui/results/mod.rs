@@ -54,8 +54,7 @@ impl Data {
 /// not above BY_DEFAULT_UP_TO counting marks, where it would hold up the
 /// screen by seconds.
 pub(crate) fn analyse_by_default(review: &crate::model::Review, results: &mut Results) {
-    if results.analysis.is_some() || analysis::counting_marks(results) > analysis::BY_DEFAULT_UP_TO
-    {
+    if results.analysis.is_some() || !analysis::by_default(results) {
         return;
     }
     let settings = analysis::Settings::for_results(results);

@@ -172,7 +172,7 @@ fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let marks = analysis::counting_marks(app.results());
-    let message = if marks > analysis::BY_DEFAULT_UP_TO {
+    let message = if !analysis::by_default(app.results()) {
         t!(
             "tui-not-analysed-large",
             marks = marks,

@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{Absent, App, MarkRow, View};
 use super::solidity;
 use crate::merge::{CriterionResult, RegionResult, Status};
-use crate::model::format_points;
+use crate::model::{Category, format_points};
 use crate::report::{Form, cutoff, points, words};
 use crate::t;
 use crate::text;
@@ -495,7 +495,7 @@ fn subtotals_text(app: &App, region: &RegionResult) -> String {
                 .categories
                 .iter()
                 .find(|c| c.id == s.category)
-                .map_or(0.0, category_max);
+                .map_or(0.0, Category::max_total);
             format!(
                 "{}: {}/{}",
                 s.category,
@@ -532,11 +532,6 @@ fn neighbours_text(app: &App, region: &RegionResult) -> String {
     parts.join("  ")
 }
 
-/// The most points a category can give: the sum of its criteria's maxima.
-fn category_max(category: &crate::model::Category) -> f64 {
-    category.criteria.iter().map(|k| k.max).sum()
-}
-
 /// `2.77 ahead of Nagano (2)` (or `behind`), or `level with Nagano (2)` on
 /// equal totals.
 fn gap_text(gap: f64, ahead: bool, other: &RegionResult) -> String {
@@ -569,7 +564,7 @@ fn flags_text(app: &App, region: &RegionResult) -> String {
                 .data
                 .review
                 .criterion(&c.criterion)
-                .map_or(0.0, |k| k.max * app.results().rules.disagreement);
+                .map_or(0.0, |k| app.results().rules.disagreement_limit(k.max));
             parts.push(t!(
                 "results-disagreement",
                 criterion = &c.criterion,
@@ -645,7 +640,7 @@ fn region(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .find(|s| s.category == category.id)
             .map_or(0.0, |s| s.points);
-        let max = category_max(category);
+        let max = category.max_total();
         let criteria: Vec<&CriterionResult> = region
             .criteria
             .iter()
@@ -804,7 +799,7 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .find(|s| s.category == category.id)
         .map_or(0.0, |s| s.points);
-    let max = category_max(category);
+    let max = category.max_total();
     let title = format!(
         " {} ",
         t!(
@@ -900,7 +895,7 @@ fn category(app: &App, frame: &mut Frame, area: Rect) {
 /// How a criterion's score came about, and whether its spread is flagged.
 fn rule_text(app: &App, max: f64, step: f64, result: Option<&CriterionResult>) -> String {
     let rules = &app.results().rules;
-    let limit = format_points(rules.disagreement * max);
+    let limit = format_points(rules.disagreement_limit(max));
     let (max, step) = (format_points(max), format_points(step));
     let Some(c) = result.filter(|c| c.aggregate.is_some()) else {
         return t!("results-rule-no-marks", max = max, step = step);
@@ -1284,7 +1279,7 @@ fn across(app: &App, frame: &mut Frame, area: Rect) {
                 step = format_points(criterion.step),
                 dot = theme.dot(),
                 aggregate = words::aggregate_in_sentence(results.rules.aggregate),
-                limit = format_points(results.rules.disagreement * criterion.max)
+                limit = format_points(results.rules.disagreement_limit(criterion.max))
             ),
             width,
             theme.ellipsis(),
