@@ -74,10 +74,6 @@ pub struct Results {
     /// Every sheet found, and whether it counted.
     pub sheets: Vec<SheetUse>,
     pub warnings: Vec<String>,
-    /// How solid the selection is: evidence beside the result, never applied
-    /// to it (see [`crate::analysis`]). Absent when not computed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub analysis: Option<crate::analysis::Analysis>,
 }
 
 /// The committee rules the results were computed under.
@@ -288,7 +284,6 @@ fn merge_with(
         regions,
         sheets: uses,
         warnings,
-        analysis: None,
     })
 }
 

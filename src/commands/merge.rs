@@ -11,6 +11,7 @@ use crate::analysis;
 use crate::cli::MergeArgs;
 use crate::merge::{MergeOptions, RegionResult, Results, SheetRef, merge_validated};
 use crate::model::Index;
+use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
 use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
@@ -29,7 +30,7 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         || merge_files(&review, &files, options),
         || input_files(&review, &files),
     );
-    let mut results = results?;
+    let results = results?;
     let analyse = args.analysis || (!args.no_analysis && analysis::by_default(&results));
     if !args.analysis && !args.no_analysis && !analyse {
         eprintln!(
@@ -41,7 +42,7 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
             )
         );
     }
-    if analyse {
+    let analysis = analyse.then(|| {
         let mut settings = analysis::Settings::for_results(&results);
         if args.rounds.is_none() && settings.rounds < analysis::DEFAULT_ROUNDS {
             eprintln!(
@@ -55,33 +56,34 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
         }
         settings.rounds = args.rounds.unwrap_or(settings.rounds);
         settings.seed = args.seed;
-        results.analysis = Some(analysis::analyse(&review.review, &results, settings));
-    }
-    for warning in &results.warnings {
+        analysis::analyse(&review.review, &results, settings)
+    });
+    let mut file = ResultsFile { results, analysis };
+    for warning in &file.results.warnings {
         eprintln!(
             "{}",
             crate::t!("warning-line", message = warning.to_string())
         );
     }
-    let report_warnings = within_review(&results.warnings, &review, &files);
+    let report_warnings = within_review(&file.results.warnings, &review, &files);
     // The marks as read are no longer needed: freed while the outputs are
     // drawn, so that a national cycle's files and its results.ron are never
     // in memory at once.
     // Should no thread be had, the files are dropped here and now.
     let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let out = args.out.unwrap_or(dir);
-    let table = write_results(&out, &mut results, &review, &inputs, report_warnings)?;
+    let table = write_results(&out, &mut file, &review, &inputs, report_warnings)?;
     if let Some(freed) = freed {
         let _ = freed.join();
     }
     print!("{table}");
-    if let Some(analysis) = &results.analysis {
-        print!("\n{}", report::solidity::table(&results, analysis));
+    if let Some(analysis) = &file.analysis {
+        print!("\n{}", report::solidity::table(&file.results, analysis));
     }
     println!("{}", crate::t!("merge-wrote", dir = out.display()));
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
-    std::mem::forget((review, results));
+    std::mem::forget((review, file));
     Ok(())
 }
 
@@ -198,30 +200,31 @@ fn within_review(
 /// At a national scale, results.ron (every mark of every region) is the
 /// largest output by far, so it is rendered on all cores while the other
 /// three are drawn, and the four files are written at the same time.
-/// `results` is borrowed mutably only to be rendered without a copy; it is
+/// `file` is borrowed mutably only to be rendered without a copy; it is
 /// left as it was.
 fn write_results(
     out: &Path,
-    results: &mut Results,
+    file: &mut ResultsFile,
     review: &LoadedReview,
     inputs: &[InputFile],
     report_warnings: Vec<String>,
 ) -> Result<String, Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let ron = ResultsRon::start(results);
-    let warnings = std::mem::replace(&mut results.warnings, report_warnings);
+    let ron = ResultsRon::start(file);
+    let warnings = std::mem::replace(&mut file.results.warnings, report_warnings);
     let (ron, others) = rayon::join(
-        || ron.finish(&results.regions),
+        || ron.finish(&file.results.regions),
         || -> Result<_, Error> {
+            let results = &file.results;
             let csv = report::csv(results)
                 .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
             let svg = report::svg(results)
                 .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
-            let markdown = report::markdown(results, &review.review, inputs);
+            let markdown = report::markdown(file, &review.review, inputs);
             Ok([csv, svg, markdown, report::table(results)])
         },
     );
-    results.warnings = warnings;
+    file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
     let ron: Vec<&[u8]> = ron.iter().map(|part| part.as_bytes()).collect();
     let outputs = [
@@ -237,8 +240,8 @@ fn write_results(
 }
 
 /// `results.ron`, rendered one region per task: byte for byte what
-/// [`store::to_ron`] writes for the whole [`Results`] (a test holds it to
-/// that), on every core.
+/// [`store::to_ron`] writes for the whole [`ResultsFile`] (a test holds it
+/// to that), on every core.
 ///
 /// The regions are cut out of the results and rendered alone, each line
 /// indented by the two levels they sit at in the whole file; the rest of the
@@ -254,10 +257,10 @@ struct ResultsRon {
 const NO_REGIONS: &str = "\n    regions: [],\n";
 
 impl ResultsRon {
-    fn start(results: &mut Results) -> ResultsRon {
-        let regions = std::mem::take(&mut results.regions);
-        let head = store::to_ron(results);
-        results.regions = regions;
+    fn start(file: &mut ResultsFile) -> ResultsRon {
+        let regions = std::mem::take(&mut file.results.regions);
+        let head = store::to_ron(file);
+        file.results.regions = regions;
         let at = match head.match_indices(NO_REGIONS).collect::<Vec<_>>()[..] {
             [(at, _)] => Some(at),
             _ => None,
@@ -335,28 +338,39 @@ mod tests {
     use crate::merge::merge;
     use crate::synthetic::{Shape, generate};
 
-    fn results(regions: usize) -> Results {
+    fn results(regions: usize) -> ResultsFile {
         let synthetic = generate(&Shape::new(regions, 3));
         let inputs = synthetic.sheet_inputs();
-        merge(&synthetic.review, &inputs, MergeOptions::default()).unwrap()
+        let results = merge(&synthetic.review, &inputs, MergeOptions::default()).unwrap();
+        let settings = crate::analysis::Settings {
+            rounds: 20,
+            ..Default::default()
+        };
+        let analysis = Some(crate::analysis::analyse(
+            &synthetic.review,
+            &results,
+            settings,
+        ));
+        ResultsFile { results, analysis }
     }
 
-    fn rendered_in_parts(results: &mut Results) -> String {
-        let before = results.clone();
-        let ron = ResultsRon::start(results);
-        let text = ron.finish(&results.regions).concat();
-        assert_eq!(*results, before, "left as it was");
+    fn rendered_in_parts(file: &mut ResultsFile) -> String {
+        let before = file.clone();
+        let ron = ResultsRon::start(file);
+        let text = ron.finish(&file.results.regions).concat();
+        assert_eq!(*file, before, "left as it was");
         text
     }
 
     #[test]
     fn results_ron_in_parts_is_byte_for_byte_the_whole() {
-        let mut results = results(70);
+        let mut file = results(70);
+        let results = &mut file.results;
         let score = &mut results.regions[3].criteria[2].scores[0];
         score.note = "two lines,\nquotes \" and ] brackets ), tabs\t and 日本語".into();
         results.regions[5].name = "regions: [],\n    regions: [],".into();
         results.warnings.push("\n    regions: [],\n".into());
-        assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+        assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
     }
 
     #[test]
@@ -366,15 +380,19 @@ mod tests {
         let files = load_inputs(&review, &[]).unwrap();
         for include_drafts in [false, true] {
             let options = MergeOptions { include_drafts };
-            let mut results = merge_files(&review, &files, options).unwrap();
-            assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+            let results = merge_files(&review, &files, options).unwrap();
+            let mut file = ResultsFile {
+                results,
+                analysis: None,
+            };
+            assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
         }
     }
 
     #[test]
     fn results_ron_without_regions_is_the_whole() {
-        let mut results = results(5);
-        results.regions.clear();
-        assert_eq!(rendered_in_parts(&mut results), store::to_ron(&results));
+        let mut file = results(5);
+        file.results.regions.clear();
+        assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
     }
 }

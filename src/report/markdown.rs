@@ -7,7 +7,8 @@
 
 use std::fmt::{self, Write};
 
-use super::{Form, cutoff, points, words};
+use super::{Form, ResultsFile, cutoff, points, words};
+use crate::analysis::Analysis;
 use crate::merge::{CriterionResult, EPSILON, RegionResult, Results, Status};
 use crate::model::{Aggregate, Review, format_points};
 use crate::t;
@@ -20,12 +21,14 @@ pub struct InputFile {
     pub sha256: String,
 }
 
-/// Writes the report. `review` gives titles for ids.
-pub fn markdown(results: &Results, review: &Review, inputs: &[InputFile]) -> String {
+/// Writes the report of the results and their analysis. `review` gives
+/// titles for ids.
+pub fn markdown(file: &ResultsFile, review: &Review, inputs: &[InputFile]) -> String {
     let mut out = String::new();
     let _ = Report {
         out: &mut out,
-        results,
+        results: &file.results,
+        analysis: file.analysis.as_ref(),
         review,
     }
     .write(inputs);
@@ -35,6 +38,7 @@ pub fn markdown(results: &Results, review: &Review, inputs: &[InputFile]) -> Str
 struct Report<'a> {
     out: &'a mut String,
     results: &'a Results,
+    analysis: Option<&'a Analysis>,
     review: &'a Review,
 }
 
@@ -51,7 +55,7 @@ impl Report<'_> {
         self.ranking()?;
         self.selection()?;
         self.ties()?;
-        if let Some(analysis) = &self.results.analysis {
+        if let Some(analysis) = self.analysis {
             let section = super::solidity::markdown_section(self.results, analysis, self.review);
             self.out.push_str(&section);
         }
@@ -763,7 +767,11 @@ mod tests {
             })
             .collect();
         let results = merge(&review, &inputs, MergeOptions::default()).unwrap();
-        markdown(&results, &review, &[])
+        let file = ResultsFile {
+            results,
+            analysis: None,
+        };
+        markdown(&file, &review, &[])
     }
 
     #[test]

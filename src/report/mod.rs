@@ -7,11 +7,13 @@
 
 mod chart;
 mod markdown;
+mod results_file;
 pub mod solidity;
 pub mod words;
 
 pub use chart::{cutoff, svg};
 pub use markdown::{InputFile, markdown};
+pub use results_file::ResultsFile;
 pub use words::Form;
 
 use crate::merge::{RegionResult, Results};

@@ -13,6 +13,7 @@ use crate::common::*;
 use panelist::analysis::{self, Analysis, Settings, Swap, Thin, Uncalibrated, Verdict};
 use panelist::merge::{Results, SheetInput, Status};
 use panelist::model::{Aggregate, Review};
+use panelist::report::ResultsFile;
 use proptest::prelude::*;
 
 fn analysed(review: &Review, sheets: &[SheetInput]) -> (Results, Analysis) {
@@ -233,9 +234,9 @@ fn a_selection_that_flips_without_one_named_reviewer() {
     assert_eq!(median.placing.status, Status::Selected);
     // The report names the reviewer and what would change.
     let report = panelist::report::markdown(
-        &Results {
+        &ResultsFile {
+            results: results.clone(),
             analysis: Some(analysis.clone()),
-            ..results
         },
         &review,
         &[],
@@ -371,9 +372,9 @@ fn reviewers_who_share_no_cells_are_not_calibrated() {
     }
     assert!(analysis.regions.iter().all(|c| c.calibrated.is_none()));
     let report = panelist::report::markdown(
-        &Results {
+        &ResultsFile {
+            results: results.clone(),
             analysis: Some(analysis),
-            ..results
         },
         &review,
         &[],
@@ -472,9 +473,9 @@ fn two_reviewers_alone_are_never_called_harsh_or_lenient() {
         assert_eq!(r.shared_cells, 6);
     }
     let report = panelist::report::markdown(
-        &Results {
+        &ResultsFile {
+            results: results.clone(),
             analysis: Some(analysis),
-            ..results
         },
         &review,
         &[],
@@ -739,18 +740,11 @@ fn merge_writes_the_analysis_beside_the_results_and_prints_its_table() {
         .assert_stdout_has("FRAGILE")
         .assert_stdout_has("harsh");
     let text = std::fs::read_to_string(out.join("results.ron")).expect("results.ron");
-    let written: Results = ron::from_str(&text).expect("results.ron reads back");
+    let written = ResultsFile::from_ron(&text).expect("results.ron reads back");
     let analysis = written.analysis.clone().expect("an analysis section");
     assert_eq!(
         analysis,
-        analysis::analyse(
-            &review,
-            &Results {
-                analysis: None,
-                ..written
-            },
-            Settings::default()
-        ),
+        analysis::analyse(&review, &written.results, Settings::default()),
         "the analysis of the results written"
     );
     let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
@@ -783,7 +777,7 @@ fn merge_writes_the_analysis_beside_the_results_and_prints_its_table() {
     ])
     .assert_code(0);
     let text = std::fs::read_to_string(seeded.join("results.ron")).expect("results.ron");
-    let other = ron::from_str::<Results>(&text)
+    let other = ResultsFile::from_ron(&text)
         .expect("reads")
         .analysis
         .expect("analysed");
@@ -840,8 +834,9 @@ fn results_written_before_the_analysis_still_read() {
     let text =
         ron::ser::to_string_pretty(&results, ron::ser::PrettyConfig::default()).expect("serialise");
     assert!(!text.contains("analysis"));
-    let read: Results = ron::from_str(&text).expect("reads without an analysis section");
+    let read = ResultsFile::from_ron(&text).expect("reads without an analysis section");
     assert_eq!(read.analysis, None);
+    assert_eq!(read.results, results);
 }
 
 // ---------------------------------------------------------------------------
@@ -1019,8 +1014,8 @@ fn a_review_too_large_to_analyse_by_default_says_so_and_is_analysed_on_request()
         .assert_stderr_has("--analysis asks for it");
     assert!(!result.stdout.contains("How solid"), "{}", result.stdout);
     let text = std::fs::read_to_string(out.join("results.ron")).expect("results.ron");
-    let written: Results = ron::from_str(&text).expect("results.ron reads back");
-    let marks: u32 = written.regions.iter().map(|r| r.marks).sum();
+    let written = ResultsFile::from_ron(&text).expect("results.ron reads back");
+    let marks: u32 = written.results.regions.iter().map(|r| r.marks).sum();
     assert!(marks > 100_000, "{marks} counting marks");
     assert!(written.analysis.is_none());
 
@@ -1040,7 +1035,7 @@ fn a_review_too_large_to_analyse_by_default_says_so_and_is_analysed_on_request()
         .assert_stdout_has("How solid is the selection? 20 resampling rounds");
     assert!(!result.stderr.contains("not analysed"), "{}", result.stderr);
     let text = std::fs::read_to_string(asked.join("results.ron")).expect("results.ron");
-    let written: Results = ron::from_str(&text).expect("results.ron reads back");
+    let written = ResultsFile::from_ron(&text).expect("results.ron reads back");
     assert_eq!(written.analysis.map(|a| a.rounds), Some(20));
 
     // --analysis and --no-analysis together are a usage error.

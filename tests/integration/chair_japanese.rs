@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::common::{arg, japanese_sample_dir, run, sample_dir};
 use panelist::merge::Results;
+use panelist::report::ResultsFile;
 use unicode_width::UnicodeWidthChar;
 
 /// Runs `panelist --lang LANG merge SAMPLE --out OUT` and returns its stdout.
@@ -17,9 +18,9 @@ fn merge(lang: &str, sample: &Path, out: &Path) -> String {
     result.stdout
 }
 
-fn results_ron(dir: &Path) -> Results {
+fn results_ron(dir: &Path) -> ResultsFile {
     let text = std::fs::read_to_string(dir.join("results.ron")).expect("results.ron");
-    ron::from_str(&text).expect("results.ron parses")
+    ResultsFile::from_ron(&text).expect("results.ron parses")
 }
 
 #[test]
@@ -48,7 +49,8 @@ fn merge_gives_the_same_numbers_on_the_japanese_sample_in_japanese() {
     assert_eq!(ja_rows[1][2], "福岡・北九州・飯塚");
 
     // results.ron: every number, rank, status, flag and mark.
-    let (e, j) = (results_ron(&en), results_ron(&ja));
+    let (e_file, j_file) = (results_ron(&en), results_ron(&ja));
+    let (e, j) = (&e_file.results, &j_file.results);
     assert_eq!(e.rubric, j.rubric, "the same rubric fingerprint");
     assert_eq!(e.rules, j.rules);
     assert_eq!(e.categories, j.categories);
@@ -117,9 +119,12 @@ fn merge_gives_the_same_numbers_on_the_japanese_sample_in_japanese() {
             })
             .collect()
     };
-    assert_eq!(sheets(&e), sheets(&j));
-    assert!(e.analysis.is_some(), "the analysis is on by default");
-    assert_eq!(e.analysis, j.analysis, "the same analysis, to the bit");
+    assert_eq!(sheets(e), sheets(j));
+    assert!(e_file.analysis.is_some(), "the analysis is on by default");
+    assert_eq!(
+        e_file.analysis, j_file.analysis,
+        "the same analysis, to the bit"
+    );
 }
 
 /// Where each whitespace-separated word of `line` starts and ends, in

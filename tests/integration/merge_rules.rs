@@ -1378,16 +1378,17 @@ fn cli_results_ron_holds_what_the_library_computes_and_every_output_is_written()
             });
         }
     }
-    let mut expected = merged(&dir.review, &inputs);
+    let expected = merged(&dir.review, &inputs);
     // with the analysis of how solid the selection is, on by default
-    expected.analysis = Some(panelist::analysis::analyse(
+    let analysis = panelist::analysis::analyse(
         &dir.review,
         &expected,
         panelist::analysis::Settings::for_results(&expected),
-    ));
+    );
     let text = std::fs::read_to_string(out.join("results.ron")).unwrap();
-    let written: merge::Results = ron::from_str(&text).unwrap();
-    assert_eq!(written, expected);
+    let written = panelist::report::ResultsFile::from_ron(&text).unwrap();
+    assert_eq!(written.results, expected);
+    assert_eq!(written.analysis, Some(analysis));
     assert!(text.starts_with("Results("), "written with struct names");
     for name in ["results.csv", "report.md", "results.svg"] {
         let bytes = std::fs::read(out.join(name)).unwrap();

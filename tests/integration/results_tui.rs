@@ -5,6 +5,7 @@
 
 use crate::common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
+use panelist::report::ResultsFile;
 use panelist::tui::results::app::Absent;
 use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, view};
 use panelist::tui::shell::Screen;
@@ -325,7 +326,7 @@ fn reading_again_keeps_the_last_results_when_the_files_are_broken() {
 #[test]
 fn reading_again_takes_new_data() {
     let mut fresh = data();
-    fresh.submitted.regions.truncate(3);
+    fresh.submitted.results.regions.truncate(3);
     let mut screen = ResultsScreen {
         app: app(PLAIN),
         loader: Fresh(Some(fresh)),
@@ -458,7 +459,7 @@ fn a_review_too_large_to_analyse_says_how_large() {
     let mut data = data();
     data.submitted.analysis = None;
     // As if every region had many more marks than the limit allows.
-    for region in &mut data.submitted.regions {
+    for region in &mut data.submitted.results.regions {
         region.marks = 20_000;
     }
     let mut app = App::new(data, PLAIN);
@@ -490,12 +491,13 @@ fn knife_edge() -> Data {
         scored("board", "r2", marks(5.0, 6.0, 2.0)),
         scored("board", "r3", marks(5.0, 6.0, 1.0)),
     ];
-    let mut results = merged(&review, &sheets);
-    results.analysis = Some(panelist::analysis::analyse(
+    let results = merged(&review, &sheets);
+    let analysis = Some(panelist::analysis::analyse(
         &review,
         &results,
         panelist::analysis::Settings::default(),
     ));
+    let results = ResultsFile { results, analysis };
     Data {
         review,
         with_drafts: results.clone(),

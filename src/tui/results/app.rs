@@ -10,6 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Review};
+use crate::report::ResultsFile;
 use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::theme::Theme;
@@ -19,9 +20,9 @@ use crate::tui::theme::Theme;
 pub struct Data {
     pub review: Review,
     /// Drafts left out: the committee results.
-    pub submitted: Results,
+    pub submitted: ResultsFile,
     /// Drafts counted too (`--include-drafts`).
-    pub with_drafts: Results,
+    pub with_drafts: ResultsFile,
     /// (reviewer, region) pairs with a conflict of interest, from
     /// `review.ron` and from every sheet.
     pub conflicts: BTreeSet<(String, String)>,
@@ -151,7 +152,7 @@ impl Data {
         for panel in &mut review.panels {
             f(&mut panel.title);
         }
-        for results in [&mut self.submitted, &mut self.with_drafts] {
+        for results in [&mut self.submitted.results, &mut self.with_drafts.results] {
             f(&mut results.title);
             for region in &mut results.regions {
                 f(&mut region.name);
@@ -211,6 +212,11 @@ impl App {
     }
 
     pub fn results(&self) -> &Results {
+        &self.shown().results
+    }
+
+    /// The results on screen with their analysis.
+    fn shown(&self) -> &ResultsFile {
         if self.include_drafts {
             &self.data.with_drafts
         } else {
@@ -228,7 +234,7 @@ impl App {
 
     /// How solid the results on screen are, if they were analysed.
     pub fn analysis(&self) -> Option<&Analysis> {
-        self.results().analysis.as_ref()
+        self.shown().analysis.as_ref()
     }
 
     /// The reviewers of the offsets view, in its order: by group, then
@@ -251,6 +257,7 @@ impl App {
     pub fn drafts(&self) -> usize {
         self.data
             .with_drafts
+            .results
             .sheets
             .iter()
             .filter(|s| s.counted && !s.submitted)

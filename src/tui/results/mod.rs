@@ -17,7 +17,8 @@ pub use app::{App, Data, Msg, View};
 
 use crate::analysis;
 use crate::commands::merge::{load_inputs, merge_files};
-use crate::merge::{MergeOptions, Results};
+use crate::merge::MergeOptions;
+use crate::report::ResultsFile;
 use crate::store::{self, LoadedPanelFile};
 use crate::tui::shell::{self, Screen};
 use crate::tui::terminal::{Guard, LocalEvents};
@@ -30,7 +31,7 @@ impl Data {
     pub fn load(dir: &Path) -> Result<Data, Error> {
         let review = store::load_review(dir)?;
         let files = load_inputs(&review, &[])?;
-        let mut submitted = merge_files(&review, &files, MergeOptions::default())?;
+        let submitted = merge_files(&review, &files, MergeOptions::default())?;
         let with_drafts = merge_files(
             &review,
             &files,
@@ -38,6 +39,10 @@ impl Data {
                 include_drafts: true,
             },
         )?;
+        let mut submitted = ResultsFile {
+            results: submitted,
+            analysis: None,
+        };
         // The results with drafts are analysed when first shown (`d`):
         // most sessions never show them.
         analyse_by_default(&review.review, &mut submitted);
@@ -45,7 +50,10 @@ impl Data {
             conflicts: conflicts(&review.review, &files),
             review: review.review,
             submitted,
-            with_drafts,
+            with_drafts: ResultsFile {
+                results: with_drafts,
+                analysis: None,
+            },
         })
     }
 }
@@ -53,12 +61,12 @@ impl Data {
 /// Analyses `results` as `merge` does by default, unless they already are:
 /// not above BY_DEFAULT_UP_TO counting marks, where it would hold up the
 /// screen by seconds.
-pub(crate) fn analyse_by_default(review: &crate::model::Review, results: &mut Results) {
-    if results.analysis.is_some() || !analysis::by_default(results) {
+pub(crate) fn analyse_by_default(review: &crate::model::Review, file: &mut ResultsFile) {
+    if file.analysis.is_some() || !analysis::by_default(&file.results) {
         return;
     }
-    let settings = analysis::Settings::for_results(results);
-    results.analysis = Some(analysis::analyse(review, results, settings));
+    let settings = analysis::Settings::for_results(&file.results);
+    file.analysis = Some(analysis::analyse(review, &file.results, settings));
 }
 
 /// Every (reviewer, region) conflict: from `review.ron` and every sheet.
