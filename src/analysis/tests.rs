@@ -9,7 +9,6 @@ use std::path::Path;
 
 use super::marks::{Marks, Outcome};
 use super::stability;
-use crate::commands::merge::load_inputs;
 use crate::merge::{MergeOptions, Results, SheetInput, merge};
 use crate::model::{Aggregate, Review};
 use crate::store;
@@ -17,7 +16,7 @@ use crate::store;
 fn sample() -> (Review, Vec<SheetInput>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007");
     let review = store::load_review(&dir).expect("the sample loads");
-    let files = load_inputs(&review, &[]).expect("its panel files load");
+    let files = store::load_inputs(&review, &[], &()).expect("its panel files load");
     let inputs = files
         .iter()
         .flat_map(|f| {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::journals;
 use crate::cli::CheckArgs;
 use crate::model::Index;
-use crate::store::{self, LoadedReview};
+use crate::store::{self, LoadedReview, Progress};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problems, config};
 
@@ -36,15 +36,15 @@ pub fn run(args: CheckArgs) -> Result<(), Error> {
         .collect();
     let mut sheets = 0;
     let mut invalid = HashSet::new();
-    let bar = progress_bar::reading(paths.len());
+    let progress = progress_bar::Reading::new();
+    progress.start(paths.len());
     // Only the number of sheets is kept of each file: check holds one file
     // per thread at a time, not the whole review.
     let outcomes = store::read_panel_files(&loaded, &index, &paths, |path, outcome| {
-        bar.set_message(path.display().to_string());
-        bar.inc(1);
+        progress.read(path);
         outcome.map(|file| file.file.sheets.len())
     });
-    bar.finish_and_clear();
+    progress.finish();
     for ((path, _), outcome) in paths.iter().zip(outcomes) {
         match outcome {
             Ok(count) => sheets += count,

@@ -1,7 +1,6 @@
 //! `panelist merge`: committee results from the panel files.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -9,25 +8,23 @@ use sha2::{Digest, Sha256};
 use super::progress_bar;
 use crate::analysis;
 use crate::cli::MergeArgs;
-use crate::merge::{MergeOptions, RegionResult, Results, SheetRef, merge_validated};
-use crate::model::Index;
+use crate::merge::{MergeOptions, RegionResult};
 use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
 use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
-use crate::validate::PanelFileRole;
-use crate::{Error, Problems, config};
+use crate::{Error, config};
 
 pub fn run(args: MergeArgs) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
-    let files = load_inputs(&review, &args.add)?;
+    let files = store::load_inputs(&review, &args.add, &progress_bar::Reading::new())?;
     let options = MergeOptions {
         include_drafts: args.include_drafts,
     };
     // The checksums of the inputs, for the report, while the merge runs.
     let (results, inputs) = rayon::join(
-        || merge_files(&review, &files, options),
+        || store::merge_inputs(&review, &files, options),
         || input_files(&review, &files),
     );
     let results = results?;
@@ -85,66 +82,6 @@ pub fn run(args: MergeArgs) -> Result<(), Error> {
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));
     Ok(())
-}
-
-/// Every panel file of `scores/` and every `--add` file, read and validated;
-/// the problems of all of them at once.
-pub fn load_inputs(
-    review: &LoadedReview,
-    added: &[PathBuf],
-) -> Result<Vec<LoadedPanelFile>, Error> {
-    let index = Index::new(&review.review);
-    let mut problems = Vec::new();
-    let mut paths = Vec::new();
-    match store::panel_file_paths(&review.dir) {
-        Ok(found) => paths.extend(found.into_iter().map(|p| (p, PanelFileRole::Scores))),
-        Err(problem) => problems.push(problem),
-    }
-    problems.extend(store::lost_panel_files(review));
-    paths.extend(added.iter().map(|p| (p.clone(), PanelFileRole::Added)));
-    let bar = progress_bar::reading(paths.len());
-    let outcomes = store::read_panel_files(review, &index, &paths, |path, outcome| {
-        bar.set_message(path.display().to_string());
-        bar.inc(1);
-        outcome
-    });
-    bar.finish_and_clear();
-    store::all_or_problems(outcomes, problems).map_err(Error::Invalid)
-}
-
-/// Runs the pure merge over loaded files, locating its errors in them. The
-/// files are as [`load_inputs`] returns them: validated, so their sheets are
-/// not checked again.
-pub fn merge_files(
-    review: &LoadedReview,
-    files: &[LoadedPanelFile],
-    options: MergeOptions,
-) -> Result<Results, Error> {
-    let sheets: Vec<SheetRef> = files
-        .iter()
-        .flat_map(|loaded| {
-            loaded.file.sheets.iter().map(|(reviewer, sheet)| SheetRef {
-                origin: &loaded.source.path,
-                panel: &loaded.file.panel,
-                reviewer,
-                sheet,
-            })
-        })
-        .collect();
-    merge_validated(&review.review, &sheets, options).map_err(|errors| {
-        let sources: HashMap<&Path, &SourceText> = files
-            .iter()
-            .map(|f| (f.source.path.as_path(), &f.source))
-            .collect();
-        let problems = errors
-            .iter()
-            .map(|e| match sources.get(e.origin.as_path()) {
-                Some(source) => e.finding.locate(source),
-                None => crate::Problem::at(&e.origin, None, e.finding.message.clone()),
-            })
-            .collect();
-        Error::Invalid(Problems(problems))
-    })
 }
 
 /// The files the results were computed from, with their SHA-256.
@@ -377,10 +314,10 @@ mod tests {
     fn results_ron_of_the_sample_in_parts_is_the_whole() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007");
         let review = store::load_review(&dir).unwrap();
-        let files = load_inputs(&review, &[]).unwrap();
+        let files = store::load_inputs(&review, &[], &()).unwrap();
         for include_drafts in [false, true] {
             let options = MergeOptions { include_drafts };
-            let results = merge_files(&review, &files, options).unwrap();
+            let results = store::merge_inputs(&review, &files, options).unwrap();
             let mut file = ResultsFile {
                 results,
                 analysis: None,

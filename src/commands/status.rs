@@ -47,7 +47,7 @@ impl Staleness {
 pub fn run(args: StatusArgs) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
-    let files = store::load_panel_files(&review)?;
+    let files = store::load_inputs(&review, &[], &super::progress_bar::Reading::new())?;
     let staleness = Staleness {
         now: args.now.unwrap_or_else(jiff::Timestamp::now),
         days: args.stale_days,

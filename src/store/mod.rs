@@ -7,6 +7,7 @@
 //! other's marks, and a crash leaves the old or the new file, never a torn one.
 
 mod atomic;
+mod inputs;
 pub mod journal;
 mod lock;
 pub(crate) mod pretty;
@@ -16,6 +17,7 @@ mod session;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{remove_leftovers, write_atomic, write_atomic_parts};
+pub use inputs::{Progress, load_inputs, merge_inputs, read_panel_files};
 pub use lock::PanelLock;
 pub use save::{CLI_WAIT, RealIo, SaveIo, Saved, save_changes, save_changes_with};
 pub use session::{SessionInfo, SessionLock};
@@ -135,61 +137,6 @@ pub fn panel_file_paths(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
     }
     paths.sort();
     Ok(paths)
-}
-
-/// Reads and validates many panel files in parallel (parsing is nearly all
-/// the cost of `check` and `merge`, and panel files are independent), and
-/// hands each outcome to `each`, on any thread, as soon as it is read: a
-/// progress bar ticks there, and a caller that keeps only a summary never
-/// holds every file at once. What `each` returns is in the order of `paths`.
-pub fn read_panel_files<T: Send>(
-    review: &LoadedReview,
-    index: &Index,
-    paths: &[(PathBuf, PanelFileRole)],
-    each: impl Fn(&Path, Result<LoadedPanelFile, Problems>) -> T + Sync,
-) -> Vec<T> {
-    use rayon::prelude::*;
-    // The pool's threads speak the caller's language (an SSH session's).
-    let lang = crate::i18n::lang();
-    paths
-        .par_iter()
-        .with_max_len(1)
-        .map(|(path, role)| {
-            crate::i18n::with_lang(lang, || {
-                each(path, read_panel_file(review, index, path, *role))
-            })
-        })
-        .collect()
-}
-
-/// The files that were read, or every problem of every file.
-pub fn all_or_problems(
-    outcomes: Vec<Result<LoadedPanelFile, Problems>>,
-    mut problems: Vec<Problem>,
-) -> Result<Vec<LoadedPanelFile>, Problems> {
-    let mut files = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Ok(file) => files.push(file),
-            Err(found) => problems.extend(found.0),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(Problems(problems))
-    }
-}
-
-/// Reads every panel file of the review, collecting the problems of all of them.
-pub fn load_panel_files(review: &LoadedReview) -> Result<Vec<LoadedPanelFile>, Problems> {
-    let index = Index::new(&review.review);
-    let paths: Vec<_> = panel_file_paths(&review.dir)?
-        .into_iter()
-        .map(|path| (path, PanelFileRole::Scores))
-        .collect();
-    let outcomes = read_panel_files(review, &index, &paths, |_, outcome| outcome);
-    all_or_problems(outcomes, Vec::new())
 }
 
 /// Reads a reviewer's sheet of a panel, or `None` when they haven't saved yet.

@@ -513,3 +513,26 @@ fn a_panic_restores_the_terminal_and_keeps_every_confirmed_mark() {
     );
     assert_eq!(t33_mark(&sample.path(), "4-c"), Some(4.0));
 }
+
+#[test]
+fn a_lost_panel_file_with_a_journal_is_refused_by_every_reader_until_repaired() {
+    let sample = Sample::new();
+    let review = sample.path();
+    mark(&review, "4-c", "3.5").assert_code(0);
+    std::fs::remove_file(panel(&review, "tech-env.ron")).expect("lose the panel file");
+    let out = sample.beside("out");
+    for args in [
+        vec!["check".to_string(), arg(&review)],
+        vec!["status".to_string(), arg(&review)],
+        vec!["merge".into(), arg(&review), "--out".into(), arg(&out)],
+    ] {
+        run(&args)
+            .assert_code(1)
+            .assert_stderr_has("tech-env.ron: is missing, but")
+            .assert_stderr_has("`panelist check --repair` rebuilds it");
+    }
+    assert!(!out.exists(), "merge wrote nothing");
+    run(["check", "--repair", &arg(&review)]).assert_code(0);
+    assert_eq!(t33_mark(&review, "4-c"), Some(3.5));
+    run(["status", &arg(&review)]).assert_code(0);
+}

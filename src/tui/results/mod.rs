@@ -16,7 +16,6 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 pub use app::{App, Data, Msg, View};
 
 use crate::analysis;
-use crate::commands::merge::{load_inputs, merge_files};
 use crate::merge::MergeOptions;
 use crate::report::ResultsFile;
 use crate::store::{self, LoadedPanelFile};
@@ -30,9 +29,9 @@ impl Data {
     /// left out, and drafts counted.
     pub fn load(dir: &Path) -> Result<Data, Error> {
         let review = store::load_review(dir)?;
-        let files = load_inputs(&review, &[])?;
-        let submitted = merge_files(&review, &files, MergeOptions::default())?;
-        let with_drafts = merge_files(
+        let files = store::load_inputs(&review, &[], &())?;
+        let submitted = store::merge_inputs(&review, &files, MergeOptions::default())?;
+        let with_drafts = store::merge_inputs(
             &review,
             &files,
             MergeOptions {
