@@ -7,13 +7,12 @@
 //! the journal was started, so that replaying it rebuilds the whole file.
 
 use std::collections::BTreeMap;
-use std::fs::OpenOptions;
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::own_file::{self, Access};
 use crate::model::{Change, Mark, Sheet};
 use crate::source::{MAX_FILE_BYTES, Position};
 use crate::{Error, Problem};
@@ -215,15 +214,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Journal {
 /// earlier crash is closed first, so the new entries start on a line of their own.
 pub fn append(path: &Path, entries: &[Entry]) -> Result<(), Error> {
     refuse_symlink(path).map_err(Error::from)?;
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o660)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)
-        .map_err(|e| Error::io("open the journal", path, e))?;
-    super::lock::share_with_group(&file);
+    let mut file =
+        own_file::open(path, Access::Append).map_err(|e| Error::io("open the journal", path, e))?;
     let length = file
         .seek(SeekFrom::End(0))
         .map_err(|e| Error::io("read the journal", path, e))?;

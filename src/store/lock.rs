@@ -1,10 +1,10 @@
 //! The panel file's exclusive lock, held only for the duration of one save.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::own_file::{self, Access};
 use crate::Error;
 
 /// How long a save waits for another process's save to finish.
@@ -31,16 +31,8 @@ impl PanelLock {
     /// Waits up to `wait` for the lock.
     pub fn acquire_within(scores: &Path, panel: &str, wait: Duration) -> Result<PanelLock, Error> {
         let path = Self::lock_path(scores, panel);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o660)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
+        let file = own_file::open(&path, Access::ReadWrite)
             .map_err(|e| Error::io("open the lock file", &path, e))?;
-        share_with_group(&file);
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -57,19 +49,5 @@ impl PanelLock {
                 Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
             }
         }
-    }
-}
-
-/// Makes a file panelist created readable and writable by its group, whatever
-/// the umask: the reviewers of a panel, logged in as separate users of one
-/// group, share the lock and panel files. Only the owner may change the mode;
-/// for anyone else this does nothing.
-pub fn share_with_group(file: &File) {
-    use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = file.metadata()
-        && meta.permissions().mode() & 0o660 != 0o660
-    {
-        let mode = meta.permissions().mode() | 0o660;
-        let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
     }
 }

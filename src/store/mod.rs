@@ -10,6 +10,7 @@ mod atomic;
 mod inputs;
 pub mod journal;
 mod lock;
+mod own_file;
 pub(crate) mod pretty;
 mod save;
 mod session;

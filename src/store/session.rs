@@ -5,11 +5,11 @@
 //! lock when the process dies, so a stale file left by a killed session is
 //! recognised (the lock is free) and taken over.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use super::own_file::{self, Access};
 use crate::Error;
 
 /// Where a session runs.
@@ -57,16 +57,8 @@ impl SessionLock {
     pub fn acquire(scores: &Path, panel: &str, reviewer: &str) -> Result<SessionLock, Error> {
         std::fs::create_dir_all(scores).map_err(|e| Error::io("create", scores, e))?;
         let path = Self::path(scores, panel, reviewer);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o660)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
+        let mut file = own_file::open(&path, Access::ReadWrite)
             .map_err(|e| Error::io("open the session file", &path, e))?;
-        super::lock::share_with_group(&file);
         let mut previous = String::new();
         match file.try_lock() {
             Ok(()) => {}
