@@ -1,13 +1,13 @@
-//! The command line, as SPEC.md's table of commands. Its help text is in
-//! the catalogs (locales/*/cli.ftl), in the user's language: [`parse`]
-//! reads the language before clap renders anything.
-
-use std::path::PathBuf;
+//! The command line: `panelist [--lang LANG] COMMAND ...`, each command's
+//! arguments declared by its module in [`crate::commands`]. Its help text
+//! is in the catalogs (locales/*/cli.ftl), in the user's language:
+//! [`parse`] reads the language before clap renders anything.
 
 use std::ffi::OsString;
 
-use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser};
 
+use crate::commands::Command;
 use crate::i18n::{self, Lang};
 
 #[derive(Debug, Parser)]
@@ -17,130 +17,6 @@ pub struct Cli {
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    Review(ReviewArgs),
-    Merge(MergeArgs),
-    Results(DirArgs),
-    Status(StatusArgs),
-    Check(CheckArgs),
-    History(HistoryArgs),
-    #[command(
-        override_usage = "panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]"
-    )]
-    Mark(MarkArgs),
-    Submit(SubmitArgs),
-    Init(InitArgs),
-    Serve(ServeArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct DirArgs {
-    pub dir: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub repair: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct HistoryArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub reviewer: Option<String>,
-    #[arg(long)]
-    pub region: Option<String>,
-    #[arg(long)]
-    pub panel: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub reviewer: Option<String>,
-    #[arg(long)]
-    pub panel: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct MergeArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub include_drafts: bool,
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    #[arg(long, value_name = "FILE")]
-    pub add: Vec<PathBuf>,
-    #[arg(long, conflicts_with = "no_analysis")]
-    pub analysis: bool,
-    #[arg(long)]
-    pub no_analysis: bool,
-    #[arg(long, value_name = "N")]
-    pub rounds: Option<u32>,
-    #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
-    pub seed: u64,
-}
-
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub csv: bool,
-    #[arg(long, value_name = "DAYS", default_value_t = 7)]
-    pub stale_days: u32,
-    #[arg(long, value_name = "TIME", hide = true)]
-    pub now: Option<jiff::Timestamp>,
-}
-
-#[derive(Debug, Args)]
-pub struct MarkArgs {
-    #[arg(value_name = "ARGS", required = true)]
-    pub args: Vec<String>,
-    #[arg(long)]
-    pub reviewer: String,
-    #[arg(long)]
-    pub panel: String,
-    #[arg(long)]
-    pub note: Option<String>,
-    #[arg(long)]
-    pub reopen: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SubmitArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long)]
-    pub reviewer: String,
-    #[arg(long)]
-    pub panel: String,
-    #[arg(long)]
-    pub force: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    pub dir: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    pub dir: Option<PathBuf>,
-    #[arg(long, default_value = "0.0.0.0:2222")]
-    pub listen: String,
-    #[arg(long, value_name = "FILE")]
-    pub host_key: Option<PathBuf>,
-    #[arg(long, default_value_t = 64)]
-    pub max_sessions: usize,
-    #[arg(long, default_value_t = 6)]
-    pub max_auth_attempts: usize,
-    #[arg(long, value_name = "MINUTES", default_value_t = 60)]
-    pub idle_minutes: u64,
 }
 
 /// The command line of this process, parsed with its help in the language

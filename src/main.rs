@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = panelist::cli::parse();
-    match panelist::commands::run(cli) {
+    match panelist::commands::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Usage(message)) => {
             panelist::errln!("panelist: {message}");

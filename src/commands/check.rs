@@ -2,15 +2,23 @@
 
 use super::progress_bar;
 use std::collections::HashSet;
+use std::path::PathBuf;
 
 use super::journals;
-use crate::cli::CheckArgs;
 use crate::model::Index;
 use crate::store::{self, LoadedReview, Progress};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problems, config};
 
-pub fn run(args: CheckArgs) -> Result<(), Error> {
+/// `panelist check [DIR] [--repair]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub repair: bool,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let (source, review) = store::read_review(&dir)?;
     let mut problems = validate::review(&review, &source);

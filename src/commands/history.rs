@@ -1,11 +1,23 @@
 //! `panelist history`: the audit trail from the panels' journals.
 
-use crate::cli::HistoryArgs;
 use crate::model::{Mark, format_points};
 use crate::store::journal::{self, Entry, Event};
 use crate::{Error, config, store};
+use std::path::PathBuf;
 
-pub fn run(args: HistoryArgs) -> Result<(), Error> {
+/// `panelist history [DIR] [--reviewer ID] [--region ID] [--panel ID]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    #[arg(long)]
+    pub region: Option<String>,
+    #[arg(long)]
+    pub panel: Option<String>,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
     if let Some(panel) = &args.panel

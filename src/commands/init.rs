@@ -5,18 +5,23 @@
 //! same in both.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::InitArgs;
 use crate::i18n::{self, Lang};
 use crate::model::valid_id;
 use crate::store::scores_dir;
 use crate::{Error, t};
 
+/// `panelist init DIR`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: PathBuf,
+}
+
 const TEMPLATE: &str = include_str!("init_template.ron");
 const TEMPLATE_JA: &str = include_str!("init_template.ja.ron");
 
-pub fn run(args: InitArgs) -> Result<(), Error> {
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = args.dir;
     let review = dir.join("review.ron");
     if review.exists() {

@@ -2,12 +2,26 @@
 
 use std::path::PathBuf;
 
-use crate::cli::MarkArgs;
 use crate::model::{Change, Index, Mark, format_points};
 use crate::store::{self, LoadedReview, SessionLock};
 use crate::{Error, config};
 
-pub fn run(args: MarkArgs) -> Result<(), Error> {
+/// `panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(value_name = "ARGS", required = true)]
+    pub args: Vec<String>,
+    #[arg(long)]
+    pub reviewer: String,
+    #[arg(long)]
+    pub panel: String,
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub reopen: bool,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
     let (dir, region, criterion, points) = match &args.args[..] {
         [dir, region, criterion, points] => (Some(PathBuf::from(dir)), region, criterion, points),
         [region, criterion, points] => (None, region, criterion, points),
@@ -74,7 +88,7 @@ pub fn run(args: MarkArgs) -> Result<(), Error> {
 
 fn save_mark(
     review: &LoadedReview,
-    args: &MarkArgs,
+    args: &Args,
     region: &str,
     criterion: &str,
     points: f64,

@@ -1,13 +1,12 @@
 //! `panelist merge`: committee results from the panel files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::progress_bar;
 use crate::analysis;
-use crate::cli::MergeArgs;
 use crate::merge::{MergeOptions, RegionResult};
 use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
@@ -15,7 +14,27 @@ use crate::source::SourceText;
 use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
 use crate::{Error, config};
 
-pub fn run(args: MergeArgs) -> Result<(), Error> {
+/// `panelist merge [DIR] [--include-drafts] [--out DIR] [--add FILE]...` and the analysis's options.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub include_drafts: bool,
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub add: Vec<PathBuf>,
+    #[arg(long, conflicts_with = "no_analysis")]
+    pub analysis: bool,
+    #[arg(long)]
+    pub no_analysis: bool,
+    #[arg(long, value_name = "N")]
+    pub rounds: Option<u32>,
+    #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
     let files = store::load_inputs(&review, &args.add, &progress_bar::Reading::new())?;

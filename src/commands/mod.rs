@@ -1,34 +1,57 @@
-//! One module per command: each reads what it needs, calls the pure core and
-//! writes or prints the outcome.
+//! One module per command, as SPEC.md's table of commands: each declares
+//! its arguments, reads what it needs, calls the layers below and writes or
+//! prints the outcome. The only layer that prints (through `outln!` and
+//! `errln!`) besides [`crate::cli`] and `main`.
 
-mod check;
-mod history;
-mod init;
+pub mod check;
+pub mod history;
+pub mod init;
 mod journals;
-mod mark;
-pub(crate) mod merge;
+pub mod mark;
+pub mod merge;
 mod progress_bar;
-mod results;
-mod status;
-mod submit;
+pub mod results;
+pub mod review;
+pub mod serve;
+pub mod status;
+pub mod submit;
+
+use clap::Subcommand;
 
 use crate::Error;
-use crate::cli::{Cli, Command};
+
+/// The commands, in the order `--help` lists them.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Review(review::Args),
+    Merge(merge::Args),
+    Results(results::Args),
+    Status(status::Args),
+    Check(check::Args),
+    History(history::Args),
+    #[command(
+        override_usage = "panelist mark [DIR] --reviewer ID --panel ID REGION CRITERION POINTS [--note TEXT]"
+    )]
+    Mark(mark::Args),
+    Submit(submit::Args),
+    Init(init::Args),
+    Serve(serve::Args),
+}
 
 /// Runs a command, in the language [`crate::cli::parse`] set. `Ok` means
 /// success (exit 0).
-pub fn run(cli: Cli) -> Result<(), Error> {
-    match cli.command {
+pub fn run(command: Command) -> Result<(), Error> {
+    match command {
         Command::Check(args) => check::run(args),
         Command::History(args) => history::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Mark(args) => mark::run(args),
         Command::Submit(args) => submit::run(args),
         Command::Status(args) => status::run(args),
-        Command::Review(args) => crate::tui::review::run(args),
+        Command::Review(args) => review::run(args),
         Command::Init(args) => init::run(args),
         Command::Results(args) => results::run(args),
-        Command::Serve(args) => crate::serve::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

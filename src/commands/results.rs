@@ -1,8 +1,42 @@
-//! `panelist results`: the chair's TUI over the committee results.
+//! `panelist results`: the chair's TUI over the committee results, on the
+//! local terminal.
 
-use crate::Error;
-use crate::cli::DirArgs;
+use std::path::PathBuf;
 
-pub fn run(args: DirArgs) -> Result<(), Error> {
-    crate::tui::results::run(args.dir.as_deref())
+use crate::tui::results::{App, Data, DirLoader, ResultsScreen};
+use crate::tui::session::Setup;
+use crate::tui::shell;
+use crate::tui::terminal::{Guard, LocalEvents};
+use crate::{Error, config};
+
+/// `panelist results [DIR]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+}
+
+/// Runs the results TUI on the local terminal. Invalid files are reported
+/// before the terminal is taken over, as `merge` reports them.
+pub fn run(args: Args) -> Result<(), Error> {
+    let dir = config::review_dir(args.dir.as_deref())?;
+    // The problems found in the files, by any thread, are in the screens'
+    // language too.
+    let setup = Setup::local();
+    setup.enter_process();
+    let data = Data::load(&dir)?;
+    let (mut terminal, guard) =
+        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
+    let outcome = LocalEvents::start()
+        .map_err(|e| Error::io("read", "the terminal".as_ref(), e))
+        .map(|mut events| {
+            let mut screen = ResultsScreen {
+                app: App::new(data, setup.theme),
+                loader: DirLoader(dir),
+            };
+            // However the loop ends (quit, signal, terminal gone), there is
+            // nothing to save: the results screen only reads.
+            let _exit = shell::run(&mut terminal, &mut screen, &mut events, &guard.stop);
+        });
+    drop(guard);
+    outcome
 }

@@ -1,12 +1,24 @@
 //! `panelist status`: progress per panel and reviewer.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
-use crate::cli::StatusArgs;
 use crate::model::{Index, Sheet};
 use crate::progress::Progress;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 use crate::{Error, config, store, t};
+
+/// `panelist status [DIR] [--csv] [--stale-days DAYS]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub csv: bool,
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub stale_days: u32,
+    #[arg(long, value_name = "TIME", hide = true)]
+    pub now: Option<jiff::Timestamp>,
+}
 
 /// One reviewer's progress on one panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +56,7 @@ impl Staleness {
     }
 }
 
-pub fn run(args: StatusArgs) -> Result<(), Error> {
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
     let files = store::load_inputs(&review, &[], &super::progress_bar::Reading::new())?;

@@ -1,12 +1,24 @@
 //! `panelist submit`: marks a sheet submitted once nothing is due.
 
-use crate::cli::SubmitArgs;
 use crate::model::{Change, Index};
 use crate::progress::Progress;
 use crate::store::{self, SessionLock};
 use crate::{Error, config};
+use std::path::PathBuf;
 
-pub fn run(args: SubmitArgs) -> Result<(), Error> {
+/// `panelist submit [DIR] --reviewer ID --panel ID [--force]`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long)]
+    pub reviewer: String,
+    #[arg(long)]
+    pub panel: String,
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
     let index = Index::new(&review.review);

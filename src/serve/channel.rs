@@ -20,8 +20,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::store::LoadedReview;
 use crate::tui::input::KeyParser;
 use crate::tui::review;
+use crate::tui::session::Setup;
 use crate::tui::shell::{Events, Exit};
-use crate::tui::theme::Theme;
 
 /// What the connection sends to the session.
 #[derive(Debug)]
@@ -126,10 +126,9 @@ pub struct Session {
     pub review: Arc<LoadedReview>,
     pub reviewer: String,
     pub size: (u16, u16),
-    pub theme: Theme,
+    /// Its language and theme, from the client's environment.
+    pub setup: Setup,
     pub idle: Duration,
-    /// The language of this session (from the client's environment).
-    pub lang: crate::i18n::Lang,
     /// Set when the server stops or the connection's output fails.
     pub stop: Arc<AtomicBool>,
 }
@@ -165,7 +164,7 @@ pub fn run(
     input: Receiver<Input>,
     out: UnboundedSender<Output>,
 ) -> (Ending, String) {
-    crate::i18n::set_lang(session.lang);
+    session.setup.enter();
     let mut writer = ChannelWriter {
         out: out.clone(),
         pending: Vec::new(),
@@ -205,7 +204,7 @@ pub fn run(
                     &session.review,
                     &session.reviewer,
                     opened,
-                    session.theme,
+                    session.setup,
                 )
             }));
             match result {

@@ -25,9 +25,8 @@ use tracing::{info, warn};
 pub use keys::{KeyIndex, fingerprint, host_key};
 
 use self::channel::{Ending, Input, Output};
-use crate::cli::ServeArgs;
 use crate::store::{self, LoadedReview};
-use crate::tui::theme::Theme;
+use crate::tui::session::Setup;
 use crate::{Error, config};
 
 /// Limits of one server, from the command line.
@@ -127,10 +126,12 @@ impl Connection {
         info!("refused: {what} from {who} at {}", self.peer);
     }
 
-    /// The session's terminal capabilities, from the client's environment
-    /// (sent with `SendEnv`); UTF-8 unless the client says otherwise.
-    fn theme(&self) -> Theme {
-        Theme::from_env(|name| match name {
+    /// The session's language and terminal capabilities, from the
+    /// client's environment (sent with `SendEnv`): the language of its
+    /// locale, and UTF-8 unless the client says otherwise.
+    fn setup(&self) -> Setup {
+        let lang = crate::i18n::Lang::choose(None, None, |name| self.env.get(name).cloned());
+        Setup::new(lang, |name| match name {
             "LANG" => Some(
                 self.env
                     .get(name)
@@ -139,11 +140,6 @@ impl Connection {
             ),
             _ => self.env.get(name).cloned(),
         })
-    }
-
-    /// The session's language, from the locale the client sent.
-    fn lang(&self) -> crate::i18n::Lang {
-        crate::i18n::Lang::choose(None, None, |name| self.env.get(name).cloned())
     }
 
     fn start_session(
@@ -167,7 +163,7 @@ impl Connection {
             self.refuse("a session (the server is full or stopping)");
             let text = format!(
                 "panelist: {}\r\n",
-                crate::i18n::text_in(self.lang(), "serve-busy", &[])
+                crate::i18n::text_in(self.setup().lang, "serve-busy", &[])
             );
             tokio::spawn(async move {
                 let _ = handle.data(channel, text.into_bytes()).await;
@@ -189,9 +185,8 @@ impl Connection {
             review,
             reviewer: reviewer.clone(),
             size: self.size,
-            theme: self.theme(),
+            setup: self.setup(),
             idle: self.shared.limits.idle,
-            lang: self.lang(),
             stop: Arc::clone(&stop),
         };
         let shared = Arc::clone(&self.shared);
@@ -527,9 +522,27 @@ fn clamp_size(n: u32) -> u16 {
     n.clamp(1, 1000) as u16
 }
 
+/// What the command line asks of the server.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The review directory.
+    pub dir: PathBuf,
+    /// The address to listen on, `host:port`.
+    pub listen: String,
+    /// The host key's file; by default one in panelist's data directory,
+    /// created on first use.
+    pub host_key: Option<PathBuf>,
+    pub limits: Limits,
+}
+
 /// Runs the server until Ctrl-C or SIGTERM.
-pub fn run(args: ServeArgs) -> Result<(), Error> {
-    let dir = config::review_dir(args.dir.as_deref())?;
+pub fn run(options: Options) -> Result<(), Error> {
+    let Options {
+        dir,
+        listen,
+        host_key: host_key_file,
+        limits,
+    } = options;
     let review = store::load_review(&dir)?;
     let (keys, problems) = KeyIndex::build(&review);
     for problem in &problems {
@@ -541,23 +554,16 @@ pub fn run(args: ServeArgs) -> Result<(), Error> {
     let data_dir = config::project_dirs()
         .map(|d| d.data_dir().to_path_buf())
         .ok_or_else(|| Error::Refused(crate::t!("serve-no-home")))?;
-    let host_key_path = args
-        .host_key
-        .clone()
-        .unwrap_or_else(|| data_dir.join("host_ed25519_key"));
-    let host_key = host_key(&host_key_path, args.host_key.is_none())?;
+    let created = host_key_file.is_none();
+    let host_key_path = host_key_file.unwrap_or_else(|| data_dir.join("host_ed25519_key"));
+    let host_key = host_key(&host_key_path, created)?;
     let _log = start_log(&data_dir)?;
-    let limits = Limits {
-        max_sessions: args.max_sessions,
-        max_auth_attempts: args.max_auth_attempts,
-        idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
-    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| Error::Refused(crate::t!("serve-runtime", error = crate::io_reason(&e))))?;
-    runtime.block_on(serve(dir, &args.listen, host_key, limits, keys.len()))
+    runtime.block_on(serve(dir, &listen, host_key, limits, keys.len()))
 }
 
 fn start_log(dir: &Path) -> Result<tracing_appender::non_blocking::WorkerGuard, Error> {

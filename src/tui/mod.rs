@@ -6,6 +6,7 @@ pub mod input;
 pub mod keymap;
 pub mod results;
 pub mod review;
+pub mod session;
 pub mod shell;
 pub mod terminal;
 pub mod theme;

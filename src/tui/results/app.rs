@@ -13,6 +13,7 @@ use crate::model::{Category, Criterion, Review};
 use crate::report::ResultsFile;
 use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
+use crate::tui::session;
 use crate::tui::theme::Theme;
 
 /// Everything the screen shows, computed once per reading of the files.
@@ -120,49 +121,26 @@ impl Data {
         if theme.unicode {
             return false;
         }
-        let mut changed = false;
-        self.each_text(|text| {
-            if !text.is_ascii() {
-                *text = theme.plain(text);
-                changed = true;
-            }
-        });
-        changed
-    }
-
-    /// Every text of the data that a screen shows.
-    fn each_text(&mut self, mut f: impl FnMut(&mut String)) {
-        let review = &mut self.review;
-        f(&mut review.title);
-        for category in &mut review.categories {
-            f(&mut category.title);
-            for criterion in &mut category.criteria {
-                f(&mut criterion.title);
-                f(&mut criterion.guidance);
-            }
-        }
-        for region in &mut review.regions {
-            f(&mut region.name);
-            f(&mut region.summary);
-            region.fields.iter_mut().for_each(&mut f);
-        }
-        for reviewer in &mut review.reviewers {
-            f(&mut reviewer.name);
-        }
-        for panel in &mut review.panels {
-            f(&mut panel.title);
-        }
-        for results in [&mut self.submitted.results, &mut self.with_drafts.results] {
-            f(&mut results.title);
+        let mut changed = session::make_plain(&mut self.review, theme);
+        for file in [&mut self.submitted, &mut self.with_drafts] {
+            let results = &mut file.results;
+            let mut plain = |text: &mut String| {
+                if !text.is_ascii() {
+                    *text = theme.plain(text);
+                    changed = true;
+                }
+            };
+            plain(&mut results.title);
             for region in &mut results.regions {
-                f(&mut region.name);
+                plain(&mut region.name);
                 for criterion in &mut region.criteria {
                     for score in &mut criterion.scores {
-                        f(&mut score.note);
+                        plain(&mut score.note);
                     }
                 }
             }
         }
+        changed
     }
 }
 

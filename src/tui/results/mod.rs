@@ -15,14 +15,12 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 
 pub use app::{App, Data, Msg, View};
 
+use crate::Error;
 use crate::analysis;
 use crate::merge::MergeOptions;
 use crate::report::ResultsFile;
 use crate::store::{self, LoadedPanelFile};
-use crate::tui::shell::{self, Screen};
-use crate::tui::terminal::{Guard, LocalEvents};
-use crate::tui::theme::Theme;
-use crate::{Error, config};
+use crate::tui::shell::Screen;
 
 impl Data {
     /// Reads the review and its panel files and merges them twice: drafts
@@ -146,34 +144,4 @@ impl<L: Loader> Screen for ResultsScreen<L> {
     fn finished(&self) -> bool {
         self.app.quit
     }
-}
-
-/// Runs the results TUI on the local terminal. Invalid files are reported
-/// before the terminal is taken over, as `merge` reports them.
-pub fn run(dir: Option<&Path>) -> Result<(), Error> {
-    let dir = config::review_dir(dir)?;
-    let theme = Theme::from_process_env();
-    // Japanese needs a UTF-8 terminal: without one, the screens (and the
-    // problems found in the files, by any thread) are in English, and the
-    // screen says once why the data's Japanese shows as ?.
-    if !theme.unicode && crate::i18n::lang() == crate::i18n::Lang::Ja {
-        crate::i18n::set_process_lang(crate::i18n::Lang::En);
-        crate::i18n::set_lang(crate::i18n::Lang::En);
-    }
-    let data = Data::load(&dir)?;
-    let (mut terminal, guard) =
-        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
-    let outcome = LocalEvents::start()
-        .map_err(|e| Error::io("read", "the terminal".as_ref(), e))
-        .map(|mut events| {
-            let mut screen = ResultsScreen {
-                app: App::new(data, theme),
-                loader: DirLoader(dir),
-            };
-            // However the loop ends (quit, signal, terminal gone), there is
-            // nothing to save: the results screen only reads.
-            let _exit = shell::run(&mut terminal, &mut screen, &mut events, &guard.stop);
-        });
-    drop(guard);
-    outcome
 }

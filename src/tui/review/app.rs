@@ -10,6 +10,7 @@ use crate::model::{Change, Mark, Review, Sheet, format_points};
 use crate::store::Saved;
 use crate::t;
 use crate::tui::keymap::{self, Action, Mode};
+use crate::tui::session;
 use crate::tui::theme::Theme;
 
 /// A region the reviewer scores, as the screen shows it.
@@ -138,6 +139,7 @@ impl App {
         elsewhere: &[(String, String)],
         theme: Theme,
     ) -> App {
+        let (review, unshowable) = session::showable(review, &theme);
         let panel_def = review.panel(panel);
         let reviewer_def = review.reviewer(reviewer);
         let chair_conflicts = reviewer_def.map(|r| r.conflicts.as_slice()).unwrap_or(&[]);
@@ -147,9 +149,9 @@ impl App {
             .filter(|r| panel_def.is_some_and(|p| p.covers_region(&r.id)))
             .map(|r| RegionView {
                 id: r.id.clone(),
-                name: theme.plain(&r.name),
-                fields: r.fields.iter().map(|f| theme.plain(f)).collect(),
-                summary: theme.plain(&r.summary),
+                name: r.name.clone(),
+                fields: r.fields.clone(),
+                summary: r.summary.clone(),
                 chair_conflict: chair_conflicts.contains(&r.id),
                 conflict_elsewhere: elsewhere
                     .iter()
@@ -171,12 +173,12 @@ impl App {
             .filter(|(_, c, _)| panel_def.is_some_and(|p| p.covers_criterion(&c.id)))
             .map(|(category, c, in_category)| CriterionView {
                 id: c.id.clone(),
-                title: theme.plain(&c.title),
-                guidance: theme.plain(&c.guidance),
+                title: c.title.clone(),
+                guidance: c.guidance.clone(),
                 max: c.max,
                 step: c.step,
                 category_id: category.id.clone(),
-                category_title: theme.plain(&category.title),
+                category_title: category.title.clone(),
                 in_category,
             })
             .collect();
@@ -185,11 +187,9 @@ impl App {
             theme,
             review_title: review.title.clone(),
             panel_id: panel.to_string(),
-            panel_title: panel_def.map(|p| theme.plain(&p.title)).unwrap_or_default(),
+            panel_title: panel_def.map(|p| p.title.clone()).unwrap_or_default(),
             reviewer_id: reviewer.to_string(),
-            reviewer_name: reviewer_def
-                .map(|r| theme.plain(&r.name))
-                .unwrap_or_default(),
+            reviewer_name: reviewer_def.map(|r| r.name.clone()).unwrap_or_default(),
             regions,
             criteria,
             shown: saved.clone(),
@@ -214,22 +214,6 @@ impl App {
             .first_unscored()
             .unwrap_or_else(|| app.first_open_cell());
         app.summary = app.pos;
-        let unshowable = !theme.unicode
-            && (review
-                .title
-                .chars()
-                .chain(
-                    review
-                        .regions
-                        .iter()
-                        .flat_map(|r| r.name.chars().chain(r.summary.chars())),
-                )
-                .chain(
-                    review
-                        .criteria()
-                        .flat_map(|(_, c)| c.title.chars().chain(c.guidance.chars())),
-                )
-                .any(|c| !c.is_ascii()));
         if app.regions.is_empty() || app.criteria.is_empty() {
             app.say(Tone::Bad, &t!("msg-nothing-to-score"));
         } else if unshowable {

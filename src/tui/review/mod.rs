@@ -4,7 +4,6 @@ pub mod app;
 mod chooser;
 pub mod view;
 
-use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
@@ -15,13 +14,11 @@ use ratatui::{Frame, Terminal};
 pub use app::{App, Msg};
 pub use chooser::Chooser;
 
-use crate::cli::ReviewArgs;
-use crate::model::{Change, Review};
+use crate::Error;
+use crate::model::Change;
 use crate::store::{self, LoadedReview, RealIo, Saved, SessionLock};
+use crate::tui::session::Setup;
 use crate::tui::shell::{self, Events, Exit, Screen};
-use crate::tui::terminal::{Guard, LocalEvents};
-use crate::tui::theme::Theme;
-use crate::{Error, config};
 
 /// Where the TUI's changes go. The real one is [`FileStore`]; tests can
 /// put a failing one in its place.
@@ -118,80 +115,6 @@ impl<S: Store> Screen for ReviewScreen<S> {
     }
 }
 
-/// Who the reviewer is: `--reviewer`, else `$PANELIST_REVIEWER`, else the
-/// login name matched against `login`, else against `id`.
-pub fn identify(
-    review: &Review,
-    given: Option<&str>,
-    env: Option<&str>,
-    login: Option<&str>,
-) -> Result<String, Error> {
-    let known = |id: &str| review.reviewer(id).map(|r| r.id.clone());
-    if let Some(id) = given.or(env) {
-        let source = if given.is_some() {
-            "--reviewer"
-        } else {
-            "PANELIST_REVIEWER"
-        };
-        return known(id).ok_or_else(|| {
-            Error::Refused(crate::t!(
-                "review-not-a-reviewer",
-                source = source,
-                id = id,
-                review = review.id
-            ))
-        });
-    }
-    let login = login.unwrap_or("");
-    review
-        .reviewers
-        .iter()
-        .find(|r| r.login.as_deref() == Some(login))
-        .map(|r| r.id.clone())
-        .or_else(|| known(login))
-        .ok_or_else(|| Error::Refused(crate::t!("review-who", login = login, review = review.id)))
-}
-
-/// Runs the reviewer's TUI on the local terminal.
-pub fn run(args: ReviewArgs) -> Result<(), Error> {
-    let dir = config::review_dir(args.dir.as_deref())?;
-    let review = store::load_review(&dir)?;
-    let env = std::env::var("PANELIST_REVIEWER")
-        .ok()
-        .filter(|v| !v.is_empty());
-    let login = std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .ok();
-    let reviewer = identify(
-        &review.review,
-        args.reviewer.as_deref(),
-        env.as_deref(),
-        login.as_deref(),
-    )?;
-    // Refuse a second session before taking over the terminal, so that the
-    // message stays on screen.
-    let opened = open_panel(&review, &reviewer, args.panel.as_deref())?;
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err(Error::Refused(crate::t!("review-needs-terminal")));
-    }
-    let theme = Theme::from_process_env();
-    let (mut terminal, guard) =
-        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
-    let mut events =
-        LocalEvents::start().map_err(|e| Error::io("read", "the terminal".as_ref(), e))?;
-    let outcome = run_session(
-        &mut terminal,
-        &mut events,
-        &guard.stop,
-        &review,
-        &reviewer,
-        opened,
-        theme,
-    );
-    drop(guard);
-    outcome.map(|_| ())
-}
-
 /// The panel a reviewer opens, with its session lock: the one named (which
 /// must be theirs), else their only one. `None` when they sit on several and
 /// must choose.
@@ -243,16 +166,13 @@ pub fn run_session<B: Backend>(
     review: &LoadedReview,
     reviewer: &str,
     opened: Option<(String, SessionLock)>,
-    theme: Theme,
+    setup: Setup,
 ) -> Result<Exit, Error>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    // Japanese needs a UTF-8 terminal: without one, the interface is English
-    // and the app says once why (Japanese data shows as ?).
-    if !theme.unicode && crate::i18n::lang() == crate::i18n::Lang::Ja {
-        crate::i18n::set_lang(crate::i18n::Lang::En);
-    }
+    setup.enter();
+    let theme = setup.theme;
     let (panel, _session) = match opened {
         Some(opened) => opened,
         None => {

@@ -1,0 +1,36 @@
+//! `panelist serve`: the SSH server of the reviewer's TUI.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::serve::{Limits, Options};
+use crate::{Error, config};
+
+/// `panelist serve [DIR] [--listen ADDR]` and the server's limits.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    pub dir: Option<PathBuf>,
+    #[arg(long, default_value = "0.0.0.0:2222")]
+    pub listen: String,
+    #[arg(long, value_name = "FILE")]
+    pub host_key: Option<PathBuf>,
+    #[arg(long, default_value_t = 64)]
+    pub max_sessions: usize,
+    #[arg(long, default_value_t = 6)]
+    pub max_auth_attempts: usize,
+    #[arg(long, value_name = "MINUTES", default_value_t = 60)]
+    pub idle_minutes: u64,
+}
+
+pub fn run(args: Args) -> Result<(), Error> {
+    crate::serve::run(Options {
+        dir: config::review_dir(args.dir.as_deref())?,
+        listen: args.listen,
+        host_key: args.host_key,
+        limits: Limits {
+            max_sessions: args.max_sessions,
+            max_auth_attempts: args.max_auth_attempts,
+            idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
+        },
+    })
+}
