@@ -4,7 +4,18 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::source::Position;
+/// A 1-based line and column in a text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
 
 /// One problem with one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,27 +5,14 @@
 //! [`SourceText::locate`], which walks the file's tokens along a path of
 //! anchors such as `panels` → `"committee"` → `"xyz"`.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+pub use crate::error::Position;
 use crate::model::PanelFile;
 
 mod fast;
-
-/// A 1-based line and column in a text file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    pub line: usize,
-    pub col: usize,
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.col)
-    }
-}
 
 /// One step of a path through a RON file: a field or struct name, or a string
 /// literal (an id or a map key).
