@@ -34,13 +34,13 @@ pub fn run(args: Args) -> Result<(), Error> {
     let index = Index::new(&review.review);
     let target = super::submit::target(&index, &args.reviewer, &args.panel)?;
     let panel = &review.review.panels[target];
-    let region_def = super::known(
+    let region_def = super::known::known(
         "kind-region",
         region,
         index.region(region),
         panel.regions_in(&review.review).map(|r| r.id.as_str()),
     )?;
-    let criterion_def = super::known(
+    let criterion_def = super::known::known(
         "kind-criterion",
         criterion,
         index.criterion(criterion),

@@ -7,6 +7,7 @@ pub mod check;
 pub mod history;
 pub mod init;
 mod journals;
+mod known;
 pub mod mark;
 pub mod merge;
 mod progress_bar;
@@ -53,31 +54,4 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),
     }
-}
-
-/// Looks up what a reviewer names on the command line, or says what exists
-/// (`kind` is the catalog key of the kind's name).
-fn known<'a, T>(
-    kind: &str,
-    id: &str,
-    found: Option<&'a T>,
-    choices: impl Iterator<Item = &'a str>,
-) -> Result<&'a T, Error> {
-    found.ok_or_else(|| {
-        let choices: Vec<&str> = choices.collect();
-        Error::Refused(crate::t!(
-            "cmd-unknown",
-            kind = crate::i18n::text(kind, &[]),
-            id = id,
-            known = if choices.len() > 12 {
-                crate::t!(
-                    "cmd-known-many",
-                    first = choices[..12].join(", "),
-                    count = choices.len()
-                )
-            } else {
-                choices.join(", ")
-            }
-        ))
-    })
 }

@@ -86,13 +86,13 @@ pub fn run(args: Args) -> Result<(), Error> {
 /// that the reviewer sits on the panel.
 pub fn target(index: &Index, reviewer: &str, panel: &str) -> Result<usize, Error> {
     let review = index.review;
-    super::known(
+    super::known::known(
         "kind-reviewer",
         reviewer,
         index.reviewer(reviewer),
         review.reviewers.iter().map(|r| r.id.as_str()),
     )?;
-    let found = super::known(
+    let found = super::known::known(
         "kind-panel",
         panel,
         index.panel(panel),

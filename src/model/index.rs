@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Category, Criterion, Panel, Region, Regions, Review, Reviewer};
+use super::review::{Category, Criterion, Panel, Region, Regions, Review, Reviewer};
 
 /// A review with its ids indexed. Where an id repeats (an invalid review),
 /// the first definition wins.

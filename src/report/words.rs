@@ -7,6 +7,11 @@ use crate::merge::Status;
 use crate::model::{Aggregate, format_points};
 use crate::t;
 
+/// Numbers in CSV and report: Rust's `{:.2}`, as SPEC.md fixes.
+pub fn points(value: f64) -> String {
+    format!("{value:.2}")
+}
+
 /// Where a status is named, which decides its form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -39,7 +44,7 @@ pub fn status(status: Status, form: Form, min_total: Option<f64>) -> String {
         (Form::Legend, Status::NotSelected) => t!("word-status-not-selected-legend"),
         (Form::Legend, Status::Tied) => t!("word-status-tied-legend"),
         (Form::Legend, Status::BelowThreshold) => match min_total {
-            Some(min) => t!("word-status-below-legend", min = super::points(min)),
+            Some(min) => t!("word-status-below-legend", min = points(min)),
             None => t!("word-status-below-none-legend"),
         },
     }

@@ -1,0 +1,72 @@
+//! The ranking `merge` prints on the terminal.
+
+use super::words::{self, Form, points};
+use crate::merge::{RegionResult, Results};
+use crate::t;
+use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
+
+/// The ranking as a plain-text table for the terminal, its columns aligned
+/// in terminal columns (a Japanese name or heading takes two per character).
+pub fn table(results: &Results) -> String {
+    let categories = &results.categories;
+    let name_width = results
+        .regions
+        .iter()
+        .map(|r| text::width(&r.name))
+        .chain([text::width(&t!("table-region"))])
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 32);
+    let statuses: Vec<String> = results
+        .regions
+        .iter()
+        .map(|r| words::status(r.status, Form::Table, None))
+        .collect();
+    let status_width = statuses
+        .iter()
+        .map(|s| text::width(s))
+        .chain([14, text::width(&t!("table-status"))])
+        .max()
+        .unwrap_or(14);
+    let mut out = format!(
+        "{}  {}  {}",
+        pad_left(&t!("table-rank"), 4),
+        pad_right(
+            &truncate(&t!("table-region"), name_width, ELLIPSIS),
+            name_width
+        ),
+        pad_left(&t!("table-total"), 7)
+    );
+    for id in categories {
+        out.push_str(&format!("  {}", pad_left(&truncate(id, 6, ELLIPSIS), 6)));
+    }
+    out.push_str(&format!(
+        "  {}  {}\n",
+        pad_right(&t!("table-status"), status_width),
+        t!("table-flags")
+    ));
+    for (region, status) in results.regions.iter().zip(&statuses) {
+        out.push_str(&row(region, name_width, status, status_width));
+    }
+    out
+}
+
+fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usize) -> String {
+    let mut line = format!(
+        "{:>4}  {}  {:>7}",
+        region.rank,
+        pad_right(&truncate(&region.name, name_width, ELLIPSIS), name_width),
+        points(region.total)
+    );
+    for subtotal in &region.subtotals {
+        line.push_str(&format!("  {:>6}", points(subtotal.points)));
+    }
+    line.push_str(&format!(
+        "  {}  {}",
+        pad_right(status, status_width),
+        words::flags(&region.flags).join(";")
+    ));
+    line.truncate(line.trim_end().len());
+    line.push('\n');
+    line
+}
