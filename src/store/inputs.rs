@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{LoadedPanelFile, LoadedReview, lost_panel_files, panel_file_paths, read_panel_file};
+use super::panel_files::{LoadedPanelFile, lost_panel_files, panel_file_paths, read_panel_file};
+use super::review::LoadedReview;
 use crate::merge::{MergeOptions, Results, SheetRef, merge_validated};
 use crate::model::Index;
 use crate::source::SourceText;

@@ -5,7 +5,13 @@ use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use super::PANEL_FILE_MODE;
+/// Permissions of a new panel file: read and write for the owner and the
+/// group (a panel's reviewers when they log in as separate users), nothing for
+/// others. See the README's section on file permissions.
+pub const PANEL_FILE_MODE: u32 = 0o660;
+
+/// Permissions of the committee results: readable by all who may read the review.
+pub const RESULTS_FILE_MODE: u32 = 0o644;
 
 /// How the file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

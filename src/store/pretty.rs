@@ -5,7 +5,7 @@
 //! time on work that is the same for every field (checking that the field
 //! name is an identifier, escaping strings one character at a time), so
 //! rendering took as long as parsing every panel file. This serializer
-//! writes exactly the bytes [`store::to_ron`](super::to_ron) writes (struct
+//! writes exactly the bytes [`store::to_ron`](to_ron) writes (struct
 //! names, four-space indentation, the same depth limit; tests compare the
 //! two on every shape of [`Results`](crate::merge::Results)), several times
 //! faster. Anything it does not know (tuples, chars, bytes, enum variants
@@ -15,14 +15,41 @@ use std::fmt::{self, Write};
 
 use serde::ser::{self, Serialize};
 
-/// `value` as [`to_ron`](super::to_ron) renders it at `depth` levels deep
-/// (see [`to_ron_nested`](super::to_ron_nested)), without the final newline;
+/// Levels of nesting that [`to_ron`] writes one item per line; deeper ones
+/// go on one line (a panel file's marks: `"4-a": Mark(points: 4.5)`).
+const DEPTH_LIMIT: usize = 5;
+
+/// Pretty RON with struct names, as SPEC.md shows: readable and diffable by hand.
+pub fn to_ron<T: serde::Serialize>(value: &T) -> String {
+    to_ron_nested(value, 0)
+}
+
+/// [`to_ron`] of a value that sits `depth` levels deep in a larger one,
+/// without the indentation of those levels: parts of one large file can be
+/// rendered apart (and at the same time) and put together.
+pub fn to_ron_nested<T: serde::Serialize>(value: &T, depth: usize) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .depth_limit(DEPTH_LIMIT.saturating_sub(depth));
+    match ron::ser::to_string_pretty(value, config) {
+        Ok(mut text) => {
+            text.push('\n');
+            text
+        }
+        // Our own types always serialize; this is unreachable in practice.
+        Err(e) => format!("// panelist could not write this value: {e}\n"),
+    }
+}
+
+/// `value` as [`to_ron`](to_ron) renders it at `depth` levels deep
+/// (see [`to_ron_nested`](to_ron_nested)), without the final newline;
 /// `None` when it holds something this serializer does not render.
 #[cfg(test)]
 pub fn to_string<T: Serialize + ?Sized>(value: &T, depth: usize) -> Option<String> {
     let mut serializer = Pretty {
         out: String::new(),
-        depth_limit: super::DEPTH_LIMIT.saturating_sub(depth),
+        depth_limit: DEPTH_LIMIT.saturating_sub(depth),
         indent: 0,
         is_empty: None,
     };
@@ -30,7 +57,7 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, depth: usize) -> Option<Strin
     Some(serializer.out)
 }
 
-/// Appends `value` to `out` exactly as it appears in [`to_ron`](super::to_ron)'s
+/// Appends `value` to `out` exactly as it appears in [`to_ron`](to_ron)'s
 /// rendering of a larger value where it sits `depth` levels deep: its
 /// inner lines indented for that depth, its first line not (the indentation
 /// before it, and the comma after it, are the caller's). `false`, with
@@ -39,7 +66,7 @@ pub fn write_nested<T: Serialize + ?Sized>(out: &mut String, value: &T, depth: u
     let start = out.len();
     let mut serializer = Pretty {
         out: std::mem::take(out),
-        depth_limit: super::DEPTH_LIMIT,
+        depth_limit: DEPTH_LIMIT,
         indent: depth,
         is_empty: None,
     };
@@ -404,8 +431,8 @@ mod tests {
 
     use serde::Serialize;
 
+    use super::to_ron_nested;
     use super::{to_string, write_nested};
-    use crate::store::to_ron_nested;
 
     fn same<T: Serialize>(value: &T) {
         for depth in 0..=6 {

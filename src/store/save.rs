@@ -4,9 +4,13 @@
 use std::path::Path;
 use std::time::Duration;
 
+use super::atomic::{remove_leftovers, write_atomic};
 use super::journal::{self, Entry, Event};
 use super::lock::PanelLock;
-use super::{LoadedReview, PANEL_FILE_MODE, now, read_panel_file, to_ron, write_atomic};
+use super::own_file::PANEL_FILE_MODE;
+use super::panel_files::{now, read_panel_file};
+use super::pretty::to_ron;
+use super::review::LoadedReview;
 use crate::Error;
 use crate::model::{Change, Index, PanelFile, Sheet, UniqueMap};
 use crate::validate::PanelFileRole;
@@ -82,7 +86,7 @@ pub fn save_changes_with(
     let _lock = PanelLock::acquire_within(&scores, panel, wait)?;
     // Under the lock no other save of this file is under way: any temporary
     // file of it was left by a writer that was killed.
-    super::remove_leftovers(&path);
+    remove_leftovers(&path);
     let journal_started = std::fs::metadata(&journal_path).is_ok_and(|m| m.len() > 0);
     let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path, journal_started)?;
     let now = now();

@@ -25,7 +25,7 @@ impl SessionInfo {
         SessionInfo {
             host: hostname(),
             pid: std::process::id().to_string(),
-            since: crate::store::now().to_string(),
+            since: super::panel_files::now().to_string(),
         }
     }
 
