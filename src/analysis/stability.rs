@@ -277,17 +277,15 @@ impl<'m, 'a> Cutoff<'m, 'a> {
     /// The regions whose status changes when the `touched` regions' cells
     /// are as in `aggregates`, or `None` when that takes the full ranking.
     ///
-    /// The window is the range of totals from the cutoff to every changed
-    /// region that comes near it, widened until a gap wider than [`BAND`]
-    /// separates it from the totals outside. Rules 6 and 7 only compare
-    /// totals within `EPSILON` of each other, so the window ranks as it
-    /// would among all regions, with the places the regions above it leave.
+    /// Only the regions of the [`Cutoff::window`] are ranked again. Rules 6
+    /// and 7 only compare totals within `EPSILON` of each other, so the
+    /// window ranks as it would among all regions, with the places the
+    /// regions above it leave.
     fn changes(
         &self,
         aggregates: &[Option<f64>],
         touched: &[usize],
     ) -> Option<Vec<(usize, Status)>> {
-        let (lowest_in, highest_out) = (self.lowest_in?, self.highest_out?);
         if self.tied {
             return None;
         }
@@ -296,46 +294,13 @@ impl<'m, 'a> Cutoff<'m, 'a> {
             .iter()
             .map(|&r| (r, self.marks.total(aggregates, r)))
             .collect();
-        let (edge_low, edge_high) = (lowest_in.min(highest_out), lowest_in.max(highest_out));
-        // A changed region stays clear of the cutoff when it was and stays
-        // on its side, further than BAND from it. (Out of the selection, it
-        // may still cross the minimum total; that changes only its own
-        // status, unless places are left, which is checked below.)
-        let clear = |r: usize, total: f64| {
-            let before = official.total[r];
-            match official.status[r] {
-                Status::Selected => total > edge_high + BAND && before > edge_high + BAND,
-                Status::NotSelected | Status::BelowThreshold => {
-                    total < edge_low - BAND && before < edge_low - BAND
-                }
-                Status::Tied => false,
-            }
-        };
-        let (mut low, mut high) = (edge_low, edge_high);
-        for &(r, total) in &now {
-            if !clear(r, total) {
-                low = low.min(total).min(official.total[r]);
-                high = high.max(total).max(official.total[r]);
-            }
-        }
+        let (low, high) = self.window(&now, touched)?;
         let is_touched = |r: usize| touched.contains(&r);
         let current = |r: usize| {
             now.iter()
                 .find(|&&(c, _)| c == r)
                 .map_or(official.total[r], |&(_, t)| t)
         };
-        // Widen to gaps wider than BAND on both sides.
-        loop {
-            let above = self.nearest(high, true, &now, &is_touched);
-            let below = self.nearest(low, false, &now, &is_touched);
-            let widened_high = above.filter(|&t| t <= high + BAND);
-            let widened_low = below.filter(|&t| t >= low - BAND);
-            if widened_high.is_none() && widened_low.is_none() {
-                break;
-            }
-            high = widened_high.unwrap_or(high);
-            low = widened_low.unwrap_or(low);
-        }
         // The regions by where their current totals fall.
         let start = self.sorted.partition_point(|&(t, _)| t < low);
         let end = self.sorted.partition_point(|&(t, _)| t <= high);
@@ -396,20 +361,73 @@ impl<'m, 'a> Cutoff<'m, 'a> {
                 changes.push((r, result.status));
             }
         }
-        // Below the window the places are filled: only a changed region can
-        // change status, across the minimum total.
-        for &(r, total) in now.iter().filter(|&&(_, t)| t < low) {
-            let status = if self.below(total) {
-                Status::BelowThreshold
-            } else {
-                Status::NotSelected
-            };
-            if status != official.status[r] {
-                changes.push((r, status));
-            }
-        }
+        changes.extend(self.changes_below(&now, low));
         changes.sort_unstable_by_key(|&(r, _)| r);
         Some(changes)
+    }
+
+    /// The range of totals to rank again: from the cutoff to every changed
+    /// region that comes near it, widened until a gap wider than [`BAND`]
+    /// separates it from the totals outside. `None` without a region either
+    /// side of the cutoff.
+    fn window(&self, now: &[(usize, f64)], touched: &[usize]) -> Option<(f64, f64)> {
+        let (lowest_in, highest_out) = (self.lowest_in?, self.highest_out?);
+        let official = self.official;
+        let (edge_low, edge_high) = (lowest_in.min(highest_out), lowest_in.max(highest_out));
+        // A changed region stays clear of the cutoff when it was and stays
+        // on its side, further than BAND from it. (Out of the selection, it
+        // may still cross the minimum total; that changes only its own
+        // status, unless places are left, which is checked below.)
+        let clear = |r: usize, total: f64| {
+            let before = official.total[r];
+            match official.status[r] {
+                Status::Selected => total > edge_high + BAND && before > edge_high + BAND,
+                Status::NotSelected | Status::BelowThreshold => {
+                    total < edge_low - BAND && before < edge_low - BAND
+                }
+                Status::Tied => false,
+            }
+        };
+        let (mut low, mut high) = (edge_low, edge_high);
+        for &(r, total) in now {
+            if !clear(r, total) {
+                low = low.min(total).min(official.total[r]);
+                high = high.max(total).max(official.total[r]);
+            }
+        }
+        let is_touched = |r: usize| touched.contains(&r);
+        // Widen to gaps wider than BAND on both sides.
+        loop {
+            let above = self.nearest(high, true, now, &is_touched);
+            let below = self.nearest(low, false, now, &is_touched);
+            let widened_high = above.filter(|&t| t <= high + BAND);
+            let widened_low = below.filter(|&t| t >= low - BAND);
+            if widened_high.is_none() && widened_low.is_none() {
+                break;
+            }
+            high = widened_high.unwrap_or(high);
+            low = widened_low.unwrap_or(low);
+        }
+        Some((low, high))
+    }
+
+    /// Below the window the places are filled: only a changed region can
+    /// change status there, across the minimum total.
+    fn changes_below<'n>(
+        &'n self,
+        now: &'n [(usize, f64)],
+        low: f64,
+    ) -> impl Iterator<Item = (usize, Status)> + 'n {
+        now.iter()
+            .filter(move |&&(_, t)| t < low)
+            .filter_map(|&(r, total)| {
+                let status = if self.below(total) {
+                    Status::BelowThreshold
+                } else {
+                    Status::NotSelected
+                };
+                (status != self.official.status[r]).then_some((r, status))
+            })
     }
 
     /// The nearest current total strictly above (or below) `from`.

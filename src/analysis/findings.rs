@@ -1,0 +1,294 @@
+//! What the analysis finds: `results.ron`'s `analysis` section, and the
+//! readings every output gives of it.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::merge::Status;
+use crate::model::Aggregate;
+
+/// `results.ron`'s `analysis` section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Bootstrap rounds and their seed: the same give the same numbers.
+    pub rounds: u32,
+    pub seed: u64,
+    /// The committee's aggregate rule, under which everything else is computed.
+    pub aggregate: Aggregate,
+    /// Bootstrap rounds that selected exactly the committee's regions.
+    pub same_selection: u32,
+    /// One per region, in the results' rank order.
+    pub regions: Vec<RegionCheck>,
+    /// How many reviewers with counting marks were each left out in turn.
+    pub reviewers_left_out: u32,
+    /// The reviewers without whom some region would be in or out, and what
+    /// would change.
+    pub hinges: Vec<Hinge>,
+    pub calibration: Calibration,
+    /// The cutoff: `None` when there is no region just either side of it
+    /// (no places, every eligible region selected, or a tie across it).
+    pub cutoff: Option<Closeness>,
+}
+
+/// What the checks say about one region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionCheck {
+    pub region: String,
+    /// The official status.
+    pub status: Status,
+    /// Bootstrap rounds in which it was selected, or tied at the cutoff.
+    pub selected: u32,
+    pub tied: u32,
+    /// The middle 90% of its ranks over the bootstrap rounds.
+    pub rank_low: u32,
+    pub rank_high: u32,
+    /// Reviewers without whom it would be in instead of out, or the reverse.
+    pub hangs_on: Vec<String>,
+    /// Its place under each aggregate rule: Mean, Median, TrimmedMean.
+    pub by_aggregate: Vec<RuleOutcome>,
+    /// Its place with calibrated marks; `None` when no reviewer could be
+    /// calibrated.
+    pub calibrated: Option<Placing>,
+    pub verdict: Verdict,
+}
+
+/// A region's place in a recomputed ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Placing {
+    pub rank: u32,
+    pub total: f64,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RuleOutcome {
+    pub aggregate: Aggregate,
+    pub placing: Placing,
+}
+
+/// Whether a region's place, in or out, survives every check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    /// In (or out) under every aggregate rule, without any one reviewer,
+    /// with calibrated marks, and in at least 95% of the bootstrap rounds.
+    Solid,
+    /// Some check puts it on the other side of the cutoff.
+    Fragile,
+}
+
+/// A reviewer whose marks decide some region's place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hinge {
+    pub reviewer: String,
+    /// Regions that would move across the cutoff without this reviewer.
+    pub changes: Vec<StatusChange>,
+    /// Scored criteria that would be left without any mark (they then count
+    /// 0, as the rules say).
+    pub emptied: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub region: String,
+    pub from: Status,
+    pub to: Status,
+}
+
+/// Reviewers' offsets in points per mark: positive marks higher (more
+/// lenient) than the others on the same cells, negative lower (harsher).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub min_shared_cells: u32,
+    /// Groups of reviewers connected by shared cells, each fitted on its
+    /// own: offsets compare reviewers within a group, never across.
+    pub groups: Vec<CalibrationGroup>,
+    /// Every reviewer with counting marks, by id.
+    pub reviewers: Vec<ReviewerOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationGroup {
+    pub reviewers: Vec<String>,
+    pub panels: Vec<String>,
+    /// Cells marked by at least two of its reviewers: what the fit rests on.
+    pub cells: u32,
+    /// The spread of marks the offsets don't explain (points per mark).
+    pub residual_sd: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewerOffset {
+    pub reviewer: String,
+    /// 1-based index into `groups`; `None` when not estimable.
+    pub group: Option<u32>,
+    pub marks: u32,
+    /// Cells they marked that some other reviewer marked too.
+    pub shared_cells: u32,
+    /// Other reviewers who marked some of the same cells.
+    pub co_reviewers: u32,
+    pub offset: Option<f64>,
+    pub standard_error: Option<f64>,
+    /// Why there is no offset.
+    pub thin: Option<Thin>,
+}
+
+/// Why a reviewer's offset is not estimable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Thin {
+    /// Shares only this many cells with the reviewers that could be calibrated.
+    SharedCells(u32),
+    /// Their group of connected reviewers has only this many (fewer than 3).
+    Group(u32),
+}
+
+/// How close the cutoff is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Closeness {
+    pub last_in: String,
+    pub first_out: String,
+    /// Total of `last_in` minus total of `first_out`, unrounded.
+    pub margin: f64,
+    /// When their totals are equal: the tie-break category that decided.
+    pub decided_by: Option<String>,
+    /// The smallest change of marks found that puts `first_out` ahead.
+    pub smallest: Option<Swap>,
+    /// The fewest reviewers whose marks alone could do it, and how.
+    pub fewest_reviewers: Option<Swap>,
+    /// Whether `smallest` is the least change (Mean, up to one step of the
+    /// grid) or an upper bound found by search (Median, TrimmedMean).
+    pub exact: bool,
+}
+
+/// Changed marks that would swap the two regions at the cutoff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Swap {
+    /// The sum of the changes, in points of marks.
+    pub points: f64,
+    pub reviewers: Vec<String>,
+    pub changes: Vec<MarkChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkChange {
+    pub reviewer: String,
+    pub region: String,
+    pub criterion: String,
+    pub from: f64,
+    pub to: f64,
+}
+
+impl Analysis {
+    /// One region's checks. Linear: in loops over regions, use [`Analysis::by_region`].
+    pub fn region(&self, id: &str) -> Option<&RegionCheck> {
+        self.regions.iter().find(|r| r.region == id)
+    }
+
+    /// Every region's checks by region id.
+    pub fn by_region(&self) -> HashMap<&str, &RegionCheck> {
+        self.regions
+            .iter()
+            .map(|r| (r.region.as_str(), r))
+            .collect()
+    }
+}
+
+impl Calibration {
+    pub fn reviewer(&self, id: &str) -> Option<&ReviewerOffset> {
+        self.reviewers.iter().find(|r| r.reviewer == id)
+    }
+
+    /// Whether any reviewer could be calibrated.
+    pub fn any(&self) -> bool {
+        !self.groups.is_empty()
+    }
+
+    /// Why no reviewer could be calibrated; `None` when some could.
+    pub fn why_none(&self) -> Option<Uncalibrated> {
+        if self.any() {
+            None
+        } else if self.reviewers.is_empty() {
+            Some(Uncalibrated::NoMarks)
+        } else if self
+            .reviewers
+            .iter()
+            .any(|r| matches!(r.thin, Some(Thin::Group(_))))
+        {
+            Some(Uncalibrated::SmallGroups)
+        } else {
+            Some(Uncalibrated::FewSharedCells)
+        }
+    }
+}
+
+/// Why calibration means nothing for a review: said instead of offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncalibrated {
+    /// No counting marks at all.
+    NoMarks,
+    /// No reviewer shares enough cells with the others.
+    FewSharedCells,
+    /// Those who do share enough come in groups too small (fewer than 3)
+    /// to tell who is the harsh one.
+    SmallGroups,
+}
+
+/// How a reviewer marks against the others on the same cells, as far as
+/// the fit can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Harsh,
+    Lenient,
+    /// Within twice the standard error of the others.
+    InLine,
+    /// An offset without a standard error (a very large group).
+    NoErrorEstimate,
+    NotEstimable,
+}
+
+impl ReviewerOffset {
+    /// Harsh or lenient only when the offset is more than twice its
+    /// standard error: a smaller one could be noise.
+    pub fn reading(&self) -> Reading {
+        match (self.offset, self.standard_error) {
+            (Some(b), Some(se)) if b.abs() > 2.0 * se && b < 0.0 => Reading::Harsh,
+            (Some(b), Some(se)) if b.abs() > 2.0 * se => Reading::Lenient,
+            (Some(_), Some(_)) => Reading::InLine,
+            (Some(_), None) => Reading::NoErrorEstimate,
+            (None, _) => Reading::NotEstimable,
+        }
+    }
+}
+
+impl RegionCheck {
+    /// Share of the bootstrap rounds in which it kept its place, in or out.
+    pub fn agreement(&self, rounds: u32) -> f64 {
+        if rounds == 0 {
+            return 1.0;
+        }
+        let kept = match standing(self.status) {
+            Standing::In => self.selected,
+            Standing::Out => rounds
+                .saturating_sub(self.selected)
+                .saturating_sub(self.tied),
+            Standing::Tied => self.tied,
+        };
+        f64::from(kept) / f64::from(rounds)
+    }
+}
+
+/// Which side of the cutoff a status is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    In,
+    Tied,
+    Out,
+}
+
+pub fn standing(status: Status) -> Standing {
+    match status {
+        Status::Selected => Standing::In,
+        Status::Tied => Standing::Tied,
+        Status::NotSelected | Status::BelowThreshold => Standing::Out,
+    }
+}
