@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use crate::model::{Index, PanelFile, Review, Sheet, valid_id};
+use crate::model::{Index, Mark, PanelFile, Review, Sheet, UniqueMap, valid_id};
 use crate::source::{Anchor, SourceText};
 use crate::{Problem, model};
 
@@ -505,56 +505,70 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
             );
             continue;
         }
-        for (criterion, mark) in marks.iter() {
-            let at_mark = [
-                field("sheets"),
-                s(reviewer),
-                field("scores"),
-                s(region),
-                s(criterion),
-            ];
-            let Some(c) = index.criterion_index(criterion) else {
-                push(
-                    f,
-                    &at_mark,
-                    crate::t!(
-                        "check-mark-unknown-criterion",
-                        criterion = criterion,
-                        region = region
-                    ),
-                );
-                continue;
-            };
-            if !index.covers_criterion(panel, c) {
-                push(
-                    f,
-                    &at_mark,
-                    crate::t!(
-                        "check-mark-criterion-not-covered",
-                        panel = panel_id,
-                        criterion = criterion,
-                        region = region
-                    ),
-                );
-                continue;
-            }
-            let criterion_def = index.criteria()[c].1;
-            if !criterion_def.accepts(mark.points) {
-                let mut at_points = at_mark.to_vec();
-                at_points.push(field("points"));
-                push(
-                    f,
-                    &at_points,
-                    crate::t!(
-                        "check-mark-range",
-                        points = mark.points,
-                        region = region,
-                        criterion = criterion,
-                        max = model::format_points(criterion_def.max),
-                        step = model::format_points(criterion_def.step)
-                    ),
-                );
-            }
+        check_marks(index, panel, reviewer, region, marks, f);
+    }
+}
+
+/// The marks of one region of a sheet: each for a criterion the panel
+/// covers, within its range and on its grid.
+fn check_marks(
+    index: &Index,
+    panel: usize,
+    reviewer: &str,
+    region: &str,
+    marks: &UniqueMap<Mark>,
+    f: &mut Vec<Finding>,
+) {
+    let panel_id = &index.review.panels[panel].id;
+    for (criterion, mark) in marks.iter() {
+        let at_mark = [
+            field("sheets"),
+            s(reviewer),
+            field("scores"),
+            s(region),
+            s(criterion),
+        ];
+        let Some(c) = index.criterion_index(criterion) else {
+            push(
+                f,
+                &at_mark,
+                crate::t!(
+                    "check-mark-unknown-criterion",
+                    criterion = criterion,
+                    region = region
+                ),
+            );
+            continue;
+        };
+        if !index.covers_criterion(panel, c) {
+            push(
+                f,
+                &at_mark,
+                crate::t!(
+                    "check-mark-criterion-not-covered",
+                    panel = panel_id,
+                    criterion = criterion,
+                    region = region
+                ),
+            );
+            continue;
+        }
+        let criterion_def = index.criteria()[c].1;
+        if !criterion_def.accepts(mark.points) {
+            let mut at_points = at_mark.to_vec();
+            at_points.push(field("points"));
+            push(
+                f,
+                &at_points,
+                crate::t!(
+                    "check-mark-range",
+                    points = mark.points,
+                    region = region,
+                    criterion = criterion,
+                    max = model::format_points(criterion_def.max),
+                    step = model::format_points(criterion_def.step)
+                ),
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 //! with plotters' SVG backend; deterministic, like the rest of the report,
 //! and labelled in the language of the thread that draws it.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -103,22 +104,44 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
         .draw()?;
 
     if let Some(min) = results.rules.min_total.filter(|m| (0.0..=max).contains(m)) {
-        chart.draw_series(std::iter::once(DashedPathElement::new(
-            vec![(min, 0.0), (min, top - 0.6)],
-            6,
-            4,
-            MUTED.stroke_width(2),
-        )))?;
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((min, top - 0.3))
-                + Text::new(
-                    t!("chart-minimum", min = points(min)),
-                    (0, 0),
-                    font(13, MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
-                ),
-        ))?;
+        draw_minimum(&mut chart, min, top)?;
     }
+    draw_bars(&mut chart, results, max, &row)?;
+    draw_cutoff(&mut chart, results, max, &row)?;
+    draw_legend(results, &legend_area)?;
+    root.present()?;
+    Ok(())
+}
 
+/// The plot area of the chart: totals across, regions down.
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The minimum total, as a dashed line labelled above the first region.
+fn draw_minimum(chart: &mut Plot, min: f64, top: f64) -> DrawResult {
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        vec![(min, 0.0), (min, top - 0.6)],
+        6,
+        4,
+        MUTED.stroke_width(2),
+    )))?;
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((min, top - 0.3))
+            + Text::new(
+                t!("chart-minimum", min = points(min)),
+                (0, 0),
+                font(13, MUTED).pos(Pos::new(HPos::Center, VPos::Center)),
+            ),
+    ))?;
+    Ok(())
+}
+
+/// A bar per region, its name on the left and its total at its end.
+fn draw_bars(
+    chart: &mut Plot,
+    results: &Results,
+    max: f64,
+    row: &dyn Fn(usize) -> f64,
+) -> DrawResult {
     for (i, region) in results.regions.iter().enumerate() {
         let (y0, y1) = (row(i) - 0.82, row(i) - 0.18);
         let mid = row(i) - 0.5;
@@ -146,6 +169,17 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
         ))?;
     }
 
+    Ok(())
+}
+
+/// The cutoff between the last region selected and the first not, labelled.
+fn draw_cutoff(
+    chart: &mut Plot,
+    results: &Results,
+    max: f64,
+    row: &dyn Fn(usize) -> f64,
+) -> DrawResult {
+    let n = results.regions.len();
     let above = cutoff(results);
     if above > 0 && above < n {
         let y = row(above - 1) - 1.0;
@@ -162,8 +196,6 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
                 ),
         ))?;
     }
-    draw_legend(results, &legend_area)?;
-    root.present()?;
     Ok(())
 }
 
