@@ -85,3 +85,17 @@ pub fn flags(flags: &[String]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Items in running text: `a, b` in English, `a、b` in Japanese.
+pub fn list(items: &[String]) -> String {
+    items.join(&t!("list-separator"))
+}
+
+/// What goes between two sentences: a space in English, nothing in Japanese.
+pub fn gap() -> String {
+    t!("sentence-separator")
+}
+
+pub fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

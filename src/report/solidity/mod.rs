@@ -1,0 +1,23 @@
+//! "How solid is the selection?": the analysis as a section of `report.md`,
+//! written for a chair who must defend the selection, and as a small table
+//! for the terminal. Pure: data in, text out, in the language of the thread
+//! (locales/*/analysis.ftl).
+//!
+//! [`sentences`] words every reading once; [`table`] is the terminal's,
+//! [`section`] (with [`checks`], [`calibration`] and [`closeness`]) the
+//! report's.
+
+mod calibration;
+mod checks;
+mod closeness;
+mod section;
+mod sentences;
+mod table;
+
+pub use crate::report::words::{gap, list};
+pub use section::markdown_section;
+pub use sentences::{
+    calibration_line, cutoff_line, rank_range, reading_word, reasons, reviewer_named, rules_across,
+    selected_share, side, signed, swap_summary, thin_reason, verdict_word, without,
+};
+pub use table::table;

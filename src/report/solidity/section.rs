@@ -1,0 +1,277 @@
+//! How solid the selection is, as a section of report.md: the summary and
+//! the table of regions here, the other parts in the files beside it.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write};
+
+use super::sentences::{
+    NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share, side, solid_share,
+    swap_summary, verdict_word,
+};
+use crate::analysis::{Analysis, RegionCheck, Verdict};
+use crate::merge::{Results, Status};
+use crate::model::Review;
+use crate::report::words::{self, Form, escape, gap, list, points};
+use crate::t;
+
+/// The section of `report.md`.
+pub fn markdown_section(results: &Results, analysis: &Analysis, review: &Review) -> String {
+    let mut out = String::new();
+    let _ = Section {
+        out: &mut out,
+        results,
+        analysis,
+        review,
+        names: results
+            .regions
+            .iter()
+            .map(|r| (r.region.as_str(), r.name.as_str()))
+            .collect(),
+    }
+    .write();
+    out
+}
+
+pub(super) struct Section<'a> {
+    out: &'a mut String,
+    pub(super) results: &'a Results,
+    pub(super) analysis: &'a Analysis,
+    pub(super) review: &'a Review,
+    /// Region names by id.
+    names: HashMap<&'a str, &'a str>,
+}
+
+impl Write for Section<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.push_str(s);
+        Ok(())
+    }
+}
+
+impl Section<'_> {
+    fn write(&mut self) -> fmt::Result {
+        writeln!(self, "## {}\n", t!("solid-title"))?;
+        writeln!(
+            self,
+            "{}\n",
+            t!(
+                "solid-intro",
+                rounds = self.analysis.rounds,
+                seed = self.analysis.seed
+            )
+        )?;
+        self.summary()?;
+        self.table()?;
+        self.resampling()?;
+        self.left_out()?;
+        self.rules()?;
+        self.calibration()?;
+        self.closeness()
+    }
+
+    pub(super) fn name(&self, region: &str) -> String {
+        escape(self.names.get(region).copied().unwrap_or(region))
+    }
+
+    pub(super) fn reviewer(&self, id: &str) -> String {
+        escape(&reviewer_named(self.review, id))
+    }
+
+    fn summary(&mut self) -> fmt::Result {
+        let analysis = self.analysis;
+        let regions = &analysis.regions;
+        let fragile: Vec<&RegionCheck> = regions
+            .iter()
+            .filter(|r| r.verdict == Verdict::Fragile)
+            .collect();
+        let selected = regions
+            .iter()
+            .filter(|r| r.status == Status::Selected)
+            .count();
+        write!(self, "{}", t!("solid-in-short"))?;
+        if fragile.is_empty() {
+            let key = if analysis.calibration.any() {
+                "solid-all-solid"
+            } else {
+                "solid-all-solid-uncalibrated"
+            };
+            write!(self, "{}{}", t!(key, share = solid_share()), gap())?;
+        } else {
+            let names: Vec<String> = fragile
+                .iter()
+                .map(|r| {
+                    t!(
+                        "solid-fragile-name",
+                        region = self.name(&r.region),
+                        side = side(r.status)
+                    )
+                })
+                .collect();
+            write!(
+                self,
+                "{}{}",
+                t!(
+                    "solid-some-fragile",
+                    solid = regions.len() - fragile.len(),
+                    regions = regions.len(),
+                    fragile = fragile.len(),
+                    names = list(&cut(&names))
+                ),
+                gap()
+            )?;
+            for check in fragile.iter().take(NAMED) {
+                let why = reasons(analysis, check, |id| self.reviewer(id));
+                write!(
+                    self,
+                    "{}{}",
+                    t!(
+                        "solid-fragile-why",
+                        region = self.name(&check.region),
+                        reasons = why.join(&t!("reasons-separator"))
+                    ),
+                    gap()
+                )?;
+            }
+        }
+        write!(
+            self,
+            "{}",
+            t!(
+                "solid-same-selection",
+                selected = selected,
+                same = analysis.same_selection,
+                rounds = analysis.rounds,
+                share = percent(analysis.same_selection, analysis.rounds)
+            )
+        )?;
+        if let Some(cutoff) = &analysis.cutoff {
+            write!(
+                self,
+                "{}{}",
+                gap(),
+                t!(
+                    "solid-short-cutoff",
+                    last = self.name(&cutoff.last_in),
+                    next = self.name(&cutoff.first_out),
+                    margin = points(cutoff.margin)
+                )
+            )?;
+            if let Some(swap) = &cutoff.smallest {
+                let key = if cutoff.exact {
+                    "solid-short-swap"
+                } else {
+                    "solid-short-swap-at-most"
+                };
+                write!(self, "{}{}", gap(), t!(key, swap = swap_summary(swap)))?;
+            }
+            if let Some(fewest) = &cutoff.fewest_reviewers
+                && let [alone] = fewest.reviewers.as_slice()
+            {
+                write!(
+                    self,
+                    "{}{}",
+                    gap(),
+                    t!(
+                        "solid-short-one-reviewer",
+                        reviewer = self.reviewer(alone),
+                        points = points(fewest.points)
+                    )
+                )?;
+            }
+        }
+        writeln!(self, "\n")
+    }
+
+    fn table(&mut self) -> fmt::Result {
+        let analysis = self.analysis;
+        let rules: Vec<String> = analysis
+            .regions
+            .first()
+            .map(|r| {
+                r.by_aggregate
+                    .iter()
+                    .map(|o| {
+                        let word = words::aggregate(o.aggregate);
+                        if o.aggregate == analysis.aggregate {
+                            t!("solid-col-rule", aggregate = word)
+                        } else {
+                            word
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        write!(
+            self,
+            "| {} | {} | {} | {} | {} | {} |",
+            t!("report-col-rank"),
+            t!("col-region"),
+            t!("col-status"),
+            t!("solid-col-resampled"),
+            t!("solid-col-ranks"),
+            t!("solid-col-hangs-on")
+        )?;
+        for rule in &rules {
+            write!(self, " {rule} |")?;
+        }
+        writeln!(
+            self,
+            " {} | {} |",
+            t!("solid-col-calibrated"),
+            t!("solid-col-verdict")
+        )?;
+        write!(self, "|---:|---|---|---:|---|---|")?;
+        for _ in &rules {
+            write!(self, "---|")?;
+        }
+        writeln!(self, "---|---|")?;
+        let checks = analysis.by_region();
+        for region in &self.results.regions {
+            let Some(check) = checks.get(region.region.as_str()) else {
+                continue;
+            };
+            write!(
+                self,
+                "| {} | {} | {} | {} | {} | {} |",
+                region.rank,
+                escape(&region.name),
+                words::status(region.status, Form::Table, None),
+                selected_share(check, analysis.rounds),
+                rank_range(check),
+                if check.hangs_on.is_empty() {
+                    "-".to_string()
+                } else {
+                    escape(&list(&check.hangs_on))
+                }
+            )?;
+            for rule in &check.by_aggregate {
+                write!(
+                    self,
+                    " {} |",
+                    t!(
+                        "solid-cell-placing",
+                        rank = rule.placing.rank,
+                        side = side(rule.placing.status)
+                    )
+                )?;
+            }
+            let calibrated = check.calibrated.map_or_else(
+                || "-".to_string(),
+                |p| {
+                    t!(
+                        "solid-cell-calibrated",
+                        rank = p.rank,
+                        side = side(p.status),
+                        total = points(p.total)
+                    )
+                },
+            );
+            writeln!(self, " {} | {} |", calibrated, verdict_word(check.verdict))?;
+        }
+        writeln!(
+            self,
+            "\n{}\n",
+            t!("solid-table-legend", share = solid_share())
+        )
+    }
+}

@@ -1,0 +1,117 @@
+//! How solid the selection is, as a small table for the terminal (after
+//! the ranking `merge` prints).
+
+use super::sentences::{
+    calibration_line, cutoff_line, rank_range, selected_share, side, verdict_word,
+};
+use crate::analysis::Analysis;
+use crate::merge::{Results, Status};
+use crate::t;
+use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
+
+/// The table `merge` prints after the ranking, its columns aligned in
+/// terminal columns (a Japanese word takes two per character).
+pub fn table(results: &Results, analysis: &Analysis) -> String {
+    let checks = analysis.by_region();
+    let mut rows: Vec<[String; 10]> = Vec::new();
+    for region in &results.regions {
+        let Some(check) = checks.get(region.region.as_str()) else {
+            continue;
+        };
+        let rule = |k: usize| {
+            check
+                .by_aggregate
+                .get(k)
+                .map_or_else(|| "-".to_string(), |r| side(r.placing.status))
+        };
+        rows.push([
+            region.rank.to_string(),
+            truncate(&region.name, 32, ELLIPSIS),
+            selected_share(check, analysis.rounds),
+            rank_range(check),
+            if check.hangs_on.is_empty() {
+                "-".to_string()
+            } else {
+                truncate(&check.hangs_on.join(","), 12, ELLIPSIS)
+            },
+            rule(0),
+            rule(1),
+            rule(2),
+            check.calibrated.map_or_else(
+                || "-".to_string(),
+                |p| {
+                    t!(
+                        "analysis-cell-calibrated",
+                        rank = p.rank,
+                        side = side(p.status)
+                    )
+                },
+            ),
+            verdict_word(check.verdict),
+        ]);
+    }
+    let header = [
+        t!("table-rank"),
+        t!("table-region"),
+        t!("analysis-col-selected"),
+        t!("analysis-col-ranks"),
+        t!("analysis-col-hangs-on"),
+        t!("analysis-col-mean"),
+        t!("analysis-col-median"),
+        t!("analysis-col-trimmed"),
+        t!("analysis-col-calibrated"),
+        t!("analysis-col-verdict"),
+    ];
+    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(text::width(cell));
+        }
+    }
+    // Rank and the shares read as numbers: right-aligned.
+    let line = |cells: &[String]| {
+        let mut line = String::new();
+        for (k, (cell, &w)) in cells.iter().zip(&widths).enumerate() {
+            if k > 0 {
+                line.push_str("  ");
+            }
+            if k == 0 || k == 2 {
+                line.push_str(&pad_left(cell, w));
+            } else {
+                line.push_str(&pad_right(cell, w));
+            }
+        }
+        let mut line = line.trim_end().to_string();
+        line.push('\n');
+        line
+    };
+    let mut out = t!(
+        "analysis-table-title",
+        rounds = analysis.rounds,
+        seed = analysis.seed
+    );
+    out.push('\n');
+    out.push_str(&line(&header));
+    for row in &rows {
+        out.push_str(&line(row));
+    }
+    let selected = results
+        .regions
+        .iter()
+        .filter(|r| r.status == Status::Selected)
+        .count();
+    out.push_str(&t!(
+        "analysis-table-same",
+        selected = selected,
+        same = analysis.same_selection,
+        rounds = analysis.rounds
+    ));
+    out.push('\n');
+    if let Some(cutoff) = &analysis.cutoff {
+        out.push_str(&cutoff_line(results, cutoff));
+        out.push('\n');
+    }
+    out.push_str(&calibration_line(analysis));
+    out.push('\n');
+    out
+}
