@@ -57,6 +57,64 @@ pub fn pad_left(text: &str, columns: usize) -> String {
     format!("{}{text}", " ".repeat(fill))
 }
 
+/// How a column of a [`Table`] aligns its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    /// Numbers, to read as numbers.
+    Right,
+}
+
+/// A plain-text table for a terminal or a log: each column as wide as its
+/// widest cell (in columns), two spaces between columns, no trailing spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    align: Vec<Align>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table whose columns align as `align` says (columns beyond it
+    /// align left).
+    pub fn new(align: &[Align]) -> Table {
+        Table {
+            align: align.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: impl IntoIterator<Item = String>) {
+        self.rows.push(cells.into_iter().collect());
+    }
+
+    /// The rows, one line each, every line ending in a newline.
+    pub fn render(&self) -> String {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..columns)
+            .map(|k| {
+                let cells = self.rows.iter().filter_map(|row| row.get(k));
+                cells.map(|cell| width(cell)).max().unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        for row in &self.rows {
+            let mut line = String::new();
+            for (k, cell) in row.iter().enumerate() {
+                if k > 0 {
+                    line.push_str("  ");
+                }
+                match self.align.get(k) {
+                    Some(Align::Right) => line.push_str(&pad_left(cell, widths[k])),
+                    _ => line.push_str(&pad_right(cell, widths[k])),
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
 /// How many characters make up the grapheme cluster just before and the one
 /// just after character `col` of `line` (0 at either end): what one press
 /// of a cursor key steps over, so that `が` typed as か + ゛ moves as one.
@@ -169,6 +227,15 @@ mod tests {
         assert_eq!(grapheme_chars_around(line, 3), (2, 1));
         assert_eq!(grapheme_chars_around(line, 4), (1, 0));
         assert_eq!(grapheme_chars_around("", 0), (0, 0));
+    }
+
+    #[test]
+    fn a_table_fits_its_widest_cells() {
+        let mut table = Table::new(&[Align::Right, Align::Left]);
+        table.row(["#".to_string(), "region".to_string()]);
+        table.row(["10".to_string(), "札幌".to_string()]);
+        table.row(["9".to_string(), "Sendai city".to_string()]);
+        assert_eq!(table.render(), " #  region\n10  札幌\n 9  Sendai city\n");
     }
 
     #[test]

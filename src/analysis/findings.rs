@@ -198,6 +198,19 @@ impl Calibration {
         self.reviewers.iter().find(|r| r.reviewer == id)
     }
 
+    /// The reviewers in the order every output lists them: by group, the
+    /// harshest first within it; those not estimable last; ties by id.
+    pub fn in_order(&self) -> Vec<&ReviewerOffset> {
+        let mut rows: Vec<&ReviewerOffset> = self.reviewers.iter().collect();
+        rows.sort_by(|a, b| {
+            (a.group.is_none(), a.group)
+                .cmp(&(b.group.is_none(), b.group))
+                .then(a.offset.unwrap_or(0.0).total_cmp(&b.offset.unwrap_or(0.0)))
+                .then(a.reviewer.cmp(&b.reviewer))
+        });
+        rows
+    }
+
     /// Whether any reviewer could be calibrated.
     pub fn any(&self) -> bool {
         !self.groups.is_empty()

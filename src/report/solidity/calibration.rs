@@ -6,7 +6,7 @@ use std::fmt::{self, Write};
 
 use super::section::Section;
 use super::sentences::{cut, reading_word, signed, thin_reason};
-use crate::analysis::{Reading, ReviewerOffset, Standing, Uncalibrated, standing};
+use crate::analysis::{Reading, Standing, Uncalibrated, standing};
 use crate::report::words::{list, points};
 use crate::t;
 
@@ -58,6 +58,17 @@ impl Section<'_> {
         if !calibration.groups.is_empty() {
             writeln!(self)?;
         }
+        self.offsets_table()?;
+        writeln!(self)?;
+        if !calibration.any() {
+            return Ok(());
+        }
+        self.calibrated_totals()
+    }
+
+    /// Every reviewer's offset, in [`crate::analysis::Calibration::in_order`].
+    fn offsets_table(&mut self) -> fmt::Result {
+        let calibration = &self.analysis.calibration;
         writeln!(
             self,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -70,14 +81,7 @@ impl Section<'_> {
             t!("solid-col-reading")
         )?;
         writeln!(self, "|---|---:|---:|---:|---:|---:|---|")?;
-        let mut rows: Vec<&ReviewerOffset> = calibration.reviewers.iter().collect();
-        rows.sort_by(|a, b| {
-            (a.group.is_none(), a.group)
-                .cmp(&(b.group.is_none(), b.group))
-                .then(a.offset.unwrap_or(0.0).total_cmp(&b.offset.unwrap_or(0.0)))
-                .then(a.reviewer.cmp(&b.reviewer))
-        });
-        for row in rows {
+        for row in calibration.in_order() {
             let (offset, error, reading) = match (row.offset, row.thin) {
                 (Some(b), _) => (
                     signed(b),
@@ -106,11 +110,7 @@ impl Section<'_> {
                 reading
             )?;
         }
-        writeln!(self)?;
-        if !calibration.any() {
-            return Ok(());
-        }
-        self.calibrated_totals()
+        Ok(())
     }
 
     /// What calibrating does to the totals and to the selection.

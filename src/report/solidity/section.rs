@@ -8,7 +8,7 @@ use super::sentences::{
     NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share, side, solid_share,
     swap_summary, verdict_word,
 };
-use crate::analysis::{Analysis, RegionCheck, Verdict};
+use crate::analysis::{Analysis, Closeness, RegionCheck, Verdict};
 use crate::merge::{Results, Status};
 use crate::model::Review;
 use crate::report::words::{self, Form, escape, gap, list, points};
@@ -97,41 +97,7 @@ impl Section<'_> {
             };
             write!(self, "{}{}", t!(key, share = solid_share()), gap())?;
         } else {
-            let names: Vec<String> = fragile
-                .iter()
-                .map(|r| {
-                    t!(
-                        "solid-fragile-name",
-                        region = self.name(&r.region),
-                        side = side(r.status)
-                    )
-                })
-                .collect();
-            write!(
-                self,
-                "{}{}",
-                t!(
-                    "solid-some-fragile",
-                    solid = regions.len() - fragile.len(),
-                    regions = regions.len(),
-                    fragile = fragile.len(),
-                    names = list(&cut(&names))
-                ),
-                gap()
-            )?;
-            for check in fragile.iter().take(NAMED) {
-                let why = reasons(analysis, check, |id| self.reviewer(id));
-                write!(
-                    self,
-                    "{}{}",
-                    t!(
-                        "solid-fragile-why",
-                        region = self.name(&check.region),
-                        reasons = why.join(&t!("reasons-separator"))
-                    ),
-                    gap()
-                )?;
-            }
+            self.fragile_in_short(&fragile)?;
         }
         write!(
             self,
@@ -145,41 +111,89 @@ impl Section<'_> {
             )
         )?;
         if let Some(cutoff) = &analysis.cutoff {
+            self.cutoff_in_short(cutoff)?;
+        }
+        writeln!(self, "\n")
+    }
+
+    /// The fragile regions of the summary, each with why.
+    fn fragile_in_short(&mut self, fragile: &[&RegionCheck]) -> fmt::Result {
+        let analysis = self.analysis;
+        let regions = &analysis.regions;
+        let names: Vec<String> = fragile
+            .iter()
+            .map(|r| {
+                t!(
+                    "solid-fragile-name",
+                    region = self.name(&r.region),
+                    side = side(r.status)
+                )
+            })
+            .collect();
+        write!(
+            self,
+            "{}{}",
+            t!(
+                "solid-some-fragile",
+                solid = regions.len() - fragile.len(),
+                regions = regions.len(),
+                fragile = fragile.len(),
+                names = list(&cut(&names))
+            ),
+            gap()
+        )?;
+        for check in fragile.iter().take(NAMED) {
+            let why = reasons(analysis, check, |id| self.reviewer(id));
+            write!(
+                self,
+                "{}{}",
+                t!(
+                    "solid-fragile-why",
+                    region = self.name(&check.region),
+                    reasons = why.join(&t!("reasons-separator"))
+                ),
+                gap()
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The cutoff in the summary: its margin and the smallest swap.
+    fn cutoff_in_short(&mut self, cutoff: &Closeness) -> fmt::Result {
+        write!(
+            self,
+            "{}{}",
+            gap(),
+            t!(
+                "solid-short-cutoff",
+                last = self.name(&cutoff.last_in),
+                next = self.name(&cutoff.first_out),
+                margin = points(cutoff.margin)
+            )
+        )?;
+        if let Some(swap) = &cutoff.smallest {
+            let key = if cutoff.exact {
+                "solid-short-swap"
+            } else {
+                "solid-short-swap-at-most"
+            };
+            write!(self, "{}{}", gap(), t!(key, swap = swap_summary(swap)))?;
+        }
+        if let Some(fewest) = &cutoff.fewest_reviewers
+            && let [alone] = fewest.reviewers.as_slice()
+        {
             write!(
                 self,
                 "{}{}",
                 gap(),
                 t!(
-                    "solid-short-cutoff",
-                    last = self.name(&cutoff.last_in),
-                    next = self.name(&cutoff.first_out),
-                    margin = points(cutoff.margin)
+                    "solid-short-one-reviewer",
+                    reviewer = self.reviewer(alone),
+                    points = points(fewest.points)
                 )
             )?;
-            if let Some(swap) = &cutoff.smallest {
-                let key = if cutoff.exact {
-                    "solid-short-swap"
-                } else {
-                    "solid-short-swap-at-most"
-                };
-                write!(self, "{}{}", gap(), t!(key, swap = swap_summary(swap)))?;
-            }
-            if let Some(fewest) = &cutoff.fewest_reviewers
-                && let [alone] = fewest.reviewers.as_slice()
-            {
-                write!(
-                    self,
-                    "{}{}",
-                    gap(),
-                    t!(
-                        "solid-short-one-reviewer",
-                        reviewer = self.reviewer(alone),
-                        points = points(fewest.points)
-                    )
-                )?;
-            }
         }
-        writeln!(self, "\n")
+        Ok(())
     }
 
     fn table(&mut self) -> fmt::Result {

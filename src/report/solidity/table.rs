@@ -7,7 +7,7 @@ use super::sentences::{
 use crate::analysis::Analysis;
 use crate::merge::{Results, Status};
 use crate::t;
-use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
+use crate::text::{Align, ELLIPSIS, Table, truncate};
 
 /// The table `merge` prints after the ranking, its columns aligned in
 /// terminal columns (a Japanese word takes two per character).
@@ -62,39 +62,18 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
         t!("analysis-col-calibrated"),
         t!("analysis-col-verdict"),
     ];
-    let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(text::width(cell));
-        }
+    let mut table = Table::new(&[Align::Right, Align::Left, Align::Right]);
+    table.row(header);
+    for row in rows {
+        table.row(row);
     }
-    // Rank and the shares read as numbers: right-aligned.
-    let line = |cells: &[String]| {
-        let mut line = String::new();
-        for (k, (cell, &w)) in cells.iter().zip(&widths).enumerate() {
-            if k > 0 {
-                line.push_str("  ");
-            }
-            if k == 0 || k == 2 {
-                line.push_str(&pad_left(cell, w));
-            } else {
-                line.push_str(&pad_right(cell, w));
-            }
-        }
-        let mut line = line.trim_end().to_string();
-        line.push('\n');
-        line
-    };
     let mut out = t!(
         "analysis-table-title",
         rounds = analysis.rounds,
         seed = analysis.seed
     );
     out.push('\n');
-    out.push_str(&line(&header));
-    for row in &rows {
-        out.push_str(&line(row));
-    }
+    out.push_str(&table.render());
     let selected = results
         .regions
         .iter()

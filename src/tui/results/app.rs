@@ -221,14 +221,7 @@ impl App {
         let Some(analysis) = self.analysis() else {
             return Vec::new();
         };
-        let mut rows: Vec<&ReviewerOffset> = analysis.calibration.reviewers.iter().collect();
-        rows.sort_by(|a, b| {
-            (a.group.is_none(), a.group)
-                .cmp(&(b.group.is_none(), b.group))
-                .then(a.offset.unwrap_or(0.0).total_cmp(&b.offset.unwrap_or(0.0)))
-                .then(a.reviewer.cmp(&b.reviewer))
-        });
-        rows
+        analysis.calibration.in_order()
     }
 
     /// Draft sheets found: those that count only with drafts included.
