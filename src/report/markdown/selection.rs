@@ -1,0 +1,402 @@
+//! report.md's ranking, the selection with its cutoff, and the ties and
+//! what broke them.
+
+use std::fmt::{self, Write};
+
+use super::writer::{Report, list, list_or_none};
+use crate::merge::{EPSILON, RegionResult, Status};
+use crate::report::cutoff;
+use crate::report::words::{self, Form, escape, points};
+use crate::t;
+
+impl Report<'_> {
+    pub(super) fn heading(&mut self) -> fmt::Result {
+        let (results, review) = (self.results, self.review);
+        writeln!(
+            self,
+            "# {}\n",
+            t!("report-title", title = escape(&results.title))
+        )?;
+        let criteria = review.criteria().count();
+        let counted = results.sheets.iter().filter(|s| s.counted).count();
+        writeln!(
+            self,
+            "{}\n",
+            t!(
+                "report-intro",
+                review = &results.review,
+                rubric = &results.rubric,
+                regions = results.regions.len(),
+                criteria = criteria,
+                categories = review.categories.len(),
+                points = points(results.rules.max_total),
+                places = results.rules.select,
+                version = env!("CARGO_PKG_VERSION"),
+                sheets = counted,
+            )
+        )?;
+        if results.rules.include_drafts {
+            let drafts = results
+                .sheets
+                .iter()
+                .filter(|s| s.counted && !s.submitted)
+                .count();
+            writeln!(
+                self,
+                "> {}\n",
+                t!("report-drafts-included", drafts = drafts)
+            )?;
+        }
+        writeln!(self, "![{}](results.svg)\n", t!("report-chart"))
+    }
+
+    pub(super) fn ranking(&mut self) -> fmt::Result {
+        let results = self.results;
+        writeln!(self, "## {}\n", t!("report-ranking"))?;
+        let categories: Vec<&str> = self
+            .review
+            .categories
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        write!(
+            self,
+            "| {} | {} | {} | {} |",
+            t!("report-col-rank"),
+            t!("col-region"),
+            t!("report-col-total"),
+            t!("report-col-gap")
+        )?;
+        for id in &categories {
+            write!(self, " {} |", escape(id))?;
+        }
+        writeln!(
+            self,
+            " {} | {} | {} |",
+            t!("col-status"),
+            t!("col-marks"),
+            t!("report-col-flags")
+        )?;
+        write!(self, "|---:|---|---:|---:|")?;
+        for _ in &categories {
+            write!(self, "---:|")?;
+        }
+        writeln!(self, "---|---:|---|")?;
+        for (i, region) in results.regions.iter().enumerate() {
+            let gap = match results.regions.get(i + 1) {
+                Some(next) => points(region.total - next.total),
+                None => String::new(),
+            };
+            write!(
+                self,
+                "| {} | {} | {} | {} |",
+                region.rank,
+                escape(&region.name),
+                points(region.total),
+                gap
+            )?;
+            for subtotal in &region.subtotals {
+                write!(self, " {} |", points(subtotal.points))?;
+            }
+            writeln!(
+                self,
+                " {} | {} | {} |",
+                words::status(region.status, Form::Table, None),
+                region.marks,
+                escape(&words::flags(&region.flags).join("; "))
+            )?;
+        }
+        writeln!(self, "\n{}\n", t!("report-gaps"))?;
+        writeln!(self, "{}", t!("report-categories"))?;
+        for category in &self.review.categories {
+            let max = category.max_total();
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-category",
+                    id = escape(&category.id),
+                    title = escape(&category.title),
+                    max = points(max),
+                    criteria = category.criteria.len()
+                )
+            )?;
+        }
+        writeln!(self)
+    }
+
+    pub(super) fn selection(&mut self) -> fmt::Result {
+        let results = self.results;
+        writeln!(self, "## {}\n", t!("report-selection"))?;
+        let names = |status: Status| -> Vec<String> {
+            results
+                .regions
+                .iter()
+                .filter(|r| r.status == status)
+                .map(|r| {
+                    t!(
+                        "report-with-points",
+                        name = escape(&r.name),
+                        points = points(r.total)
+                    )
+                })
+                .collect()
+        };
+        let selected = names(Status::Selected);
+        writeln!(
+            self,
+            "- {}",
+            t!(
+                "report-selected",
+                count = selected.len(),
+                places = results.rules.select,
+                regions = list_or_none(&selected)
+            )
+        )?;
+        let tied = names(Status::Tied);
+        if !tied.is_empty() {
+            writeln!(self, "- {}", t!("report-tied", regions = list(&tied)))?;
+        }
+        writeln!(
+            self,
+            "- {}",
+            t!(
+                "report-not-selected",
+                regions = list_or_none(&names(Status::NotSelected))
+            )
+        )?;
+        if let Some(min) = results.rules.min_total {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-below",
+                    min = points(min),
+                    regions = list_or_none(&names(Status::BelowThreshold))
+                )
+            )?;
+        }
+        writeln!(self)?;
+        self.cutoff_sentence()?;
+        writeln!(self)
+    }
+
+    /// Where the cutoff falls and by how much the last region in is ahead.
+    pub(super) fn cutoff_sentence(&mut self) -> fmt::Result {
+        let results = self.results;
+        let regions = &results.regions;
+        let select = results.rules.select as usize;
+        let eligible = regions
+            .iter()
+            .filter(|r| r.status != Status::BelowThreshold)
+            .count();
+        let tied: Vec<&RegionResult> = regions
+            .iter()
+            .filter(|r| r.status == Status::Tied)
+            .collect();
+        if let Some(first) = tied.first() {
+            let places = select.saturating_sub(
+                regions
+                    .iter()
+                    .filter(|r| r.status == Status::Selected)
+                    .count(),
+            );
+            let names: Vec<String> = tied.iter().map(|r| escape(&r.name)).collect();
+            return writeln!(
+                self,
+                "{}",
+                t!(
+                    "report-cutoff-in-tie",
+                    regions = list(&names),
+                    rank = first.rank,
+                    total = points(first.total),
+                    places = places
+                )
+            );
+        }
+        if select == 0 {
+            return writeln!(self, "{}", t!("report-no-places"));
+        }
+        if eligible <= select {
+            let empty = select - eligible;
+            return if empty == 0 {
+                writeln!(self, "{}", t!("report-all-eligible"))
+            } else {
+                writeln!(
+                    self,
+                    "{}",
+                    t!(
+                        "report-places-empty",
+                        eligible = eligible,
+                        empty = empty,
+                        places = select
+                    )
+                )
+            };
+        }
+        let above = cutoff(results);
+        let (Some(last), Some(next)) = (
+            above.checked_sub(1).and_then(|i| regions.get(i)),
+            regions.get(above),
+        ) else {
+            return Ok(());
+        };
+        if (last.total - next.total).abs() <= EPSILON {
+            let category = next.decided_by.as_deref().unwrap_or("?");
+            return writeln!(
+                self,
+                "{}",
+                t!(
+                    "report-cutoff-tie-break",
+                    last = escape(&last.name),
+                    last_rank = last.rank,
+                    next = escape(&next.name),
+                    next_rank = next.rank,
+                    total = points(last.total),
+                    category = escape(category)
+                )
+            );
+        }
+        writeln!(
+            self,
+            "{}",
+            t!(
+                "report-cutoff",
+                last = escape(&last.name),
+                last_rank = last.rank,
+                last_total = points(last.total),
+                next = escape(&next.name),
+                next_rank = next.rank,
+                next_total = points(next.total),
+                margin = points(last.total - next.total)
+            )
+        )
+    }
+
+    /// Every pair of neighbours with equal totals: what ordered them, or
+    /// that they share a rank.
+    pub(super) fn ties(&mut self) -> fmt::Result {
+        let results = self.results;
+        writeln!(self, "## {}\n", t!("report-ties"))?;
+        let mut any = false;
+        for pair in results.regions.windows(2) {
+            let (above, below) = (&pair[0], &pair[1]);
+            if (above.total - below.total).abs() > EPSILON {
+                continue;
+            }
+            any = true;
+            match &below.decided_by {
+                Some(category) if above.rank != below.rank => {
+                    self.decided(above, below, category)?
+                }
+                _ => {
+                    let (above_name, below_name) = (escape(&above.name), escape(&below.name));
+                    let sentence = if results.rules.tie_break.is_empty() {
+                        t!(
+                            "report-shared-rank-no-rule",
+                            above = above_name,
+                            below = below_name,
+                            rank = above.rank,
+                            total = points(above.total)
+                        )
+                    } else {
+                        t!(
+                            "report-shared-rank",
+                            above = above_name,
+                            below = below_name,
+                            rank = above.rank,
+                            total = points(above.total),
+                            categories = list(&results.rules.tie_break)
+                        )
+                    };
+                    writeln!(self, "- {sentence}")?;
+                }
+            }
+        }
+        if !any {
+            writeln!(self, "{}", t!("report-no-ties"))?;
+        }
+        let closest = results
+            .regions
+            .windows(2)
+            .filter(|p| (p[0].total - p[1].total).abs() > EPSILON)
+            .min_by(|a, b| (a[0].total - a[1].total).total_cmp(&(b[0].total - b[1].total)));
+        if let Some(pair) = closest {
+            writeln!(
+                self,
+                "{}{}",
+                if any { "\n" } else { "" },
+                t!(
+                    "report-closest",
+                    above = escape(&pair[0].name),
+                    below = escape(&pair[1].name),
+                    gap = points(pair[0].total - pair[1].total),
+                    above_rank = pair[0].rank,
+                    below_rank = pair[1].rank
+                )
+            )?;
+        }
+        writeln!(self)
+    }
+
+    /// One sentence for two regions with equal totals that `tie_break` ordered.
+    pub(super) fn decided(
+        &mut self,
+        above: &RegionResult,
+        below: &RegionResult,
+        category: &str,
+    ) -> fmt::Result {
+        let subtotal = |region: &RegionResult, id: &str| {
+            region
+                .subtotals
+                .iter()
+                .find(|s| s.category == id)
+                .map_or(0.0, |s| s.points)
+        };
+        let earlier: Vec<String> = self
+            .results
+            .rules
+            .tie_break
+            .iter()
+            .take_while(|id| id.as_str() != category)
+            .map(|id| {
+                t!(
+                    "report-with-points",
+                    name = escape(id),
+                    points = points(subtotal(above, id))
+                )
+            })
+            .collect();
+        let (above_name, below_name) = (escape(&above.name), escape(&below.name));
+        let title = escape(self.category_title(category));
+        let (above_points, below_points) = (
+            points(subtotal(above, category)),
+            points(subtotal(below, category)),
+        );
+        let sentence = if earlier.is_empty() {
+            t!(
+                "report-decided",
+                above = above_name,
+                below = below_name,
+                total = points(above.total),
+                category = escape(category),
+                title = title,
+                above_points = above_points,
+                below_points = below_points
+            )
+        } else {
+            t!(
+                "report-decided-after",
+                above = above_name,
+                below = below_name,
+                total = points(above.total),
+                category = escape(category),
+                title = title,
+                above_points = above_points,
+                below_points = below_points,
+                earlier = list(&earlier)
+            )
+        };
+        writeln!(self, "- {sentence}")
+    }
+}

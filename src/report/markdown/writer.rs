@@ -1,0 +1,56 @@
+//! The writer of report.md: the text so far, what it reports on, and the
+//! lookups and list forms every part of the report uses.
+
+use std::fmt::{self, Write};
+
+use crate::analysis::Analysis;
+use crate::merge::Results;
+use crate::model::Review;
+use crate::t;
+
+pub(super) struct Report<'a> {
+    pub(super) out: &'a mut String,
+    pub(super) results: &'a Results,
+    pub(super) analysis: Option<&'a Analysis>,
+    pub(super) review: &'a Review,
+}
+
+impl Write for Report<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.push_str(s);
+        Ok(())
+    }
+}
+
+impl Report<'_> {
+    pub(super) fn category_title(&self, id: &str) -> &str {
+        self.review
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or("", |c| c.title.as_str())
+    }
+
+    pub(super) fn criterion_title(&self, id: &str) -> &str {
+        self.review.criterion(id).map_or("", |c| c.title.as_str())
+    }
+
+    pub(super) fn reviewer_name(&self, id: &str) -> String {
+        self.review
+            .reviewer(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+}
+
+/// Items in running text: `a, b` in English, `a、b` in Japanese.
+pub(super) fn list(items: &[String]) -> String {
+    items.join(&t!("list-separator"))
+}
+
+pub(super) fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        t!("report-none")
+    } else {
+        list(items)
+    }
+}
