@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
-use super::keymap::{self, Mode};
+use super::keymap::Binding;
 use super::theme::Theme;
 use crate::text;
 
@@ -32,13 +32,18 @@ pub fn bar(frame: &mut Frame, area: Rect, theme: &Theme, left: &str, right: &str
     );
 }
 
-/// The footer's lines for a mode at a width: `key label` pairs from the keymap.
-pub fn footer_lines(mode: Mode, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+/// The footer's lines at a width: `key label` pairs of `bindings` (a
+/// keymap's footer for a mode).
+pub fn footer_lines<'k, M: 'static, A: 'static>(
+    bindings: impl Iterator<Item = &'k Binding<M, A>>,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for binding in keymap::footer(mode) {
-        let key = binding.label(theme.unicode);
+    for binding in bindings {
+        let key = binding.label_for(theme.unicode);
         let item_width = text::width(key) + 1 + text::width(&binding.describe());
         let gap = if spans.is_empty() { 0 } else { 2 };
         if used + gap + item_width > width as usize && !spans.is_empty() {
@@ -58,8 +63,16 @@ pub fn footer_lines(mode: Mode, theme: &Theme, width: u16) -> Vec<Line<'static>>
     lines
 }
 
-pub fn footer(frame: &mut Frame, area: Rect, mode: Mode, theme: &Theme) {
-    frame.render_widget(Paragraph::new(footer_lines(mode, theme, area.width)), area);
+pub fn footer<'k, M: 'static, A: 'static>(
+    frame: &mut Frame,
+    area: Rect,
+    bindings: impl Iterator<Item = &'k Binding<M, A>>,
+    theme: &Theme,
+) {
+    frame.render_widget(
+        Paragraph::new(footer_lines(bindings, theme, area.width)),
+        area,
+    );
 }
 
 /// A bordered block with a title, drawn with the theme's border characters.

@@ -281,7 +281,7 @@ fn a_conflicted_region_refuses_marks() {
     let mut screen = s.screen("committee", "ishikawa");
     // ishikawa declared a conflict on hamamatsu in the sheet; go there via the summary.
     screen.app.summary.region = 4;
-    screen.app.mode = panelist::tui::keymap::Mode::Summary;
+    screen.app.mode = panelist::tui::review::keys::Mode::Summary;
     let (_, shown) = drive(&mut screen, "\n");
     assert_eq!(
         screen.app.region().map(|r| r.id.as_str()),

@@ -7,12 +7,12 @@ use std::collections::BTreeSet;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::keys::{self, Action, Mode};
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Review};
 use crate::report::ResultsFile;
 use crate::t;
-use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::session;
 use crate::tui::theme::Theme;
 
@@ -399,7 +399,7 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Key(key) => {
-                if let Some(action) = keymap::action_for(self.mode(), &key) {
+                if let Some(action) = keys::action_for(self.mode(), &key) {
                     self.act(action);
                 }
             }

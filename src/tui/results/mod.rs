@@ -4,6 +4,7 @@
 //! criterion across regions; drafts counted or not at a key.
 
 pub mod app;
+pub mod keys;
 mod solidity;
 pub mod view;
 

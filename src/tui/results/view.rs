@@ -15,13 +15,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{Absent, App, MarkRow, View};
+use super::keys::{KEYMAP, Mode, SCREENS};
 use super::solidity;
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::{Category, format_points};
 use crate::report::{Form, cutoff, points, words};
 use crate::t;
 use crate::text;
-use crate::tui::keymap::{self, Mode, RESULTS_MODES};
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block, meter};
 
@@ -32,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let area = frame.area();
     let mode = app.mode();
-    let footer_height = widgets::footer_lines(mode, &theme, area.width)
+    let footer_height = widgets::footer_lines(keymap::footer(KEYMAP, &mode), &theme, area.width)
         .len()
         .clamp(1, 3) as u16;
     let message_height = u16::from(app.message.is_some());
@@ -85,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         let line = text::truncate(text, message.width as usize, theme.ellipsis());
         frame.render_widget(Paragraph::new(Line::styled(line, theme.strong())), message);
     }
-    widgets::footer(frame, footer, mode, &theme);
+    widgets::footer(frame, footer, keymap::footer(KEYMAP, &mode), &theme);
 }
 
 /// Whether drafts count, said on every screen.
@@ -1319,7 +1320,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let mut lines = Vec::new();
-    for mode in RESULTS_MODES {
+    for &mode in SCREENS {
         let title = match mode {
             Mode::Ranking => t!("results-help-ranking"),
             Mode::Breakdown => t!("results-help-breakdown"),
@@ -1330,8 +1331,8 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
             _ => String::new(),
         };
         // Each binding once, under the first screen that has it.
-        let bindings: Vec<_> = keymap::help(mode)
-            .filter(|b| b.modes.iter().find(|m| RESULTS_MODES.contains(m)) == Some(&mode))
+        let bindings: Vec<_> = keymap::help(KEYMAP, &mode)
+            .filter(|b| b.modes.iter().find(|m| SCREENS.contains(m)) == Some(&mode))
             .collect();
         if bindings.is_empty() {
             continue;
@@ -1341,7 +1342,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
             let mut spans = Vec::new();
             for binding in pair {
                 spans.push(Span::styled(
-                    format!("  {}", text::fit(binding.label(theme.unicode), 10, "")),
+                    format!("  {}", text::fit(binding.label_for(theme.unicode), 10, "")),
                     theme.accent(),
                 ));
                 spans.push(Span::raw(text::fit(

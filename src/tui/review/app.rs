@@ -6,10 +6,10 @@ use std::collections::VecDeque;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
+use super::keys::{self, Action, Mode};
 use crate::model::{Change, Mark, Review, Sheet, format_points};
 use crate::store::Saved;
 use crate::t;
-use crate::tui::keymap::{self, Action, Mode};
 use crate::tui::session;
 use crate::tui::theme::Theme;
 
@@ -307,7 +307,7 @@ impl App {
     pub fn update(&mut self, msg: Msg) {
         match msg {
             Msg::Key(key) => {
-                let action = keymap::action_for(self.mode, &key);
+                let action = keys::action_for(self.mode, &key);
                 match (self.mode, action) {
                     (Mode::Note, None) => {
                         if let Some(note) = &mut self.note {
@@ -370,13 +370,7 @@ impl App {
                 }
             }
             // The chooser and the committee results' screens are not the reviewer's.
-            Mode::Chooser
-            | Mode::Ranking
-            | Mode::Breakdown
-            | Mode::Marks
-            | Mode::Across
-            | Mode::Solidity
-            | Mode::Offsets => {}
+            Mode::Chooser => {}
         }
     }
 

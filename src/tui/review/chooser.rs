@@ -6,12 +6,13 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::keys::{self, Action, KEYMAP, Mode};
 use crate::model::Index;
 use crate::progress::Progress;
 use crate::store::{self, LoadedReview, SessionLock};
 use crate::t;
 use crate::text;
-use crate::tui::keymap::{self, Action, Mode};
+use crate::tui::keymap;
 use crate::tui::shell::Screen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
@@ -99,11 +100,11 @@ impl Screen for Chooser<'_> {
         if key.kind == KeyEventKind::Release {
             return;
         }
-        match keymap::action_for(Mode::Chooser, &key) {
-            Some(Action::NextCriterion) => {
+        match keys::action_for(Mode::Chooser, &key) {
+            Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
             }
-            Some(Action::PrevCriterion) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::Confirm) => self.open(),
             Some(Action::Quit) => self.quit = true,
             _ => {}
@@ -164,7 +165,12 @@ impl Screen for Chooser<'_> {
             }
         }
         frame.render_widget(Paragraph::new(lines), inner);
-        widgets::footer(frame, footer, Mode::Chooser, &theme);
+        widgets::footer(
+            frame,
+            footer,
+            keymap::footer(KEYMAP, &Mode::Chooser),
+            &theme,
+        );
     }
 
     fn settle(&mut self, _idle: bool) -> bool {

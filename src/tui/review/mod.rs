@@ -2,6 +2,7 @@
 
 pub mod app;
 mod chooser;
+pub mod keys;
 pub mod view;
 
 use std::sync::atomic::AtomicBool;

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Pos, Question, Tone};
+use super::keys::{KEYMAP, Mode};
 use crate::model::format_points;
 use crate::t;
 use crate::text;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap;
 use crate::tui::widgets::{self, block, wrapped};
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -54,11 +55,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Confirm => question(app, frame, body),
         _ => {}
     }
-    widgets::footer(frame, footer, app.mode, &theme);
+    widgets::footer(frame, footer, keymap::footer(KEYMAP, &app.mode), &theme);
 }
 
 fn footer_height(app: &App, width: u16) -> u16 {
-    widgets::footer_lines(app.mode, &app.theme, width)
+    widgets::footer_lines(keymap::footer(KEYMAP, &app.mode), &app.theme, width)
         .len()
         .clamp(1, 4) as u16
 }
@@ -499,11 +500,11 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     for (mode, title) in groups {
         lines.push(Line::styled(title, theme.strong()));
-        let bindings: Vec<_> = keymap::help(mode).collect();
+        let bindings: Vec<_> = keymap::help(KEYMAP, &mode).collect();
         for pair in bindings.chunks(2) {
             let mut spans = Vec::new();
             for binding in pair {
-                let key = binding.label(theme.unicode);
+                let key = binding.label_for(theme.unicode);
                 spans.push(Span::styled(
                     format!("  {}", text::fit(key, 10, "")),
                     theme.accent(),
