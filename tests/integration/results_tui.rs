@@ -7,7 +7,7 @@ use crate::common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
 use panelist::report::ResultsFile;
 use panelist::tui::results::app::Absent;
-use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, view};
+use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, screens};
 use panelist::tui::shell::Screen;
 use panelist::tui::theme::Theme;
 use ratatui::Terminal;
@@ -58,7 +58,7 @@ fn press(app: &mut App, keys: &[&str]) {
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|frame| view::render(app, frame))
+        .draw(|frame| screens::render(app, frame))
         .expect("draw");
     terminal
 }

@@ -5,8 +5,7 @@
 
 pub mod app;
 pub mod keys;
-mod solidity;
-pub mod view;
+pub mod screens;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -129,7 +128,7 @@ impl<L: Loader> Screen for ResultsScreen<L> {
     }
 
     fn render(&self, frame: &mut Frame) {
-        view::render(&self.app, frame);
+        screens::render(&self.app, frame);
     }
 
     fn settle(&mut self, _idle: bool) -> bool {

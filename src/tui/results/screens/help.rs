@@ -1,0 +1,79 @@
+//! Every key of the results screens, from the keymap, and what the marks
+//! mean.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::super::keys::{KEYMAP, Mode, SCREENS};
+use crate::t;
+use crate::text;
+use crate::tui::keymap;
+use crate::tui::widgets::block;
+
+/// Every key of the results screens, from the keymap, and what the marks mean.
+pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let outer = block(
+        &theme,
+        Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let mut lines = Vec::new();
+    for &mode in SCREENS {
+        let title = match mode {
+            Mode::Ranking => t!("results-help-ranking"),
+            Mode::Breakdown => t!("results-help-breakdown"),
+            Mode::Marks => t!("results-help-marks"),
+            Mode::Across => t!("results-help-across"),
+            Mode::Solidity => t!("results-help-solidity"),
+            Mode::Offsets => t!("results-help-offsets"),
+            _ => String::new(),
+        };
+        // Each binding once, under the first screen that has it.
+        let bindings: Vec<_> = keymap::help(KEYMAP, &mode)
+            .filter(|b| b.modes.iter().find(|m| SCREENS.contains(m)) == Some(&mode))
+            .collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(title, theme.strong()));
+        for pair in bindings.chunks(2) {
+            let mut spans = Vec::new();
+            for binding in pair {
+                spans.push(Span::styled(
+                    format!("  {}", text::fit(binding.label_for(theme.unicode), 10, "")),
+                    theme.accent(),
+                ));
+                spans.push(Span::raw(text::fit(
+                    &binding.describe(),
+                    26,
+                    theme.ellipsis(),
+                )));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    let (bar, rule) = if theme.unicode {
+        ("│", "──")
+    } else {
+        ("|", "--")
+    };
+    lines.push(Line::styled(
+        text::truncate(
+            &t!(
+                "results-help-legend",
+                caret = theme.caret(),
+                bar = bar,
+                rule = rule
+            ),
+            inner.width as usize,
+            theme.ellipsis(),
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

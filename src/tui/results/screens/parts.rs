@@ -1,0 +1,520 @@
+//! The pieces the results screens share: the caret and scrolling of a
+//! list, statuses and flags in a column, the cutoff rule, a region's
+//! neighbours and flags in words, the criteria's numbers, and the boxes of
+//! sentences the analysis screens write in.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use crate::analysis::{self, Verdict, standing};
+use crate::merge::{CriterionResult, RegionResult, Status};
+use crate::model::{Category, format_points};
+use crate::report::solidity::{rules_across, selected_share, side};
+use crate::report::{Form, cutoff, points, words};
+use crate::t;
+use crate::text;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{self, block};
+
+/// The caret column: the selection reads without color.
+pub(super) fn caret(theme: &Theme, on: bool) -> Span<'static> {
+    Span::raw(if on {
+        format!("{} ", theme.caret())
+    } else {
+        "  ".to_string()
+    })
+}
+
+/// Lines of a list with a fixed header, scrolled so that the selected line
+/// shows; `selected` indexes `lines`.
+pub(super) fn scrolled(
+    header: Option<Line<'static>>,
+    lines: Vec<Line<'static>>,
+    selected: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let room = height.saturating_sub(usize::from(header.is_some())).max(1);
+    let offset = (selected + 1).saturating_sub(room);
+    header
+        .into_iter()
+        .chain(lines.into_iter().skip(offset).take(room))
+        .collect()
+}
+
+pub(super) fn status_word(status: Status, results: &crate::merge::Results) -> String {
+    words::status(status, Form::Screen, results.rules.min_total)
+}
+
+/// The columns of the status: 12, or the widest status shown.
+pub(super) fn status_width(results: &crate::merge::Results) -> usize {
+    results
+        .regions
+        .iter()
+        .map(|r| text::width(&status_word(r.status, results)))
+        .fold(12, usize::max)
+}
+
+pub(super) fn status_style(theme: &Theme, status: Status) -> Style {
+    match status {
+        Status::Selected => theme.ok().add_modifier(Modifier::BOLD),
+        Status::Tied => theme.warn().add_modifier(Modifier::BOLD),
+        Status::NotSelected => Style::default(),
+        Status::BelowThreshold => theme.dim(),
+    }
+}
+
+/// A region's flags in a few columns: `! 3-b`, `! 3-b +1`, `incomplete`.
+pub(super) fn flags_short(region: &RegionResult) -> String {
+    let disagreements: Vec<&str> = region
+        .flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("disagreement:"))
+        .collect();
+    let incomplete = region.flags.iter().any(|f| f == "incomplete");
+    let mut text = match disagreements.as_slice() {
+        [] => String::new(),
+        [one] => format!("! {one}"),
+        [first, rest @ ..] => format!("! {first} +{}", rest.len()),
+    };
+    if incomplete {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&words::incomplete());
+    }
+    text
+}
+
+/// The rule drawn where the selection cutoff falls.
+pub(super) fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let results = app.results();
+    let above = cutoff(results);
+    let regions = &results.regions;
+    let tied = regions.iter().any(|r| r.status == Status::Tied);
+    let last = above.checked_sub(1).and_then(|i| regions.get(i));
+    let places = results.rules.select;
+    let label = match (last, regions.get(above)) {
+        _ if tied => t!("results-cutoff-tie", places = places, dot = theme.dot()),
+        (Some(last), Some(next)) => t!(
+            "results-cutoff-margin",
+            places = places,
+            dot = theme.dot(),
+            margin = points(last.total - next.total)
+        ),
+        _ => t!("results-cutoff", places = places),
+    };
+    let label = format!(" {label} ");
+    let dash = if theme.unicode { "─" } else { "-" };
+    let lead = dash.repeat(6);
+    let rest = width.saturating_sub(6 + text::width(&label));
+    Line::styled(
+        text::truncate(
+            &format!("{lead}{label}{}", dash.repeat(rest)),
+            width,
+            theme.ellipsis(),
+        ),
+        theme.error(),
+    )
+}
+
+/// One line on a region for the ranking and region screens: its verdict
+/// and the checks that make it; whether it is fragile.
+pub(super) fn summary(app: &App, region: &str) -> Option<(String, bool)> {
+    let analysis = app.analysis()?;
+    let check = analysis.region(region)?;
+    let fragile = check.verdict == Verdict::Fragile;
+    let share = selected_share(check, analysis.rounds);
+    let mut parts = vec![if fragile {
+        t!("tui-summary-fragile", share = share)
+    } else {
+        t!("tui-summary-solid", share = share)
+    }];
+    parts.push(if check.hangs_on.is_empty() {
+        t!("tui-summary-no-hinge")
+    } else {
+        t!(
+            "tui-summary-hangs-on",
+            reviewers = check.hangs_on.join(&t!("list-separator"))
+        )
+    });
+    let home = standing(check.status);
+    let other = rules_across(check);
+    parts.push(if other.is_empty() {
+        t!("tui-summary-rules-agree")
+    } else {
+        other.join(&t!("list-separator"))
+    });
+    if let Some(p) = check.calibrated {
+        parts.push(if standing(p.status) == home {
+            t!("tui-summary-calibrated", rank = p.rank)
+        } else {
+            t!(
+                "tui-summary-calibrated-side",
+                rank = p.rank,
+                side = side(p.status)
+            )
+        });
+    }
+    Some((parts.join(&format!(" {} ", app.theme.dot())), fragile))
+}
+
+/// How solid the region's place is, in a line or two (the `a` screen
+/// tells more).
+pub(super) fn solidity_lines(
+    app: &App,
+    region: &RegionResult,
+    width: u16,
+    max_lines: usize,
+) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    match summary(app, &region.region) {
+        Some((text_, fragile)) => widgets::wrapped(
+            &text_,
+            width,
+            max_lines,
+            &theme,
+            if fragile { theme.warn() } else { theme.dim() },
+        ),
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn subtotals_text(app: &App, region: &RegionResult) -> String {
+    region
+        .subtotals
+        .iter()
+        .map(|s| {
+            let max: f64 = app
+                .data
+                .review
+                .categories
+                .iter()
+                .find(|c| c.id == s.category)
+                .map_or(0.0, Category::max_total);
+            format!(
+                "{}: {}/{}",
+                s.category,
+                points(s.points),
+                format_points(max)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+/// How far the region is from the ones ranked just above and below, and
+/// what broke a tie with the one above.
+pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
+    let regions = &app.results().regions;
+    let Some(i) = regions.iter().position(|r| r.region == region.region) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    // What ordered two neighbours with equal totals, if anything did.
+    let tie = |lower: &RegionResult, upper: &RegionResult| match &lower.decided_by {
+        Some(category) => t!("results-tie-broken", category = category),
+        None if upper.rank == lower.rank => t!("results-ex-aequo"),
+        None => String::new(),
+    };
+    if let Some(above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
+        let gap = above.total - region.total;
+        parts.push(gap_text(gap, false, above) + &tie(region, above));
+    }
+    if let Some(below) = regions.get(i + 1) {
+        let gap = region.total - below.total;
+        parts.push(gap_text(gap, true, below) + &tie(below, region));
+    }
+    parts.join("  ")
+}
+
+/// `2.77 ahead of Nagano (2)` (or `behind`), or `level with Nagano (2)` on
+/// equal totals.
+pub(super) fn gap_text(gap: f64, ahead: bool, other: &RegionResult) -> String {
+    let (name, rank) = (&other.name, other.rank);
+    if gap.abs() <= crate::merge::EPSILON {
+        t!("results-level-with", name = name, rank = rank)
+    } else if ahead {
+        t!("results-ahead", gap = points(gap), name = name, rank = rank)
+    } else {
+        t!(
+            "results-behind",
+            gap = points(gap),
+            name = name,
+            rank = rank
+        )
+    }
+}
+
+pub(super) fn flags_text(app: &App, region: &RegionResult) -> String {
+    if region.flags.is_empty() {
+        return t!("results-no-flags");
+    }
+    let mut parts = Vec::new();
+    for c in &region.criteria {
+        if c.aggregate.is_none() {
+            parts.push(t!("results-no-marks", criterion = &c.criterion));
+        }
+        if let (true, Some(lo), Some(hi)) = (c.disagreement, c.min, c.max) {
+            let limit = app
+                .data
+                .review
+                .criterion(&c.criterion)
+                .map_or(0.0, |k| app.results().rules.disagreement_limit(k.max));
+            parts.push(t!(
+                "results-disagreement",
+                criterion = &c.criterion,
+                low = format_points(lo),
+                high = format_points(hi),
+                spread = format_points(hi - lo),
+                limit = format_points(limit)
+            ));
+        }
+    }
+    parts.join(&t!("results-flags-separator"))
+}
+
+/// Column widths of a table row: `(title, fixed)` where the title column
+/// takes what the fixed ones leave.
+pub(super) fn title_width(width: usize, fixed: usize) -> usize {
+    width.saturating_sub(fixed).max(8)
+}
+
+/// A criterion's numbers for a table row: the score (8 columns), the rest
+/// (n, min, max, spread), and whether its marks disagree.
+pub(super) fn criterion_numbers(result: Option<&CriterionResult>) -> (String, String, bool) {
+    let Some(c) = result else {
+        return (String::new(), String::new(), false);
+    };
+    let score = c.aggregate.map_or_else(|| t!("results-none"), points);
+    let num = |v: Option<f64>| v.map_or_else(|| "-".to_string(), format_points);
+    let spread = match (c.min, c.max) {
+        (Some(lo), Some(hi)) => format_points(hi - lo),
+        _ => "-".into(),
+    };
+    (
+        format!(" {}", text::pad_left(&score, 7)),
+        format!(
+            "{:>4}{:>6}{:>6}{:>7}",
+            c.marks,
+            num(c.min),
+            num(c.max),
+            spread
+        ),
+        c.disagreement,
+    )
+}
+
+/// The headings of the columns after the score: n, min, max, spread.
+pub(super) fn statistics_header() -> String {
+    format!(
+        "{}{}{}{}",
+        text::pad_left(&t!("results-col-n"), 4),
+        text::pad_left(&t!("results-col-min"), 6),
+        text::pad_left(&t!("results-col-max"), 6),
+        text::pad_left(&t!("results-col-spread"), 7)
+    )
+}
+
+/// How a criterion's score came about, and whether its spread is flagged.
+pub(super) fn rule_text(
+    app: &App,
+    max: f64,
+    step: f64,
+    result: Option<&CriterionResult>,
+) -> String {
+    let rules = &app.results().rules;
+    let limit = format_points(rules.disagreement_limit(max));
+    let (max, step) = (format_points(max), format_points(step));
+    let Some(c) = result.filter(|c| c.aggregate.is_some()) else {
+        return t!("results-rule-no-marks", max = max, step = step);
+    };
+    let mut text = t!(
+        "results-rule",
+        max = max,
+        step = step,
+        aggregate = words::aggregate_in_sentence(rules.aggregate),
+        marks = c.marks
+    );
+    if let (Some(lo), Some(hi)) = (c.min, c.max) {
+        let spread = format_points(hi - lo);
+        text.push_str(&if c.disagreement {
+            t!("results-rule-disagreement", spread = spread, limit = limit)
+        } else {
+            t!("results-rule-spread", spread = spread, limit = limit)
+        });
+    }
+    text
+}
+
+pub(super) fn truncate_line(line: Line<'static>, width: usize, theme: &Theme) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let room = width.saturating_sub(used);
+        if room == 0 {
+            break;
+        }
+        let content = text::truncate(&span.content, room, theme.ellipsis());
+        used += text::width(&content);
+        spans.push(Span::styled(content, span.style));
+    }
+    Line::from(spans)
+}
+
+/// A catalog sentence as the terminal can show it: `±` is `+/-` without
+/// UTF-8 (the language is English there, so nothing else is lost).
+pub(super) fn shown(theme: &Theme, text_: &str) -> String {
+    if theme.unicode {
+        text_.to_string()
+    } else {
+        theme.plain(&text_.replace('\u{B1}', "+/-"))
+    }
+}
+
+/// `text` in exactly `width` columns, left or right aligned.
+pub(super) fn cell(theme: &Theme, text_: &str, width: usize, at_right: bool) -> String {
+    let cut = text::truncate(text_, width, theme.ellipsis());
+    if at_right {
+        text::pad_left(&cut, width)
+    } else {
+        text::fit(&cut, width, "")
+    }
+}
+
+/// Columns taken by the widest of a heading and its cells.
+pub(super) fn widest(header: &str, cells: impl Iterator<Item = String>) -> usize {
+    cells
+        .map(|c| text::width(&c))
+        .fold(text::width(header), usize::max)
+}
+
+/// Sentences in `height` lines of `width`: all wrapped when they fit;
+/// otherwise each gets a line, in order, and the lines left go to the first
+/// ones that need more (a cut sentence ends in an ellipsis).
+pub(super) fn sentence_lines(
+    theme: &Theme,
+    sentences: &[(String, Style)],
+    width: u16,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let wrapped: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|(s, _)| text::wrap(s, width as usize))
+        .collect();
+    let mut room: Vec<usize> = vec![0; wrapped.len()];
+    let mut left = height;
+    for r in room.iter_mut() {
+        if left == 0 {
+            break;
+        }
+        *r = 1;
+        left -= 1;
+    }
+    for (r, lines) in room.iter_mut().zip(&wrapped) {
+        if *r == 0 {
+            break;
+        }
+        let more = lines.len().saturating_sub(1).min(left);
+        *r += more;
+        left -= more;
+    }
+    let mut out = Vec::new();
+    for ((lines, (_, style)), n) in wrapped.into_iter().zip(sentences).zip(room) {
+        for line in text::clip(lines, n, width as usize, theme.ellipsis()) {
+            out.push(Line::styled(line, *style));
+        }
+    }
+    out
+}
+
+/// A box titled `title` holding `sentences` (those flagged in the warning
+/// style), fitted to it by [`sentence_lines`].
+pub(super) fn sentence_box(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: Line<'static>,
+    sentences: Vec<(String, bool)>,
+) {
+    let outer = block(theme, title);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let sentences: Vec<(String, Style)> = sentences
+        .into_iter()
+        .map(|(s, warn)| {
+            let style = if warn { theme.warn() } else { Style::default() };
+            (shown(theme, &s), style)
+        })
+        .collect();
+    let lines = sentence_lines(theme, &sentences, inner.width, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Said instead of the screens when the results were not analysed.
+pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let outer = block(
+        &theme,
+        Line::styled(format!(" {} ", t!("solid-title")), theme.accent()),
+    );
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let marks = analysis::counting_marks(app.results());
+    let message = if !analysis::by_default(app.results()) {
+        t!(
+            "tui-not-analysed-large",
+            marks = marks,
+            limit = analysis::BY_DEFAULT_UP_TO
+        )
+    } else {
+        t!("tui-not-analysed")
+    };
+    let lines = sentence_lines(
+        &theme,
+        &[(shown(&theme, &message), theme.strong())],
+        inner.width,
+        inner.height as usize,
+    );
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A region's name by id, as the results have it.
+pub(super) fn region_name(app: &App, id: &str) -> String {
+    app.results()
+        .regions
+        .iter()
+        .find(|r| r.region == id)
+        .map_or_else(|| id.to_string(), |r| r.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_share_the_lines_first_come_first_served() {
+        let theme = Theme {
+            color: false,
+            unicode: true,
+        };
+        let long = "word ".repeat(12);
+        let sentences = vec![
+            (long.clone(), Style::default()),
+            ("short".to_string(), Style::default()),
+            (long, Style::default()),
+        ];
+        // Wrapped at 20: 3 + 1 + 3 lines; in 5, the first keeps 3.
+        let lines = sentence_lines(&theme, &sentences, 20, 5);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text.len(), 5, "{text:?}");
+        assert_eq!(text[3], "short");
+        assert!(text[4].ends_with('…'), "{text:?}");
+        assert_eq!(sentence_lines(&theme, &sentences, 20, 2).len(), 2);
+        assert_eq!(sentence_lines(&theme, &sentences, 20, 20).len(), 7);
+    }
+}

@@ -1,0 +1,242 @@
+//! The ranking with its bar chart and the cutoff, and the selected
+//! region's detail below.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::parts::{
+    caret, cutoff_rule, flags_short, flags_text, neighbours_text, scrolled, solidity_lines,
+    status_style, status_width, status_word, subtotals_text,
+};
+use crate::model::format_points;
+use crate::report::{cutoff, points, words};
+use crate::t;
+use crate::text;
+use crate::tui::widgets::{self, block, meter};
+
+/// The ranking with its bar chart and the cutoff, and the selected region's
+/// detail below.
+pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let results = app.results();
+    let n = results.regions.len();
+    let above = cutoff(results);
+    let rule = above > 0 && above < n;
+    let wanted = (n + 1 + usize::from(rule) + 2) as u16;
+    let detail_height = 6.min(area.height / 3);
+    let [list_area, detail_area] = Layout::vertical([
+        Constraint::Length(wanted.min(area.height.saturating_sub(detail_height))),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let title = format!(
+        " {} ",
+        t!(
+            "results-ranking-title",
+            dot = theme.dot(),
+            places = results.rules.select,
+            aggregate = words::aggregate(results.rules.aggregate)
+        )
+    );
+    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let inner = outer.inner(list_area);
+    frame.render_widget(outer, list_area);
+
+    let width = inner.width as usize;
+    let status_w = status_width(results);
+    let fixed = 2 + 3 + 1 + 1 + 6 + 1 + 1 + status_w + 1;
+    let flags_w = 10.min(width.saturating_sub(fixed + 20));
+    let avail = width.saturating_sub(fixed + flags_w);
+    let longest = results
+        .regions
+        .iter()
+        .map(|r| text::width(&r.name))
+        .max()
+        .unwrap_or(6);
+    let name_w = if avail >= longest + 24 {
+        longest.clamp(6, 40)
+    } else {
+        longest.clamp(6, 32).min((avail * 9 / 20).max(12))
+    };
+    let bar_w = avail.saturating_sub(name_w).max(4);
+
+    let mut scale = format!(
+        "  {} {} {}  ",
+        text::pad_left("#", 3),
+        text::fit(&t!("results-col-region"), name_w, ""),
+        text::pad_left(&t!("results-col-total"), 6)
+    );
+    scale.push_str(&scale_text(app, bar_w));
+    scale.push_str(&format!(
+        " {} {}",
+        text::fit(&t!("results-col-status"), status_w, ""),
+        t!("results-col-flags")
+    ));
+    let header = Line::styled(text::truncate(&scale, width, ""), theme.strong());
+
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (i, region) in results.regions.iter().enumerate() {
+        if rule && i == above {
+            lines.push(cutoff_rule(app, width));
+        }
+        let on = app.is_selected_region(&region.region);
+        if on {
+            selected_line = lines.len();
+        }
+        let mut spans = vec![
+            caret(&theme, on),
+            Span::raw(format!("{:>3} ", region.rank)),
+            Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
+            Span::raw(format!(" {:>6}  ", points(region.total))),
+        ];
+        spans.extend(ranking_bar(app, region.total, bar_w));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            text::fit(&status_word(region.status, results), status_w, ""),
+            status_style(&theme, region.status),
+        ));
+        spans.push(Span::styled(
+            format!(" {}", text::truncate(&flags_short(region), flags_w, "")),
+            theme.warn(),
+        ));
+        let mut line = Line::from(spans);
+        if on {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+    if detail_area.height >= 3 {
+        ranking_detail(app, frame, detail_area);
+    }
+}
+
+/// A bar for the ranking with the minimum total marked where the bar does
+/// not reach it.
+pub(super) fn ranking_bar(app: &App, total: f64, width: usize) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let rules = &app.results().rules;
+    let mut cells: Vec<String> = meter(total, rules.max_total, width, theme.unicode)
+        .chars()
+        .map(String::from)
+        .collect();
+    let mut marker = None;
+    if let Some(min) = rules.min_total {
+        let at = ((min / rules.max_total) * width as f64).round() as usize;
+        if at < width && cells[at] == " " {
+            cells[at] = if theme.unicode { "│" } else { "|" }.to_string();
+            marker = Some(at);
+        }
+    }
+    let mut spans = Vec::new();
+    let bar: String = cells[..marker.unwrap_or(width)].concat();
+    spans.push(Span::styled(bar, theme.accent()));
+    if let Some(at) = marker {
+        spans.push(Span::styled(cells[at].clone(), theme.error()));
+        spans.push(Span::raw(cells[at + 1..].concat()));
+    }
+    spans
+}
+
+/// The scale above the bars: 0, the minimum (where the `│` falls), the maximum.
+pub(super) fn scale_text(app: &App, width: usize) -> String {
+    let rules = &app.results().rules;
+    let mut cells = vec![' '; width];
+    let mut put = |at: usize, label: &str| {
+        for (k, c) in label.chars().enumerate() {
+            if let Some(cell) = cells.get_mut(at + k) {
+                *cell = c;
+            }
+        }
+    };
+    put(0, "0");
+    let max = format_points(rules.max_total);
+    put(width.saturating_sub(max.len()), &max);
+    if let Some(min) = rules.min_total {
+        let at = ((min / rules.max_total) * width as f64).round() as usize;
+        let label = format_points(min);
+        if at >= label.len() + 2 && at + max.len() + 1 < width {
+            put(at - label.len(), &label);
+            put(at, if app.theme.unicode { "│" } else { "|" });
+        }
+    }
+    cells.into_iter().collect()
+}
+
+/// The selected region in a few lines: subtotals, neighbours, flags.
+pub(super) fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(region) = app.region_result(app.cursor.region) else {
+        return;
+    };
+    let results = app.results();
+    let title = format!(" {} ", region.name);
+    let outer = block(&theme, Line::styled(title, theme.accent()));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!(
+                "{}  ",
+                t!(
+                    "results-detail-rank",
+                    rank = region.rank,
+                    regions = results.regions.len(),
+                    total = points(region.total),
+                    max = points(results.rules.max_total)
+                )
+            ),
+            theme.strong(),
+        ),
+        Span::styled(
+            status_word(region.status, results),
+            status_style(&theme, region.status),
+        ),
+        Span::raw(format!(
+            "  {}",
+            t!("results-detail-marks", marks = region.marks)
+        )),
+    ])];
+    lines.push(Line::raw(text::truncate(
+        &subtotals_text(app, region),
+        width,
+        theme.ellipsis(),
+    )));
+    lines.push(Line::raw(text::truncate(
+        &neighbours_text(app, region),
+        width,
+        theme.ellipsis(),
+    )));
+    let flags = flags_text(app, region);
+    lines.push(Line::styled(
+        text::truncate(&flags, width, theme.ellipsis()),
+        if region.flags.is_empty() {
+            theme.dim()
+        } else {
+            theme.warn()
+        },
+    ));
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    lines.extend(solidity_lines(app, region, inner.width, room.min(2)));
+    let room = (inner.height as usize).saturating_sub(lines.len() + 1);
+    if let Some(def) = app.data.review.regions.get(app.cursor.region)
+        && room > 0
+        && !def.summary.is_empty()
+    {
+        lines.push(Line::raw(""));
+        lines.extend(widgets::wrapped(
+            &def.summary,
+            inner.width,
+            room,
+            &theme,
+            theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

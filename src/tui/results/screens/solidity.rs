@@ -1,0 +1,374 @@
+//! How solid the selection is: a line on a region for the ranking and
+//! region screens, every region's checks in rank order (`a`), and the
+//! reviewers' calibration offsets (`o`). Reads the state, changes nothing;
+//! every word comes from the catalogs (locales/*/analysis.ftl), most of them
+//! the sentences report.md uses.
+//!
+//! As on the other screens, meaning never rests on color: sides of the
+//! cutoff are words (`in`, `out`), a fragile region says FRAGILE, and an
+//! offset's bar grows left (harsher) or right (more lenient) of a `│`.
+//!
+//! This file: every region's checks in rank order (`a`).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::parts::{
+    caret, cell, cutoff_rule, not_analysed, region_name, scrolled, sentence_box, widest,
+};
+use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
+use crate::merge::Status;
+use crate::report::solidity::{
+    cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share, side,
+    verdict_word, without,
+};
+use crate::report::{cutoff, points, words};
+use crate::t;
+use crate::text;
+use crate::tui::widgets::block;
+
+/// The columns of the regions' table after the region's name, in order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Col {
+    Selected,
+    Ranks,
+    HangsOn,
+    /// The k-th aggregate rule of `by_aggregate` (Mean, Median, TrimmedMean).
+    Rule(usize),
+    Calibrated,
+    Verdict,
+}
+
+pub(super) const COLUMNS: [Col; 8] = [
+    Col::Selected,
+    Col::Ranks,
+    Col::HangsOn,
+    Col::Rule(0),
+    Col::Rule(1),
+    Col::Rule(2),
+    Col::Calibrated,
+    Col::Verdict,
+];
+
+/// Left out, in this order, when the window is too narrow for them and a
+/// readable name: the sentences below the table still say what they said.
+pub(super) const DROPPED_FIRST: [Col; 5] = [
+    Col::Ranks,
+    Col::Rule(1),
+    Col::Rule(2),
+    Col::Calibrated,
+    Col::Rule(0),
+];
+
+/// A region's name keeps at least this many columns.
+pub(super) const NAME_MIN: usize = 10;
+
+/// Who a region hangs on takes at most this many columns.
+pub(super) const HANGS_ON_MAX: usize = 12;
+
+impl Col {
+    fn header(self) -> String {
+        match self {
+            Col::Selected => t!("tui-col-selected"),
+            Col::Ranks => t!("tui-col-ranks"),
+            Col::HangsOn => t!("tui-col-hangs-on"),
+            Col::Rule(0) => t!("tui-col-mean"),
+            Col::Rule(1) => t!("tui-col-median"),
+            Col::Rule(_) => t!("tui-col-trimmed"),
+            Col::Calibrated => t!("tui-col-calibrated"),
+            Col::Verdict => t!("tui-col-verdict"),
+        }
+    }
+
+    fn at_right(self) -> bool {
+        matches!(self, Col::Selected | Col::Ranks)
+    }
+
+    /// The cell of `check`, and whether it says something against the
+    /// region's place (drawn as a warning, but the words say it too).
+    fn cell(self, check: &RegionCheck, rounds: u32) -> (String, bool) {
+        let home = standing(check.status);
+        match self {
+            Col::Selected => (
+                selected_share(check, rounds),
+                check.agreement(rounds) < SOLID_SHARE,
+            ),
+            Col::Ranks => (rank_range(check), false),
+            Col::HangsOn if check.hangs_on.is_empty() => ("-".into(), false),
+            Col::HangsOn => (check.hangs_on.join(","), true),
+            Col::Rule(k) => check.by_aggregate.get(k).map_or(("-".into(), false), |r| {
+                (side(r.placing.status), standing(r.placing.status) != home)
+            }),
+            Col::Calibrated => check.calibrated.map_or(("-".into(), false), |p| {
+                (
+                    t!("tui-cell-calibrated", rank = p.rank, side = side(p.status)),
+                    standing(p.status) != home,
+                )
+            }),
+            Col::Verdict => (
+                verdict_word(check.verdict),
+                check.verdict == Verdict::Fragile,
+            ),
+        }
+    }
+}
+
+/// The columns shown at `width` with their widths, and the name's width.
+pub(super) fn region_columns(
+    app: &App,
+    analysis: &Analysis,
+    width: usize,
+) -> (Vec<(Col, usize)>, usize) {
+    let checks = &analysis.regions;
+    let mut columns: Vec<(Col, usize)> = COLUMNS
+        .iter()
+        .map(|&col| {
+            let w = widest(
+                &col.header(),
+                checks.iter().map(|c| col.cell(c, analysis.rounds).0),
+            );
+            let w = if col == Col::HangsOn {
+                w.min(HANGS_ON_MAX)
+            } else {
+                w
+            };
+            (col, w)
+        })
+        .collect();
+    let longest = app
+        .results()
+        .regions
+        .iter()
+        .map(|r| text::width(&r.name))
+        .fold(text::width(&t!("results-col-region")), usize::max);
+    // Caret, rank and the spaces between columns.
+    let name_room = |cols: &[(Col, usize)]| {
+        width.saturating_sub(2 + 3 + 1 + cols.iter().map(|c| c.1 + 1).sum::<usize>())
+    };
+    for drop in DROPPED_FIRST {
+        if name_room(&columns) >= NAME_MIN {
+            break;
+        }
+        columns.retain(|c| c.0 != drop);
+    }
+    let name_w = name_room(&columns).min(longest);
+    (columns, name_w)
+}
+
+/// Every region's checks in rank order, with the cutoff, and the selected
+/// region's checks in sentences below.
+pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let (Some(analysis), results) = (app.analysis(), app.results()) else {
+        return not_analysed(app, frame, area);
+    };
+    let n = results.regions.len();
+    let above = cutoff(results);
+    let rule = above > 0 && above < n;
+    let wanted = (n + 1 + usize::from(rule) + 2) as u16;
+    let [list_area, detail_area] = Layout::vertical([
+        Constraint::Length(wanted.min(area.height.saturating_sub(7.min(area.height / 3)))),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let title = format!(
+        " {} ",
+        t!(
+            "tui-solid-title",
+            dot = theme.dot(),
+            rounds = analysis.rounds,
+            seed = analysis.seed
+        )
+    );
+    let selected = results
+        .regions
+        .iter()
+        .filter(|r| r.status == Status::Selected)
+        .count();
+    let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
+        Line::styled(
+            format!(
+                " {} ",
+                t!(
+                    "analysis-table-same",
+                    selected = selected,
+                    same = analysis.same_selection,
+                    rounds = analysis.rounds
+                )
+            ),
+            theme.dim(),
+        )
+        .right_aligned(),
+    );
+    let inner = outer.inner(list_area);
+    frame.render_widget(outer, list_area);
+    let width = inner.width as usize;
+    let (columns, name_w) = region_columns(app, analysis, width);
+    let mut header = format!(
+        "  {} {}",
+        text::pad_left("#", 3),
+        text::fit(&t!("results-col-region"), name_w, "")
+    );
+    for &(col, w) in &columns {
+        header.push(' ');
+        header.push_str(&cell(&theme, &col.header(), w, col.at_right()));
+    }
+    let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
+    let checks = analysis.by_region();
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (i, region) in results.regions.iter().enumerate() {
+        if rule && i == above {
+            lines.push(cutoff_rule(app, width));
+        }
+        let Some(check) = checks.get(region.region.as_str()) else {
+            continue;
+        };
+        let on = app.is_selected_region(&region.region);
+        if on {
+            selected_line = lines.len();
+        }
+        let mut spans = vec![
+            caret(&theme, on),
+            Span::raw(format!("{:>3} ", region.rank)),
+            Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
+        ];
+        for &(col, w) in &columns {
+            let (value, against) = col.cell(check, analysis.rounds);
+            let style = match (col, against) {
+                (Col::Verdict, true) => theme.warn().add_modifier(Modifier::BOLD),
+                (Col::Verdict, false) => theme.ok(),
+                (_, true) => theme.warn(),
+                (_, false) => Style::default(),
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(cell(&theme, &value, w, col.at_right()), style));
+        }
+        let mut line = Line::from(spans);
+        if on {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+    if detail_area.height >= 3 {
+        region_detail(app, analysis, frame, detail_area);
+    }
+}
+
+/// The selected region's checks in sentences.
+pub(super) fn region_detail(app: &App, analysis: &Analysis, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(region) = app.region_result(app.cursor.region) else {
+        return;
+    };
+    let Some(check) = analysis.region(&region.region) else {
+        return;
+    };
+    let title = format!(
+        " {} {} {} ",
+        region.name,
+        theme.dot(),
+        verdict_word(check.verdict)
+    );
+    let style = if check.verdict == Verdict::Fragile {
+        theme.warn().add_modifier(Modifier::BOLD)
+    } else {
+        theme.accent()
+    };
+    let sentences = region_sentences(app, analysis, check);
+    sentence_box(&theme, frame, area, Line::styled(title, style), sentences);
+}
+
+/// The checks of one region in sentences, most telling first, each with
+/// whether it speaks against the region's place.
+pub(super) fn region_sentences(
+    app: &App,
+    analysis: &Analysis,
+    check: &RegionCheck,
+) -> Vec<(String, bool)> {
+    let review = &app.data.review;
+    let home = standing(check.status);
+    let mut out = Vec::new();
+    if check.verdict == Verdict::Fragile {
+        let why = reasons(analysis, check, |id| reviewer_named(review, id));
+        out.push((
+            t!(
+                "solid-fragile-why",
+                region = region_name(app, &check.region),
+                reasons = why.join(&t!("reasons-separator"))
+            ),
+            true,
+        ));
+    }
+    out.push((
+        t!(
+            "tui-solid-resampled",
+            selected = check.selected,
+            rounds = analysis.rounds,
+            share = selected_share(check, analysis.rounds),
+            ranks = rank_range(check)
+        ),
+        check.agreement(analysis.rounds) < SOLID_SHARE,
+    ));
+    let hinges: Vec<String> = check
+        .hangs_on
+        .iter()
+        .filter_map(|id| analysis.hinges.iter().find(|h| &h.reviewer == id))
+        .map(|h| {
+            without(h, &reviewer_named(review, &h.reviewer), |id| {
+                region_name(app, id)
+            })
+        })
+        .collect();
+    out.push(if hinges.is_empty() {
+        (t!("tui-solid-no-hinge", side = side(check.status)), false)
+    } else {
+        (hinges.join(&gap()), true)
+    });
+    let rules: Vec<String> = check
+        .by_aggregate
+        .iter()
+        .map(|r| {
+            t!(
+                "tui-solid-rule",
+                aggregate = words::aggregate(r.aggregate),
+                rank = r.placing.rank,
+                side = side(r.placing.status),
+                total = points(r.placing.total)
+            )
+        })
+        .collect();
+    out.push((
+        t!(
+            "tui-solid-rules",
+            rules = list(&rules),
+            aggregate = words::aggregate(analysis.aggregate)
+        ),
+        check
+            .by_aggregate
+            .iter()
+            .any(|r| standing(r.placing.status) != home),
+    ));
+    out.push(match check.calibrated {
+        Some(p) => (
+            t!(
+                "tui-solid-calibrated",
+                rank = p.rank,
+                side = side(p.status),
+                total = points(p.total)
+            ),
+            standing(p.status) != home,
+        ),
+        None => (t!("analysis-table-no-calibration"), false),
+    });
+    if let Some(closeness) = &analysis.cutoff {
+        out.push((cutoff_line(app.results(), closeness), false));
+    }
+    out
+}
