@@ -2,6 +2,7 @@
 //! one `update`, and draws it in a `view` that changes nothing; the keymap
 //! table drives keys, footer and help alike.
 
+pub mod columns;
 pub mod input;
 pub mod keymap;
 pub mod results;

@@ -84,6 +84,14 @@ pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
         .title(title)
 }
 
+/// Draws `block` (a frame with its titles) over `area` and gives the area
+/// inside it, where the screen draws its content.
+pub fn framed(frame: &mut Frame, area: Rect, block: Block<'_>) -> Rect {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// A centred rectangle of `width` × `height` within `area`, cleared.
 pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

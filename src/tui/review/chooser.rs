@@ -129,12 +129,14 @@ impl Screen for Chooser<'_> {
             &format!(" panelist {} {}", theme.dot(), self.review.review.title),
             "",
         );
-        let outer = block(
-            &theme,
-            Line::styled(format!(" {} ", t!("chooser-title")), theme.accent()),
+        let inner = widgets::framed(
+            frame,
+            body,
+            block(
+                &theme,
+                Line::styled(format!(" {} ", t!("chooser-title")), theme.accent()),
+            ),
         );
-        let inner = outer.inner(body);
-        frame.render_widget(outer, body);
         let mut lines = vec![Line::raw(t!("chooser-intro")), Line::raw("")];
         for (i, choice) in self.choices.iter().enumerate() {
             let caret = if i == self.selected {

@@ -387,9 +387,11 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let (scored, due) = app.overall_progress();
     let title = format!(" {} ", t!("summary-title", scored = scored, due = due));
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
     let longest = app
         .regions
         .iter()
@@ -486,12 +488,14 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
 /// Every key of every screen, from the keymap.
 fn help(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let outer = block(
-        &theme,
-        Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(
+            &theme,
+            Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+        ),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
     let groups = [
         (Mode::Score, t!("help-scoring")),
         (Mode::Summary, t!("help-summary")),
@@ -547,9 +551,11 @@ fn note(app: &App, frame: &mut Frame, area: Rect) {
         area.width.saturating_sub(4),
         area.height.saturating_sub(2).min(12),
     );
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(rect);
-    frame.render_widget(outer, rect);
+    let inner = widgets::framed(
+        frame,
+        rect,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
     frame.render_widget(editor, inner);
 }
 
@@ -626,8 +632,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     ]));
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::popup(frame, area, width, height);
-    let outer = block(&theme, Line::styled(format!(" {title} "), theme.accent()));
-    let inner = outer.inner(rect);
-    frame.render_widget(outer, rect);
+    let inner = widgets::framed(
+        frame,
+        rect,
+        block(&theme, Line::styled(format!(" {title} "), theme.accent())),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }

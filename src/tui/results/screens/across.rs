@@ -30,27 +30,29 @@ pub(super) fn across(app: &App, frame: &mut Frame, area: Rect) {
             title = &criterion.title
         )
     );
-    let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
-        Line::styled(
-            format!(
-                " {} ",
-                t!(
-                    "results-across-position",
-                    position = app.cursor.criterion + 1,
-                    count = count,
-                    keys = if theme.unicode {
-                        "←→"
-                    } else {
-                        "Left/Right"
-                    }
-                )
-            ),
-            theme.dim(),
-        )
-        .right_aligned(),
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(&theme, Line::styled(title, theme.accent())).title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    t!(
+                        "results-across-position",
+                        position = app.cursor.criterion + 1,
+                        count = count,
+                        keys = if theme.unicode {
+                            "←→"
+                        } else {
+                            "Left/Right"
+                        }
+                    )
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        ),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
     let width = inner.width as usize;
     let bar_w = 10;
     let fixed = 2 + 4 + 1 + 7 + 1 + bar_w + 4 + 6 + 6 + 7 + 2;

@@ -39,9 +39,11 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
             max = format_points(max)
         )
     );
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
     let width = inner.width as usize;
     let (title_w, header) = criterion_columns(width);
     let mut lines = vec![Line::styled(

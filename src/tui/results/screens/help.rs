@@ -11,17 +11,19 @@ use super::super::keys::{KEYMAP, Mode, SCREENS};
 use crate::t;
 use crate::text;
 use crate::tui::keymap;
-use crate::tui::widgets::block;
+use crate::tui::widgets::{self, block};
 
 /// Every key of the results screens, from the keymap, and what the marks mean.
 pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let outer = block(
-        &theme,
-        Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(
+            &theme,
+            Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
+        ),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
     let mut lines = Vec::new();
     for &mode in SCREENS {
         let title = match mode {

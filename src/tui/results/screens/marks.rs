@@ -36,23 +36,25 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
         criterion.title
     );
     let counted = rows.iter().filter(|r| r.points.is_some()).count();
-    let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
-        Line::styled(
-            format!(
-                " {} ",
-                t!(
-                    "results-marks-count",
-                    counted = counted,
-                    without = rows.len() - counted,
-                    dot = theme.dot()
-                )
-            ),
-            theme.dim(),
-        )
-        .right_aligned(),
+    let inner = widgets::framed(
+        frame,
+        list_area,
+        block(&theme, Line::styled(title, theme.accent())).title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    t!(
+                        "results-marks-count",
+                        counted = counted,
+                        without = rows.len() - counted,
+                        dot = theme.dot()
+                    )
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        ),
     );
-    let inner = outer.inner(list_area);
-    frame.render_widget(outer, list_area);
     let width = inner.width as usize;
     let score = result
         .and_then(|c| c.aggregate)
@@ -237,9 +239,11 @@ pub(super) fn mark_note(app: &App, frame: &mut Frame, area: Rect, row: Option<&M
             reviewer = &row.reviewer
         )
     );
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
     let (text_, style) = match (row.points, row.note.is_empty()) {
         (None, _) => (
             t!("results-no-counting-mark", why = absent_text(row.absent)),

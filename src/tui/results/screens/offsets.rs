@@ -15,7 +15,7 @@ use crate::report::points;
 use crate::report::solidity::{list, reading_word, reviewer_named, signed, thin_reason, without};
 use crate::t;
 use crate::text;
-use crate::tui::widgets::block;
+use crate::tui::widgets::{self, block};
 
 /// Cells each side of the bar's middle.
 pub(super) const HALF: usize = 5;
@@ -194,31 +194,33 @@ pub(super) fn offsets(app: &App, frame: &mut Frame, area: Rect) {
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(detail_height)]).areas(area);
     let calibration = &analysis.calibration;
-    let outer = block(
-        &theme,
-        Line::styled(
-            format!(" {} ", t!("tui-offsets-title", dot = theme.dot())),
-            theme.accent(),
-        ),
-    )
-    .title_bottom(
-        Line::styled(
-            format!(
-                " {} ",
-                t!(
-                    "tui-offsets-count",
-                    fitted = reviewers.iter().filter(|r| r.offset.is_some()).count(),
-                    reviewers = reviewers.len(),
-                    dot = theme.dot(),
-                    groups = calibration.groups.len()
-                )
+    let inner = widgets::framed(
+        frame,
+        list_area,
+        block(
+            &theme,
+            Line::styled(
+                format!(" {} ", t!("tui-offsets-title", dot = theme.dot())),
+                theme.accent(),
             ),
-            theme.dim(),
         )
-        .right_aligned(),
+        .title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    t!(
+                        "tui-offsets-count",
+                        fitted = reviewers.iter().filter(|r| r.offset.is_some()).count(),
+                        reviewers = reviewers.len(),
+                        dot = theme.dot(),
+                        groups = calibration.groups.len()
+                    )
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        ),
     );
-    let inner = outer.inner(list_area);
-    frame.render_widget(outer, list_area);
     let width = inner.width as usize;
     let rows: Vec<OffsetRow> = reviewers
         .iter()

@@ -441,9 +441,7 @@ pub(super) fn sentence_box(
     title: Line<'static>,
     sentences: Vec<(String, bool)>,
 ) {
-    let outer = block(theme, title);
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = widgets::framed(frame, area, block(theme, title));
     let sentences: Vec<(String, Style)> = sentences
         .into_iter()
         .map(|(s, warn)| {
@@ -458,12 +456,14 @@ pub(super) fn sentence_box(
 /// Said instead of the screens when the results were not analysed.
 pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let outer = block(
-        &theme,
-        Line::styled(format!(" {} ", t!("solid-title")), theme.accent()),
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(
+            &theme,
+            Line::styled(format!(" {} ", t!("solid-title")), theme.accent()),
+        ),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
     let marks = analysis::counting_marks(app.results());
     let message = if !analysis::by_default(app.results()) {
         t!(

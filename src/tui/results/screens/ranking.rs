@@ -41,9 +41,11 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
             aggregate = words::aggregate(results.rules.aggregate)
         )
     );
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(list_area);
-    frame.render_widget(outer, list_area);
+    let inner = widgets::framed(
+        frame,
+        list_area,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
 
     let width = inner.width as usize;
     let status_w = status_width(results);
@@ -176,9 +178,11 @@ pub(super) fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
     };
     let results = app.results();
     let title = format!(" {} ", region.name);
-    let outer = block(&theme, Line::styled(title, theme.accent()));
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(&theme, Line::styled(title, theme.accent())),
+    );
     let width = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled(

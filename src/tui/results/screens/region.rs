@@ -33,18 +33,20 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
             total = points(region.total)
         )
     );
-    let outer = block(
-        &theme,
-        Line::from(vec![
-            Span::styled(title, theme.accent()),
-            Span::styled(
-                format!("{} ", status_word(region.status, results)),
-                status_style(&theme, region.status),
-            ),
-        ]),
+    let inner = widgets::framed(
+        frame,
+        area,
+        block(
+            &theme,
+            Line::from(vec![
+                Span::styled(title, theme.accent()),
+                Span::styled(
+                    format!("{} ", status_word(region.status, results)),
+                    status_style(&theme, region.status),
+                ),
+            ]),
+        ),
     );
-    let inner = outer.inner(area);
-    frame.render_widget(outer, area);
     let width = inner.width as usize;
     let bar_w = 12.min(width / 6);
     let fixed = 2 + 4 + 1 + 7 + 6 + 2 + bar_w + 1 + 9;

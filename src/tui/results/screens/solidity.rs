@@ -29,7 +29,7 @@ use crate::report::solidity::{
 use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
-use crate::tui::widgets::block;
+use crate::tui::widgets::{self, block};
 
 /// The columns of the regions' table after the region's name, in order.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -189,23 +189,25 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|r| r.status == Status::Selected)
         .count();
-    let outer = block(&theme, Line::styled(title, theme.accent())).title_bottom(
-        Line::styled(
-            format!(
-                " {} ",
-                t!(
-                    "analysis-table-same",
-                    selected = selected,
-                    same = analysis.same_selection,
-                    rounds = analysis.rounds
-                )
-            ),
-            theme.dim(),
-        )
-        .right_aligned(),
+    let inner = widgets::framed(
+        frame,
+        list_area,
+        block(&theme, Line::styled(title, theme.accent())).title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    t!(
+                        "analysis-table-same",
+                        selected = selected,
+                        same = analysis.same_selection,
+                        rounds = analysis.rounds
+                    )
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        ),
     );
-    let inner = outer.inner(list_area);
-    frame.render_widget(outer, list_area);
     let width = inner.width as usize;
     let (columns, name_w) = region_columns(app, analysis, width);
     let mut header = format!(
