@@ -16,6 +16,9 @@ pub enum Width {
     /// What the fixed columns leave, shared with the other `Rest` columns,
     /// never less than this many.
     Rest(usize),
+    /// As `Rest`, but never more than the second number either (a name
+    /// column that need not grow past the longest name).
+    RestUpTo(usize, usize),
 }
 
 /// A table's columns laid out in a given number of terminal columns.
@@ -33,30 +36,33 @@ impl Columns {
             .iter()
             .map(|w| match w {
                 Width::Len(n) => *n,
-                Width::Rest(_) => 0,
+                Width::Rest(_) | Width::RestUpTo(..) => 0,
             })
             .sum();
         let rests = widths
             .iter()
-            .filter(|w| matches!(w, Width::Rest(_)))
+            .filter(|w| !matches!(w, Width::Len(_)))
             .count();
         let mut left = total.saturating_sub(fixed);
         let mut seen = 0;
         let widths = widths
             .iter()
-            .map(|w| match *w {
-                Width::Len(n) => n,
-                Width::Rest(min) => {
-                    seen += 1;
-                    // The last takes what the others leave.
-                    let share = if seen == rests {
-                        left
-                    } else {
-                        left / (rests - seen + 1)
-                    };
-                    left = left.saturating_sub(share);
-                    share.max(min)
-                }
+            .map(|w| {
+                let (min, max) = match *w {
+                    Width::Len(n) => return n,
+                    Width::Rest(min) => (min, usize::MAX),
+                    Width::RestUpTo(min, max) => (min, max),
+                };
+                seen += 1;
+                // The last takes what the others leave.
+                let share = if seen == rests {
+                    left
+                } else {
+                    left / (rests - seen + 1)
+                };
+                let width = share.min(max).max(min);
+                left = left.saturating_sub(share.min(max));
+                width
             })
             .collect();
         Columns { widths }
@@ -144,6 +150,8 @@ mod tests {
         assert_eq!(narrow.width(1), 4, "never below its minimum");
         let shared = Columns::new(11, &[Width::Rest(0), Width::Len(1), Width::Rest(0)]);
         assert_eq!((shared.width(0), shared.width(2)), (5, 5));
+        let capped = Columns::new(40, &[Width::Len(2), Width::RestUpTo(8, 32)]);
+        assert_eq!(capped.width(1), 32);
     }
 
     #[test]

@@ -7,11 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, criterion_numbers, scrolled, statistics_header, title_width};
+use super::parts::{Numbers, SCORE, STATS, caret, marker, score_heading, scrolled, stats_heading};
+use crate::model::Criterion;
 use crate::model::format_points;
 use crate::report::words;
 use crate::t;
 use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{Len, RestUpTo};
 use crate::tui::widgets::{self, block, meter};
 
 /// One criterion across all regions, in rank order.
@@ -54,63 +57,7 @@ pub(super) fn across(app: &App, frame: &mut Frame, area: Rect) {
         ),
     );
     let width = inner.width as usize;
-    let bar_w = 10;
-    let fixed = 2 + 4 + 1 + 7 + 1 + bar_w + 4 + 6 + 6 + 7 + 2;
-    let name_w = title_width(width, fixed).min(32);
-    let header = format!(
-        "  {} {} {} {}{}",
-        text::pad_left("#", 3),
-        text::fit(&t!("results-col-region"), name_w, ""),
-        text::pad_left(&t!("results-col-score"), 7),
-        " ".repeat(bar_w),
-        statistics_header()
-    );
-    let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
-    for region in &results.regions {
-        let on = app.is_selected_region(&region.region);
-        if on {
-            selected_line = lines.len();
-        }
-        let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
-        let score = result.and_then(|c| c.aggregate);
-        // The bar goes between the score and the other numbers.
-        let (score_text, rest, disagreement) = criterion_numbers(result);
-        let mut line = Line::from(vec![
-            caret(&theme, on),
-            Span::raw(format!("{:>3} ", region.rank)),
-            Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
-            Span::raw(score_text),
-            Span::raw(" "),
-            Span::styled(
-                meter(score.unwrap_or(0.0), criterion.max, bar_w, theme.unicode),
-                theme.accent(),
-            ),
-            Span::styled(
-                rest,
-                if disagreement {
-                    theme.warn()
-                } else {
-                    Style::default()
-                },
-            ),
-            Span::styled(
-                if disagreement {
-                    " !"
-                } else if score.is_none() {
-                    " ?"
-                } else {
-                    ""
-                },
-                theme.error(),
-            ),
-        ]);
-        if on {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
-    }
+    let (header, lines, selected_line) = rows(app, criterion, width);
     let list_height = (inner.height as usize).saturating_sub(4);
     let mut shown = scrolled(Some(header), lines, selected_line, list_height);
     shown.push(Line::raw(""));
@@ -150,4 +97,74 @@ pub(super) fn across(app: &App, frame: &mut Frame, area: Rect) {
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The width of a region's bar for the criterion.
+const BAR: usize = 10;
+
+/// The columns of the table: caret, rank, name (up to 32 columns), the
+/// score, its bar, the statistics and a marker.
+fn columns(width: usize) -> Columns {
+    let mut widths = vec![Len(2), Len(3), Len(1), RestUpTo(8, 32)];
+    widths.extend(SCORE);
+    widths.extend([Len(1), Len(BAR)]);
+    widths.extend(STATS);
+    widths.push(Len(2));
+    Columns::new(width, &widths)
+}
+
+/// The header, one row per region in rank order, and which row is selected.
+fn rows(
+    app: &App,
+    criterion: &Criterion,
+    width: usize,
+) -> (Line<'static>, Vec<Line<'static>>, usize) {
+    let theme = app.theme;
+    let plain = Style::default();
+    let columns = columns(width);
+    let header =
+        columns
+            .row()
+            .gap()
+            .right("#", plain)
+            .gap()
+            .left(&t!("results-col-region"), plain, "");
+    let header = stats_heading(score_heading(header).gap().gap());
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for region in &app.results().regions {
+        let on = app.is_selected_region(&region.region);
+        if on {
+            selected_line = lines.len();
+        }
+        let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
+        let numbers = Numbers::of(result);
+        let score = result.and_then(|c| c.aggregate);
+        let row = columns
+            .row()
+            .spans([caret(&theme, on)])
+            .right(&region.rank.to_string(), plain)
+            .gap()
+            .left(&region.name, plain, theme.ellipsis());
+        // The bar goes between the score and the other numbers.
+        let row = numbers.score(row, plain).gap().spans([Span::styled(
+            meter(score.unwrap_or(0.0), criterion.max, BAR, theme.unicode),
+            theme.accent(),
+        )]);
+        let stats = if numbers.disagreement {
+            theme.warn()
+        } else {
+            plain
+        };
+        let line = numbers
+            .stats(row, stats)
+            .left(marker(&numbers), theme.error(), "")
+            .line();
+        lines.push(if on {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    (header.line().style(theme.strong()), lines, selected_line)
 }

@@ -3,15 +3,19 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, criterion_numbers, rule_text, statistics_header, title_width};
+use super::parts::{Numbers, SCORE, STATS, caret, marker, rule_text, score_heading, stats_heading};
+use crate::merge::RegionResult;
+use crate::model::Category;
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
 use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{Len, Rest};
 use crate::tui::widgets::{self, block};
 
 /// The criteria of one category for one region.
@@ -45,47 +49,7 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
         block(&theme, Line::styled(title, theme.accent())),
     );
     let width = inner.width as usize;
-    let (title_w, header) = criterion_columns(width);
-    let mut lines = vec![Line::styled(
-        text::truncate(&header, width, ""),
-        theme.strong(),
-    )];
-    let first = app.first_criterion_of(app.cursor.category);
-    for (k, criterion) in category.criteria.iter().enumerate() {
-        let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
-        let (score, rest, disagreement) = criterion_numbers(result);
-        let numbers = score + &rest;
-        let on = first + k == app.cursor.criterion;
-        let missing = result.is_some_and(|c| c.aggregate.is_none());
-        let mut line = Line::from(vec![
-            caret(&theme, on),
-            Span::raw(text::fit(&criterion.id, 5, theme.ellipsis())),
-            Span::raw(" "),
-            Span::raw(text::fit(&criterion.title, title_w, theme.ellipsis())),
-            Span::styled(
-                numbers,
-                if missing || disagreement {
-                    theme.warn()
-                } else {
-                    Style::default()
-                },
-            ),
-            Span::styled(
-                if disagreement {
-                    " !"
-                } else if missing {
-                    " ?"
-                } else {
-                    ""
-                },
-                theme.error(),
-            ),
-        ]);
-        if on {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
-    }
+    let mut lines = criteria(app, region, category, width);
     lines.push(Line::raw(""));
     if let Some((_, criterion)) = app.criterion() {
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
@@ -121,16 +85,59 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The header of a criterion table and one row per criterion.
-pub(super) fn criterion_columns(width: usize) -> (usize, String) {
-    let fixed = 2 + 5 + 1 + 1 + 7 + 4 + 6 + 6 + 7 + 2;
-    let title_w = title_width(width, fixed);
-    let header = format!(
-        "  {} {} {}{}",
-        text::fit(&t!("results-col-id"), 5, ""),
-        text::fit(&t!("results-col-criterion"), title_w, ""),
-        text::pad_left(&t!("results-col-score"), 7),
-        statistics_header()
-    );
-    (title_w, header)
+/// The columns of the criteria's table: caret, id, title, then the score
+/// and its statistics, and a marker.
+fn columns(width: usize) -> Columns {
+    let mut widths = vec![Len(2), Len(5), Len(1), Rest(8)];
+    widths.extend(SCORE);
+    widths.extend(STATS);
+    widths.push(Len(2));
+    Columns::new(width, &widths)
+}
+
+/// The header and one row per criterion of `category`.
+fn criteria(
+    app: &App,
+    region: &RegionResult,
+    category: &Category,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let plain = Style::default();
+    let columns = columns(width);
+    let header = columns
+        .row()
+        .gap()
+        .left(&t!("results-col-id"), plain, "")
+        .gap()
+        .left(&t!("results-col-criterion"), plain, "");
+    let header = stats_heading(score_heading(header));
+    let mut lines = vec![header.line().style(theme.strong())];
+    let first = app.first_criterion_of(app.cursor.category);
+    for (k, criterion) in category.criteria.iter().enumerate() {
+        let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
+        let numbers = Numbers::of(result);
+        let on = first + k == app.cursor.criterion;
+        let style = if numbers.missing || numbers.disagreement {
+            theme.warn()
+        } else {
+            plain
+        };
+        let row = columns
+            .row()
+            .spans([caret(&theme, on)])
+            .left(&criterion.id, plain, theme.ellipsis())
+            .gap()
+            .left(&criterion.title, plain, theme.ellipsis());
+        let line = numbers
+            .stats(numbers.score(row, style), style)
+            .left(marker(&numbers), theme.error(), "")
+            .line();
+        lines.push(if on {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    lines
 }

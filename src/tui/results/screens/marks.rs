@@ -12,7 +12,8 @@ use super::parts::{caret, rule_text, scrolled, truncate_line};
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
-use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{Len, Rest};
 use crate::tui::widgets::{self, block, meter};
 
 /// The marks of one criterion for one region: reviewer, mark, note.
@@ -74,27 +75,8 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
         ),
     ]);
     let mut lines = vec![truncate_line(summary, width, &theme)];
-    let wide = width >= 90;
-    let name_w = if wide { 20 } else { 14 };
-    let panel_w = if wide { 12 } else { 0 };
-    let bar_w = 5;
-    let fixed = 2 + 10 + 1 + name_w + 1 + panel_w + 5 + 1 + bar_w + 3;
-    let note_w = width.saturating_sub(fixed).max(4);
-    let mut header = format!(
-        "  {} {} ",
-        text::fit(&t!("results-col-reviewer"), 10, ""),
-        text::fit(&t!("results-col-name"), name_w, "")
-    );
-    if wide {
-        header.push_str(&text::fit(&t!("results-col-panel"), panel_w, ""));
-    }
-    header.push_str(&format!(
-        "{} {}   {}",
-        text::pad_left(&t!("results-col-mark"), 5),
-        " ".repeat(bar_w),
-        t!("results-col-note")
-    ));
-    let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
+    let columns = columns(width);
+    let header = header(&columns).style(theme.strong());
     let lo = result.and_then(|c| c.min);
     let hi = result.and_then(|c| c.max);
     let flagged = result.is_some_and(|c| c.disagreement);
@@ -102,19 +84,14 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            mark_line(
-                app,
-                row,
-                MarkColumns {
-                    name_w,
-                    panel_w,
-                    bar_w,
-                    note_w,
-                    max: criterion.max,
-                    extreme: extreme(row.points, lo, hi, flagged),
-                    on: i == app.cursor.mark,
-                },
-            )
+            let extreme = extreme(row.points, lo, hi, flagged);
+            let on = i == app.cursor.mark;
+            let line = mark_line(app, &columns, row, criterion.max, extreme, on);
+            if on {
+                line.style(theme.selected())
+            } else {
+                line
+            }
         })
         .collect();
     let room = (inner.height as usize).saturating_sub(1);
@@ -143,76 +120,101 @@ pub(super) fn extreme(
     }
 }
 
-pub(super) struct MarkColumns {
-    name_w: usize,
-    panel_w: usize,
-    bar_w: usize,
-    note_w: usize,
-    max: f64,
-    /// Highest (true) or lowest (false) mark of a flagged criterion.
-    extreme: Option<bool>,
-    on: bool,
+/// The width of a mark's bar.
+const BAR: usize = 5;
+
+/// The columns of the marks' table: caret, reviewer, name, panel (in a
+/// wide window only), mark, bar, the marker of an extreme mark and the note.
+fn columns(width: usize) -> Columns {
+    let (name, panel) = if width >= 90 { (20, 12) } else { (14, 0) };
+    Columns::new(
+        width,
+        &[
+            Len(2),
+            Len(10),
+            Len(1),
+            Len(name),
+            Len(1),
+            Len(panel),
+            Len(5),
+            Len(1),
+            Len(BAR),
+            Len(3),
+            Rest(4),
+        ],
+    )
 }
 
-pub(super) fn mark_line(app: &App, row: &MarkRow, cols: MarkColumns) -> Line<'static> {
+fn header(columns: &Columns) -> Line<'static> {
+    let plain = Style::default();
+    columns
+        .row()
+        .gap()
+        .left(&t!("results-col-reviewer"), plain, "")
+        .gap()
+        .left(&t!("results-col-name"), plain, "")
+        .gap()
+        .left(&t!("results-col-panel"), plain, "")
+        .right(&t!("results-col-mark"), plain)
+        .gap()
+        .gap()
+        .gap()
+        .left(&t!("results-col-note"), plain, "")
+        .line()
+}
+
+/// A reviewer's row: their mark with its bar and note, or why they have no
+/// counting mark. `extreme`: the highest (true) or lowest (false) mark of
+/// a flagged criterion; `on`: the selected row.
+fn mark_line(
+    app: &App,
+    columns: &Columns,
+    row: &MarkRow,
+    max: f64,
+    extreme: Option<bool>,
+    on: bool,
+) -> Line<'static> {
     let theme = app.theme;
-    let mut spans = vec![
-        caret(&theme, cols.on),
-        Span::raw(text::fit(&row.reviewer, 10, theme.ellipsis())),
-        Span::raw(" "),
-        Span::raw(text::fit(&row.name, cols.name_w, theme.ellipsis())),
-        Span::raw(" "),
-    ];
-    if cols.panel_w > 0 {
-        spans.push(Span::styled(
-            text::fit(&row.panel, cols.panel_w, theme.ellipsis()),
-            theme.dim(),
-        ));
-    }
-    match row.points {
-        Some(points) => {
-            let marker = match (cols.extreme, theme.unicode) {
-                (Some(true), true) => "▲",
-                (Some(false), true) => "▼",
-                (Some(true), false) => "^",
-                (Some(false), false) => "v",
-                (None, _) => " ",
-            };
-            let style = if cols.extreme.is_some() {
-                theme.warn().add_modifier(Modifier::BOLD)
-            } else {
-                Style::default()
-            };
-            spans.push(Span::styled(format!("{:>5}", format_points(points)), style));
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(
-                meter(points, cols.max, cols.bar_w, theme.unicode),
-                theme.accent(),
-            ));
-            spans.push(Span::styled(format!(" {marker} "), style));
-            spans.push(Span::raw(text::truncate(
-                &row.note.replace('\n', " "),
-                cols.note_w,
-                theme.ellipsis(),
-            )));
-        }
-        None => {
-            spans.push(Span::styled(
-                format!("{:>5} {}   ", "-", " ".repeat(cols.bar_w)),
-                theme.dim(),
-            ));
-            spans.push(Span::styled(
-                text::truncate(&absent_text(row.absent), cols.note_w, theme.ellipsis()),
-                theme.dim(),
-            ));
-        }
-    }
-    let line = Line::from(spans);
-    if cols.on {
-        line.style(theme.selected())
+    let plain = Style::default();
+    let cells = columns
+        .row()
+        .spans([caret(&theme, on)])
+        .left(&row.reviewer, plain, theme.ellipsis())
+        .gap()
+        .left(&row.name, plain, theme.ellipsis())
+        .gap()
+        .left(&row.panel, theme.dim(), theme.ellipsis());
+    let Some(points) = row.points else {
+        return cells
+            .right("-", theme.dim())
+            .gap()
+            .gap()
+            .gap()
+            .left(&absent_text(row.absent), theme.dim(), theme.ellipsis())
+            .line();
+    };
+    let marker = match (extreme, theme.unicode) {
+        (Some(true), true) => "▲",
+        (Some(false), true) => "▼",
+        (Some(true), false) => "^",
+        (Some(false), false) => "v",
+        (None, _) => " ",
+    };
+    let style = if extreme.is_some() {
+        theme.warn().add_modifier(Modifier::BOLD)
     } else {
-        line
-    }
+        plain
+    };
+    cells
+        .right(&format_points(points), style)
+        .gap()
+        .spans([Span::styled(
+            meter(points, max, BAR, theme.unicode),
+            theme.accent(),
+        )])
+        .left(&format!(" {marker} "), style, "")
+        .left(&row.note.replace('\n', " "), plain, theme.ellipsis())
+        .line()
 }
 
 /// Why a reviewer has no counting mark, in words.

@@ -17,6 +17,8 @@ use crate::report::solidity::{rules_across, selected_share, side};
 use crate::report::{Form, cutoff, points, words};
 use crate::t;
 use crate::text;
+use crate::tui::columns::Row;
+use crate::tui::columns::Width::{self, Len};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
 
@@ -278,48 +280,6 @@ pub(super) fn flags_text(app: &App, region: &RegionResult) -> String {
     parts.join(&t!("results-flags-separator"))
 }
 
-/// Column widths of a table row: `(title, fixed)` where the title column
-/// takes what the fixed ones leave.
-pub(super) fn title_width(width: usize, fixed: usize) -> usize {
-    width.saturating_sub(fixed).max(8)
-}
-
-/// A criterion's numbers for a table row: the score (8 columns), the rest
-/// (n, min, max, spread), and whether its marks disagree.
-pub(super) fn criterion_numbers(result: Option<&CriterionResult>) -> (String, String, bool) {
-    let Some(c) = result else {
-        return (String::new(), String::new(), false);
-    };
-    let score = c.aggregate.map_or_else(|| t!("results-none"), points);
-    let num = |v: Option<f64>| v.map_or_else(|| "-".to_string(), format_points);
-    let spread = match (c.min, c.max) {
-        (Some(lo), Some(hi)) => format_points(hi - lo),
-        _ => "-".into(),
-    };
-    (
-        format!(" {}", text::pad_left(&score, 7)),
-        format!(
-            "{:>4}{:>6}{:>6}{:>7}",
-            c.marks,
-            num(c.min),
-            num(c.max),
-            spread
-        ),
-        c.disagreement,
-    )
-}
-
-/// The headings of the columns after the score: n, min, max, spread.
-pub(super) fn statistics_header() -> String {
-    format!(
-        "{}{}{}{}",
-        text::pad_left(&t!("results-col-n"), 4),
-        text::pad_left(&t!("results-col-min"), 6),
-        text::pad_left(&t!("results-col-max"), 6),
-        text::pad_left(&t!("results-col-spread"), 7)
-    )
-}
-
 /// How a criterion's score came about, and whether its spread is flagged.
 pub(super) fn rule_text(
     app: &App,
@@ -490,6 +450,85 @@ pub(super) fn region_name(app: &App, id: &str) -> String {
         .iter()
         .find(|r| r.region == id)
         .map_or_else(|| id.to_string(), |r| r.name.clone())
+}
+
+/// A criterion's numbers for a row of a table: its score, then how many
+/// marks, the lowest, the highest and their spread (`-` where none).
+pub(super) struct Numbers {
+    pub score: String,
+    pub stats: [String; 4],
+    pub disagreement: bool,
+    /// No counting mark: the score is `none`.
+    pub missing: bool,
+}
+
+/// The widths of a score column (after a space) and of the four statistics.
+pub(super) const SCORE: [Width; 2] = [Len(1), Len(7)];
+pub(super) const STATS: [Width; 4] = [Len(4), Len(6), Len(6), Len(7)];
+
+impl Numbers {
+    /// The numbers of `result`; empty cells for a criterion without one.
+    pub(super) fn of(result: Option<&CriterionResult>) -> Numbers {
+        let Some(c) = result else {
+            return Numbers {
+                score: String::new(),
+                stats: Default::default(),
+                disagreement: false,
+                missing: true,
+            };
+        };
+        let num = |v: Option<f64>| v.map_or_else(|| "-".to_string(), format_points);
+        let spread = match (c.min, c.max) {
+            (Some(lo), Some(hi)) => format_points(hi - lo),
+            _ => "-".into(),
+        };
+        Numbers {
+            score: c.aggregate.map_or_else(|| t!("results-none"), points),
+            stats: [c.marks.to_string(), num(c.min), num(c.max), spread],
+            disagreement: c.disagreement,
+            missing: c.aggregate.is_none(),
+        }
+    }
+
+    /// The score's columns ([`SCORE`]) of `row`.
+    pub(super) fn score<'c>(&self, row: Row<'c>, style: Style) -> Row<'c> {
+        row.gap().right(&self.score, style)
+    }
+
+    /// The statistics' columns ([`STATS`]) of `row`.
+    pub(super) fn stats<'c>(&self, row: Row<'c>, style: Style) -> Row<'c> {
+        self.stats
+            .iter()
+            .fold(row, |row, cell| row.right(cell, style))
+    }
+}
+
+/// The headings of the score's columns ([`SCORE`]).
+pub(super) fn score_heading(row: Row<'_>) -> Row<'_> {
+    row.gap().right(&t!("results-col-score"), Style::default())
+}
+
+/// The headings of the statistics' columns ([`STATS`]): n, min, max, spread.
+pub(super) fn stats_heading(row: Row<'_>) -> Row<'_> {
+    [
+        "results-col-n",
+        "results-col-min",
+        "results-col-max",
+        "results-col-spread",
+    ]
+    .iter()
+    .fold(row, |row, key| row.right(&t!(key), Style::default()))
+}
+
+/// `!` after a criterion whose marks disagree, `?` after one without marks.
+pub(super) fn marker(numbers: &Numbers) -> &'static str {
+    if numbers.disagreement {
+        " !"
+    } else if numbers.missing {
+        " ?"
+    } else {
+        ""
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,10 +12,13 @@ use super::parts::{
     caret, cutoff_rule, flags_short, flags_text, neighbours_text, scrolled, solidity_lines,
     status_style, status_width, status_word, subtotals_text,
 };
+use crate::merge::RegionResult;
 use crate::model::format_points;
 use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{self, Len, Rest};
 use crate::tui::widgets::{self, block, meter};
 
 /// The ranking with its bar chart and the cutoff, and the selected region's
@@ -48,37 +52,8 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     );
 
     let width = inner.width as usize;
-    let status_w = status_width(results);
-    let fixed = 2 + 3 + 1 + 1 + 6 + 1 + 1 + status_w + 1;
-    let flags_w = 10.min(width.saturating_sub(fixed + 20));
-    let avail = width.saturating_sub(fixed + flags_w);
-    let longest = results
-        .regions
-        .iter()
-        .map(|r| text::width(&r.name))
-        .max()
-        .unwrap_or(6);
-    let name_w = if avail >= longest + 24 {
-        longest.clamp(6, 40)
-    } else {
-        longest.clamp(6, 32).min((avail * 9 / 20).max(12))
-    };
-    let bar_w = avail.saturating_sub(name_w).max(4);
-
-    let mut scale = format!(
-        "  {} {} {}  ",
-        text::pad_left("#", 3),
-        text::fit(&t!("results-col-region"), name_w, ""),
-        text::pad_left(&t!("results-col-total"), 6)
-    );
-    scale.push_str(&scale_text(app, bar_w));
-    scale.push_str(&format!(
-        " {} {}",
-        text::fit(&t!("results-col-status"), status_w, ""),
-        t!("results-col-flags")
-    ));
-    let header = Line::styled(text::truncate(&scale, width, ""), theme.strong());
-
+    let columns = columns(app, width);
+    let header = header(app, &columns);
     let mut lines = Vec::new();
     let mut selected_line = 0;
     for (i, region) in results.regions.iter().enumerate() {
@@ -89,33 +64,113 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
         if on {
             selected_line = lines.len();
         }
-        let mut spans = vec![
-            caret(&theme, on),
-            Span::raw(format!("{:>3} ", region.rank)),
-            Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
-            Span::raw(format!(" {:>6}  ", points(region.total))),
-        ];
-        spans.extend(ranking_bar(app, region.total, bar_w));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            text::fit(&status_word(region.status, results), status_w, ""),
-            status_style(&theme, region.status),
-        ));
-        spans.push(Span::styled(
-            format!(" {}", text::truncate(&flags_short(region), flags_w, "")),
-            theme.warn(),
-        ));
-        let mut line = Line::from(spans);
-        if on {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
+        let line = row(app, &columns, region, on);
+        lines.push(if on {
+            line.style(theme.selected())
+        } else {
+            line
+        });
     }
     let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
     if detail_area.height >= 3 {
         ranking_detail(app, frame, detail_area);
     }
+}
+
+/// Columns of the name and the bar keep at least this many between them
+/// before the flags get any.
+const NAME_AND_BAR_MIN: usize = 20;
+/// The most the flags take.
+const FLAGS_MAX: usize = 9;
+
+/// The columns of the ranking: caret, rank, name, total, bar, status and
+/// flags, with the spaces between them.
+fn columns(app: &App, width: usize) -> Columns {
+    let status = status_width(app.results());
+    let widths = |name_and_bar: Width, name: Width, bar: Width, flags: usize| {
+        [
+            Len(2),
+            Len(3),
+            Len(1),
+            name_and_bar,
+            name,
+            Len(1),
+            Len(6),
+            Len(2),
+            bar,
+            Len(1),
+            Len(status),
+            Len(1),
+            Len(flags),
+        ]
+    };
+    // What name and bar share, before the flags take their part of it.
+    let room = Columns::new(width, &widths(Rest(0), Len(0), Len(0), 0)).width(3);
+    let flags = FLAGS_MAX.min(room.saturating_sub(NAME_AND_BAR_MIN));
+    let avail = room - flags;
+    let longest = app
+        .results()
+        .regions
+        .iter()
+        .map(|r| text::width(&r.name))
+        .max()
+        .unwrap_or(6);
+    let name = if avail >= longest + 24 {
+        longest.clamp(6, 40)
+    } else {
+        longest.clamp(6, 32).min((avail * 9 / 20).max(12))
+    };
+    let bar = avail.saturating_sub(name).max(4);
+    Columns::new(width, &widths(Len(0), Len(name), Len(bar), flags))
+}
+
+/// The header, with the scale of the bars.
+fn header(app: &App, columns: &Columns) -> Line<'static> {
+    let plain = Style::default();
+    columns
+        .row()
+        .gap()
+        .right("#", plain)
+        .gap()
+        .gap()
+        .left(&t!("results-col-region"), plain, "")
+        .gap()
+        .right(&t!("results-col-total"), plain)
+        .gap()
+        .left(&scale_text(app, columns.width(8)), plain, "")
+        .gap()
+        .left(&t!("results-col-status"), plain, "")
+        .gap()
+        .left(&t!("results-col-flags"), plain, "")
+        .line()
+        .style(app.theme.strong())
+}
+
+/// A region's row.
+fn row(app: &App, columns: &Columns, region: &RegionResult, on: bool) -> Line<'static> {
+    let theme = app.theme;
+    let plain = Style::default();
+    columns
+        .row()
+        .spans([caret(&theme, on)])
+        .right(&region.rank.to_string(), plain)
+        .gap()
+        .gap()
+        .left(&region.name, plain, theme.ellipsis())
+        .gap()
+        .right(&points(region.total), plain)
+        .gap()
+        .spans(ranking_bar(app, region.total, columns.width(8)))
+        .gap()
+        .left(
+            &status_word(region.status, app.results()),
+            status_style(&theme, region.status),
+            "",
+        )
+        .gap()
+        .left(&flags_short(region), theme.warn(), "")
+        .line()
 }
 
 /// A bar for the ranking with the minimum total marked where the bar does

@@ -2,18 +2,19 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{
-    caret, flags_text, neighbours_text, solidity_lines, status_style, status_word, title_width,
-};
-use crate::merge::CriterionResult;
+use super::parts::{caret, flags_text, neighbours_text, solidity_lines, status_style, status_word};
+use crate::merge::{CriterionResult, RegionResult};
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
 use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{Len, Rest};
 use crate::tui::widgets::{self, block, meter};
 
 /// A region's categories with their subtotals.
@@ -48,67 +49,7 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
         ),
     );
     let width = inner.width as usize;
-    let bar_w = 12.min(width / 6);
-    let fixed = 2 + 4 + 1 + 7 + 6 + 2 + bar_w + 1 + 9;
-    let title_w = title_width(width, fixed);
-    let header = Line::styled(
-        text::truncate(
-            &format!(
-                "  {} {} {} {}  {} {}",
-                text::fit(&t!("results-col-cat"), 4, ""),
-                text::fit(&t!("results-col-category"), title_w, ""),
-                text::pad_left(&t!("results-col-points"), 7),
-                text::pad_left(&t!("results-col-of"), 5),
-                " ".repeat(bar_w),
-                t!("results-col-flags")
-            ),
-            width,
-            "",
-        ),
-        theme.strong(),
-    );
-    let mut lines = vec![header];
-    for (c, category) in app.data.review.categories.iter().enumerate() {
-        let subtotal = region
-            .subtotals
-            .iter()
-            .find(|s| s.category == category.id)
-            .map_or(0.0, |s| s.points);
-        let max = category.max_total();
-        let criteria: Vec<&CriterionResult> = region
-            .criteria
-            .iter()
-            .filter(|k| k.category == category.id)
-            .collect();
-        let on = c == app.cursor.category;
-        let mut line = Line::from(vec![
-            caret(&theme, on),
-            Span::raw(text::fit(&category.id, 4, theme.ellipsis())),
-            Span::raw(" "),
-            Span::raw(text::fit(&category.title, title_w, theme.ellipsis())),
-            Span::raw(format!(
-                " {:>7} {:>5}  ",
-                points(subtotal),
-                format_points(max)
-            )),
-            Span::styled(meter(subtotal, max, bar_w, theme.unicode), theme.accent()),
-            Span::styled(format!(" {}", criteria_flags(&criteria)), theme.warn()),
-        ]);
-        if on {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
-    }
-    lines.push(Line::styled(
-        format!(
-            "  {:<4} {} {:>7} {:>5}",
-            "",
-            text::fit(&t!("results-total"), title_w, ""),
-            points(region.total),
-            format_points(results.rules.max_total)
-        ),
-        theme.strong(),
-    ));
+    let mut lines = categories(app, region, width);
     lines.push(Line::raw(""));
     lines.push(Line::raw(text::truncate(
         &neighbours_text(app, region),
@@ -151,6 +92,107 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Room for a category's flags at the end of its row.
+const FLAGS: usize = 8;
+
+/// The columns of the categories' table: caret, id, title, subtotal, its
+/// maximum, bar and flags, with the spaces between them.
+fn columns(width: usize) -> Columns {
+    let bar = 12.min(width / 6);
+    Columns::new(
+        width,
+        &[
+            Len(2),
+            Len(4),
+            Len(1),
+            Rest(8),
+            Len(1),
+            Len(7),
+            Len(1),
+            Len(5),
+            Len(2),
+            Len(bar),
+            Len(1),
+            Len(FLAGS),
+        ],
+    )
+}
+
+/// The header, one row per category, and the total.
+fn categories(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let plain = Style::default();
+    let columns = columns(width);
+    let header = columns
+        .row()
+        .gap()
+        .left(&t!("results-col-cat"), plain, "")
+        .gap()
+        .left(&t!("results-col-category"), plain, "")
+        .gap()
+        .right(&t!("results-col-points"), plain)
+        .gap()
+        .right(&t!("results-col-of"), plain)
+        .gap()
+        .gap()
+        .gap()
+        .left(&t!("results-col-flags"), plain, "")
+        .line()
+        .style(theme.strong());
+    let mut lines = vec![header];
+    for (c, category) in app.data.review.categories.iter().enumerate() {
+        let subtotal = region
+            .subtotals
+            .iter()
+            .find(|s| s.category == category.id)
+            .map_or(0.0, |s| s.points);
+        let max = category.max_total();
+        let criteria: Vec<&CriterionResult> = region
+            .criteria
+            .iter()
+            .filter(|k| k.category == category.id)
+            .collect();
+        let on = c == app.cursor.category;
+        let line = columns
+            .row()
+            .spans([caret(&theme, on)])
+            .left(&category.id, plain, theme.ellipsis())
+            .gap()
+            .left(&category.title, plain, theme.ellipsis())
+            .gap()
+            .right(&points(subtotal), plain)
+            .gap()
+            .right(&format_points(max), plain)
+            .gap()
+            .spans([Span::styled(
+                meter(subtotal, max, columns.width(9), theme.unicode),
+                theme.accent(),
+            )])
+            .gap()
+            .left(&criteria_flags(&criteria), theme.warn(), "")
+            .line();
+        lines.push(if on {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    let total = columns
+        .row()
+        .gap()
+        .gap()
+        .gap()
+        .left(&t!("results-total"), plain, "")
+        .gap()
+        .right(&points(region.total), plain)
+        .gap()
+        .right(&format_points(app.results().rules.max_total), plain)
+        .line()
+        .style(theme.strong());
+    lines.push(total);
+    lines
 }
 
 /// `! 2-b` for a disagreement, `missing 1` for criteria without marks.
