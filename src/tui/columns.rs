@@ -73,6 +73,11 @@ impl Columns {
         self.widths.get(k).copied().unwrap_or(0)
     }
 
+    /// The width of the last column.
+    pub fn last(&self) -> usize {
+        self.widths.last().copied().unwrap_or(0)
+    }
+
     /// A row drawn cell by cell through these columns.
     pub fn row(&self) -> Row<'_> {
         Row {
@@ -106,10 +111,11 @@ impl Row<'_> {
         self
     }
 
-    /// `text` on the right of the next column (numbers), cut to fit.
-    pub fn right(mut self, text: &str, style: Style) -> Self {
+    /// `text` on the right of the next column (numbers), cut with
+    /// `ellipsis` to fit.
+    pub fn right(mut self, text: &str, style: Style, ellipsis: &str) -> Self {
         let width = self.take();
-        let cut = text::truncate(text, width, "");
+        let cut = text::truncate(text, width, ellipsis);
         self.spans
             .push(Span::styled(text::pad_left(&cut, width), style));
         self
@@ -159,7 +165,7 @@ mod tests {
         let columns = Columns::new(14, &[Width::Len(3), Width::Len(1), Width::Rest(0)]);
         let line = columns
             .row()
-            .right("7", Style::default())
+            .right("7", Style::default(), "")
             .gap()
             .left("Fukuoka / North", Style::default(), "…")
             .line();

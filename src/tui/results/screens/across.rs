@@ -126,7 +126,7 @@ fn rows(
         columns
             .row()
             .gap()
-            .right("#", plain)
+            .right("#", plain, "")
             .gap()
             .left(&t!("results-col-region"), plain, "");
     let header = stats_heading(score_heading(header).gap().gap());
@@ -143,7 +143,7 @@ fn rows(
         let row = columns
             .row()
             .spans([caret(&theme, on)])
-            .right(&region.rank.to_string(), plain)
+            .right(&region.rank.to_string(), plain, "")
             .gap()
             .left(&region.name, plain, theme.ellipsis());
         // The bar goes between the score and the other numbers.

@@ -155,7 +155,7 @@ fn header(columns: &Columns) -> Line<'static> {
         .left(&t!("results-col-name"), plain, "")
         .gap()
         .left(&t!("results-col-panel"), plain, "")
-        .right(&t!("results-col-mark"), plain)
+        .right(&t!("results-col-mark"), plain, "")
         .gap()
         .gap()
         .gap()
@@ -186,7 +186,7 @@ fn mark_line(
         .left(&row.panel, theme.dim(), theme.ellipsis());
     let Some(points) = row.points else {
         return cells
-            .right("-", theme.dim())
+            .right("-", theme.dim(), "")
             .gap()
             .gap()
             .gap()
@@ -206,7 +206,7 @@ fn mark_line(
         plain
     };
     cells
-        .right(&format_points(points), style)
+        .right(&format_points(points), style, "")
         .gap()
         .spans([Span::styled(
             meter(points, max, BAR, theme.unicode),

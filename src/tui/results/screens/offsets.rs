@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,6 +16,9 @@ use crate::report::points;
 use crate::report::solidity::{list, reading_word, reviewer_named, signed, thin_reason, without};
 use crate::t;
 use crate::text;
+use crate::tui::columns::Columns;
+use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
 
 /// Cells each side of the bar's middle.
@@ -68,80 +72,150 @@ pub(super) fn offset_row(app: &App, analysis: &Analysis, row: &ReviewerOffset) -
     }
 }
 
-/// The widths of the offsets table: id, name, group, marks, shared,
-/// offset, error, reading; 0 for a column left out.
-pub(super) struct OffsetWidths {
-    id: usize,
-    name: usize,
-    group: usize,
-    marks: usize,
-    shared: usize,
-    offset: usize,
-    error: usize,
-    reading: usize,
+/// The offsets table as a window of `width` shows it: the id, the name
+/// (while a reading fits beside it), the numbers (`numbers`: which of
+/// group, marks, shared, offset and error, by their index into the
+/// headers, and how wide), the bar and the reading.
+pub(super) struct OffsetTable {
+    name: bool,
+    numbers: Vec<(usize, usize)>,
+    columns: Columns,
 }
 
-impl OffsetWidths {
-    /// Columns taken by all but the name and the reading, with the spaces
-    /// before each column (and before the reading); 0 is a column left out.
-    fn fixed(&self) -> usize {
-        let shown = |w: usize| if w > 0 { w + 1 } else { 0 };
-        2 + self.id
-            + shown(self.group)
-            + shown(self.marks)
-            + shown(self.shared)
-            + shown(self.offset)
-            + shown(self.error)
-            + shown(2 * HALF + 1)
-            + 1
-    }
-}
-
-pub(super) fn offset_widths(
-    rows: &[OffsetRow],
-    headers: &[String; 8],
-    width: usize,
-) -> OffsetWidths {
-    let w = |k: usize, f: fn(&OffsetRow) -> &String| {
-        widest(&headers[k], rows.iter().map(|r| f(r).clone()))
-    };
-    let mut widths = OffsetWidths {
-        id: w(0, |r| &r.id).min(10),
-        name: w(1, |r| &r.name),
-        group: w(2, |r| &r.group),
-        marks: w(3, |r| &r.marks),
-        shared: w(4, |r| &r.shared),
-        offset: w(5, |r| &r.offset),
-        error: w(6, |r| &r.error),
-        reading: widest(&headers[7], rows.iter().map(|r| r.word.clone())),
-    };
-    let word = widths.reading;
-    let want_reading = widest(&headers[7], rows.iter().map(|r| r.reading.clone()));
-    let longest_name = widths.name;
-    // The name first, up to its longest, while a reading fits; in a narrow
-    // window the name goes, then the shared cells, then the error (the
-    // sentences below say all three); what is left shows the reasons.
-    loop {
-        let fixed = widths.fixed();
-        let avail = width.saturating_sub(fixed + 1 + word);
-        if avail >= REVIEWER_NAME_MIN {
-            widths.name = longest_name.min(avail);
-            break;
+impl OffsetTable {
+    pub(super) fn new(rows: &[OffsetRow], headers: &[String; 8], width: usize) -> OffsetTable {
+        let cells: [fn(&OffsetRow) -> &String; 8] = [
+            |r| &r.id,
+            |r| &r.name,
+            |r| &r.group,
+            |r| &r.marks,
+            |r| &r.shared,
+            |r| &r.offset,
+            |r| &r.error,
+            |r| &r.word,
+        ];
+        let w = |k: usize| widest(&headers[k], rows.iter().map(|r| cells[k](r).clone()));
+        let id = w(0).min(10);
+        let word = w(7);
+        let longest_name = w(1);
+        let mut numbers: Vec<(usize, usize)> = (2..=6).map(|k| (k, w(k))).collect();
+        let layout = |name: Option<Width>, numbers: &[(usize, usize)], reading: Width| {
+            let mut widths = vec![Len(2), Len(id)];
+            if let Some(name) = name {
+                widths.extend([Len(1), name]);
+            }
+            for &(_, w) in numbers {
+                widths.extend([Len(1), Len(w)]);
+            }
+            widths.extend([Len(1), Len(2 * HALF + 1), Len(1), reading]);
+            Columns::new(width, &widths)
+        };
+        // The name first, up to its longest, while a reading fits; in a
+        // narrow window the name goes, then the shared cells, then the error
+        // (the sentences below say all three); what is left shows the reasons.
+        let mut name = None;
+        loop {
+            let room = layout(Some(Rest(0)), &numbers, Len(word)).width(3);
+            if room >= REVIEWER_NAME_MIN {
+                name = Some(longest_name.min(room));
+                break;
+            }
+            if layout(None, &numbers, Rest(0)).last() >= word {
+                break;
+            }
+            let before = numbers.len();
+            numbers.retain(|&(k, _)| k != SHARED);
+            if numbers.len() == before {
+                numbers.retain(|&(k, _)| k != ERROR);
+            }
+            if numbers.len() == before {
+                break;
+            }
         }
-        widths.name = 0;
-        if fixed + word <= width {
-            break;
-        } else if widths.shared > 0 {
-            widths.shared = 0;
-        } else if widths.error > 0 {
-            widths.error = 0;
+        let left = layout(name.map(Len), &numbers, Rest(0)).last();
+        let want = widest(&headers[7], rows.iter().map(|r| r.reading.clone()));
+        let reading = want.min(left).max(word.min(left));
+        let columns = layout(name.map(Len), &numbers, Len(reading));
+        OffsetTable {
+            name: name.is_some(),
+            numbers,
+            columns,
+        }
+    }
+
+    /// The header, with the scale over the bars.
+    pub(super) fn header(&self, headers: &[String; 8], scale: f64) -> Line<'static> {
+        let plain = Style::default();
+        let mut row = self.columns.row().gap().left(&headers[0], plain, "");
+        if self.name {
+            row = row.gap().left(&headers[1], plain, "");
+        }
+        for &(k, _) in &self.numbers {
+            row = row.gap().right(&headers[k], plain, "");
+        }
+        row.gap()
+            .left(&scale_label(scale), plain, "")
+            .gap()
+            .left(&headers[7], plain, "")
+            .line()
+    }
+
+    /// A reviewer's row, with their offset's bar.
+    pub(super) fn row(
+        &self,
+        theme: &Theme,
+        row: &OffsetRow,
+        bar: String,
+        on: bool,
+    ) -> Line<'static> {
+        let plain = Style::default();
+        let mut cells =
+            self.columns
+                .row()
+                .spans([caret(theme, on)])
+                .left(&row.id, plain, theme.ellipsis());
+        if self.name {
+            cells = cells.gap().left(&row.name, plain, theme.ellipsis());
+        }
+        for &(k, _) in &self.numbers {
+            cells = cells.gap().right(row.number(k), plain, "");
+        }
+        let room = self.columns.last();
+        let reading = if text::width(&row.reading) <= room {
+            &row.reading
         } else {
-            break;
+            &row.word
+        };
+        let style = if row.marked {
+            theme.warn()
+        } else {
+            theme.dim()
+        };
+        cells
+            .gap()
+            .spans([Span::styled(bar, theme.accent())])
+            .gap()
+            .left(reading, style, theme.ellipsis())
+            .line()
+    }
+}
+
+/// The headers' indexes of the shared cells and of the standard error: the
+/// numbers a narrow window leaves out first.
+const SHARED: usize = 4;
+const ERROR: usize = 6;
+
+impl OffsetRow {
+    /// The number of the column with header `k` (2 to 6).
+    fn number(&self, k: usize) -> &str {
+        match k {
+            2 => &self.group,
+            3 => &self.marks,
+            4 => &self.shared,
+            5 => &self.offset,
+            _ => &self.error,
         }
     }
-    let rest = width.saturating_sub(widths.fixed() + widths.name + usize::from(widths.name > 0));
-    widths.reading = want_reading.min(rest).max(word.min(rest));
-    widths
 }
 
 /// `-1.5 0 +1.5` over the bars.
@@ -242,28 +316,7 @@ pub(super) fn offsets(app: &App, frame: &mut Frame, area: Rect) {
         shown(&theme, &t!("solid-col-error")),
         t!("solid-col-reading"),
     ];
-    let w = offset_widths(&rows, &headers, width);
-    let mut header = format!("  {}", text::fit(&headers[0], w.id, ""));
-    if w.name > 0 {
-        header.push(' ');
-        header.push_str(&text::fit(&headers[1], w.name, ""));
-    }
-    for (k, width_) in [
-        (2, w.group),
-        (3, w.marks),
-        (4, w.shared),
-        (5, w.offset),
-        (6, w.error),
-    ] {
-        if width_ > 0 {
-            header.push(' ');
-            header.push_str(&text::pad_left(&headers[k], width_));
-        }
-    }
-    header.push(' ');
-    header.push_str(&scale_label(scale));
-    header.push(' ');
-    header.push_str(&headers[7]);
+    let table = OffsetTable::new(&rows, &headers, width);
     let mut lines = Vec::new();
     if calibration.why_none().is_some() {
         lines.extend(sentence_lines(
@@ -273,54 +326,15 @@ pub(super) fn offsets(app: &App, frame: &mut Frame, area: Rect) {
             2,
         ));
     }
-    let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
+    let header = table.header(&headers, scale).style(theme.strong());
     let list: Vec<Line<'static>> = rows
         .iter()
         .zip(&reviewers)
         .enumerate()
         .map(|(i, (row, offset))| {
             let on = i == app.cursor.reviewer;
-            let mut spans = vec![
-                caret(&theme, on),
-                Span::raw(text::fit(&row.id, w.id, theme.ellipsis())),
-            ];
-            if w.name > 0 {
-                spans.push(Span::raw(" "));
-                spans.push(Span::raw(text::fit(&row.name, w.name, theme.ellipsis())));
-            }
-            let mut numbers = String::new();
-            for (value, width_) in [
-                (&row.group, w.group),
-                (&row.marks, w.marks),
-                (&row.shared, w.shared),
-                (&row.offset, w.offset),
-                (&row.error, w.error),
-            ] {
-                if width_ > 0 {
-                    numbers.push(' ');
-                    numbers.push_str(&text::pad_left(value, width_));
-                }
-            }
-            numbers.push(' ');
-            spans.push(Span::raw(numbers));
-            spans.push(Span::styled(
-                diverging(offset.offset, scale, theme.unicode),
-                theme.accent(),
-            ));
-            let reading = if text::width(&row.reading) <= w.reading {
-                &row.reading
-            } else {
-                &row.word
-            };
-            spans.push(Span::styled(
-                format!(" {}", text::truncate(reading, w.reading, theme.ellipsis())),
-                if row.marked {
-                    theme.warn()
-                } else {
-                    theme.dim()
-                },
-            ));
-            let line = Line::from(spans);
+            let bar = diverging(offset.offset, scale, theme.unicode);
+            let line = table.row(&theme, row, bar, on);
             if on {
                 line.style(theme.selected())
             } else {

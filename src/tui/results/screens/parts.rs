@@ -336,16 +336,6 @@ pub(super) fn shown(theme: &Theme, text_: &str) -> String {
     }
 }
 
-/// `text` in exactly `width` columns, left or right aligned.
-pub(super) fn cell(theme: &Theme, text_: &str, width: usize, at_right: bool) -> String {
-    let cut = text::truncate(text_, width, theme.ellipsis());
-    if at_right {
-        text::pad_left(&cut, width)
-    } else {
-        text::fit(&cut, width, "")
-    }
-}
-
 /// Columns taken by the widest of a heading and its cells.
 pub(super) fn widest(header: &str, cells: impl Iterator<Item = String>) -> usize {
     cells
@@ -492,20 +482,21 @@ impl Numbers {
 
     /// The score's columns ([`SCORE`]) of `row`.
     pub(super) fn score<'c>(&self, row: Row<'c>, style: Style) -> Row<'c> {
-        row.gap().right(&self.score, style)
+        row.gap().right(&self.score, style, "")
     }
 
     /// The statistics' columns ([`STATS`]) of `row`.
     pub(super) fn stats<'c>(&self, row: Row<'c>, style: Style) -> Row<'c> {
         self.stats
             .iter()
-            .fold(row, |row, cell| row.right(cell, style))
+            .fold(row, |row, cell| row.right(cell, style, ""))
     }
 }
 
 /// The headings of the score's columns ([`SCORE`]).
 pub(super) fn score_heading(row: Row<'_>) -> Row<'_> {
-    row.gap().right(&t!("results-col-score"), Style::default())
+    row.gap()
+        .right(&t!("results-col-score"), Style::default(), "")
 }
 
 /// The headings of the statistics' columns ([`STATS`]): n, min, max, spread.
@@ -517,7 +508,7 @@ pub(super) fn stats_heading(row: Row<'_>) -> Row<'_> {
         "results-col-spread",
     ]
     .iter()
-    .fold(row, |row, key| row.right(&t!(key), Style::default()))
+    .fold(row, |row, key| row.right(&t!(key), Style::default(), ""))
 }
 
 /// `!` after a criterion whose marks disagree, `?` after one without marks.

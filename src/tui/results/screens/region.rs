@@ -132,9 +132,9 @@ fn categories(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'stati
         .gap()
         .left(&t!("results-col-category"), plain, "")
         .gap()
-        .right(&t!("results-col-points"), plain)
+        .right(&t!("results-col-points"), plain, "")
         .gap()
-        .right(&t!("results-col-of"), plain)
+        .right(&t!("results-col-of"), plain, "")
         .gap()
         .gap()
         .gap()
@@ -162,9 +162,9 @@ fn categories(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'stati
             .gap()
             .left(&category.title, plain, theme.ellipsis())
             .gap()
-            .right(&points(subtotal), plain)
+            .right(&points(subtotal), plain, "")
             .gap()
-            .right(&format_points(max), plain)
+            .right(&format_points(max), plain, "")
             .gap()
             .spans([Span::styled(
                 meter(subtotal, max, columns.width(9), theme.unicode),
@@ -186,9 +186,9 @@ fn categories(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'stati
         .gap()
         .left(&t!("results-total"), plain, "")
         .gap()
-        .right(&points(region.total), plain)
+        .right(&points(region.total), plain, "")
         .gap()
-        .right(&format_points(app.results().rules.max_total), plain)
+        .right(&format_points(app.results().rules.max_total), plain, "")
         .line()
         .style(theme.strong());
     lines.push(total);

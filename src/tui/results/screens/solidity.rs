@@ -13,13 +13,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{
-    caret, cell, cutoff_rule, not_analysed, region_name, scrolled, sentence_box, widest,
-};
+use super::parts::{caret, cutoff_rule, not_analysed, region_name, scrolled, sentence_box, widest};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::Status;
 use crate::report::solidity::{
@@ -29,6 +27,8 @@ use crate::report::solidity::{
 use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
+use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::columns::{Columns, Row};
 use crate::tui::widgets::{self, block};
 
 /// The columns of the regions' table after the region's name, in order.
@@ -117,14 +117,12 @@ impl Col {
     }
 }
 
-/// The columns shown at `width` with their widths, and the name's width.
-pub(super) fn region_columns(
-    app: &App,
-    analysis: &Analysis,
-    width: usize,
-) -> (Vec<(Col, usize)>, usize) {
+/// The checks' columns shown at `width` (those that leave a region's name
+/// too little room dropped, see [`DROPPED_FIRST`]), and the table's
+/// columns: caret, rank, name, then a space and a check each.
+fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Columns) {
     let checks = &analysis.regions;
-    let mut columns: Vec<(Col, usize)> = COLUMNS
+    let mut shown: Vec<(Col, usize)> = COLUMNS
         .iter()
         .map(|&col| {
             let w = widest(
@@ -139,24 +137,105 @@ pub(super) fn region_columns(
             (col, w)
         })
         .collect();
+    let layout = |shown: &[(Col, usize)], name: Width| {
+        let mut widths = vec![Len(2), Len(3), Len(1), name];
+        for &(_, w) in shown {
+            widths.extend([Len(1), Len(w)]);
+        }
+        Columns::new(width, &widths)
+    };
+    for drop in DROPPED_FIRST {
+        if layout(&shown, Rest(0)).width(3) >= NAME_MIN {
+            break;
+        }
+        shown.retain(|c| c.0 != drop);
+    }
     let longest = app
         .results()
         .regions
         .iter()
         .map(|r| text::width(&r.name))
         .fold(text::width(&t!("results-col-region")), usize::max);
-    // Caret, rank and the spaces between columns.
-    let name_room = |cols: &[(Col, usize)]| {
-        width.saturating_sub(2 + 3 + 1 + cols.iter().map(|c| c.1 + 1).sum::<usize>())
-    };
-    for drop in DROPPED_FIRST {
-        if name_room(&columns) >= NAME_MIN {
-            break;
-        }
-        columns.retain(|c| c.0 != drop);
+    let name = layout(&shown, Rest(0)).width(3).min(longest);
+    let columns = layout(&shown, Len(name));
+    (shown.into_iter().map(|c| c.0).collect(), columns)
+}
+
+/// `text` in the next column of `row`, on the side `col` reads from.
+fn check_cell<'c>(row: Row<'c>, col: Col, text: &str, style: Style, ellipsis: &str) -> Row<'c> {
+    if col.at_right() {
+        row.gap().right(text, style, ellipsis)
+    } else {
+        row.gap().left(text, style, ellipsis)
     }
-    let name_w = name_room(&columns).min(longest);
-    (columns, name_w)
+}
+
+/// The header, a row per region in rank order with the cutoff, and which
+/// row is selected.
+fn table(
+    app: &App,
+    analysis: &Analysis,
+    width: usize,
+) -> (Line<'static>, Vec<Line<'static>>, usize) {
+    let theme = app.theme;
+    let results = app.results();
+    let plain = Style::default();
+    let (shown, columns) = region_columns(app, analysis, width);
+    let header =
+        columns
+            .row()
+            .gap()
+            .right("#", plain, "")
+            .gap()
+            .left(&t!("results-col-region"), plain, "");
+    let header = shown
+        .iter()
+        .fold(header, |row, &col| {
+            check_cell(row, col, &col.header(), plain, theme.ellipsis())
+        })
+        .line()
+        .style(theme.strong());
+    let (above, n) = (cutoff(results), results.regions.len());
+    let checks = analysis.by_region();
+    let mut lines = Vec::new();
+    let mut selected_line = 0;
+    for (i, region) in results.regions.iter().enumerate() {
+        if above > 0 && above < n && i == above {
+            lines.push(cutoff_rule(app, width));
+        }
+        let Some(check) = checks.get(region.region.as_str()) else {
+            continue;
+        };
+        let on = app.is_selected_region(&region.region);
+        if on {
+            selected_line = lines.len();
+        }
+        let row = columns
+            .row()
+            .spans([caret(&theme, on)])
+            .right(&region.rank.to_string(), plain, "")
+            .gap()
+            .left(&region.name, plain, theme.ellipsis());
+        let line = shown
+            .iter()
+            .fold(row, |row, &col| {
+                let (value, against) = col.cell(check, analysis.rounds);
+                let style = match (col, against) {
+                    (Col::Verdict, true) => theme.warn().add_modifier(Modifier::BOLD),
+                    (Col::Verdict, false) => theme.ok(),
+                    (_, true) => theme.warn(),
+                    (_, false) => plain,
+                };
+                check_cell(row, col, &value, style, theme.ellipsis())
+            })
+            .line();
+        lines.push(if on {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    (header, lines, selected_line)
 }
 
 /// Every region's checks in rank order, with the cutoff, and the selected
@@ -208,54 +287,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
             .right_aligned(),
         ),
     );
-    let width = inner.width as usize;
-    let (columns, name_w) = region_columns(app, analysis, width);
-    let mut header = format!(
-        "  {} {}",
-        text::pad_left("#", 3),
-        text::fit(&t!("results-col-region"), name_w, "")
-    );
-    for &(col, w) in &columns {
-        header.push(' ');
-        header.push_str(&cell(&theme, &col.header(), w, col.at_right()));
-    }
-    let header = Line::styled(text::truncate(&header, width, ""), theme.strong());
-    let checks = analysis.by_region();
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
-    for (i, region) in results.regions.iter().enumerate() {
-        if rule && i == above {
-            lines.push(cutoff_rule(app, width));
-        }
-        let Some(check) = checks.get(region.region.as_str()) else {
-            continue;
-        };
-        let on = app.is_selected_region(&region.region);
-        if on {
-            selected_line = lines.len();
-        }
-        let mut spans = vec![
-            caret(&theme, on),
-            Span::raw(format!("{:>3} ", region.rank)),
-            Span::raw(text::fit(&region.name, name_w, theme.ellipsis())),
-        ];
-        for &(col, w) in &columns {
-            let (value, against) = col.cell(check, analysis.rounds);
-            let style = match (col, against) {
-                (Col::Verdict, true) => theme.warn().add_modifier(Modifier::BOLD),
-                (Col::Verdict, false) => theme.ok(),
-                (_, true) => theme.warn(),
-                (_, false) => Style::default(),
-            };
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(cell(&theme, &value, w, col.at_right()), style));
-        }
-        let mut line = Line::from(spans);
-        if on {
-            line = line.style(theme.selected());
-        }
-        lines.push(line);
-    }
+    let (header, lines, selected_line) = table(app, analysis, inner.width as usize);
     let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
     if detail_area.height >= 3 {
