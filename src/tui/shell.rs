@@ -12,7 +12,8 @@ use ratatui::{Frame, Terminal};
 
 /// A screen: state with an update and a view.
 pub trait Screen {
-    /// Handles one terminal event.
+    /// Handles one terminal event; a resize comes after the terminal has
+    /// taken the new size, and once with the size at the start.
     fn handle(&mut self, event: Event);
     /// Draws the state; changes nothing.
     fn render(&self, frame: &mut Frame);
@@ -75,6 +76,10 @@ where
 {
     let mut dirty = true;
     let mut idle = false;
+    // The screen learns the window's size now, and again at every resize.
+    if let Ok(size) = terminal.size() {
+        screen.handle(Event::Resize(size.width, size.height));
+    }
     loop {
         if stop.load(Ordering::Relaxed) {
             return Exit::Stopped;
@@ -105,6 +110,7 @@ where
                 {
                     return Exit::TerminalGone;
                 }
+                screen.handle(Event::Resize(width, height));
                 dirty = true;
                 idle = false;
             }

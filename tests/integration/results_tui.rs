@@ -7,7 +7,9 @@ use crate::common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
 use panelist::report::ResultsFile;
 use panelist::tui::results::app::Absent;
-use panelist::tui::results::{App, Data, Loader, Msg, ResultsScreen, View, screens};
+use panelist::tui::results::{
+    self as results, App, Data, Effect, Loader, Msg, ResultsScreen, View, screens,
+};
 use panelist::tui::shell::Screen;
 use panelist::tui::theme::Theme;
 use ratatui::Terminal;
@@ -52,6 +54,11 @@ fn press(app: &mut App, keys: &[&str]) {
             other => panic!("unknown key {other}"),
         };
         app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        // The analysis the app asks for, as the shell would carry it out.
+        while app.effect() == Some(Effect::Analyse) {
+            let analysed = results::analyse(app);
+            app.update(analysed);
+        }
     }
 }
 
@@ -713,4 +720,33 @@ fn japanese_data_on_an_ascii_terminal_is_question_marks_in_english_and_said_once
 
 fn screen_of(app: &App) -> String {
     draw(app, 80, 24).backend().to_string()
+}
+
+#[test]
+fn showing_drafts_asks_the_shell_to_analyse_and_update_does_not() {
+    let mut app = app(PLAIN);
+    assert_eq!(app.effect(), None, "the loaded results are analysed");
+    app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('d'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(app.effect(), Some(Effect::Analyse));
+    assert!(app.analysis().is_none(), "not analysed inside update");
+    let analysed = results::analyse(&app);
+    app.update(analysed);
+    assert_eq!(app.effect(), None);
+    assert!(app.analysis().is_some());
+}
+
+#[test]
+fn a_page_is_as_long_as_the_window_allows() {
+    let mut app = app(PLAIN);
+    app.update(Msg::Resized(80, 16));
+    press(&mut app, &["pgdn"]);
+    let region = &app.data.review.regions[app.cursor.region];
+    assert_eq!(region.id, "hamamatsu", "four rows down, at rank 5");
+    app.update(Msg::Resized(80, 40));
+    press(&mut app, &["pgdn"]);
+    let region = &app.data.review.regions[app.cursor.region];
+    assert_eq!(region.id, "nagoya", "to the last");
 }

@@ -3,31 +3,16 @@
 //! that toggling drafts is instant and the screen never reads a file; reading
 //! again is an effect the shell performs (see [`super::Loader`]).
 
-use std::collections::BTreeSet;
-
 use ratatui::crossterm::event::KeyEvent;
 
+use super::data::Data;
 use super::keys::{self, Action, Mode};
-use crate::analysis::{Analysis, ReviewerOffset};
+use crate::analysis::{self, Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
-use crate::model::{Category, Criterion, Review};
+use crate::model::{Category, Criterion};
 use crate::report::ResultsFile;
 use crate::t;
-use crate::tui::session;
 use crate::tui::theme::Theme;
-
-/// Everything the screen shows, computed once per reading of the files.
-#[derive(Debug, Clone)]
-pub struct Data {
-    pub review: Review,
-    /// Drafts left out: the committee results.
-    pub submitted: ResultsFile,
-    /// Drafts counted too (`--include-drafts`).
-    pub with_drafts: ResultsFile,
-    /// (reviewer, region) pairs with a conflict of interest, from
-    /// `review.ron` and from every sheet.
-    pub conflicts: BTreeSet<(String, String)>,
-}
 
 /// What the screen shows, innermost last; `Back` returns to the one below.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,8 +79,26 @@ pub enum Absent {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// The window's size, in columns and rows.
+    Resized(u16, u16),
     /// The files were read again (or could not be).
     Loaded(Box<Result<Data, String>>),
+    /// The results with (or without) drafts were analysed: `None` when
+    /// they are too large to be by default.
+    Analysed {
+        drafts: bool,
+        analysis: Box<Option<Analysis>>,
+    },
+}
+
+/// Work the app asks of the shell, which carries it out and reports back
+/// with a [`Msg`]: it takes time, and `update` takes none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the review directory again ([`Msg::Loaded`]).
+    Reload,
+    /// Analyse the results on screen ([`Msg::Analysed`]).
+    Analyse,
 }
 
 pub struct App {
@@ -109,39 +112,8 @@ pub struct App {
     /// The chair asked to read the files again; the shell does it.
     pub reload: bool,
     pub quit: bool,
-    /// Rows a page moves (set from the last drawn height).
+    /// Rows a page moves (set from the window's height).
     pub page: usize,
-}
-
-impl Data {
-    /// Makes the data showable on `theme`'s terminal: without UTF-8, every
-    /// character outside ASCII of a name, title, note or summary becomes `?`
-    /// (ids are ASCII already). Returns whether any did.
-    pub fn make_plain(&mut self, theme: &Theme) -> bool {
-        if theme.unicode {
-            return false;
-        }
-        let mut changed = session::make_plain(&mut self.review, theme);
-        for file in [&mut self.submitted, &mut self.with_drafts] {
-            let results = &mut file.results;
-            let mut plain = |text: &mut String| {
-                if !text.is_ascii() {
-                    *text = theme.plain(text);
-                    changed = true;
-                }
-            };
-            plain(&mut results.title);
-            for region in &mut results.regions {
-                plain(&mut region.name);
-                for criterion in &mut region.criteria {
-                    for score in &mut criterion.scores {
-                        plain(&mut score.note);
-                    }
-                }
-            }
-        }
-        changed
-    }
 }
 
 impl App {
@@ -194,7 +166,7 @@ impl App {
     }
 
     /// The results on screen with their analysis.
-    fn shown(&self) -> &ResultsFile {
+    pub fn shown(&self) -> &ResultsFile {
         if self.include_drafts {
             &self.data.with_drafts
         } else {
@@ -202,11 +174,19 @@ impl App {
         }
     }
 
-    /// Analyses the results on screen if they are not yet (those with
-    /// drafts are analysed only once shown).
-    fn analyse_shown(&mut self) {
-        if self.include_drafts {
-            super::analyse_by_default(&self.data.review, &mut self.data.with_drafts);
+    /// What the shell should do before the next frame, if anything: read
+    /// the files again when asked, and analyse the results with drafts the
+    /// first time they are shown.
+    pub fn effect(&self) -> Option<Effect> {
+        if self.reload {
+            Some(Effect::Reload)
+        } else if self.include_drafts
+            && self.data.with_drafts.analysis.is_none()
+            && analysis::by_default(&self.data.with_drafts.results)
+        {
+            Some(Effect::Analyse)
+        } else {
+            None
         }
     }
 
@@ -403,19 +383,35 @@ impl App {
                     self.act(action);
                 }
             }
-            Msg::Loaded(result) => match *result {
-                Ok(mut data) => {
-                    data.make_plain(&self.theme);
-                    self.data = data;
-                    self.analyse_shown();
-                    self.clamp();
-                    self.message = Some(t!("results-reloaded"));
+            Msg::Resized(_, height) => {
+                // The rows of a list: the window less its bars, frames and
+                // the detail below.
+                self.page = usize::from(height).saturating_sub(12).max(1);
+            }
+            Msg::Analysed { drafts, analysis } => {
+                let file = if drafts {
+                    &mut self.data.with_drafts
+                } else {
+                    &mut self.data.submitted
+                };
+                file.analysis = *analysis;
+                self.clamp();
+            }
+            Msg::Loaded(result) => {
+                self.reload = false;
+                match *result {
+                    Ok(mut data) => {
+                        data.make_plain(&self.theme);
+                        self.data = data;
+                        self.clamp();
+                        self.message = Some(t!("results-reloaded"));
+                    }
+                    Err(reason) => {
+                        let reason = self.theme.plain(&reason);
+                        self.message = Some(t!("results-reload-failed", reason = reason));
+                    }
                 }
-                Err(reason) => {
-                    let reason = self.theme.plain(&reason);
-                    self.message = Some(t!("results-reload-failed", reason = reason));
-                }
-            },
+            }
         }
     }
 
@@ -448,7 +444,6 @@ impl App {
             }
             Action::ToggleDrafts => {
                 self.include_drafts = !self.include_drafts;
-                self.analyse_shown();
                 self.clamp();
                 let drafts = self.drafts();
                 self.message = Some(if self.include_drafts {
