@@ -3,6 +3,11 @@
 pub mod app;
 mod chooser;
 pub mod keys;
+mod moves;
+mod notes;
+pub mod parts;
+mod questions;
+mod scoring;
 pub mod view;
 
 use std::sync::atomic::AtomicBool;
@@ -12,8 +17,9 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::{Frame, Terminal};
 
-pub use app::{App, Msg};
+pub use app::App;
 pub use chooser::Chooser;
+pub use parts::Msg;
 
 use crate::Error;
 use crate::model::Change;

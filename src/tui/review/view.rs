@@ -6,8 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Pos, Question, Tone};
+use super::app::App;
 use super::keys::{KEYMAP, Mode};
+use super::parts::{CriterionView, Message, Pos, Question, RegionView, Tone};
 use crate::model::format_points;
 use crate::t;
 use crate::text;
@@ -94,9 +95,39 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(0),
     ])
     .areas(area);
-    let (guidance_lines, note_lines) = (heights.guidance as usize, heights.note as usize);
+    region_box(app, frame, region_area, region);
+    criterion_box(
+        app,
+        frame,
+        criterion_area,
+        criterion,
+        heights.guidance as usize,
+    );
+    let inner = widgets::framed(
+        frame,
+        mark_area,
+        block(
+            &theme,
+            Line::styled(format!(" {} ", t!("mark-title")), theme.accent()),
+        ),
+    );
+    frame.render_widget(
+        Paragraph::new(mark_lines(app, inner.width, heights.note as usize)),
+        inner,
+    );
+    frame.render_widget(
+        Paragraph::new(progress_line(app, progress_area.width)),
+        progress_area,
+    );
+    if let Some(message) = &app.message {
+        message_line(app, frame, message_area, message);
+    }
+}
 
-    // The region.
+/// The region being scored: its place among the reviewer's, its fields, a
+/// conflict if there is one, and its summary.
+fn region_box(app: &App, frame: &mut Frame, region_area: Rect, region: &RegionView) {
+    let theme = app.theme;
     let position = format!(
         " {} ",
         t!(
@@ -109,10 +140,12 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     let fields = region.fields.join(", ");
     let room = (region_area.width as usize).saturating_sub(text::width(&fields) + 6);
     let position = text::truncate(&position, room, theme.ellipsis());
-    let region_block = block(&theme, Line::styled(position, theme.accent()))
-        .title(Line::styled(format!(" {fields} "), theme.dim()).right_aligned());
-    let inner = region_block.inner(region_area);
-    frame.render_widget(region_block, region_area);
+    let inner = widgets::framed(
+        frame,
+        region_area,
+        block(&theme, Line::styled(position, theme.accent()))
+            .title(Line::styled(format!(" {fields} "), theme.dim()).right_aligned()),
+    );
     let conflicted = app.conflicted(app.pos.region);
     let mut lines = Vec::new();
     if conflicted {
@@ -132,8 +165,17 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         Style::default(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
+}
 
-    // The criterion.
+/// The criterion being scored: its category, title, scale and guidance.
+fn criterion_box(
+    app: &App,
+    frame: &mut Frame,
+    criterion_area: Rect,
+    criterion: &CriterionView,
+    guidance_lines: usize,
+) {
+    let theme = app.theme;
     let position = format!(
         " {} ",
         t!(
@@ -159,8 +201,7 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         )
         .right_aligned(),
     );
-    let inner = criterion_block.inner(criterion_area);
-    frame.render_widget(criterion_block, criterion_area);
+    let inner = widgets::framed(frame, criterion_area, criterion_block);
     let mut lines = vec![
         Line::styled(
             text::truncate(
@@ -189,38 +230,24 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         Style::default(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
+}
 
-    // The reviewer's own mark and note.
-    let mark_block = block(
-        &theme,
-        Line::styled(format!(" {} ", t!("mark-title")), theme.accent()),
+/// The last message, in the style of its tone (a `!` before bad news, so
+/// it reads without color).
+fn message_line(app: &App, frame: &mut Frame, message_area: Rect, message: &Message) {
+    let theme = app.theme;
+    let style = match message.tone {
+        Tone::Info => Style::default(),
+        Tone::Good => theme.ok(),
+        Tone::Bad => theme.error(),
+    };
+    let marker = if message.tone == Tone::Bad { "! " } else { "" };
+    let text = text::truncate(
+        &format!("{marker}{}", message.text),
+        message_area.width as usize,
+        theme.ellipsis(),
     );
-    let inner = mark_block.inner(mark_area);
-    frame.render_widget(mark_block, mark_area);
-    frame.render_widget(
-        Paragraph::new(mark_lines(app, inner.width, note_lines)),
-        inner,
-    );
-
-    // Progress and messages.
-    frame.render_widget(
-        Paragraph::new(progress_line(app, progress_area.width)),
-        progress_area,
-    );
-    if let Some(message) = &app.message {
-        let style = match message.tone {
-            Tone::Info => Style::default(),
-            Tone::Good => theme.ok(),
-            Tone::Bad => theme.error(),
-        };
-        let marker = if message.tone == Tone::Bad { "! " } else { "" };
-        let text = text::truncate(
-            &format!("{marker}{}", message.text),
-            message_area.width as usize,
-            theme.ellipsis(),
-        );
-        frame.render_widget(Paragraph::new(Line::styled(text, style)), message_area);
-    }
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), message_area);
 }
 
 /// Rows of the scoring screen's parts: the region's summary gives way first,
@@ -398,14 +425,13 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
         .map(|r| text::width(&r.name))
         .max()
         .unwrap_or(6);
-    let cell = 4usize;
-    let fixed = 2 + 10;
-    let all_cols = fixed + app.criteria.len() * cell;
+    // The caret, then the name, a cell per criterion shown and the count.
+    let all_cols = CARET + app.criteria.len() * CELL + DONE;
     let name_width = longest
         .min((inner.width as usize).saturating_sub(all_cols))
         .clamp(8, 18);
-    let room = (inner.width as usize).saturating_sub(name_width + fixed);
-    let visible_cols = (room / cell).max(1);
+    let room = (inner.width as usize).saturating_sub(CARET + name_width + DONE);
+    let visible_cols = (room / CELL).max(1);
     let first_col = app.summary.criterion.saturating_sub(visible_cols - 1);
     let cols: Vec<usize> = (first_col..app.criteria.len()).take(visible_cols).collect();
     let visible_rows = (inner.height as usize).saturating_sub(3).max(1);
@@ -414,61 +440,15 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let mut header = format!("  {}", " ".repeat(name_width));
     for &c in &cols {
-        header.push_str(&format!(
-            "{:>4}",
-            text::truncate(&app.criteria[c].id, 3, "")
+        header.push_str(&text::pad_left(
+            &text::truncate(&app.criteria[c].id, CELL - 1, ""),
+            CELL,
         ));
     }
     header.push_str(&format!("  {}", t!("summary-done")));
     lines.push(Line::styled(header, theme.strong()));
     for r in (first_row..app.regions.len()).take(visible_rows) {
-        let mut spans = Vec::new();
-        let caret = if r == app.summary.region {
-            theme.caret()
-        } else {
-            " "
-        };
-        spans.push(Span::raw(format!("{caret} ")));
-        spans.push(Span::raw(text::fit(
-            &app.regions[r].name,
-            name_width,
-            theme.ellipsis(),
-        )));
-        for &c in &cols {
-            let pos = Pos {
-                region: r,
-                criterion: c,
-            };
-            let text = if app.conflicted(r) {
-                "--".to_string()
-            } else {
-                app.mark_at(pos)
-                    .map_or_else(|| theme.missing().to_string(), |m| format_points(m.points))
-            };
-            let style = if pos == app.summary {
-                theme.selected()
-            } else if app.mark_at(pos).is_none() && !app.conflicted(r) {
-                theme.warn()
-            } else {
-                Style::default()
-            };
-            // The selected cell carries a marker too, for terminals without color.
-            let marker = if pos == app.summary {
-                theme.caret()
-            } else {
-                " "
-            };
-            spans.push(Span::styled(marker, style));
-            spans.push(Span::styled(format!("{text:>3}"), style));
-        }
-        let (s, d) = app.region_progress(r);
-        let done = if app.conflicted(r) {
-            t!("summary-conflict")
-        } else {
-            format!("{s}/{d}")
-        };
-        spans.push(Span::styled(format!("  {done}"), theme.dim()));
-        lines.push(Line::from(spans));
+        lines.push(summary_row(app, r, &cols, name_width));
     }
     lines.push(Line::raw(""));
     let selected = app.criteria.get(app.summary.criterion);
@@ -483,6 +463,64 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
         theme.dim(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+/// Columns of the sheet summary: the caret's, each criterion's cell, and
+/// the count of a region's marks after the cells.
+const CARET: usize = 2;
+const CELL: usize = 4;
+const DONE: usize = 10;
+
+/// Region `r`'s row of the sheet summary: its name, a cell per criterion of
+/// `cols`, and how many of its marks are done.
+fn summary_row(app: &App, r: usize, cols: &[usize], name_width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    let caret = if r == app.summary.region {
+        theme.caret()
+    } else {
+        " "
+    };
+    spans.push(Span::raw(format!("{caret} ")));
+    spans.push(Span::raw(text::fit(
+        &app.regions[r].name,
+        name_width,
+        theme.ellipsis(),
+    )));
+    for &c in cols {
+        let pos = Pos {
+            region: r,
+            criterion: c,
+        };
+        let text = if app.conflicted(r) {
+            "--".to_string()
+        } else {
+            app.mark_at(pos)
+                .map_or_else(|| theme.missing().to_string(), |m| format_points(m.points))
+        };
+        let style = if pos == app.summary {
+            theme.selected()
+        } else if app.mark_at(pos).is_none() && !app.conflicted(r) {
+            theme.warn()
+        } else {
+            Style::default()
+        };
+        // The selected cell carries a marker too, for terminals without color.
+        let marker = if pos == app.summary {
+            theme.caret()
+        } else {
+            " "
+        };
+        spans.push(Span::styled(marker, style));
+        spans.push(Span::styled(format!("{text:>3}"), style));
+    }
+    let (s, d) = app.region_progress(r);
+    let done = if app.conflicted(r) {
+        t!("summary-conflict")
+    } else {
+        format!("{s}/{d}")
+    };
+    spans.push(Span::styled(format!("  {done}"), theme.dim()));
+    Line::from(spans)
 }
 
 /// Every key of every screen, from the keymap.
