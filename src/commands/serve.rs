@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::serve::{Limits, Options};
+use crate::serve::{Limits, Notice, Options};
 use crate::{Error, config};
 
 /// `panelist serve [DIR] [--listen ADDR]` and the server's limits.
@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    crate::serve::run(Options {
+    let options = Options {
         dir: config::review_dir(args.dir.as_deref())?,
         listen: args.listen,
         host_key: args.host_key,
@@ -32,5 +32,34 @@ pub fn run(args: Args) -> Result<(), Error> {
             max_auth_attempts: args.max_auth_attempts,
             idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
         },
-    })
+    };
+    crate::serve::run(options, &say)
+}
+
+/// Shows what the server tells: warnings and where it logs on stderr, where
+/// it listens on stdout.
+fn say(notice: Notice) {
+    match notice {
+        Notice::Warning(message) => {
+            crate::errln!("{}", crate::t!("warning-line", message = message));
+        }
+        Notice::LoggingTo(file) => {
+            crate::errln!("{}", crate::t!("serve-logging-to", file = file.display()));
+        }
+        Notice::Listening {
+            address,
+            fingerprint,
+            keys,
+        } => {
+            crate::outln!("{}", crate::t!("serve-listening", address = address));
+            crate::outln!(
+                "{}",
+                crate::t!("serve-host-fingerprint", fingerprint = fingerprint)
+            );
+            crate::outln!(
+                "{}",
+                crate::t!("serve-keys-accepted", keys = keys, port = address.port())
+            );
+        }
+    }
 }

@@ -535,8 +535,26 @@ pub struct Options {
     pub limits: Limits,
 }
 
-/// Runs the server until Ctrl-C or SIGTERM.
-pub fn run(options: Options) -> Result<(), Error> {
+/// What the server has to tell whoever started it, before it runs and as
+/// it starts: the caller prints it (the server itself only logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A key in `review.ron` that cannot be used, and why.
+    Warning(String),
+    /// Logins, refusals and the rest are logged to this file too.
+    LoggingTo(PathBuf),
+    /// Listening, with the host key's fingerprint and how many reviewers'
+    /// keys are accepted.
+    Listening {
+        address: SocketAddr,
+        fingerprint: String,
+        keys: usize,
+    },
+}
+
+/// Runs the server until Ctrl-C or SIGTERM, telling `notify` what its
+/// caller should show.
+pub fn run(options: Options, notify: &(dyn Fn(Notice) + Sync)) -> Result<(), Error> {
     let Options {
         dir,
         listen,
@@ -546,10 +564,7 @@ pub fn run(options: Options) -> Result<(), Error> {
     let review = store::load_review(&dir)?;
     let (keys, problems) = KeyIndex::build(&review);
     for problem in &problems {
-        crate::errln!(
-            "{}",
-            crate::t!("warning-line", message = problem.to_string())
-        );
+        notify(Notice::Warning(problem.to_string()));
     }
     let data_dir = config::project_dirs()
         .map(|d| d.data_dir().to_path_buf())
@@ -558,12 +573,13 @@ pub fn run(options: Options) -> Result<(), Error> {
     let host_key_path = host_key_file.unwrap_or_else(|| data_dir.join("host_ed25519_key"));
     let host_key = host_key(&host_key_path, created)?;
     let _log = start_log(&data_dir)?;
+    notify(Notice::LoggingTo(data_dir.join("serve.log")));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| Error::Refused(crate::t!("serve-runtime", error = crate::io_reason(&e))))?;
-    runtime.block_on(serve(dir, &listen, host_key, limits, keys.len()))
+    runtime.block_on(serve(dir, &listen, host_key, limits, keys.len(), notify))
 }
 
 fn start_log(dir: &Path) -> Result<tracing_appender::non_blocking::WorkerGuard, Error> {
@@ -576,10 +592,6 @@ fn start_log(dir: &Path) -> Result<tracing_appender::non_blocking::WorkerGuard, 
         .with_target(false)
         .with_writer(std::io::stderr.and(file))
         .try_init();
-    crate::errln!(
-        "{}",
-        crate::t!("serve-logging-to", file = dir.join("serve.log").display())
-    );
     Ok(guard)
 }
 
@@ -589,6 +601,7 @@ async fn serve(
     host_key: russh::keys::PrivateKey,
     limits: Limits,
     keys: usize,
+    notify: &(dyn Fn(Notice) + Sync),
 ) -> Result<(), Error> {
     let print = fingerprint(host_key.public_key());
     let config = russh::server::Config {
@@ -624,15 +637,11 @@ async fn serve(
         stops: Mutex::new(Vec::new()),
         stopping: AtomicBool::new(false),
     });
-    crate::outln!("{}", crate::t!("serve-listening", address = address));
-    crate::outln!(
-        "{}",
-        crate::t!("serve-host-fingerprint", fingerprint = print)
-    );
-    crate::outln!(
-        "{}",
-        crate::t!("serve-keys-accepted", keys = keys, port = address.port())
-    );
+    notify(Notice::Listening {
+        address,
+        fingerprint: print.clone(),
+        keys,
+    });
     info!("listening on {address}, host key {print}");
     let mut server = PanelistServer {
         shared: Arc::clone(&shared),
