@@ -12,6 +12,7 @@
 //! this process. `PANELIST_BENCH_REGIONS=100,1000` limits the sizes;
 //! `cargo bench --bench scale -- merge` runs only the benchmarks whose name
 //! holds `merge`.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a measurement or a tool prints its results
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

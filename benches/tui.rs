@@ -3,6 +3,7 @@
 //!
 //! `cargo bench --bench tui` (release build). The byte counts are printed
 //! first; they are measurements, not timings.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a measurement or a tool prints its results
 
 use std::cell::Cell;
 use std::io::Write;

@@ -5,6 +5,7 @@
 //! cargo run --release --example generate -- --regions 10000 --out /tmp/r10k --seed 1
 //! panelist check /tmp/r10k && panelist merge /tmp/r10k
 //! ```
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a measurement or a tool prints its results
 
 use std::path::PathBuf;
 

@@ -48,7 +48,7 @@ fn lang_flag(args: &[OsString]) -> Option<String> {
             break;
         }
         if arg == "--lang" {
-            return args.next().map(|v| v.into_owned());
+            return args.next().map(std::borrow::Cow::into_owned);
         }
         if let Some(value) = arg.strip_prefix("--lang=") {
             return Some(value.to_string());

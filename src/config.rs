@@ -54,8 +54,7 @@ pub fn review_dir(given: Option<&Path>) -> Result<PathBuf, Error> {
     }
     Err(Error::Usage(crate::t!(
         "cmd-no-dir",
-        config = config_path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| crate::t!("cmd-config-file"))
+        config =
+            config_path().map_or_else(|| crate::t!("cmd-config-file"), |p| p.display().to_string())
     )))
 }

@@ -18,6 +18,15 @@ macro_rules! outln {
     }};
 }
 
+/// Like `print!`, but a closed stdout or a vanished terminal is not a panic.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// Like `eprintln!`, without the panic when stderr is gone (a hung-up terminal).
 #[macro_export]
 macro_rules! errln {

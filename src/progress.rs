@@ -35,8 +35,7 @@ impl<'a> Progress<'a> {
         let review = index.review;
         let declared = index
             .reviewer(reviewer)
-            .map(|r| r.conflicts.as_slice())
-            .unwrap_or(&[]);
+            .map_or(&[][..], |r| r.conflicts.as_slice());
         let conflicted = |region: &str| {
             declared.iter().any(|r| r == region)
                 || elsewhere.iter().any(|r| r == region)

@@ -308,7 +308,7 @@ impl Iterator for Tokens<'_> {
                         pos,
                     });
                 }
-                'r' if matches!(self.peek(), Some('#') | Some('"')) => {
+                'r' if matches!(self.peek(), Some('#' | '"')) => {
                     if let Some(value) = self.raw_string() {
                         return Some(Token {
                             kind: TokenKind::Str(value),

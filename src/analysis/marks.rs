@@ -82,7 +82,7 @@ impl<'a> Marks<'a> {
             .flat_map(|r| r.criteria.iter())
             .flat_map(|c| c.scores.iter().map(|s| s.reviewer.as_str()))
             .collect();
-        let reviewers: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+        let reviewers: Vec<String> = ids.iter().map(std::string::ToString::to_string).collect();
         // Each reviewer's index and panels, so that placing half a million
         // marks neither compares strings nor scans every panel.
         let mut known: HashMap<&str, (usize, Vec<usize>)> = ids
@@ -181,7 +181,7 @@ impl<'a> Marks<'a> {
     /// Every cell's score from its counting marks as they are.
     pub fn official_aggregates(&self, rule: Aggregate) -> Vec<Option<f64>> {
         self.aggregates(rule, |_, entries, buffer| {
-            buffer.extend(entries.iter().map(|e| e.points))
+            buffer.extend(entries.iter().map(|e| e.points));
         })
     }
 

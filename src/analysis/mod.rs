@@ -56,7 +56,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
                 entries
                     .iter()
                     .map(|e| e.points - fitted.offsets[e.reviewer].unwrap_or(0.0)),
-            )
+            );
         });
         marks.outcome(&cells)
     });

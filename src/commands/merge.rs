@@ -49,7 +49,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     let results = results?;
     let analyse = args.analysis || (!args.no_analysis && analysis::by_default(&results));
     if !args.analysis && !args.no_analysis && !analyse {
-        eprintln!(
+        crate::errln!(
             "{}",
             crate::t!(
                 "analysis-skipped",
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     let analysis = analyse.then(|| {
         let mut settings = analysis::Settings::for_results(&results);
         if args.rounds.is_none() && settings.rounds < analysis::DEFAULT_ROUNDS {
-            eprintln!(
+            crate::errln!(
                 "{}",
                 crate::t!(
                     "analysis-fewer-rounds",
@@ -76,10 +76,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     });
     let mut file = ResultsFile { results, analysis };
     for warning in &file.results.warnings {
-        eprintln!(
-            "{}",
-            crate::t!("warning-line", message = warning.to_string())
-        );
+        crate::errln!("{}", crate::t!("warning-line", message = warning.clone()));
     }
     let report_warnings = within_review(&file.results.warnings, &review, &files);
     // The marks as read are no longer needed: freed while the outputs are
@@ -92,11 +89,11 @@ pub fn run(args: Args) -> Result<(), Error> {
     if let Some(freed) = freed {
         let _ = freed.join();
     }
-    print!("{table}");
+    crate::out!("{table}");
     if let Some(analysis) = &file.analysis {
-        print!("\n{}", report::solidity::table(&file.results, analysis));
+        crate::out!("\n{}", report::solidity::table(&file.results, analysis));
     }
-    println!("{}", crate::t!("merge-wrote", dir = out.display()));
+    crate::outln!("{}", crate::t!("merge-wrote", dir = out.display()));
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));
@@ -182,7 +179,7 @@ fn write_results(
     );
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
-    let ron: Vec<&[u8]> = ron.iter().map(|part| part.as_bytes()).collect();
+    let ron: Vec<&[u8]> = ron.iter().map(std::string::String::as_bytes).collect();
     let outputs = [
         ("results.ron", ron),
         ("results.csv", vec![csv.as_bytes()]),

@@ -97,12 +97,12 @@ pub fn run(args: Args) -> Result<(), Error> {
         }
     }
     if args.csv {
-        print!(
+        crate::out!(
             "{}",
             csv(&rows).map_err(|e| Error::Refused(t!("status-cannot-csv", error = e)))?
         );
     } else {
-        print!("{}", table(&rows, staleness));
+        crate::out!("{}", table(&rows, staleness));
     }
     Ok(())
 }
@@ -173,9 +173,7 @@ fn table(rows: &[Row], staleness: Staleness) -> String {
             pad(&row.name, name_w),
             pad_left(&format!("{}/{}", row.scored, row.due), progress_w),
             pad(state, state_w),
-            row.updated
-                .map(|u| u.to_string())
-                .unwrap_or_else(|| "-".into())
+            row.updated.map_or_else(|| "-".into(), |u| u.to_string())
         );
         out.push_str(line.trim_end());
         out.push('\n');
@@ -238,7 +236,9 @@ fn csv(rows: &[Row]) -> Result<String, csv::Error> {
             row.updated.map(|u| u.to_string()).unwrap_or_default(),
         ])?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    let bytes = writer
+        .into_inner()
+        .map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

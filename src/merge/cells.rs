@@ -43,7 +43,7 @@ pub(super) fn collect_marks<'s>(
     }
     let mut starts = vec![0; review.regions.len() * n_criteria + 1];
     each_counted(index, counting, &conflicts, |cell, _, _| {
-        starts[cell + 1] += 1
+        starts[cell + 1] += 1;
     });
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];

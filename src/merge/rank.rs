@@ -125,7 +125,7 @@ fn split(
     for item in items {
         match runs.last_mut() {
             Some(run) if key(run[run.len() - 1], level) - key(item, level) <= EPSILON => {
-                run.push(item)
+                run.push(item);
             }
             _ => runs.push(vec![item]),
         }

@@ -23,6 +23,8 @@ pub fn csv(results: &Results) -> Result<String, csv::Error> {
         row.push(region.flags.join(";"));
         writer.write_record(&row)?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    let bytes = writer
+        .into_inner()
+        .map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -714,7 +714,7 @@ fn odd_command_line_values_are_refused_without_panic_or_write() {
                 &["--", region, criterion, points],
             ));
             assert!(
-                matches!(result.code, Some(1) | Some(2)) && !result.stderr.contains("panicked"),
+                matches!(result.code, Some(1 | 2)) && !result.stderr.contains("panicked"),
                 "odd value {i}: {result:?}"
             );
         }
@@ -742,7 +742,7 @@ fn messages_follow_the_flag_then_the_config_file_then_the_locale() {
         let config_file = config_home.join("panelist/config.ron");
         match config {
             Some(lang) => {
-                std::fs::write(&config_file, format!("(lang: Some(\"{lang}\"))")).unwrap()
+                std::fs::write(&config_file, format!("(lang: Some(\"{lang}\"))")).unwrap();
             }
             None => {
                 let _ = std::fs::remove_file(&config_file);

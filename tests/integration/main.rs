@@ -1,5 +1,8 @@
 //! Every integration test in one binary: the shared helpers of [`common`]
 //! compile once, and the tests link once.
+//!
+//! Tests may print what they skip or measure, and a scenario may run long.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::too_many_lines)]
 
 mod common;
 
@@ -20,4 +23,5 @@ mod review_pty;
 mod review_tui;
 mod serve;
 mod soak;
+mod tidy;
 mod validation;

@@ -120,7 +120,7 @@ impl Server {
             "ConnectTimeout=5",
         ]
         .iter()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect()
     }
 

@@ -287,7 +287,7 @@ impl Report<'_> {
             any = true;
             match &below.decided_by {
                 Some(category) if above.rank != below.rank => {
-                    self.decided(above, below, category)?
+                    self.decided(above, below, category)?;
                 }
                 _ => {
                     let (above_name, below_name) = (escape(&above.name), escape(&below.name));

@@ -36,7 +36,7 @@ impl Section<'_> {
                 )
             )?,
             Some(Uncalibrated::SmallGroups) => {
-                writeln!(self, "{}\n", t!("solid-calibration-small-groups"))?
+                writeln!(self, "{}\n", t!("solid-calibration-small-groups"))?;
             }
         }
         for (k, group) in calibration.groups.iter().enumerate() {

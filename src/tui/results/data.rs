@@ -141,7 +141,7 @@ impl Loader for DirLoader {
                 first = problems
                     .0
                     .first()
-                    .map(|p| p.to_string())
+                    .map(std::string::ToString::to_string)
                     .unwrap_or_default()
             ),
             other => other.to_string(),

@@ -65,7 +65,7 @@ impl App {
         let (review, unshowable) = session::showable(review, &theme);
         let panel_def = review.panel(panel);
         let reviewer_def = review.reviewer(reviewer);
-        let chair_conflicts = reviewer_def.map(|r| r.conflicts.as_slice()).unwrap_or(&[]);
+        let chair_conflicts = reviewer_def.map_or(&[][..], |r| r.conflicts.as_slice());
         let regions = review
             .regions
             .iter()

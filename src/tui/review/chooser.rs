@@ -102,7 +102,7 @@ impl Screen for Chooser<'_> {
         }
         match keys::action_for(Mode::Chooser, &key) {
             Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1))
+                self.selected = (self.selected + 1).min(self.choices.len().saturating_sub(1));
             }
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             Some(Action::Confirm) => self.open(),

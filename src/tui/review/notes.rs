@@ -94,10 +94,10 @@ fn edit(note: &mut TextArea<'static>, key: KeyEvent) {
     let (before, after) = grapheme_sizes(note);
     match key.code {
         KeyCode::Left if plain => {
-            (0..before.max(1)).for_each(|_| note.move_cursor(CursorMove::Back))
+            (0..before.max(1)).for_each(|_| note.move_cursor(CursorMove::Back));
         }
         KeyCode::Right if plain => {
-            (0..after.max(1)).for_each(|_| note.move_cursor(CursorMove::Forward))
+            (0..after.max(1)).for_each(|_| note.move_cursor(CursorMove::Forward));
         }
         KeyCode::Backspace if plain => {
             for _ in 0..before.max(1) {

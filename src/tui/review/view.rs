@@ -346,7 +346,7 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         }
     }
     let mut lines = vec![Line::from(first)];
-    let note = mark.map(|m| m.note.as_str()).unwrap_or("");
+    let note = mark.map_or("", |m| m.note.as_str());
     if note.is_empty() {
         let hint = if mark.is_some() {
             t!("note-none-add")
@@ -455,8 +455,8 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let legend = t!(
         "summary-legend",
         missing = theme.missing(),
-        criterion = selected.map(|c| c.id.as_str()).unwrap_or(""),
-        title = selected.map(|c| c.title.as_str()).unwrap_or("")
+        criterion = selected.map_or("", |c| c.id.as_str()),
+        title = selected.map_or("", |c| c.title.as_str())
     );
     lines.push(Line::styled(
         text::truncate(&legend, inner.width as usize, theme.ellipsis()),
@@ -578,9 +578,9 @@ fn note(app: &App, frame: &mut Frame, area: Rect) {
         " {} ",
         t!(
             "note-title",
-            region = app.region().map(|r| r.name.as_str()).unwrap_or(""),
+            region = app.region().map_or("", |r| r.name.as_str()),
             dot = theme.dot(),
-            criterion = app.criterion().map(|c| c.id.as_str()).unwrap_or("")
+            criterion = app.criterion().map_or("", |c| c.id.as_str())
         )
     );
     let rect = widgets::popup(

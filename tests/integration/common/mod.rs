@@ -128,7 +128,10 @@ impl ReviewBuilder {
             .iter_mut()
             .find(|r| r.id == reviewer)
             .unwrap_or_else(|| panic!("add reviewer {reviewer} first"));
-        found.conflicts = regions.iter().map(|r| r.to_string()).collect();
+        found.conflicts = regions
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         self
     }
 
@@ -143,11 +146,19 @@ impl ReviewBuilder {
         self.review.panels.push(Panel {
             id: id.into(),
             title: format!("Panel {id}"),
-            members: members.iter().map(|m| m.to_string()).collect(),
-            criteria: criteria.iter().map(|c| c.to_string()).collect(),
+            members: members
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
+            criteria: criteria
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             regions: match regions {
                 None => Regions::All,
-                Some(ids) => Regions::Only(ids.iter().map(|r| r.to_string()).collect()),
+                Some(ids) => {
+                    Regions::Only(ids.iter().map(std::string::ToString::to_string).collect())
+                }
             },
         });
         self
@@ -164,7 +175,10 @@ impl ReviewBuilder {
     }
 
     pub fn tie_break(mut self, categories: &[&str]) -> Self {
-        self.review.committee.tie_break = categories.iter().map(|c| c.to_string()).collect();
+        self.review.committee.tie_break = categories
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         self
     }
 

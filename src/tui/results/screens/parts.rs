@@ -358,7 +358,7 @@ pub(super) fn sentence_lines(
         .collect();
     let mut room: Vec<usize> = vec![0; wrapped.len()];
     let mut left = height;
-    for r in room.iter_mut() {
+    for r in &mut room {
         if left == 0 {
             break;
         }
@@ -540,7 +540,7 @@ mod tests {
         ];
         // Wrapped at 20: 3 + 1 + 3 lines; in 5, the first keeps 3.
         let lines = sentence_lines(&theme, &sentences, 20, 5);
-        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let text: Vec<String> = lines.iter().map(std::string::ToString::to_string).collect();
         assert_eq!(text.len(), 5, "{text:?}");
         assert_eq!(text[3], "short");
         assert!(text[4].ends_with('…'), "{text:?}");
