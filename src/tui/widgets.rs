@@ -75,6 +75,35 @@ pub fn footer<'k, M: 'static, A: 'static>(
     );
 }
 
+/// The title of a frame: `text` with a space either side, in the accent.
+pub fn title(theme: &Theme, text: &str) -> Line<'static> {
+    Line::styled(format!(" {text} "), theme.accent())
+}
+
+/// The help's lines for `bindings`, two to a line: each key's label in the
+/// accent, then what it does in `describe` columns.
+pub fn help_lines<M: 'static, A: 'static>(
+    bindings: &[&Binding<M, A>],
+    theme: &Theme,
+    describe: usize,
+) -> Vec<Line<'static>> {
+    bindings
+        .chunks(2)
+        .map(|pair| {
+            let spans = pair.iter().flat_map(|binding| {
+                [
+                    Span::styled(
+                        format!("  {}", text::fit(binding.label_for(theme.unicode), 10, "")),
+                        theme.accent(),
+                    ),
+                    Span::raw(text::fit(&binding.describe(), describe, theme.ellipsis())),
+                ]
+            });
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect()
+}
+
 /// A bordered block with a title, drawn with the theme's border characters.
 pub fn block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::default()

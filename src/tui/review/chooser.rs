@@ -132,10 +132,7 @@ impl Screen for Chooser<'_> {
         let inner = widgets::framed(
             frame,
             body,
-            block(
-                &theme,
-                Line::styled(format!(" {} ", t!("chooser-title")), theme.accent()),
-            ),
+            block(&theme, widgets::title(&theme, &t!("chooser-title"))),
         );
         let mut lines = vec![Line::raw(t!("chooser-intro")), Line::raw("")];
         for (i, choice) in self.choices.iter().enumerate() {

@@ -106,10 +106,7 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
     let inner = widgets::framed(
         frame,
         mark_area,
-        block(
-            &theme,
-            Line::styled(format!(" {} ", t!("mark-title")), theme.accent()),
-        ),
+        block(&theme, widgets::title(&theme, &t!("mark-title"))),
     );
     frame.render_widget(
         Paragraph::new(mark_lines(app, inner.width, heights.note as usize)),
@@ -413,12 +410,8 @@ fn clock(at: jiff::Timestamp) -> String {
 fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let (scored, due) = app.overall_progress();
-    let title = format!(" {} ", t!("summary-title", scored = scored, due = due));
-    let inner = widgets::framed(
-        frame,
-        area,
-        block(&theme, Line::styled(title, theme.accent())),
-    );
+    let title = t!("summary-title", scored = scored, due = due);
+    let inner = widgets::framed(frame, area, block(&theme, widgets::title(&theme, &title)));
     let longest = app
         .regions
         .iter()
@@ -529,10 +522,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     let inner = widgets::framed(
         frame,
         area,
-        block(
-            &theme,
-            Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
-        ),
+        block(&theme, widgets::title(&theme, &t!("help-title"))),
     );
     let groups = [
         (Mode::Score, t!("help-scoring")),
@@ -543,22 +533,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     for (mode, title) in groups {
         lines.push(Line::styled(title, theme.strong()));
         let bindings: Vec<_> = keymap::help(KEYMAP, &mode).collect();
-        for pair in bindings.chunks(2) {
-            let mut spans = Vec::new();
-            for binding in pair {
-                let key = binding.label_for(theme.unicode);
-                spans.push(Span::styled(
-                    format!("  {}", text::fit(key, 10, "")),
-                    theme.accent(),
-                ));
-                spans.push(Span::raw(text::fit(
-                    &binding.describe(),
-                    24,
-                    theme.ellipsis(),
-                )));
-            }
-            lines.push(Line::from(spans));
-        }
+        lines.extend(widgets::help_lines(&bindings, &theme, 24));
     }
     lines.extend(wrapped(
         &t!("help-footer"),
@@ -574,14 +549,11 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
 fn note(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let Some(editor) = &app.note else { return };
-    let title = format!(
-        " {} ",
-        t!(
-            "note-title",
-            region = app.region().map_or("", |r| r.name.as_str()),
-            dot = theme.dot(),
-            criterion = app.criterion().map_or("", |c| c.id.as_str())
-        )
+    let title = t!(
+        "note-title",
+        region = app.region().map_or("", |r| r.name.as_str()),
+        dot = theme.dot(),
+        criterion = app.criterion().map_or("", |c| c.id.as_str())
     );
     let rect = widgets::popup(
         frame,
@@ -589,11 +561,7 @@ fn note(app: &App, frame: &mut Frame, area: Rect) {
         area.width.saturating_sub(4),
         area.height.saturating_sub(2).min(12),
     );
-    let inner = widgets::framed(
-        frame,
-        rect,
-        block(&theme, Line::styled(title, theme.accent())),
-    );
+    let inner = widgets::framed(frame, rect, block(&theme, widgets::title(&theme, &title)));
     frame.render_widget(editor, inner);
 }
 
@@ -670,10 +638,6 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     ]));
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::popup(frame, area, width, height);
-    let inner = widgets::framed(
-        frame,
-        rect,
-        block(&theme, Line::styled(format!(" {title} "), theme.accent())),
-    );
+    let inner = widgets::framed(frame, rect, block(&theme, widgets::title(&theme, &title)));
     frame.render_widget(Paragraph::new(lines), inner);
 }

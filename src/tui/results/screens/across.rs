@@ -25,18 +25,15 @@ pub(super) fn across(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let count = app.criteria().len();
-    let title = format!(
-        " {} ",
-        t!(
-            "results-across-title",
-            criterion = &criterion.id,
-            title = &criterion.title
-        )
+    let title = t!(
+        "results-across-title",
+        criterion = &criterion.id,
+        title = &criterion.title
     );
     let inner = widgets::framed(
         frame,
         area,
-        block(&theme, Line::styled(title, theme.accent())).title_bottom(
+        block(&theme, widgets::title(&theme, &title)).title_bottom(
             Line::styled(
                 format!(
                     " {} ",

@@ -31,23 +31,16 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
         .find(|s| s.category == category.id)
         .map_or(0.0, |s| s.points);
     let max = category.max_total();
-    let title = format!(
-        " {} ",
-        t!(
-            "results-category-title",
-            region = &region.name,
-            arrow = if theme.unicode { "›" } else { ">" },
-            category = &category.title,
-            dot = theme.dot(),
-            points = points(subtotal),
-            max = format_points(max)
-        )
+    let title = t!(
+        "results-category-title",
+        region = &region.name,
+        arrow = if theme.unicode { "›" } else { ">" },
+        category = &category.title,
+        dot = theme.dot(),
+        points = points(subtotal),
+        max = format_points(max)
     );
-    let inner = widgets::framed(
-        frame,
-        area,
-        block(&theme, Line::styled(title, theme.accent())),
-    );
+    let inner = widgets::framed(frame, area, block(&theme, widgets::title(&theme, &title)));
     let width = inner.width as usize;
     let mut lines = criteria(app, region, category, width);
     lines.push(Line::raw(""));

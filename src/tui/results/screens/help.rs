@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
@@ -19,10 +19,7 @@ pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
     let inner = widgets::framed(
         frame,
         area,
-        block(
-            &theme,
-            Line::styled(format!(" {} ", t!("help-title")), theme.accent()),
-        ),
+        block(&theme, widgets::title(&theme, &t!("help-title"))),
     );
     let mut lines = Vec::new();
     for &mode in SCREENS {
@@ -43,21 +40,7 @@ pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         }
         lines.push(Line::styled(title, theme.strong()));
-        for pair in bindings.chunks(2) {
-            let mut spans = Vec::new();
-            for binding in pair {
-                spans.push(Span::styled(
-                    format!("  {}", text::fit(binding.label_for(theme.unicode), 10, "")),
-                    theme.accent(),
-                ));
-                spans.push(Span::raw(text::fit(
-                    &binding.describe(),
-                    26,
-                    theme.ellipsis(),
-                )));
-            }
-            lines.push(Line::from(spans));
-        }
+        lines.extend(widgets::help_lines(&bindings, &theme, 26));
     }
     let (bar, rule) = if theme.unicode {
         ("│", "──")

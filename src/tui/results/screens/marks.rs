@@ -233,19 +233,12 @@ pub(super) fn absent_text(absent: Option<Absent>) -> String {
 pub(super) fn mark_note(app: &App, frame: &mut Frame, area: Rect, row: Option<&MarkRow>) {
     let theme = app.theme;
     let Some(row) = row else { return };
-    let title = format!(
-        " {} ",
-        t!(
-            "results-note-title",
-            name = &row.name,
-            reviewer = &row.reviewer
-        )
+    let title = t!(
+        "results-note-title",
+        name = &row.name,
+        reviewer = &row.reviewer
     );
-    let inner = widgets::framed(
-        frame,
-        area,
-        block(&theme, Line::styled(title, theme.accent())),
-    );
+    let inner = widgets::framed(frame, area, block(&theme, widgets::title(&theme, &title)));
     let (text_, style) = match (row.points, row.note.is_empty()) {
         (None, _) => (
             t!("results-no-counting-mark", why = absent_text(row.absent)),

@@ -273,10 +273,7 @@ pub(super) fn offsets(app: &App, frame: &mut Frame, area: Rect) {
         list_area,
         block(
             &theme,
-            Line::styled(
-                format!(" {} ", t!("tui-offsets-title", dot = theme.dot())),
-                theme.accent(),
-            ),
+            widgets::title(&theme, &t!("tui-offsets-title", dot = theme.dot())),
         )
         .title_bottom(
             Line::styled(
@@ -363,10 +360,7 @@ pub(super) fn reviewer_detail(
 ) {
     let theme = app.theme;
     let review = &app.data.review;
-    let title = Line::styled(
-        format!(" {} ", reviewer_named(review, &row.reviewer)),
-        theme.accent(),
-    );
+    let title = widgets::title(&theme, &reviewer_named(review, &row.reviewer));
     let sentences = reviewer_sentences(app, analysis, row);
     sentence_box(&theme, frame, area, title, sentences);
 }

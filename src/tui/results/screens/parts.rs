@@ -409,10 +409,7 @@ pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
     let inner = widgets::framed(
         frame,
         area,
-        block(
-            &theme,
-            Line::styled(format!(" {} ", t!("solid-title")), theme.accent()),
-        ),
+        block(&theme, widgets::title(&theme, &t!("solid-title"))),
     );
     let marks = analysis::counting_marks(app.results());
     let message = if !analysis::by_default(app.results()) {

@@ -36,19 +36,16 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(0),
     ])
     .areas(area);
-    let title = format!(
-        " {} ",
-        t!(
-            "results-ranking-title",
-            dot = theme.dot(),
-            places = results.rules.select,
-            aggregate = words::aggregate(results.rules.aggregate)
-        )
+    let title = t!(
+        "results-ranking-title",
+        dot = theme.dot(),
+        places = results.rules.select,
+        aggregate = words::aggregate(results.rules.aggregate)
     );
     let inner = widgets::framed(
         frame,
         list_area,
-        block(&theme, Line::styled(title, theme.accent())),
+        block(&theme, widgets::title(&theme, &title)),
     );
 
     let width = inner.width as usize;
@@ -232,12 +229,8 @@ pub(super) fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let results = app.results();
-    let title = format!(" {} ", region.name);
-    let inner = widgets::framed(
-        frame,
-        area,
-        block(&theme, Line::styled(title, theme.accent())),
-    );
+    let title = widgets::title(&theme, &region.name);
+    let inner = widgets::framed(frame, area, block(&theme, title));
     let width = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled(

@@ -24,15 +24,12 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
     let Some(region) = app.region_result(app.cursor.region) else {
         return;
     };
-    let title = format!(
-        " {} ",
-        t!(
-            "results-region-title",
-            name = &region.name,
-            dot = theme.dot(),
-            rank = region.rank,
-            total = points(region.total)
-        )
+    let title = t!(
+        "results-region-title",
+        name = &region.name,
+        dot = theme.dot(),
+        rank = region.rank,
+        total = points(region.total)
     );
     let inner = widgets::framed(
         frame,
@@ -40,7 +37,7 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
         block(
             &theme,
             Line::from(vec![
-                Span::styled(title, theme.accent()),
+                Span::styled(format!(" {title} "), theme.accent()),
                 Span::styled(
                     format!("{} ", status_word(region.status, results)),
                     status_style(&theme, region.status),

@@ -254,14 +254,11 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(0),
     ])
     .areas(area);
-    let title = format!(
-        " {} ",
-        t!(
-            "tui-solid-title",
-            dot = theme.dot(),
-            rounds = analysis.rounds,
-            seed = analysis.seed
-        )
+    let title = t!(
+        "tui-solid-title",
+        dot = theme.dot(),
+        rounds = analysis.rounds,
+        seed = analysis.seed
     );
     let selected = results
         .regions
@@ -271,7 +268,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
     let inner = widgets::framed(
         frame,
         list_area,
-        block(&theme, Line::styled(title, theme.accent())).title_bottom(
+        block(&theme, widgets::title(&theme, &title)).title_bottom(
             Line::styled(
                 format!(
                     " {} ",
