@@ -4,7 +4,6 @@ use super::progress_bar;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::journals;
 use crate::model::Index;
 use crate::store::{self, LoadedReview, Progress};
 use crate::validate::{self, PanelFileRole};
@@ -62,7 +61,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             }
         }
     }
-    let report = journals::check(&loaded, &invalid, args.repair);
+    let report = store::check_journals(&loaded, &invalid, args.repair);
     for warning in &report.warnings {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }

@@ -6,7 +6,6 @@
 pub mod check;
 pub mod history;
 pub mod init;
-mod journals;
 mod known;
 pub mod mark;
 pub mod merge;

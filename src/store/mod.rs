@@ -1,14 +1,18 @@
 //! Files on disk: loading a review directory, and saving a reviewer's sheet.
 //!
-//! All saves go through [`save_changes`]: one code path for `mark`, `submit` and
-//! the TUI. It takes the panel's exclusive lock, re-reads the panel file,
-//! changes only the saving reviewer's sheet and writes the file atomically and
-//! durably, so reviewers of one panel saving at the same time never lose each
-//! other's marks, and a crash leaves the old or the new file, never a torn one.
+//! All saves go through [`save_changes`]: one code path for `mark`, `submit`,
+//! the TUI and the server's sessions. It takes the panel's exclusive lock,
+//! re-reads the panel file, changes only the saving reviewer's sheet and
+//! writes the file atomically and durably, so reviewers of one panel saving
+//! at the same time never lose each other's marks, and a crash leaves the
+//! old or the new file, never a torn one. The only other writer of a panel
+//! file is [`check_journals`] rebuilding one from its journal (`check
+//! --repair`), under the same lock.
 
 mod atomic;
 mod inputs;
 pub mod journal;
+mod journals;
 mod lock;
 mod own_file;
 mod panel_files;
@@ -17,8 +21,9 @@ mod review;
 mod save;
 mod session;
 
-pub use atomic::{remove_leftovers, write_atomic, write_atomic_parts};
+pub use atomic::{remove_leftovers, write_atomic_parts};
 pub use inputs::{Progress, load_inputs, merge_inputs, read_panel_files};
+pub use journals::{JournalReport, check_journals};
 pub use lock::PanelLock;
 pub use own_file::{PANEL_FILE_MODE, RESULTS_FILE_MODE};
 pub use panel_files::{

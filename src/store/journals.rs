@@ -1,20 +1,26 @@
-//! The journals in `check`: torn or damaged lines reported, panel files that
-//! disagree with their journal called out, and with `--repair` a lost or
-//! damaged panel file rebuilt from its journal.
+//! Every panel's journal checked against its panel file (`check`): torn or
+//! damaged lines reported, panel files that disagree with their journal
+//! called out, and with `--repair` a lost or damaged panel file rebuilt from
+//! its journal, under the panel's lock like every save.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::atomic::{remove_leftovers, write_atomic};
+use super::journal::{self, Journal};
+use super::lock::PanelLock;
+use super::own_file::PANEL_FILE_MODE;
+use super::panel_files::{now, read_panel_file, unrepaired};
+use super::pretty::to_ron;
+use super::review::LoadedReview;
 use crate::model::{Index, PanelFile};
 use crate::source::SourceText;
-use crate::store::journal::{self, Journal};
-use crate::store::{self, LoadedReview, PANEL_FILE_MODE, PanelLock, write_atomic};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problem};
 
 /// What checking the journals found and did.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct JournalReport {
     /// Problems that make the review invalid (exit 1).
     pub problems: Vec<Problem>,
     /// Reported, not fatal: torn journal lines, files that differ from their journal.
@@ -27,8 +33,12 @@ pub struct Report {
 
 /// Checks every panel's journal against its panel file. `invalid` are the
 /// panel files that failed to read or validate.
-pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) -> Report {
-    let mut report = Report::default();
+pub fn check_journals(
+    review: &LoadedReview,
+    invalid: &HashSet<PathBuf>,
+    repair: bool,
+) -> JournalReport {
+    let mut report = JournalReport::default();
     let scores = review.scores_dir();
     for panel in &review.review.panels {
         let path = review.panel_path(&panel.id);
@@ -73,7 +83,7 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
                         continue;
                     }
                 };
-                store::remove_leftovers(&path);
+                remove_leftovers(&path);
                 rebuild(
                     review,
                     &panel.id,
@@ -91,7 +101,7 @@ pub fn check(review: &LoadedReview, invalid: &HashSet<PathBuf>, repair: bool) ->
                 };
                 report
                     .problems
-                    .push(store::unrepaired(&path, &journal_path, &what));
+                    .push(unrepaired(&path, &journal_path, &what));
             }
         } else {
             compare(review, &path, &journal_path, &journal, &mut report);
@@ -109,7 +119,7 @@ fn rebuild(
     journal_path: &Path,
     journal: &Journal,
     missing: bool,
-    report: &mut Report,
+    report: &mut JournalReport,
 ) {
     let sheets = journal.replay();
     let marks: usize = sheets.values().map(|s| s.marks().count()).sum();
@@ -119,7 +129,7 @@ fn rebuild(
         rubric: review.fingerprint.clone(),
         sheets: sheets.into_iter().collect(),
     };
-    let text = store::to_ron(&file);
+    let text = to_ron(&file);
     let index = Index::new(&review.review);
     let problems = validate::panel_file(
         &index,
@@ -142,7 +152,7 @@ fn rebuild(
     }
     let mut kept = String::new();
     if !missing {
-        let stamp = store::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let stamp = now().strftime("%Y%m%dT%H%M%SZ").to_string();
         let aside = path.with_extension(format!("ron.damaged-{stamp}"));
         if let Err(e) = std::fs::rename(path, &aside) {
             report.problems.push(Problem::io(path, "set aside", &e));
@@ -173,10 +183,10 @@ fn compare(
     path: &Path,
     journal_path: &Path,
     journal: &Journal,
-    report: &mut Report,
+    report: &mut JournalReport,
 ) {
     let index = Index::new(&review.review);
-    let Ok(loaded) = store::read_panel_file(review, &index, path, PanelFileRole::Scores) else {
+    let Ok(loaded) = read_panel_file(review, &index, path, PanelFileRole::Scores) else {
         return;
     };
     let replayed = journal.replay();
