@@ -1,9 +1,11 @@
 //! panelist: expert review panels in the terminal.
 //!
-//! The pure core — [`model`], [`validate`], [`merge`], [`progress`],
-//! [`report`] — reads no file and prints nothing. [`store`] owns the files:
-//! loading a review, and the one locked, atomic save every writer uses.
-//! [`commands`] wires them to the command line of [`cli`].
+//! Layers, each importing only from those below it (ARCHITECTURE.md): the
+//! pure core — [`model`], [`source`], [`validate`], [`merge`],
+//! [`analysis`], [`report`] — reads no file and prints nothing; [`store`]
+//! owns the files, with the one locked, atomic save every writer uses; the
+//! [`tui`] apps and the [`serve`]r sit on them; [`commands`] carries out
+//! the command line of [`cli`], and alone prints.
 
 #![forbid(unsafe_code)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
