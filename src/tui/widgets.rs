@@ -81,19 +81,27 @@ pub fn title(theme: &Theme, text: &str) -> Line<'static> {
 }
 
 /// The help's lines for `bindings`, two to a line: each key's label in the
-/// accent, then what it does in `describe` columns.
+/// accent, then what it does in `describe` columns. Labels take ten columns,
+/// or one more than the longest (`Left/Right` on an ASCII terminal).
 pub fn help_lines<M: 'static, A: 'static>(
     bindings: &[&Binding<M, A>],
     theme: &Theme,
     describe: usize,
 ) -> Vec<Line<'static>> {
+    let label = bindings
+        .iter()
+        .map(|b| text::width(b.label_for(theme.unicode)) + 1)
+        .fold(10, usize::max);
     bindings
         .chunks(2)
         .map(|pair| {
             let spans = pair.iter().flat_map(|binding| {
                 [
                     Span::styled(
-                        format!("  {}", text::fit(binding.label_for(theme.unicode), 10, "")),
+                        format!(
+                            "  {}",
+                            text::fit(binding.label_for(theme.unicode), label, "")
+                        ),
                         theme.accent(),
                     ),
                     Span::raw(text::fit(&binding.describe(), describe, theme.ellipsis())),

@@ -750,3 +750,11 @@ fn a_page_is_as_long_as_the_window_allows() {
     let region = &app.data.review.regions[app.cursor.region];
     assert_eq!(region.id, "nagoya", "to the last");
 }
+
+#[test]
+fn the_ascii_help_keeps_a_space_after_the_longest_key() {
+    let mut app = app(ASCII);
+    press(&mut app, &["?"]);
+    let text = screen(&app);
+    assert!(text.contains("Left/Right criterion"), "{text}");
+}
