@@ -94,6 +94,14 @@ store-missing-damaged-journal = { $file } is missing and its journal has lines t
 store-symlink = this is a symbolic link; panelist does not follow links in scores/ (they could point outside the review). Replace it with the real file
 journal-too-large = the journal is too large to be panelist's
 journal-torn = the last line is torn (a save was interrupted); it is ignored
+journal-interrupted = { $journal }:{ $line }: a save of { $reviewer } ({ $changes } { $changes ->
+    [one] change
+   *[other] changes
+}) was interrupted before it completed; it was never confirmed and does not count
+journal-unrecorded = { $journal }:{ $line }: a save of { $reviewer } ({ $changes } { $changes ->
+    [one] change
+   *[other] changes
+}) was interrupted after it replaced the panel file, before its record was complete; the file holds it, so it counts (the next save, or `check --repair`, completes the record)
 journal-bad-line = line cannot be read ({ $error }); it is ignored
 
 ## history and check --repair.
@@ -110,6 +118,7 @@ history-note = note { $old } -> { $new }
 history-declared = { $who } { $region }: declared a conflict of interest
 history-withdrew = { $who } { $region }: withdrew the conflict of interest
 history-submitted = { $who } submitted the sheet
+history-interrupted = {" "}(interrupted: this save never completed and does not count)
 history-reopened = { $who } reopened the sheet (a draft again)
 repair-cannot = cannot be rebuilt from { $journal }: the replayed sheets break the review's rules ({ $problem }); nothing was changed
 repair-kept = ; the damaged file is kept as { $path }

@@ -85,6 +85,8 @@ store-missing-damaged-journal = { $file } がなく、記録（ジャーナル�
 store-symlink = シンボリックリンクです。scores/ 内のリンクはたどりません（審査ディレクトリの外を指すおそれがあるため）。実際のファイルに置き換えてください
 journal-too-large = 記録ファイルが大きすぎます。panelist のファイルではありません
 journal-torn = 最後の行が途中で切れています（保存が中断されました）。この行は無視します
+journal-interrupted = { $journal }:{ $line }：{ $reviewer } の保存（変更 { $changes } 件）は完了前に中断されました。確定していないため数えません
+journal-unrecorded = { $journal }:{ $line }：{ $reviewer } の保存（変更 { $changes } 件）は採点ファイルを書き換えた後、記録が終わる前に中断されました。ファイルには反映されているため数えます（次の保存か `check --repair` で記録を補います）
 journal-bad-line = 読めない行です（{ $error }）。この行は無視します
 
 ## history と check --repair
@@ -98,6 +100,7 @@ history-note = コメント { $old } -> { $new }
 history-declared = { $who } { $region }：利害関係を申告
 history-withdrew = { $who } { $region }：利害関係を取り下げ
 history-submitted = { $who } 採点表を提出
+history-interrupted = （中断：この保存は完了しておらず、数えません）
 history-reopened = { $who } 採点表を再開（下書きに戻す）
 repair-cannot = { $journal } から復元できません。記録を再生した採点表が審査の規則に反します（{ $problem }）。何も変更していません
 repair-kept = 。壊れたファイルは { $path } として残しました

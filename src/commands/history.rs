@@ -3,6 +3,7 @@
 use crate::model::{Mark, format_points};
 use crate::store::journal::{self, Entry, Event};
 use crate::{Error, config, store};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// `panelist history [DIR] [--reviewer ID] [--region ID] [--panel ID]`.
@@ -38,8 +39,11 @@ pub fn run(args: Args) -> Result<(), Error> {
         for problem in &journal.problems {
             crate::errln!("{}", crate::t!("cmd-warning", warning = problem));
         }
+        let confirmed: HashSet<usize> = journal.confirmed().map(|(line, _)| *line).collect();
         for (line, entry) in &journal.entries {
-            if args.reviewer.as_ref().is_some_and(|r| r != &entry.reviewer) {
+            if entry.event == Event::Committed
+                || args.reviewer.as_ref().is_some_and(|r| r != &entry.reviewer)
+            {
                 continue;
             }
             if let Some(region) = &args.region
@@ -47,7 +51,11 @@ pub fn run(args: Args) -> Result<(), Error> {
             {
                 continue;
             }
-            lines.push((entry.at, panel.id.clone(), *line, describe(entry)));
+            let mut text = describe(entry);
+            if !confirmed.contains(line) {
+                text.push_str(&crate::t!("history-interrupted"));
+            }
+            lines.push((entry.at, panel.id.clone(), *line, text));
         }
     }
     lines.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
@@ -64,7 +72,7 @@ fn concerns(entry: &Entry, wanted: &str) -> bool {
     match &entry.event {
         Event::Snapshot(sheet) => sheet.scores.contains_key(wanted) || sheet.has_conflict(wanted),
         Event::Mark { region, .. } | Event::Conflict { region, .. } => region == wanted,
-        Event::Submitted(_) => false,
+        Event::Submitted(_) | Event::Committed => false,
     }
 }
 
@@ -72,6 +80,7 @@ fn concerns(entry: &Entry, wanted: &str) -> bool {
 fn describe(entry: &Entry) -> String {
     let who = &entry.reviewer;
     match &entry.event {
+        Event::Committed => String::new(),
         Event::Snapshot(sheet) => crate::t!(
             "history-snapshot",
             who = format!("{:<10}", who),

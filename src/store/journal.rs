@@ -5,15 +5,24 @@
 //!
 //! A journal begins with a snapshot of every sheet the panel file held when
 //! the journal was started, so that replaying it rebuilds the whole file.
+//!
+//! As in a write-ahead log, a save's entries carry its id, and once the
+//! panel file has been replaced a commit line with the same id closes them:
+//! a save whose commit is missing was interrupted (killed, or the machine
+//! went down) and never confirmed to anyone. Its entries stay, for the
+//! audit trail, but count for nothing: replay skips them, and a missing
+//! panel file whose journal holds nothing committed is no loss. Journals
+//! written before commits existed have entries without an id; those count,
+//! as they always did.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::own_file::{self, Access};
-use crate::model::{Change, Mark, Sheet};
+use crate::model::{Change, Mark, Sheet, UniqueMap};
 use crate::source::{MAX_FILE_BYTES, Position};
 use crate::{Error, Problem};
 
@@ -24,6 +33,10 @@ pub struct Entry {
     pub at: jiff::Timestamp,
     pub reviewer: String,
     pub event: Event,
+    /// The save the entry belongs to; `None` in journals written before
+    /// saves were committed (such entries count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save: Option<u64>,
 }
 
 /// What happened to a reviewer's sheet, with the value before and after.
@@ -42,6 +55,8 @@ pub enum Event {
     Conflict { region: String, declared: bool },
     /// The sheet submitted (`true`) or reopened.
     Submitted(bool),
+    /// The save of the entry's id completed: the panel file holds it.
+    Committed,
 }
 
 impl Event {
@@ -86,6 +101,7 @@ impl Event {
             }
             .apply(sheet),
             Event::Submitted(submitted) => Change::Submitted(*submitted).apply(sheet),
+            Event::Committed => {}
         }
     }
 }
@@ -103,11 +119,115 @@ pub struct Journal {
     pub problems: Vec<Problem>,
 }
 
+/// A save whose entries are in the journal but whose commit is not: it was
+/// interrupted before the panel file was replaced, or just after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interrupted {
+    /// The save's id.
+    pub save: u64,
+    pub reviewer: String,
+    /// The line of its first entry.
+    pub line: usize,
+    /// How many changes it held (snapshots aside).
+    pub changes: usize,
+}
+
 impl Journal {
-    /// The sheets the journal describes, rebuilt by replaying it.
+    /// The ids of the saves that completed.
+    fn committed(&self) -> HashSet<u64> {
+        self.entries
+            .iter()
+            .filter(|(_, e)| e.event == Event::Committed)
+            .filter_map(|(_, e)| e.save)
+            .collect()
+    }
+
+    /// The entries that count: those of completed saves, and those written
+    /// before saves were committed.
+    pub fn confirmed(&self) -> impl Iterator<Item = &(usize, Entry)> {
+        let committed = self.committed();
+        self.entries.iter().filter(move |(_, e)| {
+            e.event != Event::Committed && e.save.is_none_or(|id| committed.contains(&id))
+        })
+    }
+
+    /// Whether the journal holds any confirmed change: a panel file missing
+    /// beside it is a loss.
+    pub fn holds_confirmed(&self) -> bool {
+        self.confirmed().next().is_some()
+    }
+
+    /// The saves that were interrupted, in the order they began.
+    pub fn interrupted(&self) -> Vec<Interrupted> {
+        let committed = self.committed();
+        let mut found: Vec<(u64, Interrupted)> = Vec::new();
+        for (line, entry) in &self.entries {
+            let Some(id) = entry.save.filter(|id| !committed.contains(id)) else {
+                continue;
+            };
+            // A save's snapshots (of every sheet, when it began the
+            // journal) come before the saving reviewer's changes.
+            let change = !matches!(entry.event, Event::Snapshot(_));
+            let k = match found.iter().position(|(seen, _)| *seen == id) {
+                Some(k) => k,
+                None => {
+                    let save = Interrupted {
+                        save: id,
+                        reviewer: entry.reviewer.clone(),
+                        line: *line,
+                        changes: 0,
+                    };
+                    found.push((id, save));
+                    found.len() - 1
+                }
+            };
+            let save = &mut found[k].1;
+            if change {
+                if save.changes == 0 {
+                    save.reviewer.clone_from(&entry.reviewer);
+                }
+                save.changes += 1;
+            }
+        }
+        found.into_iter().map(|(_, save)| save).collect()
+    }
+
+    /// The id of the journal's last save when it was interrupted after the
+    /// panel file was replaced, but before its commit line was written: the
+    /// file (`sheets`) already holds every change it made. Such a save is
+    /// complete in all but its record, which the next writer completes.
+    pub fn completed_uncommitted(&self, sheets: &UniqueMap<Sheet>) -> Option<u64> {
+        let (_, last) = self.entries.last()?;
+        let id = last.save.filter(|_| last.event != Event::Committed)?;
+        let mut changed = false;
+        for (_, entry) in self.entries.iter().filter(|(_, e)| e.save == Some(id)) {
+            let sheet = sheets.get(&entry.reviewer);
+            let holds = match &entry.event {
+                Event::Snapshot(_) | Event::Committed => continue,
+                Event::Mark {
+                    region,
+                    criterion,
+                    new,
+                    ..
+                } => sheet.and_then(|s| s.mark(region, criterion)) == new.as_ref(),
+                Event::Conflict { region, declared } => {
+                    sheet.is_some_and(|s| s.has_conflict(region)) == *declared
+                }
+                Event::Submitted(submitted) => sheet.is_some_and(|s| s.submitted) == *submitted,
+            };
+            if !holds {
+                return None;
+            }
+            changed = true;
+        }
+        changed.then_some(id)
+    }
+
+    /// The sheets the journal describes, rebuilt by replaying its confirmed
+    /// entries.
     pub fn replay(&self) -> BTreeMap<String, Sheet> {
         let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
-        for (_, entry) in &self.entries {
+        for (_, entry) in self.confirmed() {
             let sheet = sheets
                 .entry(entry.reviewer.clone())
                 .or_insert_with(|| Sheet::new(entry.at));
@@ -170,6 +290,92 @@ pub fn read(path: &Path) -> Result<Journal, Problem> {
         return Err(Problem::at(path, None, crate::t!("journal-too-large")));
     }
     Ok(parse(path, &bytes))
+}
+
+/// Whether the journal at `path` holds a confirmed change (see
+/// [`Journal::holds_confirmed`]). Cheap in the usual case, where its last
+/// line is a commit (or an entry from before commits): only that line is
+/// read. After an interrupted save, the whole journal is.
+pub fn holds_confirmed(path: &Path) -> Result<bool, Problem> {
+    Ok(ends_closed(path)? || read(path)?.holds_confirmed())
+}
+
+/// What a writer must know of a journal before it saves, under the panel's
+/// lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recovery {
+    /// The journal holds the panel's confirmed history (its snapshot among
+    /// it); otherwise the save starts it.
+    pub holds_confirmed: bool,
+    /// The journal's last save reached the panel file but lacks its commit
+    /// line ([`Journal::completed_uncommitted`]): the writer completes it.
+    pub unfinished: Option<u64>,
+}
+
+/// The [`Recovery`] of the journal at `path`, whose panel file holds
+/// `sheets`. Only its last line is read when that is a commit, as it is
+/// but after an interrupted save.
+pub fn recovery(path: &Path, sheets: &UniqueMap<Sheet>) -> Result<Recovery, Problem> {
+    if ends_closed(path)? {
+        return Ok(Recovery {
+            holds_confirmed: true,
+            unfinished: None,
+        });
+    }
+    let journal = read(path)?;
+    let unfinished = journal.completed_uncommitted(sheets);
+    Ok(Recovery {
+        holds_confirmed: journal.holds_confirmed() || unfinished.is_some(),
+        unfinished,
+    })
+}
+
+/// Whether the journal's last line closes every save before it: a commit,
+/// or an entry written before commits existed. A missing journal is not.
+fn ends_closed(path: &Path) -> Result<bool, Problem> {
+    refuse_symlink(path)?;
+    let last = match last_line(path) {
+        Ok(last) => last,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Problem::io(path, "read", &e)),
+    };
+    Ok(last.as_deref().is_some_and(|line| {
+        let text = String::from_utf8_lossy(line);
+        ron::Options::default()
+            .with_recursion_limit(32)
+            .from_str::<Entry>(text.trim())
+            .is_ok_and(|e| e.event == Event::Committed || e.save.is_none())
+    }))
+}
+
+/// The last non-empty line of a file, read from its end.
+fn last_line(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    const CHUNK: u64 = 64 * 1024;
+    let mut file = std::fs::File::open(path)?;
+    let length = file.seek(SeekFrom::End(0))?;
+    let mut tail: Vec<u8> = Vec::new();
+    let mut start = length;
+    loop {
+        let trimmed = tail.len()
+            - tail
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+        if let Some(newline) = tail[..trimmed].iter().rposition(|&b| b == b'\n') {
+            return Ok(Some(tail[newline + 1..trimmed].to_vec()));
+        }
+        if start == 0 || length - start > MAX_FILE_BYTES {
+            return Ok((trimmed > 0).then(|| tail[..trimmed].to_vec()));
+        }
+        let read_from = start.saturating_sub(CHUNK);
+        let mut chunk = vec![0; (start - read_from) as usize];
+        file.seek(SeekFrom::Start(read_from))?;
+        file.read_exact(&mut chunk)?;
+        chunk.extend_from_slice(&tail);
+        tail = chunk;
+        start = read_from;
+    }
 }
 
 /// Parses journal bytes: each line on its own, so that one damaged line (a
@@ -240,6 +446,7 @@ pub fn append(path: &Path, entries: &[Entry]) -> Result<(), Error> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -252,7 +459,103 @@ mod tests {
             at: at(time),
             reviewer: reviewer.into(),
             event,
+            save: None,
         }
+    }
+
+    fn of_save(save: u64, entry: Entry) -> Entry {
+        Entry {
+            save: Some(save),
+            ..entry
+        }
+    }
+
+    fn set(reviewer: &str, region: &str, points: f64) -> Entry {
+        entry(
+            reviewer,
+            "2007-06-01T10:00:00Z",
+            Event::Mark {
+                region: region.into(),
+                criterion: "c".into(),
+                old: None,
+                new: mark(points, ""),
+            },
+        )
+    }
+
+    fn commit(save: u64) -> Entry {
+        of_save(save, entry("a", "2007-06-01T10:00:00Z", Event::Committed))
+    }
+
+    fn journal_of(entries: Vec<Entry>) -> Journal {
+        let text: String = entries.iter().map(line).collect();
+        parse(Path::new("j"), format!("{HEADER}{text}").as_bytes())
+    }
+
+    #[test]
+    fn only_committed_saves_count() {
+        let journal = journal_of(vec![
+            of_save(1, set("a", "r1", 1.0)),
+            commit(1),
+            // Interrupted: no commit follows.
+            of_save(2, set("a", "r2", 2.0)),
+            of_save(3, set("a", "r3", 3.0)),
+            commit(3),
+        ]);
+        let sheets = journal.replay();
+        let a = &sheets["a"];
+        assert_eq!(a.mark("r1", "c").map(|m| m.points), Some(1.0));
+        assert_eq!(
+            a.mark("r2", "c"),
+            None,
+            "the interrupted save counts for nothing"
+        );
+        assert_eq!(a.mark("r3", "c").map(|m| m.points), Some(3.0));
+        assert!(journal.holds_confirmed());
+        let interrupted = journal.interrupted();
+        assert_eq!(interrupted.len(), 1);
+        assert_eq!((interrupted[0].line, interrupted[0].changes), (4, 1));
+    }
+
+    #[test]
+    fn an_interrupted_first_save_confirms_nothing() {
+        let journal = journal_of(vec![of_save(7, set("a", "r1", 2.5))]);
+        assert!(!journal.holds_confirmed());
+        assert!(journal.replay().is_empty());
+        assert_eq!(journal.interrupted().len(), 1);
+    }
+
+    #[test]
+    fn journals_written_before_commits_count_whole() {
+        // Entries without a save id, as every journal had before.
+        let journal = journal_of(vec![set("a", "r1", 1.0), set("a", "r2", 2.0)]);
+        assert!(journal.holds_confirmed());
+        assert!(journal.interrupted().is_empty());
+        assert_eq!(journal.replay()["a"].marks().count(), 2);
+        // ... and saves after them are committed as any other.
+        let journal = journal_of(vec![set("a", "r1", 1.0), of_save(5, set("a", "r2", 2.0))]);
+        assert_eq!(journal.replay()["a"].marks().count(), 1);
+    }
+
+    #[test]
+    fn the_last_line_tells_whether_a_journal_holds_confirmed_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.journal");
+        assert!(!holds_confirmed(&path).unwrap(), "no journal");
+        let big = "n".repeat(200_000);
+        let mut long = of_save(1, set("a", "r1", 1.0));
+        if let Event::Mark { new: Some(m), .. } = &mut long.event {
+            m.note = big;
+        }
+        append(&path, &[long]).unwrap();
+        assert!(
+            !holds_confirmed(&path).unwrap(),
+            "its first save interrupted"
+        );
+        append(&path, &[commit(1)]).unwrap();
+        assert!(holds_confirmed(&path).unwrap());
+        append(&path, &[of_save(2, set("a", "r2", 2.0))]).unwrap();
+        assert!(holds_confirmed(&path).unwrap(), "an earlier save completed");
     }
 
     fn mark(points: f64, note: &str) -> Option<Mark> {

@@ -7,12 +7,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::atomic::{remove_leftovers, write_atomic};
-use super::journal::{self, Journal};
+use super::journal::{self, Entry, Event, Journal};
 use super::lock::PanelLock;
 use super::own_file::PANEL_FILE_MODE;
 use super::panel_files::{now, read_panel_file, unrepaired};
 use super::pretty::to_ron;
 use super::review::LoadedReview;
+use super::session::remove_dead_sessions;
 use crate::model::{Index, PanelFile};
 use crate::source::SourceText;
 use crate::validate::{self, PanelFileRole};
@@ -39,75 +40,163 @@ pub fn check_journals(
     repair: bool,
 ) -> JournalReport {
     let mut report = JournalReport::default();
-    let scores = review.scores_dir();
     for panel in &review.review.panels {
-        let path = review.panel_path(&panel.id);
-        let journal_path = journal::journal_path(&scores, &panel.id);
-        let journal = match journal::read(&journal_path) {
-            Ok(journal) => journal,
-            Err(problem) => {
-                report.problems.push(problem);
-                continue;
-            }
-        };
-        for problem in &journal.problems {
-            report.warnings.push(problem.to_string());
-        }
-        if journal.entries.is_empty() {
-            continue;
-        }
-        let missing = !path.exists();
-        if missing || invalid.contains(&path) {
-            if repair {
-                // Under the panel's lock, as every save: a reviewer saving
-                // meanwhile would otherwise append to the journal after it
-                // was read here, and the rebuilt file would lack that mark.
-                let _lock = match PanelLock::acquire(&scores, &panel.id) {
-                    Ok(lock) => lock,
-                    Err(err) => {
-                        report
-                            .problems
-                            .push(Problem::at(&path, None, err.to_string()));
-                        continue;
-                    }
-                };
-                // A save rebuilds a missing file by itself: if one did
-                // while we waited, there is nothing left to repair.
-                if missing && path.exists() {
-                    continue;
-                }
-                let journal = match journal::read(&journal_path) {
-                    Ok(journal) => journal,
-                    Err(problem) => {
-                        report.problems.push(problem);
-                        continue;
-                    }
-                };
-                remove_leftovers(&path);
-                rebuild(
-                    review,
-                    &panel.id,
-                    &path,
-                    &journal_path,
-                    &journal,
-                    missing,
-                    &mut report,
-                );
-            } else {
-                let what = if missing {
-                    crate::t!("store-is-missing")
-                } else {
-                    crate::t!("store-is-damaged")
-                };
-                report
-                    .problems
-                    .push(unrepaired(&path, &journal_path, &what));
-            }
-        } else {
-            compare(review, &path, &journal_path, &journal, &mut report);
-        }
+        check_panel(review, &panel.id, invalid, repair, &mut report);
     }
     report
+}
+
+fn check_panel(
+    review: &LoadedReview,
+    panel: &str,
+    invalid: &HashSet<PathBuf>,
+    repair: bool,
+    report: &mut JournalReport,
+) {
+    let scores = review.scores_dir();
+    let path = review.panel_path(panel);
+    let journal_path = journal::journal_path(&scores, panel);
+    let mut journal = match journal::read(&journal_path) {
+        Ok(journal) => journal,
+        Err(problem) => return report.problems.push(problem),
+    };
+    for problem in &journal.problems {
+        report.warnings.push(problem.to_string());
+    }
+    let index = Index::new(&review.review);
+    let file = (path.exists() && !invalid.contains(&path))
+        .then(|| read_panel_file(review, &index, &path, PanelFileRole::Scores).ok())
+        .flatten();
+    // A last save killed after it replaced the file: the file holds it, so
+    // it counts; only its commit line is missing.
+    let completed = file
+        .as_ref()
+        .and_then(|f| journal.completed_uncommitted(&f.file.sheets));
+    for save in journal.interrupted() {
+        let (journal, line) = (journal_path.display(), save.line);
+        let (reviewer, changes) = (&save.reviewer, save.changes);
+        report.warnings.push(if Some(save.save) == completed {
+            crate::t!(
+                "journal-unrecorded",
+                journal = journal,
+                line = line,
+                reviewer = reviewer,
+                changes = changes
+            )
+        } else {
+            crate::t!(
+                "journal-interrupted",
+                journal = journal,
+                line = line,
+                reviewer = reviewer,
+                changes = changes
+            )
+        });
+    }
+    if let Some(id) = completed {
+        journal.entries.push((0, commit(id)));
+    }
+    if repair {
+        clear_dead_writers(&scores, panel, &path, &journal_path, completed, report);
+    }
+    // Nothing confirmed: no file to miss, nothing to compare with.
+    if !journal.holds_confirmed() {
+        return;
+    }
+    let missing = !path.exists();
+    if missing || invalid.contains(&path) {
+        if repair {
+            repair_file(review, panel, &path, &journal_path, missing, report);
+        } else {
+            let what = if missing {
+                crate::t!("store-is-missing")
+            } else {
+                crate::t!("store-is-damaged")
+            };
+            report
+                .problems
+                .push(unrepaired(&path, &journal_path, &what));
+        }
+    } else if let Some(file) = file {
+        compare(&file.file, &path, &journal_path, &journal, report);
+    }
+}
+
+/// The commit line of save `id`, written by `check --repair`.
+fn commit(id: u64) -> Entry {
+    Entry {
+        at: now(),
+        reviewer: String::new(),
+        event: Event::Committed,
+        save: Some(id),
+    }
+}
+
+/// Under the panel's lock (so that no save under way loses its own):
+/// removes what writers killed mid-save left behind (their temporary files,
+/// their session files), and completes the record of a save that reached
+/// the file (`completed`).
+fn clear_dead_writers(
+    scores: &Path,
+    panel: &str,
+    path: &Path,
+    journal_path: &Path,
+    completed: Option<u64>,
+    report: &mut JournalReport,
+) {
+    if !scores.is_dir() {
+        return;
+    }
+    let _lock = match PanelLock::acquire(scores, panel) {
+        Ok(lock) => lock,
+        Err(err) => {
+            return report
+                .problems
+                .push(Problem::at(path, None, err.to_string()));
+        }
+    };
+    remove_leftovers(path);
+    remove_dead_sessions(scores, panel);
+    if let Some(id) = completed
+        && let Err(e) = journal::append(journal_path, &[commit(id)])
+    {
+        report
+            .problems
+            .push(Problem::at(journal_path, None, e.to_string()));
+    }
+}
+
+/// Rebuilds a lost or damaged panel file from its journal, under the
+/// panel's lock as every save: a reviewer saving meanwhile would otherwise
+/// append to the journal after it was read here, and the rebuilt file would
+/// lack that mark.
+fn repair_file(
+    review: &LoadedReview,
+    panel: &str,
+    path: &Path,
+    journal_path: &Path,
+    missing: bool,
+    report: &mut JournalReport,
+) {
+    let scores = review.scores_dir();
+    let _lock = match PanelLock::acquire(&scores, panel) {
+        Ok(lock) => lock,
+        Err(err) => {
+            return report
+                .problems
+                .push(Problem::at(path, None, err.to_string()));
+        }
+    };
+    // A save rebuilds a missing file by itself: if one did while we
+    // waited, there is nothing left to repair.
+    if missing && path.exists() {
+        return;
+    }
+    let journal = match journal::read(journal_path) {
+        Ok(journal) => journal,
+        Err(problem) => return report.problems.push(problem),
+    };
+    rebuild(review, panel, path, journal_path, &journal, missing, report);
 }
 
 /// Rebuilds a panel file by replaying its journal; a damaged file is kept
@@ -179,19 +268,14 @@ fn rebuild(
 
 /// Says which reviewers' sheets differ between a valid panel file and its journal.
 fn compare(
-    review: &LoadedReview,
+    file: &PanelFile,
     path: &Path,
     journal_path: &Path,
     journal: &Journal,
     report: &mut JournalReport,
 ) {
-    let index = Index::new(&review.review);
-    let Ok(loaded) = read_panel_file(review, &index, path, PanelFileRole::Scores) else {
-        return;
-    };
     let replayed = journal.replay();
-    let mut differ: Vec<&str> = loaded
-        .file
+    let mut differ: Vec<&str> = file
         .sheets
         .iter()
         .filter(|(who, sheet)| {
@@ -206,7 +290,7 @@ fn compare(
     differ.extend(
         replayed
             .keys()
-            .filter(|who| !loaded.file.sheets.contains_key(*who))
+            .filter(|who| !file.sheets.contains_key(*who))
             .map(String::as_str),
     );
     if !differ.is_empty() {

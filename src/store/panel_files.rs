@@ -104,9 +104,12 @@ pub fn conflicts_elsewhere(
         .collect()
 }
 
-/// Panels whose file is missing while their journal holds changes: merging
-/// without them would silently drop marks, so `merge` refuses and `check`
-/// points to `--repair` (the next save through panelist also rebuilds it).
+/// Panels whose file is missing while their journal holds confirmed changes:
+/// merging without them would silently drop marks, so `merge` refuses and
+/// `check` points to `--repair` (the next save through panelist also
+/// rebuilds it). A journal holding only an interrupted first save is no
+/// loss: the panel had no file, and still has none. A journal that cannot
+/// be read is refused too.
 pub fn lost_panel_files(review: &LoadedReview) -> Vec<Problem> {
     let scores = review.scores_dir();
     review
@@ -116,9 +119,14 @@ pub fn lost_panel_files(review: &LoadedReview) -> Vec<Problem> {
         .filter_map(|panel| {
             let path = review.panel_path(&panel.id);
             let journal = journal::journal_path(&scores, &panel.id);
-            let started = std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0);
-            (started && !path.exists())
-                .then(|| unrepaired(&path, &journal, &crate::t!("store-is-missing")))
+            if path.exists() {
+                return None;
+            }
+            match journal::holds_confirmed(&journal) {
+                Ok(false) => None,
+                Ok(true) => Some(unrepaired(&path, &journal, &crate::t!("store-is-missing"))),
+                Err(problem) => Some(problem),
+            }
         })
         .collect()
 }

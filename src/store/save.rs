@@ -11,6 +11,7 @@ use super::own_file::PANEL_FILE_MODE;
 use super::panel_files::{now, read_panel_file};
 use super::pretty::to_ron;
 use super::review::LoadedReview;
+use super::session::remove_dead_sessions;
 use crate::Error;
 use crate::model::{Change, Index, PanelFile, Sheet, UniqueMap};
 use crate::validate::PanelFileRole;
@@ -85,10 +86,18 @@ pub fn save_changes_with(
     journal::refuse_symlink(&journal_path)?;
     let _lock = PanelLock::acquire_within(&scores, panel, wait)?;
     // Under the lock no other save of this file is under way: any temporary
-    // file of it was left by a writer that was killed.
+    // file of it was left by a writer that was killed, as was any session
+    // file of the panel that no session holds.
     remove_leftovers(&path);
-    let journal_started = std::fs::metadata(&journal_path).is_ok_and(|m| m.len() > 0);
-    let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path, journal_started)?;
+    remove_dead_sessions(&scores, panel);
+    let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path)?;
+    let recovery = journal::recovery(&journal_path, &file.sheets)?;
+    // A save killed after it replaced the file, before its commit line: the
+    // file holds its changes, so its record is completed first.
+    if let Some(id) = recovery.unfinished {
+        io.append_journal(&journal_path, &[commit(id, reviewer)])?;
+    }
+    let journal_started = recovery.holds_confirmed;
     let now = now();
     let before = file
         .sheets
@@ -104,6 +113,8 @@ pub fn save_changes_with(
             written: false,
         });
     }
+    // This save's id in the journal: its commit line closes its entries.
+    let save = rand::random::<u64>();
     let mut entries = Vec::new();
     if !journal_started {
         // The journal begins with the file as it was, so replaying it rebuilds every sheet.
@@ -112,6 +123,7 @@ pub fn save_changes_with(
                 at: now,
                 reviewer: who.clone(),
                 event: Event::Snapshot(sheet.clone()),
+                save: Some(save),
             });
         }
     }
@@ -121,6 +133,7 @@ pub fn save_changes_with(
             at: now,
             reviewer: reviewer.to_string(),
             event: Event::of(change, &sheet),
+            save: Some(save),
         });
         change.apply(&mut sheet);
     }
@@ -128,6 +141,9 @@ pub fn save_changes_with(
     io.append_journal(&journal_path, &entries)?;
     file.sheets.insert(reviewer.to_string(), sheet.clone());
     io.replace(&path, to_ron(&file).as_bytes(), PANEL_FILE_MODE)?;
+    // Only now is the save complete: the commit line says so, and a save
+    // without one counts for nothing (it was interrupted).
+    io.append_journal(&journal_path, &[commit(save, reviewer)])?;
     Ok(Saved {
         before,
         sheet,
@@ -136,14 +152,25 @@ pub fn save_changes_with(
     })
 }
 
+/// The commit line of save `id`, written by `reviewer`'s save.
+fn commit(id: u64, reviewer: &str) -> Entry {
+    Entry {
+        at: now(),
+        reviewer: reviewer.to_string(),
+        event: Event::Committed,
+        save: Some(id),
+    }
+}
+
 /// The panel file as it stands: read and validated; rebuilt from the journal
-/// when it is missing; a new, empty one for a panel's first save.
+/// when it is missing while the journal holds confirmed changes; a new,
+/// empty one for a panel's first save (an interrupted first save counts for
+/// nothing).
 fn current_file(
     review: &LoadedReview,
     panel: &str,
     path: &Path,
     journal_path: &Path,
-    journal_started: bool,
 ) -> Result<(PanelFile, bool), Error> {
     let empty = || PanelFile {
         review: review.review.id.clone(),
@@ -157,15 +184,15 @@ fn current_file(
             read_panel_file(review, &index, path, PanelFileRole::Scores).map_err(|problems| {
                 Error::PanelFileInvalid {
                     problems,
-                    journal: journal_started,
+                    journal: journal::holds_confirmed(journal_path).unwrap_or(false),
                 }
             })?;
         return Ok((loaded.file, false));
     }
-    if !journal_started {
+    let journal = journal::read(journal_path)?;
+    if !journal.holds_confirmed() {
         return Ok((empty(), false));
     }
-    let journal = journal::read(journal_path)?;
     if !journal.problems.is_empty() {
         return Err(Error::Refused(crate::t!(
             "store-missing-damaged-journal",

@@ -1,12 +1,19 @@
 //! One review session per reviewer and panel.
 //!
 //! A session holds an OS lock on `scores/.<panel>.<reviewer>.session` for as
-//! long as it runs, and writes where it runs into the file. The OS drops the
-//! lock when the process dies, so a stale file left by a killed session is
-//! recognised (the lock is free) and taken over.
+//! long as it runs, writes where it runs into the file, and removes the file
+//! when it ends. The OS drops the lock when the process dies, so a file left
+//! by a killed session is recognised (the lock is free): the next session
+//! takes it over, and the next save of the panel removes it.
+//!
+//! A file is only ever removed by whoever holds its lock, and whoever locks
+//! one checks that it is still the file at its path (it may have been
+//! removed between the opening and the locking): two sessions can never
+//! lock two different files of one name.
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::own_file::{self, Access};
@@ -44,6 +51,7 @@ impl SessionInfo {
 #[derive(Debug)]
 pub struct SessionLock {
     file: File,
+    path: PathBuf,
     /// A session whose previous holder died without cleaning up, if any.
     pub took_over: Option<SessionInfo>,
 }
@@ -57,25 +65,8 @@ impl SessionLock {
     pub fn acquire(scores: &Path, panel: &str, reviewer: &str) -> Result<SessionLock, Error> {
         std::fs::create_dir_all(scores).map_err(|e| Error::io("create", scores, e))?;
         let path = Self::path(scores, panel, reviewer);
-        let mut file = own_file::open(&path, Access::ReadWrite)
-            .map_err(|e| Error::io("open the session file", &path, e))?;
+        let mut file = Self::lock(&path, reviewer, panel)?;
         let mut previous = String::new();
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                // Best effort: the holder wrote where it runs right after locking.
-                let _ = file.read_to_string(&mut previous);
-                let info = SessionInfo::parse(&previous);
-                return Err(Error::SessionBusy {
-                    reviewer: reviewer.to_string(),
-                    panel: panel.to_string(),
-                    host: info.host,
-                    pid: info.pid,
-                    since: info.since,
-                });
-            }
-            Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
-        }
         let _ = file.read_to_string(&mut previous);
         let took_over = (!previous.trim().is_empty()).then(|| SessionInfo::parse(&previous));
         let here = SessionInfo::here();
@@ -84,15 +75,86 @@ impl SessionLock {
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(record.as_bytes()))
             .map_err(|e| Error::io("write", &path, e))?;
-        Ok(SessionLock { file, took_over })
+        Ok(SessionLock {
+            file,
+            path,
+            took_over,
+        })
+    }
+
+    /// Opens and locks the session file at `path`, or says where the other
+    /// session runs. Opens again if the file was removed meanwhile.
+    fn lock(path: &Path, reviewer: &str, panel: &str) -> Result<File, Error> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut file = own_file::open(path, Access::ReadWrite)
+                .map_err(|e| Error::io("open the session file", path, e))?;
+            match file.try_lock() {
+                Ok(()) if is_at(&file, path) || attempt >= 100 => return Ok(file),
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => {
+                    // Best effort: the holder wrote where it runs right after locking.
+                    let mut previous = String::new();
+                    let _ = file.read_to_string(&mut previous);
+                    let info = SessionInfo::parse(&previous);
+                    return Err(Error::SessionBusy {
+                        reviewer: reviewer.to_string(),
+                        panel: panel.to_string(),
+                        host: info.host,
+                        pid: info.pid,
+                        since: info.since,
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(Error::io("lock", path, e)),
+            }
+        }
     }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        // Empty the record; the file stays, since removing a locked file would
-        // let a waiting opener lock an orphaned inode. The lock goes with the handle.
+        // Removed while still locked; an opener that opened it meanwhile
+        // finds it gone once it holds the lock, and opens again.
+        let _ = std::fs::remove_file(&self.path);
         let _ = self.file.set_len(0);
+    }
+}
+
+/// Whether `file` is still the file at `path` (not removed or replaced).
+fn is_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Removes the session files of `panel` that no running session holds: a
+/// session killed without ending leaves its file. Best effort.
+pub fn remove_dead_sessions(scores: &Path, panel: &str) {
+    let prefix = format!(".{panel}.");
+    let Ok(entries) = std::fs::read_dir(scores) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(".session")) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+        else {
+            continue;
+        };
+        if file.try_lock().is_ok() && is_at(&file, &path) {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 

@@ -179,3 +179,117 @@ fn a_first_save_killed_at_any_moment_leaves_no_file_or_a_whole_one() {
         run(["check", &arg(&dir.path())]).assert_code(0);
     }
 }
+
+/// What `scores/` holds besides panel files and journals: temporary files
+/// and session files, which no dead writer may leave behind.
+fn leftovers(scores: &Path) -> Vec<String> {
+    std::fs::read_dir(scores)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".panelist.tmp") || name.ends_with(".session"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_first_save_killed_at_any_moment_leaves_a_review_that_checks() {
+    // A panel without a file: each round's save is the panel's first.
+    let dir = ReviewDir::from_text(SMALL_REVIEW);
+    let (review, scores) = (dir.path(), dir.scores());
+    let (reviewer, panel, cell, other) = ("ann", "board", ("north", "a1"), ("south", "a2"));
+    let path = dir.panel_path(panel);
+    // How long a first save takes here: the median of five.
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(&scores);
+            let start = Instant::now();
+            assert!(
+                mark_command(&review, reviewer, panel, cell, 2.5)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let window = times[2];
+    let mut rng = Rng::from_env_or_random("CRASH_SEED");
+    let rounds: usize = std::env::var("CRASH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    let (mut killed_running, mut reached) = (0, 0);
+    for round in 1..=rounds {
+        let _ = std::fs::remove_dir_all(&scores);
+        let mut child = mark_command(&review, reviewer, panel, cell, 2.5)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(rng.duration(window.mul_f64(1.2)));
+        if child.try_wait().unwrap().is_none() {
+            killed_running += 1;
+        }
+        child.kill().unwrap();
+        let confirmed = child.wait().unwrap().success();
+        // What the save left: no file (the old state) or the file with the
+        // mark (the new one), never anything else.
+        let file = path.exists().then(|| parse(&path, round));
+        let marked = file.as_ref().and_then(|f| {
+            f.sheets
+                .get(reviewer)?
+                .mark(cell.0, cell.1)
+                .map(|m| m.points)
+        });
+        assert!(
+            marked.is_none() || marked == Some(2.5),
+            "round {round}: {marked:?}"
+        );
+        assert!(
+            !confirmed || marked == Some(2.5),
+            "round {round}: a confirmed save is in the file"
+        );
+        reached += usize::from(marked.is_some());
+        // check never calls an interrupted save a loss.
+        let checked = run(["check", &arg(&review)]);
+        assert_eq!(checked.code, Some(0), "round {round}: {}", checked.stderr);
+        if round % 2 == 0 {
+            // check --repair: no mark appears that never reached the file,
+            // and nothing of the dead writer stays.
+            run(["check", "--repair", &arg(&review)]).assert_code(0);
+            let after = path.exists().then(|| parse(&path, round));
+            assert_eq!(after, file, "round {round}: the repair changed nothing");
+        } else {
+            // The next save: the interrupted one counts only if it reached
+            // the file.
+            let next = mark_command(&review, reviewer, panel, other, 3.0).status();
+            assert!(
+                next.unwrap().success(),
+                "round {round}: the next save fails"
+            );
+            let after = parse(&path, round);
+            let sheet = &after.sheets[reviewer];
+            assert_eq!(
+                sheet.mark(cell.0, cell.1).map(|m| m.points),
+                marked,
+                "round {round}"
+            );
+            assert_eq!(sheet.mark(other.0, other.1).map(|m| m.points), Some(3.0));
+            // The journal replays to the same file.
+            let journal = panelist::store::journal::read(&scores.join("board.journal")).unwrap();
+            assert_eq!(
+                journal.replay().get(reviewer).map(|s| s.marks().count()),
+                Some(sheet.marks().count()),
+                "round {round}: the journal replays to the file"
+            );
+        }
+        assert_eq!(leftovers(&scores), Vec::<String>::new(), "round {round}");
+    }
+    eprintln!("{killed_running} of {rounds} kills hit a running save; {reached} reached the file");
+    assert!(
+        killed_running >= rounds / 5,
+        "the kills must land inside saves"
+    );
+}

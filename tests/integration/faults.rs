@@ -181,7 +181,7 @@ fn a_full_disk_at_the_journal_writes_nothing_and_says_so() {
 }
 
 #[test]
-fn a_full_disk_at_the_file_leaves_the_old_file_and_the_change_in_the_journal() {
+fn a_full_disk_at_the_file_leaves_the_old_file_and_an_interrupted_save_in_the_journal() {
     let sample = Sample::new();
     let review = store::load_review(&sample.path()).expect("load");
     let before = read(&sample.panel_path("tech-env"));
@@ -192,16 +192,86 @@ fn a_full_disk_at_the_file_leaves_the_old_file_and_the_change_in_the_journal() {
         before,
         "the panel file is untouched"
     );
+    // The change is in the journal, for the record, but was never
+    // committed: it counts for nothing.
     let journal = journal::read(&sample.path().join("scores/tech-env.journal")).expect("journal");
     assert!(journal.problems.is_empty());
+    assert_eq!(journal.interrupted().len(), 1);
     let sheets = journal.replay();
-    assert_eq!(
-        sheets["t33"].mark("nagoya", "4-c").map(|m| m.points),
-        Some(4.0)
+    assert!(
+        !sheets.contains_key("t33"),
+        "the journal's first save never completed"
     );
-    // check keeps the file and says that it differs from its journal.
+    // check keeps the file and says that a save was interrupted.
     let checked = run(["check", &arg(&sample.path())]);
-    checked.assert_code(0).assert_stderr_has("differ from");
+    checked
+        .assert_code(0)
+        .assert_stderr_has("a save of t33 (1 change) was interrupted before it completed");
+    assert!(
+        !checked.stderr.contains("differ from"),
+        "{}",
+        checked.stderr
+    );
+}
+
+/// File operations of a save killed after it replaced the panel file,
+/// before its commit line reached the journal.
+struct NoCommit;
+
+impl SaveIo for NoCommit {
+    fn append_journal(&self, path: &Path, entries: &[Entry]) -> Result<(), Error> {
+        if entries.iter().any(|e| e.event == journal::Event::Committed) {
+            return Err(Error::io(
+                "write the journal",
+                path,
+                std::io::Error::from(std::io::ErrorKind::StorageFull),
+            ));
+        }
+        journal::append(path, entries)
+    }
+
+    fn replace(&self, path: &Path, bytes: &[u8], mode: u32) -> Result<(), Error> {
+        store::RealIo.replace(path, bytes, mode)
+    }
+}
+
+#[test]
+fn a_save_cut_short_after_it_replaced_the_file_counts_and_its_record_is_completed() {
+    let sample = Sample::new();
+    let review = store::load_review(&sample.path()).expect("load");
+    // A first save starts the journal; the second loses its commit line.
+    mark(&sample.path(), "4-d", "2").assert_code(0);
+    save_with(&NoCommit, &review).expect_err("the commit line fails");
+    assert_eq!(
+        t33_mark(&sample.path(), "4-c"),
+        Some(4.0),
+        "the file holds it"
+    );
+    let journal_path = sample.path().join("scores/tech-env.journal");
+    let journal = journal::read(&journal_path).expect("journal");
+    assert_eq!(journal.interrupted().len(), 1);
+    // check says it counts, and the merge counts it.
+    run(["check", &arg(&sample.path())])
+        .assert_code(0)
+        .assert_stderr_has("was interrupted after it replaced the panel file")
+        .assert_stderr_has("so it counts");
+    // The next save completes its record: the journal replays to the file.
+    mark(&sample.path(), "4-e", "1").assert_code(0);
+    let journal = journal::read(&journal_path).expect("journal");
+    assert!(journal.interrupted().is_empty());
+    let replayed = journal.replay();
+    let file = common::read_panel_file(&panel(&sample.path(), "tech-env.ron"));
+    assert_eq!(
+        replayed["t33"].scores, file.sheets["t33"].scores,
+        "the journal replays to the file"
+    );
+    let checked = run(["check", &arg(&sample.path())]);
+    checked.assert_code(0);
+    assert!(
+        !checked.stderr.contains("interrupted"),
+        "{}",
+        checked.stderr
+    );
 }
 
 // ---- a real full or read-only file system ----
@@ -385,24 +455,27 @@ fn check_repair_waits_for_a_save_under_way_and_keeps_its_mark() {
         "the repair waits for the lock"
     );
     assert!(!path.exists(), "nothing written while the lock is held");
-    // The save ends having appended a change to the journal.
+    // The save ends having appended a change to the journal, and its commit.
+    let entry = |event| Entry {
+        at: store::now(),
+        reviewer: "t33".into(),
+        event,
+        save: Some(42),
+    };
+    let set = journal::Event::of(
+        &Change::Cell {
+            region: "nagoya".into(),
+            criterion: "4-d".into(),
+            mark: Some(Mark {
+                points: 3.5,
+                note: String::new(),
+            }),
+        },
+        &Sheet::new(store::now()),
+    );
     journal::append(
         &journal::journal_path(&sample.path().join("scores"), "tech-env"),
-        &[Entry {
-            at: store::now(),
-            reviewer: "t33".into(),
-            event: journal::Event::of(
-                &Change::Cell {
-                    region: "nagoya".into(),
-                    criterion: "4-d".into(),
-                    mark: Some(Mark {
-                        points: 3.5,
-                        note: String::new(),
-                    }),
-                },
-                &Sheet::new(store::now()),
-            ),
-        }],
+        &[entry(set), entry(journal::Event::Committed)],
     )
     .expect("append to the journal");
     drop(lock);
