@@ -6,9 +6,15 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Columns taken by `text`.
+/// Columns taken by `text`, as ratatui counts them when it draws: the
+/// halfwidth sound marks ﾞ and ﾟ (U+FF9E, U+FF9F) take a column each, as
+/// terminals draw them, though they extend the grapheme before them.
 pub fn width(text: &str) -> usize {
-    text.width()
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count();
+    text.width() + marks
 }
 
 /// The ellipsis of text cut short where the output is UTF-8 (files and
@@ -236,6 +242,14 @@ mod tests {
         table.row(["10".to_string(), "札幌".to_string()]);
         table.row(["9".to_string(), "Sendai city".to_string()]);
         assert_eq!(table.render(), " #  region\n10  札幌\n 9  Sendai city\n");
+    }
+
+    #[test]
+    fn halfwidth_sound_marks_take_a_column_each() {
+        assert_eq!(width("ｶﾞｽ"), 3);
+        assert_eq!(width("ﾊﾟﾝ"), 3);
+        assert_eq!(truncate("名古屋ｶﾞｽ", 8, "…"), "名古屋…");
+        assert_eq!(truncate("名古屋ｶﾞｽ", 9, "…"), "名古屋ｶﾞｽ");
     }
 
     #[test]

@@ -578,7 +578,7 @@ fn every_frame_line_fits_the_width_at_80_and_at_the_minimum() {
             for line in screen.lines() {
                 let line = line.trim_start_matches('"').trim_end_matches('"');
                 assert!(
-                    unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+                    panelist::text::width(line) <= w as usize,
                     "{w}x{h} after {input:?}: {line}"
                 );
             }
@@ -651,17 +651,7 @@ fn render_aligned(app: &App, width: u16, height: u16) -> String {
     terminal
         .draw(|frame| panelist::tui::review::view::render(app, frame))
         .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    for y in 0..height {
-        let mut x = 0u16;
-        let mut row = String::new();
-        while x < width {
-            let symbol = buffer[(x, y)].symbol();
-            row.push_str(symbol);
-            x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
-        }
-        assert_eq!(x, width, "row {y} is {x} columns wide, not {width}: {row}");
-    }
+    crate::common::assert_aligned(terminal.backend().buffer());
     terminal.backend().to_string()
 }
 
@@ -743,4 +733,30 @@ fn japanese_data_on_an_ascii_terminal_is_question_marks_and_said_once() {
         "{screen}"
     );
     assert!(screen.is_ascii(), "{screen}");
+}
+
+/// Halfwidth katakana with sound marks (ｶﾞ, ﾊﾟ): one grapheme of two
+/// columns each, on screen and in every width panelist lays out.
+#[test]
+fn snapshot_halfwidth_katakana_in_names_summaries_notes_and_the_sheet() {
+    let text = crate::common::SMALL_REVIEW
+        .replace(
+            r#"Region(id: "north", name: "North")"#,
+            r#"Region(id: "north", name: "名古屋ｶﾞｽ", summary: "ｶﾞｽ・ﾊﾟｲﾌﾟﾗｲﾝの拠点。ﾊﾟﾝﾌﾚｯﾄ参照。")"#,
+        )
+        .replace(
+            r#"Region(id: "south", name: "South")"#,
+            r#"Region(id: "south", name: "ﾊﾟﾝ工房ﾃﾞｻﾞｲﾝ")"#,
+        );
+    let dir = crate::common::ReviewDir::from_text(&text);
+    let review = store::load_review(&dir.path()).expect("the review loads");
+    let app = App::new(&review.review, "board", "ann", None, &[], UNICODE);
+    let app = typed(app, "7\n<up>nｶﾞｽ管ﾃﾞ点検、ﾊﾟｲﾌﾟ");
+    insta::assert_snapshot!("halfwidth_katakana_note", render_aligned(&app, 80, 24));
+    let app = App::new(&review.review, "board", "ann", None, &[], UNICODE);
+    let app = typed(app, "7\n3\n6\n");
+    insta::assert_snapshot!(
+        "halfwidth_katakana_sheet",
+        render_aligned(&typed(app, "s"), 80, 24)
+    );
 }

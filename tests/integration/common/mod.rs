@@ -496,7 +496,7 @@ pub fn assert_aligned(buffer: &ratatui::buffer::Buffer) {
         while x < area.right() {
             let symbol = buffer[(x, y)].symbol();
             row.push_str(symbol);
-            x += (unicode_width::UnicodeWidthStr::width(symbol) as u16).max(1);
+            x += (panelist::text::width(symbol) as u16).max(1);
         }
         assert_eq!(
             x,
