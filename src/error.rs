@@ -180,6 +180,27 @@ impl From<Problems> for Error {
 }
 
 impl Error {
+    /// The error as a reviewer connected to `panelist serve` is told it:
+    /// what they can act on, without the server's paths, host name or
+    /// process ids (the server logs the whole error).
+    pub fn for_remote(&self) -> String {
+        match self {
+            Error::Refused(message) | Error::Usage(message) => message.clone(),
+            Error::SessionBusy {
+                reviewer,
+                panel,
+                since,
+                ..
+            } => crate::t!(
+                "error-session-busy-remote",
+                reviewer = reviewer,
+                panel = panel,
+                since = since
+            ),
+            _ => crate::t!("error-remote"),
+        }
+    }
+
     /// The error in a few words, for a status line: what went wrong and with
     /// which file, without the advice the full message gives.
     pub fn brief(&self) -> String {

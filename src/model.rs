@@ -6,12 +6,14 @@
 
 mod change;
 mod index;
+mod keys;
 mod panel_file;
 mod review;
 mod unique_map;
 
 pub use change::Change;
 pub use index::Index;
+pub use keys::{KeyLineError, public_key};
 pub use panel_file::{Mark, PanelFile, Scores, Sheet};
 pub use review::{
     Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Region, Regions, Review,

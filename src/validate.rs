@@ -100,6 +100,7 @@ pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     ids(review, &mut f);
     rubric(review, &mut f);
     reviewers(review, &index, &mut f);
+    keys(review, &mut f);
     panels(review, &index, &mut f);
     committee(review, &mut f);
     f.problems
@@ -244,6 +245,39 @@ fn reviewers(review: &Review, index: &Index, f: &mut Findings) {
                     reviewer = reviewer.id
                 ),
             );
+        }
+    }
+}
+
+/// Every line of `keys` is one OpenSSH public key, without options, and
+/// identifies one reviewer (`panelist serve` logs in whoever it belongs to).
+fn keys(review: &Review, f: &mut Findings) {
+    let mut owners: HashMap<_, &str> = HashMap::new();
+    for reviewer in &review.reviewers {
+        for (i, line) in reviewer.keys.iter().enumerate() {
+            let at = [field("reviewers"), s(&reviewer.id), field("keys"), s(line)];
+            let (n, id) = (i + 1, reviewer.id.as_str());
+            match model::public_key(line) {
+                Ok(key) => {
+                    if let Some(other) = owners.insert(key.key_data().clone(), id)
+                        && other != id
+                    {
+                        let message =
+                            crate::t!("check-key-shared", n = n, reviewer = id, other = other);
+                        f.add(&at, message);
+                    }
+                }
+                Err(model::KeyLineError::Options(options)) => {
+                    let message =
+                        crate::t!("check-key-options", n = n, reviewer = id, options = options);
+                    f.add(&at, message);
+                }
+                Err(model::KeyLineError::NotAKey(error)) => {
+                    let message =
+                        crate::t!("check-key-invalid", n = n, reviewer = id, error = error);
+                    f.add(&at, message);
+                }
+            }
         }
     }
 }

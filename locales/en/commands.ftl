@@ -40,6 +40,8 @@ cmd-config-file = the config file
 ## Errors.
 error-session-busy = { $reviewer } already has a review session open on panel { $panel }: on { $host }, pid { $pid }, since { $since }.
     Quit that session first (or, if it is gone, wait a few seconds and try again).
+error-session-busy-remote = { $reviewer } already has a review session open on panel { $panel } (since { $since }), in another window or on another computer. Quit that session first, then connect again.
+error-remote = The review server cannot open your panel just now. Every confirmed mark is saved; try again in a minute, and tell the chair if it persists (the details are in the server's log).
 error-lock-timeout = { $path }: locked by another process for more than { $seconds } s; try again, and if it persists look for a hung panelist process
 error-io = cannot { $action } { $path }: { $reason }
 problem-io = cannot { $action } the file: { $reason }

@@ -31,6 +31,8 @@ cmd-config-file = 設定ファイル
 ## エラー
 error-session-busy = { $reviewer } は部会 { $panel } の採点画面をすでに開いています：{ $host }、プロセス { $pid }、{ $since } から。
     先にそちらを終了してください（終了済みなら数秒待って再度お試しください）。
+error-session-busy-remote = { $reviewer } はパネル { $panel } の審査セッションをすでに開いています（{ $since } 以降、別のウィンドウまたは別のコンピューター）。先にそのセッションを終了してから、再度接続してください。
+error-remote = 審査サーバーは今あなたのパネルを開けません。確定した点数はすべて保存されています。1 分後に再度お試しください。続く場合は座長にお知らせください（詳細はサーバーのログにあります）。
 error-lock-timeout = { $path }：他のプロセスが { $seconds } 秒以上ロックしています。再度お試しください。続く場合は停止した panelist のプロセスを確認してください
 error-io = { $path } を{ $action }できません：{ $reason }
 problem-io = ファイルを{ $action }できません：{ $reason }

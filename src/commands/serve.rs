@@ -20,6 +20,10 @@ pub struct Args {
     pub max_auth_attempts: usize,
     #[arg(long, value_name = "MINUTES", default_value_t = 60)]
     pub idle_minutes: u64,
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub login_seconds: u64,
+    #[arg(long, default_value_t = 100)]
+    pub max_unauthenticated: usize,
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
@@ -31,6 +35,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             max_sessions: args.max_sessions,
             max_auth_attempts: args.max_auth_attempts,
             idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
+            login: Duration::from_secs(args.login_seconds.max(1)),
+            max_unauthenticated: args.max_unauthenticated.max(1),
         },
     };
     crate::serve::run(options, &say)

@@ -8,9 +8,8 @@ use std::path::Path;
 use russh::keys::ssh_key::{LineEnding, PublicKey, public::KeyData};
 use russh::keys::{Algorithm, HashAlg, PrivateKey};
 
-use crate::source::Anchor;
+use crate::Error;
 use crate::store::LoadedReview;
-use crate::{Error, Problem};
 
 /// Which reviewer each accepted public key belongs to.
 #[derive(Debug, Default)]
@@ -19,58 +18,21 @@ pub struct KeyIndex {
 }
 
 impl KeyIndex {
-    /// The keys of every reviewer. A key that isn't an OpenSSH public key, or
-    /// that two reviewers share, is left out and reported (the review stays
-    /// usable for `check` and `merge`, which don't need keys).
-    pub fn build(review: &LoadedReview) -> (KeyIndex, Vec<Problem>) {
-        let mut keys: HashMap<KeyData, String> = HashMap::new();
-        let mut problems = Vec::new();
-        let mut shared = Vec::new();
-        for reviewer in &review.review.reviewers {
-            for (n, line) in reviewer.keys.iter().enumerate() {
-                let at = [
-                    Anchor::Field("reviewers"),
-                    Anchor::str(&reviewer.id),
-                    Anchor::Field("keys"),
-                    Anchor::str(line),
-                ];
-                let pos = review.source.locate(&at);
-                match PublicKey::from_openssh(line.trim()) {
-                    Ok(key) => {
-                        if let Some(other) =
-                            keys.insert(key.key_data().clone(), reviewer.id.clone())
-                            && other != reviewer.id
-                        {
-                            problems.push(Problem::at(
-                                &review.source.path,
-                                pos,
-                                crate::t!(
-                                    "serve-key-shared",
-                                    n = n + 1,
-                                    reviewer = reviewer.id,
-                                    other = other
-                                ),
-                            ));
-                            shared.push(key.key_data().clone());
-                        }
-                    }
-                    Err(e) => problems.push(Problem::at(
-                        &review.source.path,
-                        pos,
-                        crate::t!(
-                            "serve-key-invalid",
-                            n = n + 1,
-                            reviewer = reviewer.id,
-                            error = e
-                        ),
-                    )),
-                }
-            }
-        }
-        for key in shared {
-            keys.remove(&key);
-        }
-        (KeyIndex { keys }, problems)
+    /// The keys of every reviewer of a valid review: `validate` has refused
+    /// a line that is not a key, has options, or is two reviewers' key.
+    pub fn new(review: &LoadedReview) -> KeyIndex {
+        let keys = review
+            .review
+            .reviewers
+            .iter()
+            .flat_map(|reviewer| {
+                reviewer.keys.iter().filter_map(|line| {
+                    let key = crate::model::public_key(line).ok()?;
+                    Some((key.key_data().clone(), reviewer.id.clone()))
+                })
+            })
+            .collect();
+        KeyIndex { keys }
     }
 
     pub fn reviewer(&self, key: &PublicKey) -> Option<&str> {

@@ -13,6 +13,9 @@ use crate::model::Review;
 pub struct Setup {
     pub theme: Theme,
     pub lang: Lang,
+    /// The reviewer is on another machine (an SSH session of `panelist
+    /// serve`): errors are told without the server's paths and processes.
+    pub remote: bool,
 }
 
 impl Setup {
@@ -23,7 +26,11 @@ impl Setup {
     pub fn new(lang: Lang, var: impl Fn(&str) -> Option<String>) -> Setup {
         let theme = Theme::from_env(var);
         let lang = if theme.unicode { lang } else { Lang::En };
-        Setup { theme, lang }
+        Setup {
+            theme,
+            lang,
+            remote: false,
+        }
     }
 
     /// For the local terminal, in the language the command line chose.

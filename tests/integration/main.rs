@@ -22,6 +22,7 @@ mod results_tui;
 mod review_pty;
 mod review_tui;
 mod serve;
+mod serve_hostile;
 mod soak;
 mod tidy;
 mod validation;

@@ -2,188 +2,12 @@
 //! through a pseudo-terminal, against the real server and a temporary review.
 //! Skipped (with a message) only where no `ssh` client exists; CI installs one.
 
-use crate::common;
-
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::Sample;
 use crate::common::pty::PtyApp;
+use crate::common::ssh::{Server, have_ssh};
 use panelist::model::Sheet;
-
-/// A running server on a free loopback port, with keys made for the test.
-struct Server {
-    sample: Sample,
-    process: Child,
-    port: u16,
-    keys: PathBuf,
-}
-
-fn have_ssh() -> bool {
-    let found = ["ssh", "ssh-keygen"].iter().all(|tool| {
-        Command::new(tool)
-            .arg("-V")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok()
-    });
-    if !found {
-        eprintln!(
-            "SKIPPED: no OpenSSH client (ssh, ssh-keygen) on this machine; install openssh-client"
-        );
-    }
-    found
-}
-
-fn keygen(path: &Path) {
-    let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f"])
-        .arg(path)
-        .status()
-        .expect("run ssh-keygen");
-    assert!(status.success(), "ssh-keygen failed");
-}
-
-/// Gives `reviewer` the public key at `key.pub` in review.ron.
-fn add_key(review_ron: &Path, reviewer: &str, key: &Path) {
-    let public = std::fs::read_to_string(key.with_extension("pub")).expect("read the public key");
-    let text = std::fs::read_to_string(review_ron).expect("read review.ron");
-    let anchor = format!("Reviewer(id: \"{reviewer}\", ");
-    assert!(text.contains(&anchor), "{reviewer} in review.ron");
-    let text = text.replacen(
-        &anchor,
-        &format!("{anchor}keys: [\"{}\"], ", public.trim()),
-        1,
-    );
-    std::fs::write(review_ron, text).expect("write review.ron");
-}
-
-impl Server {
-    /// Keys for t33 and t34 (panel tech-env) and a stranger; starts the server.
-    fn start() -> Server {
-        let sample = Sample::new();
-        let keys = sample.beside("keys");
-        std::fs::create_dir_all(&keys).expect("create the key directory");
-        for name in ["t33", "t34", "stranger", "host"] {
-            keygen(&keys.join(name));
-        }
-        let review_ron = sample.path().join("review.ron");
-        add_key(&review_ron, "t33", &keys.join("t33"));
-        add_key(&review_ron, "t34", &keys.join("t34"));
-        let mut process = Command::new(env!("CARGO_BIN_EXE_panelist"))
-            .arg("serve")
-            .arg(sample.path())
-            .args(["--listen", "127.0.0.1:0", "--host-key"])
-            .arg(keys.join("host"))
-            .env("XDG_DATA_HOME", sample.beside("data"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start panelist serve");
-        let stdout = process.stdout.take().expect("the server's stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().and_then(Result::ok).unwrap_or_default();
-        let port = first
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.trim().parse().ok())
-            .unwrap_or_else(|| panic!("the server printed {first:?}, not its address"));
-        std::thread::spawn(move || for _ in lines {});
-        Server {
-            sample,
-            process,
-            port,
-            keys,
-        }
-    }
-
-    fn ssh_args(&self, key: &str) -> Vec<String> {
-        [
-            "-i",
-            self.keys.join(key).to_str().expect("utf-8 path"),
-            "-p",
-            &self.port.to_string(),
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "IdentitiesOnly=yes",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "LogLevel=ERROR",
-            "-o",
-            "ConnectTimeout=5",
-        ]
-        .iter()
-        .map(std::string::ToString::to_string)
-        .collect()
-    }
-
-    /// A reviewer at a terminal: `ssh -tt` in an 80×24 pty.
-    fn connect(&self, key: &str) -> PtyApp {
-        let mut args = vec!["-tt".to_string()];
-        args.extend(self.ssh_args(key));
-        args.push(format!("{key}@127.0.0.1"));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        PtyApp::spawn_program("ssh", &args, &[], 80, 24)
-    }
-
-    /// `ssh` without a terminal, with extra arguments; returns its exit code and output.
-    fn run(&self, key: &str, extra: &[&str]) -> (i32, String) {
-        let output = Command::new("ssh")
-            .args(self.ssh_args(key))
-            .args(extra)
-            .stdin(Stdio::null())
-            .output()
-            .expect("run ssh");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        (output.status.code().unwrap_or(-1), text)
-    }
-
-    fn sheet(&self, reviewer: &str) -> Sheet {
-        let file = common::read_panel_file(&self.sample.panel_path("tech-env"));
-        file.sheets
-            .get(reviewer)
-            .cloned()
-            .expect("the reviewer's sheet")
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.sample.beside("data/panelist/serve.log")).unwrap_or_default()
-    }
-
-    /// Waits until the log shows `needle`.
-    fn wait_log(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let log = self.log();
-            if log.contains(needle) {
-                return log;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "the log never showed {needle:?}:\n{log}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-    }
-}
 
 fn points(sheet: &Sheet, region: &str, criterion: &str) -> Option<f64> {
     sheet.mark(region, criterion).map(|m| m.points)
@@ -270,7 +94,7 @@ fn two_reviewers_of_one_panel_at_once_both_keep_their_marks() {
 }
 
 #[test]
-fn the_same_reviewer_twice_is_refused_saying_where_the_first_runs() {
+fn the_same_reviewer_twice_is_refused_while_the_first_session_answers() {
     if !have_ssh() {
         return;
     }
@@ -278,13 +102,58 @@ fn the_same_reviewer_twice_is_refused_saying_where_the_first_runs() {
     let first = server.connect("t33");
     first.wait_for("Region 2/2: Nagoya");
     let mut second = server.connect("t33");
-    let screen = second.wait_for("already has a review session open");
-    assert!(screen.contains("pid "), "{screen}");
+    second.wait_for("Checking whether it is still there");
+    // The first answers the next keep-alive (10 s of silence at most).
+    let screen = second.wait_for_within("still open and answering", Duration::from_secs(20));
+    assert!(screen.contains("from 127.0.0.1"), "{screen}");
+    for detail in ["pid", "/", "host"] {
+        assert!(!screen.contains(detail), "no {detail:?} over SSH: {screen}");
+    }
     let status = second
         .wait_exit(Duration::from_secs(5))
         .expect("the second ssh ended");
     assert_eq!(status.exit_code(), 1);
     server.wait_log("refused: t33 at 127.0.0.1");
+    assert!(
+        first.screen().contains("Region 2/2: Nagoya"),
+        "the first goes on: {}",
+        first.screen()
+    );
+}
+
+/// A connection that went silent (its client stopped; its TCP connection
+/// still open) is taken over by the same reviewer's next login, with its
+/// marks saved, instead of locking them out until keep-alives give up.
+#[test]
+fn a_new_login_takes_over_a_silent_session_and_keeps_its_marks() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start();
+    let mut first = server.connect("t33");
+    first.wait_for("Region 2/2: Nagoya");
+    first.send(b"3\r");
+    first.wait_for("Criterion 4-d");
+    first.signal("STOP");
+    let started = Instant::now();
+    let second = server.connect("t33");
+    let shown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        second.wait_for_within("Region 2/2: Nagoya", Duration::from_secs(25))
+    }));
+    assert!(shown.is_ok(), "the log:\n{}", server.log());
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(20),
+        "took over after {waited:?}"
+    );
+    let log = server.wait_log("takeover: t33 at 127.0.0.1");
+    assert!(log.contains("taken over by a new login"), "{log}");
+    assert_eq!(
+        points(&server.sheet("t33"), "nagoya", "4-c"),
+        Some(3.0),
+        "the first session's mark is saved"
+    );
+    first.signal("CONT");
 }
 
 #[test]
@@ -338,7 +207,7 @@ fn unknown_keys_passwords_commands_and_forwarding_are_refused() {
     for refusal in [
         "refused: unknown key SHA256:",
         "refused: running a command (\"cat /etc/passwd\")",
-        "refused: port forwarding to 127.0.0.1:22",
+        "refused: port forwarding to \"127.0.0.1\":22",
         "refused: the subsystem \"sftp\"",
         "refused: running a command (\"bash\")",
     ] {

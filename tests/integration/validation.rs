@@ -150,6 +150,54 @@ fn a_panel_naming_an_unknown_reviewer() {
     broken.merge_names(&["unknown reviewer \"zed\""]);
 }
 
+const KEY: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGjEGrkqZV2kiEctlRXSHxYAMfu1ApdGiFjlaH+kbNuf ann@laptop";
+
+#[test]
+fn a_key_that_is_not_an_openssh_public_key() {
+    let broken = broken_review(
+        r#"Reviewer(id: "ann", name: "Ann"),"#,
+        &format!("Reviewer(id: \"ann\", name: \"Ann\",\n keys: [\"{KEY}\",\n \"garbage\"]),"),
+        r#""garbage""#,
+    );
+    broken.check_names(&[
+        "key 2 of reviewer \"ann\" is not an OpenSSH public key",
+        "paste the whole line of their .pub file",
+    ]);
+}
+
+#[test]
+fn a_key_with_openssh_options_is_refused_not_half_honoured() {
+    let broken = broken_review(
+        r#"Reviewer(id: "ann", name: "Ann"),"#,
+        &format!(
+            "Reviewer(id: \"ann\", name: \"Ann\",\n keys: [\"from=\\\"10.9.9.9\\\",no-pty {KEY}\"]),"
+        ),
+        "from=",
+    );
+    broken.check_names(&[
+        "key 1 of reviewer \"ann\" starts with OpenSSH options (from=\"10.9.9.9\",no-pty)",
+        "keep the line from the key type on",
+    ]);
+}
+
+#[test]
+fn one_key_for_two_reviewers() {
+    let broken = broken_review(
+        r#"Reviewer(id: "ann", name: "Ann"),
+        Reviewer(id: "bob", name: "Bob", conflicts: ["east"]),"#,
+        &format!(
+            "Reviewer(id: \"ann\", name: \"Ann\", keys: [\"{KEY}\"]),\n        Reviewer(id: \"bob\", name: \"Bob\", conflicts: [\"east\"],\n keys: [\"{}\"]),",
+            KEY.replace("ann@laptop", "bob@desk")
+        ),
+        "bob@desk",
+    );
+    broken.check_names(&[
+        "key 1 of reviewer \"bob\" is also a key of \"ann\"",
+        "give each reviewer a key of their own",
+    ]);
+}
+
 #[test]
 fn a_panel_naming_an_unknown_criterion() {
     broken_review(

@@ -13,6 +13,7 @@ use crate::store::{self, LoadedReview, SessionLock};
 use crate::t;
 use crate::text;
 use crate::tui::keymap;
+use crate::tui::session::Setup;
 use crate::tui::shell::Screen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
@@ -27,6 +28,8 @@ pub struct Chooser<'r> {
     review: &'r LoadedReview,
     reviewer: String,
     theme: Theme,
+    /// Errors without the server's paths and processes (see `Setup::remote`).
+    remote: bool,
     choices: Vec<Choice>,
     selected: usize,
     message: Option<String>,
@@ -35,7 +38,8 @@ pub struct Chooser<'r> {
 }
 
 impl<'r> Chooser<'r> {
-    pub fn new(review: &'r LoadedReview, reviewer: &str, theme: Theme) -> Self {
+    pub fn new(review: &'r LoadedReview, reviewer: &str, setup: &Setup) -> Self {
+        let theme = setup.theme;
         let index = Index::new(&review.review);
         let choices = review
             .review
@@ -70,6 +74,7 @@ impl<'r> Chooser<'r> {
             review,
             reviewer: reviewer.to_string(),
             theme,
+            remote: setup.remote,
             choices,
             selected: 0,
             message: None,
@@ -89,6 +94,7 @@ impl<'r> Chooser<'r> {
         };
         match SessionLock::acquire(&self.review.scores_dir(), &choice.id, &self.reviewer) {
             Ok(session) => self.chosen = Some((choice.id.clone(), session)),
+            Err(e) if self.remote => self.message = Some(e.for_remote()),
             Err(e) => self.message = Some(e.to_string()),
         }
     }

@@ -183,7 +183,7 @@ where
     let (panel, _session) = match opened {
         Some(opened) => opened,
         None => {
-            let mut chooser = Chooser::new(review, reviewer, theme);
+            let mut chooser = Chooser::new(review, reviewer, &setup);
             let exit = shell::run(terminal, &mut chooser, events, stop);
             match (exit, chooser.into_choice()) {
                 (Exit::Finished, Some(choice)) => choice,

@@ -4,6 +4,7 @@
 //! formats is made once.
 
 pub mod pty;
+pub mod ssh;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -158,6 +158,11 @@ impl PtyApp {
 
     /// Waits until the screen shows `needle`; panics with the screen if it doesn't within 10 s.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_within(needle, Duration::from_secs(10))
+    }
+
+    /// Waits until the screen shows `needle`; panics with the screen if it doesn't within `limit`.
+    pub fn wait_for_within(&self, needle: &str, limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -165,8 +170,8 @@ impl PtyApp {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited 10 s for {needle:?}; the screen shows:\n{screen}"
+                start.elapsed() < limit,
+                "waited {limit:?} for {needle:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
