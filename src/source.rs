@@ -13,6 +13,7 @@ pub use crate::error::Position;
 use crate::model::PanelFile;
 
 mod fast;
+mod values;
 
 /// One step of a path through a RON file: a field or struct name, or a string
 /// literal (an id or a map key).
@@ -58,7 +59,9 @@ impl SourceText {
                     line: e.span.start.line,
                     col: e.span.start.col,
                 };
-                crate::Problem::at(&self.path, Some(pos), syntax_message(&e.code))
+                let message = values::message(&self.text, pos, &e.code)
+                    .unwrap_or_else(|| syntax_message(&e.code));
+                crate::Problem::at(&self.path, Some(pos), message)
             })
     }
 

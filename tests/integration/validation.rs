@@ -411,6 +411,87 @@ fn a_panel_file_syntax_error_gives_line_and_column() {
     broken.merge_names(&["Expected colon"]);
 }
 
+/// A value of the wrong form names the field, the value as written and the
+/// form it takes, not ron's parser ("failed to parse four digit integer").
+#[test]
+fn a_value_of_the_wrong_form_is_named_with_the_form_it_takes() {
+    let cases = [
+        (
+            "submitted: false,",
+            "submitted: yes,",
+            "submitted: yes is not true or false",
+        ),
+        (
+            "points: 3.0",
+            "points: \"high\"",
+            "points: \"high\" is not a number like 4.5",
+        ),
+        (
+            "points: 3.0",
+            "points: 3,5",
+            "points: 3,5 has a decimal comma; write 3.5, with a point",
+        ),
+    ];
+    for (from, to, wanted) in cases {
+        let broken = broken_panel("board", from, to, to);
+        broken.check_names(&[wanted]);
+        broken.merge_names(&[wanted]);
+    }
+    // ann's sheet is the submitted one: her `updated` line, with the one before.
+    let text = std::fs::read_to_string(small_review().panel_path("board")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == "submitted: true,")
+        .expect("ann's sheet");
+    let from = format!("{}\n{}", lines[at], lines[at + 1]);
+    let to = from.replace(
+        lines[at + 1].trim().trim_end_matches(','),
+        "updated: \"yesterday\"",
+    );
+    let broken = broken_panel("board", &from, &to, "yesterday");
+    broken.check_names(&["updated: \"yesterday\" is not a UTC time like \"2007-06-01T10:15:00Z\""]);
+}
+
+#[test]
+fn a_value_of_the_wrong_form_in_review_ron() {
+    let cases = [
+        (
+            "max: 4.0",
+            "max: \"4\"",
+            "max: \"4\" is not a number like 5.0",
+        ),
+        (
+            "select: 2",
+            "select: -2",
+            "select: -2 is not a whole number of 0 or more",
+        ),
+        (
+            "select: 2",
+            "select: 2.5",
+            "select: 2.5 is not a whole number of 0 or more",
+        ),
+        (
+            "aggregate: Mean",
+            "aggregate: \"Mean\"",
+            "aggregate: \"Mean\" takes a name, not text: write aggregate: Mean, without quotes",
+        ),
+        (
+            "step: 0.25",
+            "step: 0,25",
+            "step: 0,25 has a decimal comma; write 0.25",
+        ),
+        (
+            "min_total: None",
+            "min_total: 50.0",
+            "min_total: 50.0 is not None or Some(...); write Some(50.0)",
+        ),
+    ];
+    for (from, to, wanted) in cases {
+        broken_review(from, to, to).check_names(&[wanted]);
+    }
+}
+
 #[test]
 fn a_misspelt_field_is_an_error_not_ignored() {
     // `submited: true` ignored would turn a submitted sheet into a draft.
