@@ -153,7 +153,7 @@ solid-rules-note = The committee's aggregate is { $aggregate }. The median and t
 
 ## report.md: calibration.
 solid-calibration-title = Harsh and lenient reviewers
-solid-calibration-method = Some reviewers mark higher than others on the same proposals. Each reviewer's offset is fitted by least squares to mark = quality of the (region, criterion) + offset of the reviewer + noise, over the cells that reviewers share (the calibration of Lawrence 2014 and Tan et al. 2021). An offset is in points per mark against the others on the same cells: -0.50 means half a point below them on every mark. Offsets compare reviewers only within a group of reviewers connected by shared cells, and average zero over each group's marks. A reviewer is called harsh or lenient only when the offset is more than twice its standard error ({ "\u00B1" }); a reviewer who shares fewer than { $shared } cells with the others, or whose group has fewer than 3 reviewers, is not estimable: their offset would be noise, and their marks are left as they are.
+solid-calibration-method = Some reviewers mark higher than others on the same proposals. Each reviewer's offset is fitted by least squares to mark = quality of the (region, criterion) + offset of the reviewer + noise, over the cells that reviewers share (the calibration of Lawrence 2014 and Tan et al. 2021). Offsets compare reviewers only within a group of reviewers connected by shared cells, and each is measured from the group's median offset, its typical reviewer: -0.50 means half a point below the typical reviewer on every mark. So one harsh reviewer among others in line reads harsh, and the others about 0, in line. The calibrated ranking subtracts the offsets with each group's average mark kept as it was, so it does not depend on which reviewer is the reference. A reviewer is called harsh or lenient only when the offset is more than twice its standard error ({ "\u00B1" }, that of the difference from the typical reviewer); a reviewer who shares fewer than { $shared } cells with the others, or whose group has fewer than 3 reviewers, is not estimable: their offset would be noise, and their marks are left as they are.
 solid-calibration-no-marks = **Calibration is not possible**: there are no counting marks.
 solid-calibration-impossible = **Calibration is not possible with these panels**: no reviewer shares { $shared } cells with the others, too few for an offset to mean anything, so no calibrated ranking is given.
 solid-calibration-small-groups = **Calibration is not possible with these panels**: the reviewers who share enough cells come in groups of fewer than 3, where who is the harsh one cannot be told, so no calibrated ranking is given.
@@ -235,7 +235,7 @@ tui-col-shared = Shared
 tui-offset = Marks { $points } points { $direction ->
         [below] below
        *[above] above
-    } the others on the same cells ({ "\u00B1" } { $error }): { $reading }.
+    } the group's median reviewer ({ "\u00B1" } { $error }): { $reading }.
 tui-offset-not-estimable = Not estimable: { $why }; their marks are left as they are.
 tui-offset-marks = { $marks } counting { $marks ->
         [one] mark

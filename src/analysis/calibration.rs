@@ -4,9 +4,15 @@
 //! reviews; Tan et al. 2021 on calibrating peer review).
 //!
 //! Offsets are identified only between reviewers connected by shared cells,
-//! so the fit is made per group of connected reviewers, with the group's
-//! marks-weighted mean offset fixed at zero: calibrating then leaves the
-//! group's average mark unchanged. A reviewer is left out of the fit, and
+//! so the fit is made per group of connected reviewers. Two centres, for
+//! two uses. Calibrating subtracts offsets whose marks-weighted mean over
+//! the group is zero: it then leaves the group's average mark as it was,
+//! and neither raises nor lowers a group against the others. The offsets
+//! reported are measured from the group's median reviewer (the mean of the
+//! two middle ones in an even group), its typical member: one harsh
+//! reviewer among eight in line reads about as harsh as planted, and the
+//! seven about zero, where a mean centre would call all seven lenient. Their
+//! standard errors are those of that contrast. A reviewer is left out of the fit, and
 //! their offset reported as not estimable, when they share fewer than
 //! `min_shared_cells` cells with the others, or when their group has fewer
 //! than three reviewers (with two, which of them is the harsh one cannot be
@@ -50,6 +56,7 @@ pub(crate) fn calibrate(marks: &Marks, min_shared_cells: u32) -> Fitted {
     let mut thin: Vec<Option<Thin>> = vec![None; n];
     let included = estimable(marks, min_shared_cells, &mut thin);
     let mut offsets = vec![None; n];
+    let mut reported = vec![None; n];
     let mut standard_errors = vec![None; n];
     let mut group_of = vec![None; n];
     let mut groups = Vec::new();
@@ -82,6 +89,7 @@ pub(crate) fn calibrate(marks: &Marks, min_shared_cells: u32) -> Fitted {
         let fit = fit_group(&members, cells, &counts);
         for (k, &i) in members.iter().enumerate() {
             offsets[i] = Some(fit.offsets[k]);
+            reported[i] = Some(fit.reported[k]);
             standard_errors[i] = fit.standard_errors.as_ref().map(|se| se[k]);
             group_of[i] = Some(groups.len() as u32 + 1);
         }
@@ -111,7 +119,7 @@ pub(crate) fn calibrate(marks: &Marks, min_shared_cells: u32) -> Fitted {
             marks: counts[i],
             shared_cells: shared_all[i],
             co_reviewers: co_reviewers[i].len() as u32,
-            offset: offsets[i],
+            offset: reported[i],
             standard_error: standard_errors[i],
             thin: thin[i],
         })
@@ -188,7 +196,11 @@ fn components(marks: &Marks, included: &[bool]) -> Vec<Vec<usize>> {
 }
 
 struct GroupFit {
+    /// Centred on the group's marks-weighted mean: for calibrating.
     offsets: Vec<f64>,
+    /// Measured from the group's median reviewer: for reading.
+    reported: Vec<f64>,
+    /// Of `reported`.
     standard_errors: Option<Vec<f64>>,
     cells: u32,
     residual_sd: Option<f64>,
@@ -249,14 +261,17 @@ fn fit_group(members: &[usize], mut cells: Vec<Vec<(usize, f64)>>, counts: &[u32
     }
     let dof = n_marks as f64 - cells.len() as f64 - m as f64 + 1.0;
     let residual_sd = (dof > 0.0).then(|| (rss / dof).sqrt());
+    let reference = median_reviewer(&offsets);
+    let centre: f64 = reference.iter().map(|&(k, w)| w * offsets[k]).sum();
+    let reported = offsets.iter().map(|b| b - centre).collect();
     let standard_errors = match residual_sd {
-        Some(sd) if m <= DENSE_LIMIT => {
-            variance_factors(m, &cells, &weights).map(|v| v.iter().map(|f| sd * f.sqrt()).collect())
-        }
+        Some(sd) if m <= DENSE_LIMIT => variance_factors(m, &cells, &reference)
+            .map(|v| v.iter().map(|f| sd * f.sqrt()).collect()),
         _ => None,
     };
     GroupFit {
         offsets,
+        reported,
         standard_errors,
         cells: cells.len() as u32,
         residual_sd,
@@ -298,10 +313,29 @@ fn conjugate_gradients(m: usize, apply: impl Fn(&[f64], &mut [f64]), b: &[f64]) 
     x
 }
 
-/// The diagonal of the offsets' covariance over σ²: `P L⁺ Pᵀ`, where `P`
-/// shifts to a zero weighted mean. `L⁺` is `(L + 11ᵀ)⁻¹` less its constant
-/// part, which `P` removes anyway.
-fn variance_factors(m: usize, cells: &[Vec<(usize, f64)>], weights: &[f64]) -> Option<Vec<f64>> {
+/// The group's median reviewer as weights on its members: the middle one
+/// of the offsets in order, or half each of the two middle ones (ties by
+/// place, so the choice is deterministic).
+fn median_reviewer(offsets: &[f64]) -> Vec<(usize, f64)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by(|&a, &b| offsets[a].total_cmp(&offsets[b]).then(a.cmp(&b)));
+    let m = order.len();
+    match m {
+        0 => Vec::new(),
+        _ if m % 2 == 1 => vec![(order[m / 2], 1.0)],
+        _ => vec![(order[m / 2 - 1], 0.5), (order[m / 2], 0.5)],
+    }
+}
+
+/// The variances over σ² of each offset less the reference's (`reference`
+/// weights the members and sums to one): `cᵀ L⁺ c` for `c = eᵢ − w`. `L⁺`
+/// is `(L + 11ᵀ)⁻¹` less its constant part, which a contrast (summing to
+/// zero) does not see.
+fn variance_factors(
+    m: usize,
+    cells: &[Vec<(usize, f64)>],
+    reference: &[(usize, f64)],
+) -> Option<Vec<f64>> {
     let mut a = vec![1.0; m * m];
     for cell in cells {
         let share = 1.0 / cell.len() as f64;
@@ -313,14 +347,14 @@ fn variance_factors(m: usize, cells: &[Vec<(usize, f64)>], weights: &[f64]) -> O
         }
     }
     let c = invert(a, m)?;
-    let total: f64 = weights.iter().sum();
+    // C w, and wᵀ C w.
     let cw: Vec<f64> = (0..m)
-        .map(|i| (0..m).map(|j| c[i * m + j] * weights[j]).sum())
+        .map(|i| reference.iter().map(|&(r, w)| c[i * m + r] * w).sum())
         .collect();
-    let wcw: f64 = (0..m).map(|i| weights[i] * cw[i]).sum();
+    let wcw: f64 = reference.iter().map(|&(r, w)| w * cw[r]).sum();
     Some(
         (0..m)
-            .map(|i| (c[i * m + i] - 2.0 * cw[i] / total + wcw / (total * total)).max(0.0))
+            .map(|i| (c[i * m + i] - 2.0 * cw[i] + wcw).max(0.0))
             .collect(),
     )
 }

@@ -96,7 +96,8 @@ pub struct StatusChange {
 }
 
 /// Reviewers' offsets in points per mark: positive marks higher (more
-/// lenient) than the others on the same cells, negative lower (harsher).
+/// lenient) than the group's typical (median) reviewer on the same cells,
+/// negative lower (harsher).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
     pub min_shared_cells: u32,
@@ -127,7 +128,9 @@ pub struct ReviewerOffset {
     pub shared_cells: u32,
     /// Other reviewers who marked some of the same cells.
     pub co_reviewers: u32,
+    /// From the group's median reviewer (see `analysis::calibration`).
     pub offset: Option<f64>,
+    /// Of the difference from the median reviewer (0 for that reviewer).
     pub standard_error: Option<f64>,
     /// Why there is no offset.
     pub thin: Option<Thin>,
@@ -246,13 +249,13 @@ pub enum Uncalibrated {
     SmallGroups,
 }
 
-/// How a reviewer marks against the others on the same cells, as far as
+/// How a reviewer marks against the group's typical reviewer, as far as
 /// the fit can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
     Harsh,
     Lenient,
-    /// Within twice the standard error of the others.
+    /// Within twice the standard error of the typical reviewer.
     InLine,
     /// An offset without a standard error (a very large group).
     NoErrorEstimate,

@@ -10,7 +10,7 @@
 //! crate's unit tests.
 
 use crate::common::*;
-use panelist::analysis::{self, Analysis, Settings, Swap, Thin, Uncalibrated, Verdict};
+use panelist::analysis::{self, Analysis, Reading, Settings, Swap, Thin, Uncalibrated, Verdict};
 use panelist::merge::{Results, SheetInput, Status};
 use panelist::model::{Aggregate, Review};
 use panelist::report::ResultsFile;
@@ -113,12 +113,16 @@ fn harsh_sheets(skip: &[&str]) -> Vec<SheetInput> {
 fn a_uniformly_harsh_reviewer_is_found_with_their_exact_offset() {
     let review = harsh_review();
     let (_, analysis) = analysed(&review, &harsh_sheets(&[]));
-    // 1.5 below the others; offsets average zero over the marks, so the
-    // harsh reviewer is at -1.5 × 3/4 and each fair one at +1.5 × 1/4.
-    assert_close(offset(&analysis, "harsh"), -1.125);
+    // 1.5 below the others, measured from the median reviewer (a fair one):
+    // the harsh one reads -1.5, the fair ones 0, in line.
+    assert_close(offset(&analysis, "harsh"), -1.5);
     for fair in ["fair1", "fair2", "fair3"] {
-        assert_close(offset(&analysis, fair), 0.375);
-        assert_close(offset(&analysis, "harsh") - offset(&analysis, fair), -1.5);
+        assert_close(offset(&analysis, fair), 0.0);
+        let reading = analysis
+            .calibration
+            .reviewer(fair)
+            .map(panelist::analysis::ReviewerOffset::reading);
+        assert_eq!(reading, Some(Reading::InLine), "{fair}");
     }
     let harsh = analysis.calibration.reviewer("harsh").expect("harsh");
     assert_eq!(harsh.shared_cells, 9);
@@ -136,6 +140,56 @@ fn a_uniformly_harsh_reviewer_is_found_with_their_exact_offset() {
     }
 }
 
+/// Eight reviewers on the same cells, one planted 1.5 harsh, all with some
+/// noise: the harsh one reads about -1.5, harsh; the seven about 0, in line.
+/// (Offsets centred on the group's mean read -1.31 and +0.19 each, and
+/// called all seven lenient.)
+#[test]
+fn one_harsh_reviewer_among_eight_leaves_the_seven_in_line() {
+    let names = ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "harsh"];
+    let regions = ["n1", "n2", "n3", "n4", "n5", "n6"];
+    let review = ReviewBuilder::new()
+        .category(
+            "A",
+            &[("a1", 10.0, 0.25), ("a2", 10.0, 0.25), ("a3", 10.0, 0.25)],
+        )
+        .regions(&regions)
+        .reviewers(&names)
+        .panel("board", &names, &["a1", "a2", "a3"], None)
+        .select(2)
+        .build();
+    let sheets: Vec<SheetInput> = names
+        .iter()
+        .enumerate()
+        .map(|(r, name)| {
+            let shift = if *name == "harsh" { -1.5 } else { 0.0 };
+            let mut s = sheet();
+            for (g, region) in regions.iter().enumerate() {
+                for (c, criterion) in ["a1", "a2", "a3"].iter().enumerate() {
+                    // Noise of ±0.25 that sums to zero over each reviewer's marks.
+                    let k = 3 * g + c;
+                    let noise = if (k + r) % 2 == 0 { 0.25 } else { -0.25 };
+                    let quality = 5.0 + g as f64 * 0.5 + c as f64;
+                    s = s.mark(region, criterion, quality + shift + noise);
+                }
+            }
+            scored("board", name, s)
+        })
+        .collect();
+    let (_, analysis) = analysed(&review, &sheets);
+    let harsh = analysis.calibration.reviewer("harsh").expect("harsh");
+    assert!((offset(&analysis, "harsh") + 1.5).abs() < 0.1, "{harsh:?}");
+    assert_eq!(harsh.reading(), Reading::Harsh);
+    for name in &names[..7] {
+        let reviewer = analysis.calibration.reviewer(name).expect("a reviewer");
+        assert!(offset(&analysis, name).abs() < 0.1, "{reviewer:?}");
+        assert!(
+            reviewer.standard_error.is_some_and(|se| se > 0.0) || offset(&analysis, name) == 0.0
+        );
+        assert_eq!(reviewer.reading(), Reading::InLine, "{reviewer:?}");
+    }
+}
+
 #[test]
 fn a_harsh_reviewer_absent_from_one_region_is_corrected_by_calibration() {
     // harsh has a conflict on south: south misses their low marks and
@@ -149,8 +203,17 @@ fn a_harsh_reviewer_absent_from_one_region_is_corrected_by_calibration() {
         offset(&analysis, "harsh") - offset(&analysis, "fair1"),
         -1.5,
     );
-    // Weighted by marks (harsh 6, each fair 9): 27b + 6(b - 1.5) = 0.
-    assert_close(offset(&analysis, "fair1"), 9.0 / 33.0);
+    assert_close(offset(&analysis, "fair1"), 0.0);
+    // Calibrating uses the offsets centred on the group's mean mark
+    // (weighted by marks, harsh 6, each fair 9: 27b + 6(b - 1.5) = 0), so
+    // it moves no group as a whole: the calibrated totals show it.
+    let fair_shift = 9.0 / 33.0;
+    let calibrated = |region: &str| check(&analysis, region).calibrated.map(|p| p.total);
+    let north_marks: f64 = QUALITY[0].1.iter().sum();
+    assert_close(
+        calibrated("north").unwrap_or(f64::NAN),
+        north_marks - fair_shift * 3.0,
+    );
     let north = check(&analysis, "north");
     let south = check(&analysis, "south");
     assert_eq!(north.calibrated.map(|p| p.status), Some(Status::Selected));
@@ -759,7 +822,7 @@ fn merge_writes_the_analysis_beside_the_results_and_prints_its_table() {
         "{report}"
     );
     assert!(
-        report.contains("| harsh (Reviewer harsh) | 1 | 6 | 6 | -1.23 |"),
+        report.contains("| harsh (Reviewer harsh) | 1 | 6 | 6 | -1.50 |"),
         "{report}"
     );
 
