@@ -170,6 +170,16 @@ fn forged_user_names_stay_on_their_line_and_short() {
         assert!(!line.contains('\0'), "a NUL: {line:?}");
     }
     assert!(log.contains("\\nlogin: suematsu"), "{log}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(server.log_path())
+        .expect("serve.log")
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o777,
+        0o640,
+        "serve.log is the chair's and their group's"
+    );
     assert!(log.contains("… (30000 bytes)"), "{log}");
 }
 
