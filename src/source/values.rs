@@ -105,10 +105,17 @@ fn field_and_value(text: &str, offset: usize) -> Option<(&str, String, &str)> {
     let colon = window.rfind(':')?;
     let name_end = window[..colon].trim_end().len();
     let name_start = window[..name_end]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let field = &window[name_start..name_end];
-    if field.is_empty() || field.starts_with(|c: char| c.is_ascii_digit()) {
+    // A field name stands after a space, a bracket or a comma, never inside a word.
+    let stands_alone = window[..name_start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | '{' | '['));
+    if !stands_alone || field.is_empty() || field.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let rest = text[window_start + colon + 1..].trim_start();
@@ -180,6 +187,30 @@ mod tests {
         let high = text.find("\"high").unwrap_or(0);
         let (field, value, _) = field_and_value(text, high).unwrap_or_default();
         assert_eq!((field, value.as_str()), ("points", "\"high\""));
+    }
+
+    #[test]
+    fn text_before_the_colon_may_be_any_script() {
+        for text in [
+            "Review(\n  title: \"Sélection : phase 2\"\n  id: \"x\",\n)",
+            "Review(\n  title: \"選定：第2段階 :\"\n  id: 1,\n)",
+            "é:",
+            ":",
+            "",
+        ] {
+            for offset in 0..=text.len() {
+                if text.is_char_boundary(offset) {
+                    let _ = field_and_value(text, offset);
+                }
+            }
+        }
+        let text = "x\n  title: \"Sélection : phase 2\"\n";
+        let at = text.find("phase").unwrap_or(0);
+        assert_eq!(
+            field_and_value(text, at).map(|f| f.0),
+            None,
+            "not a field name"
+        );
     }
 
     #[test]
