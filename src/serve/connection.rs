@@ -68,8 +68,18 @@ impl Connection {
     }
 
     fn refuse(&self, what: &str) {
-        let who = self.reviewer.as_deref().unwrap_or("(not logged in)");
-        info!("refused: {what} from {who} at {}", self.peer);
+        match self.reviewer.as_deref() {
+            Some(who) => info!("refused: {what} from {who} at {}", self.peer),
+            None if self.shared.registry.may_log_stranger() => {
+                info!("refused: {what} from (not logged in) at {}", self.peer);
+            }
+            None => {}
+        }
+    }
+
+    /// Whether a line about this connection, not logged in, may be written.
+    fn may_log(&self) -> bool {
+        self.shared.registry.may_log_stranger()
     }
 
     /// A refused authentication attempt.
@@ -153,18 +163,21 @@ impl Handler for Connection {
         if self.exhausted() {
             return Ok(Auth::reject());
         }
+        self.shared.registry.asked(self.id);
         let Some(known) = self.known() else {
             return Ok(self.failed(user));
         };
         if known.keys.reviewer(offer.public_key).is_some() {
             Ok(Auth::Accept)
         } else {
-            info!(
-                "refused: unknown key {} offered by ssh user {} from {}",
-                fingerprint(offer.public_key),
-                client(user),
-                self.peer
-            );
+            if self.may_log() {
+                info!(
+                    "refused: unknown key {} offered by ssh user {} from {}",
+                    fingerprint(offer.public_key),
+                    client(user),
+                    self.peer
+                );
+            }
             Ok(self.failed(user))
         }
     }
@@ -177,6 +190,7 @@ impl Handler for Connection {
         if self.exhausted() {
             return Ok(Auth::reject());
         }
+        self.shared.registry.asked(self.id);
         let Some(known) = self.known() else {
             return Ok(self.failed(user));
         };
@@ -200,11 +214,13 @@ impl Handler for Connection {
     }
 
     async fn auth_password(&mut self, user: &str, _password: &str) -> Result<Auth, Self::Error> {
-        info!(
-            "refused: password authentication for ssh user {} from {} (keys only)",
-            client(user),
-            self.peer
-        );
+        if self.may_log() {
+            info!(
+                "refused: password authentication for ssh user {} from {} (keys only)",
+                client(user),
+                self.peer
+            );
+        }
         Ok(self.failed(user))
     }
 
@@ -214,11 +230,13 @@ impl Handler for Connection {
         _submethods: &str,
         _response: Option<russh::server::Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        info!(
-            "refused: keyboard-interactive authentication for ssh user {} from {} (keys only)",
-            client(user),
-            self.peer
-        );
+        if self.may_log() {
+            info!(
+                "refused: keyboard-interactive authentication for ssh user {} from {} (keys only)",
+                client(user),
+                self.peer
+            );
+        }
         Ok(self.failed(user))
     }
 

@@ -12,7 +12,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tracing::{info, warn};
 
 use super::connection::Connection;
-use super::registry::{Entry, Quiet, Registry, Stage};
+use super::registry::{Entry, Quiet, Registry, STRANGER_LINES, Stage};
 use super::shared::Shared;
 use super::wire::{Wire, WiredStream};
 
@@ -96,6 +96,12 @@ async fn reap(shared: Arc<Shared>) {
 }
 
 fn log_quiet(quiet: &Quiet) {
+    if quiet.unlogged > 0 {
+        info!(
+            "quiet: {} line(s) about connections that did not log in were left out in the last minute (over {STRANGER_LINES})",
+            quiet.unlogged
+        );
+    }
     if quiet.closed == 0 {
         return;
     }
@@ -138,13 +144,20 @@ async fn serve_connection(
         Err(e) => Err(e),
     };
     if let Some(entry) = shared.registry.remove(id) {
-        log_end(&entry, &result, shared.limits.max_auth_attempts);
+        log_end(&entry, &result, shared.limits.max_auth_attempts, || {
+            shared.registry.may_log_stranger()
+        });
     }
 }
 
 /// The last line of a connection that logged in or tried to (a session's
 /// own end is logged by the session, as `logout`).
-fn log_end(entry: &Entry, result: &Result<(), russh::Error>, max_attempts: usize) {
+fn log_end(
+    entry: &Entry,
+    result: &Result<(), russh::Error>,
+    max_attempts: usize,
+    budget: impl Fn() -> bool,
+) {
     let exhausted = entry.failures >= max_attempts;
     let why = match (entry.wire.cut_reason(), result) {
         (Some(cut), _) => cut.describe().to_string(),
@@ -159,6 +172,7 @@ fn log_end(entry: &Entry, result: &Result<(), russh::Error>, max_attempts: usize
         Stage::LoggedIn(reviewer) => {
             info!("logout: {reviewer} at {peer} after {seconds} s without a session ({why})");
         }
+        Stage::Connected | Stage::Authenticating if !budget() => {}
         Stage::Connected | Stage::Authenticating => {
             let user = entry.user.as_deref().unwrap_or("\"\"");
             let most = if exhausted { ", the most allowed" } else { "" };
@@ -188,7 +202,11 @@ fn describe(e: &russh::Error) -> String {
         {
             "the connection dropped".to_string()
         }
-        other => format!("the connection failed: {other}"),
+        // The error may quote what the client sent: escaped and cut like it.
+        other => format!(
+            "the connection failed: {}",
+            super::log::client(&other.to_string())
+        ),
     }
 }
 

@@ -122,7 +122,9 @@ const FEWEST_UNAUTHENTICATED: usize = 4;
 /// costs newcomers their place, never a reviewer their save. A warning when
 /// the cap was lowered.
 fn fit_to_files(limits: &mut Limits, files: u64) -> Option<String> {
-    let sessions = FILES_PER_SESSION * limits.max_sessions as u64 + FILES_OF_THE_SERVER;
+    let sessions = FILES_PER_SESSION
+        .saturating_mul(limits.max_sessions as u64)
+        .saturating_add(FILES_OF_THE_SERVER);
     let room = usize::try_from(files.saturating_sub(sessions)).unwrap_or(usize::MAX);
     let cap = limits
         .max_unauthenticated
@@ -136,7 +138,7 @@ fn fit_to_files(limits: &mut Limits, files: u64) -> Option<String> {
         "serve-few-descriptors",
         limit = files,
         cap = cap,
-        wanted = sessions + FILES_PER_SESSION * 100
+        wanted = sessions.saturating_add(FILES_PER_SESSION * 100)
     ))
 }
 
@@ -198,7 +200,8 @@ async fn serve(
         shared.active()
     );
     shared.stop_all();
-    shared.drained(Duration::from_secs(10)).await;
+    // Longer than a save waits for its panel's lock (10 s).
+    shared.drained(Duration::from_secs(15)).await;
     // Let the last frames and exit statuses reach the clients.
     tokio::time::sleep(Duration::from_millis(200)).await;
     shared.registry.cut_all();

@@ -43,6 +43,9 @@ pub struct Entry {
     pub user: Option<String>,
     /// Cut when this passes.
     deadline: Option<Instant>,
+    /// When the client last asked to authenticate (or finished the key
+    /// exchange).
+    asked: Option<Instant>,
 }
 
 /// Connections that never logged in, closed since the last summary: logged
@@ -52,7 +55,15 @@ pub struct Quiet {
     pub closed: usize,
     pub cut: HashMap<&'static str, usize>,
     pub peers: HashMap<IpAddr, usize>,
+    /// Lines about connections that never logged in left out of the log,
+    /// past [`STRANGER_LINES`] in the minute.
+    pub unlogged: usize,
 }
+
+/// Lines a minute about connections that never logged in (refused keys,
+/// passwords, their closing), at most: a stranger trying keys on a hundred
+/// connections cannot fill the disk. The rest are counted in the summary.
+pub const STRANGER_LINES: usize = 600;
 
 /// Every open connection.
 #[derive(Debug)]
@@ -69,6 +80,8 @@ struct Inner {
     next: u64,
     entries: HashMap<u64, Entry>,
     quiet: Quiet,
+    /// Lines about strangers written since the last summary.
+    stranger_lines: usize,
 }
 
 /// How long a client may keep the connection open once its session is over.
@@ -90,10 +103,9 @@ impl Registry {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Registers a new connection. When more than `cap` connections have not
-    /// logged in, the one least likely to be a reviewer about to log in is
-    /// cut, perhaps the newcomer (see [`victim`]): a flood of held sockets
-    /// cannot lock reviewers out.
+    /// Registers a new connection. It is judged by the next [`Registry::trim`],
+    /// once it has had its moment to speak: a flood of held sockets cannot
+    /// lock reviewers out.
     pub fn admit(&self, peer: SocketAddr, wire: Arc<Wire>) -> u64 {
         self.admit_at(peer, wire, Instant::now())
     }
@@ -112,17 +124,16 @@ impl Registry {
                 failures: 0,
                 user: None,
                 deadline: Some(now + self.login),
+                asked: None,
             },
         );
-        // Beyond twice the cap at once, room is made now; up to it, by the
-        // next `trim`, once the newcomers have had a moment to speak.
-        trim(&inner.entries, 2 * self.cap, now);
         id
     }
 
     /// Cuts connections that have not logged in, those least likely to be
-    /// a reviewer about to log in first (see [`victim`]), until at most
-    /// `cap` remain. Called every tenth of a second.
+    /// a reviewer about to log in first (see [`ranked`]), until at most
+    /// `cap` remain of those that had their moment to speak. Called every
+    /// tenth of a second.
     pub fn trim(&self, now: Instant) {
         trim(&self.lock().entries, self.cap, now);
     }
@@ -130,8 +141,12 @@ impl Registry {
     /// Cuts one connection that has not logged in, to make room (the
     /// server ran out of file descriptors). Whether there was one.
     pub fn make_room(&self) -> bool {
+        self.make_room_at(Instant::now())
+    }
+
+    fn make_room_at(&self, now: Instant) -> bool {
         let inner = self.lock();
-        match victim(&inner.entries, Instant::now()).and_then(|id| inner.entries.get(&id)) {
+        match victim(&inner.entries, now).and_then(|id| inner.entries.get(&id)) {
             Some(entry) => {
                 entry.wire.cut(Cut::Crowded);
                 true
@@ -151,6 +166,9 @@ impl Registry {
                 Stage::Finished(_) => Some(Instant::now() + AFTER_SESSION),
                 _ => entry.deadline,
             };
+            if stage == Stage::Authenticating {
+                entry.asked = Some(Instant::now());
+            }
             entry.stage = stage;
         }
     }
@@ -160,11 +178,19 @@ impl Registry {
         let mut inner = self.lock();
         match inner.entries.get_mut(&id) {
             Some(entry) => {
+                entry.asked = Some(Instant::now());
                 entry.failures += 1;
                 entry.user = Some(user);
                 entry.failures
             }
             None => 0,
+        }
+    }
+
+    /// The client asks to authenticate (a key offered, a signature).
+    pub fn asked(&self, id: u64) {
+        if let Some(entry) = self.lock().entries.get_mut(&id) {
+            entry.asked = Some(Instant::now());
         }
     }
 
@@ -212,7 +238,23 @@ impl Registry {
 
     /// The quiet connections closed since the last call.
     pub fn summary(&self) -> Quiet {
-        std::mem::take(&mut self.lock().quiet)
+        let mut inner = self.lock();
+        inner.stranger_lines = 0;
+        std::mem::take(&mut inner.quiet)
+    }
+
+    /// Whether a line about a connection that has not logged in may be
+    /// written: up to [`STRANGER_LINES`] between two summaries; the others
+    /// are counted in the next summary.
+    pub fn may_log_stranger(&self) -> bool {
+        let mut inner = self.lock();
+        if inner.stranger_lines < STRANGER_LINES {
+            inner.stranger_lines += 1;
+            true
+        } else {
+            inner.quiet.unlogged += 1;
+            false
+        }
     }
 
     /// Connections open now, and how many of them have not logged in.
@@ -232,27 +274,68 @@ impl Registry {
 /// second, over a slow link a few).
 const SLOW: Duration = Duration::from_secs(5);
 
+/// A client past the key exchange that has not asked anything for this
+/// long is holding its place rather than logging in (a reviewer typing a
+/// passphrase may take this long, so only a flood cuts it, and after the
+/// held sockets).
+const STALLED: Duration = Duration::from_secs(10);
+
+/// An SSH client speaks as soon as it connects; one that has not yet been
+/// heard is given this long (a slow link, a busy server) before it counts
+/// as a held socket. Until then only running out of files cuts it.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Cuts connections that have not logged in, in the order of [`ranked`],
+/// until at most `cap` remain of those that had their chance to speak.
 fn trim(entries: &HashMap<u64, Entry>, cap: usize, now: Instant) {
-    let waiting = |e: &&Entry| !e.stage.logged_in() && e.wire.cut_reason().is_none();
-    let mut excess = entries.values().filter(waiting).count().saturating_sub(cap);
-    while excess > 0
-        && let Some(id) = victim(entries, now)
-        && let Some(entry) = entries.get(&id)
-    {
-        entry.wire.cut(Cut::Crowded);
-        excess -= 1;
+    let judged: Vec<u64> = ranked(entries, now)
+        .into_iter()
+        .filter(|(rank, _)| rank.class != Class::Unheard)
+        .map(|(_, id)| id)
+        .collect();
+    for id in &judged[..judged.len().saturating_sub(cap)] {
+        if let Some(entry) = entries.get(id) {
+            entry.wire.cut(Cut::Crowded);
+        }
     }
 }
 
-/// The connection to cut for room, among those not logged in and not cut
-/// already. An SSH client speaks first, at once: so first those whose
-/// client has sent nothing (held sockets), oldest first; then those that
-/// spoke but have not finished the key exchange in [`SLOW`] (one byte a
-/// second), oldest first; then the others that have not, newest first;
-/// last those past the key exchange (a client may be asking its user for
-/// the key's passphrase), newest first. Within each, the address holding
-/// the most connections goes first.
+/// The connection to cut first, among those not logged in and not cut.
 fn victim(entries: &HashMap<u64, Entry>, now: Instant) -> Option<u64> {
+    ranked(entries, now).first().map(|(_, id)| *id)
+}
+
+/// What a connection that has not logged in looks like, most suspect first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    /// Sent nothing for [`GRACE`] or longer: a held socket.
+    Silent,
+    /// Spoke, but has not finished the key exchange in [`SLOW`].
+    Slow,
+    /// Past the key exchange, but asked nothing for [`STALLED`].
+    Stalled,
+    /// Sent nothing yet, but only just connected.
+    Unheard,
+    /// Spoke and is within [`SLOW`] of connecting.
+    Speaking,
+    /// Past the key exchange (a client may be asking its user for the key's
+    /// passphrase).
+    Authenticating,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    class: Class,
+    /// The address holding the most connections goes first.
+    crowd: std::cmp::Reverse<usize>,
+    /// Oldest first for the suspect classes, newest first for the others.
+    order: i128,
+}
+
+/// The connections not logged in and not cut yet, those least likely to be
+/// a reviewer about to log in first: by [`Class`]; within one, the busiest
+/// address first; then the oldest of the suspects, the newest of the rest.
+fn ranked(entries: &HashMap<u64, Entry>, now: Instant) -> Vec<(Rank, u64)> {
     let waiting: Vec<(&u64, &Entry)> = entries
         .iter()
         .filter(|(_, e)| !e.stage.logged_in() && e.wire.cut_reason().is_none())
@@ -261,26 +344,50 @@ fn victim(entries: &HashMap<u64, Entry>, now: Instant) -> Option<u64> {
     for (_, entry) in &waiting {
         *per_peer.entry(entry.peer.ip()).or_default() += 1;
     }
-    let base = waiting.iter().map(|(_, e)| e.opened).min()?;
-    waiting
+    let Some(base) = waiting.iter().map(|(_, e)| e.opened).min() else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(Rank, u64)> = waiting
         .iter()
-        .min_by_key(|(id, e)| {
+        .map(|(id, e)| {
             let age = now.saturating_duration_since(e.opened);
-            let crowd = std::cmp::Reverse(per_peer.get(&e.peer.ip()).copied().unwrap_or(0));
             let since =
                 i128::try_from(e.opened.duration_since(base).as_nanos()).unwrap_or(i128::MAX);
-            let (class, order) = if e.stage == Stage::Authenticating {
-                (3, -since)
+            let class = if e.stage == Stage::Authenticating {
+                let asked = e.asked.unwrap_or(e.opened);
+                if now.saturating_duration_since(asked) >= STALLED {
+                    Class::Stalled
+                } else {
+                    Class::Authenticating
+                }
             } else if !e.wire.heard_anything() {
-                (0, since)
+                if age >= GRACE {
+                    Class::Silent
+                } else {
+                    Class::Unheard
+                }
             } else if age >= SLOW {
-                (1, since)
+                Class::Slow
             } else {
-                (2, -since)
+                Class::Speaking
             };
-            (class, crowd, order, **id)
+            let order = match class {
+                Class::Silent | Class::Slow | Class::Stalled => since,
+                _ => -since,
+            };
+            let crowd = std::cmp::Reverse(per_peer.get(&e.peer.ip()).copied().unwrap_or(0));
+            (
+                Rank {
+                    class,
+                    crowd,
+                    order,
+                },
+                **id,
+            )
         })
-        .map(|(id, _)| **id)
+        .collect();
+    ranked.sort_unstable();
+    ranked
 }
 
 #[cfg(test)]
@@ -306,11 +413,12 @@ mod tests {
         // A newcomer from elsewhere, who has spoken.
         registry.admit_at(peer(3, 1), Arc::clone(&wires[4]), at(40));
         wires[4].heard();
+        registry.trim(at(100));
         assert!(
             wires.iter().all(|w| w.cut_reason().is_none()),
-            "up to twice the cap at once"
+            "the held sockets have had no time to speak yet"
         );
-        registry.trim(at(100));
+        registry.trim(at(1100));
         let cut: Vec<bool> = wires.iter().map(|w| w.cut_reason().is_some()).collect();
         assert_eq!(
             cut,
@@ -325,18 +433,72 @@ mod tests {
     }
 
     #[test]
-    fn beyond_twice_the_cap_room_is_made_at_once() {
+    fn a_reviewer_amid_a_burst_of_held_sockets_keeps_the_connection() {
         let registry = Registry::new(1, Duration::from_secs(30));
-        let wires: Vec<Arc<Wire>> = (0..3).map(|_| Arc::new(Wire::new())).collect();
         let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let wires: Vec<Arc<Wire>> = (0..7).map(|_| Arc::new(Wire::new())).collect();
         for (n, wire) in wires.iter().enumerate() {
-            wire.heard();
-            let at = start + Duration::from_millis(10 * n as u64);
-            registry.admit_at(peer(1, n as u16), Arc::clone(wire), at);
+            registry.admit_at(peer(1, n as u16), Arc::clone(wire), at(n as u64));
         }
-        // All spoke, none is slow yet: the newcomer is turned away.
-        let cut: Vec<bool> = wires.iter().map(|w| w.cut_reason().is_some()).collect();
-        assert_eq!(cut, [false, false, true]);
+        let cut = || -> Vec<bool> { wires.iter().map(|w| w.cut_reason().is_some()).collect() };
+        // The reviewer, connected in the middle of the burst, is heard at once.
+        wires[3].heard();
+        registry.trim(at(100));
+        assert_eq!(
+            cut(),
+            [false; 7],
+            "only the reviewer had its chance to speak"
+        );
+        // Out of files, the newest of those not heard yet goes first.
+        assert!(registry.make_room_at(at(100)));
+        assert_eq!(cut(), [false, false, false, false, false, false, true]);
+        registry.trim(at(1200));
+        assert_eq!(cut(), [true, true, true, false, true, true, true]);
+    }
+
+    #[test]
+    fn a_connection_that_stops_asking_to_log_in_goes_before_one_that_speaks() {
+        let registry = Registry::new(1, Duration::from_secs(60));
+        let start = Instant::now();
+        let (stalled, speaking) = (Arc::new(Wire::new()), Arc::new(Wire::new()));
+        let id = registry.admit_at(peer(1, 1), Arc::clone(&stalled), start);
+        stalled.heard();
+        registry.advance(id, Stage::Authenticating);
+        registry.admit_at(peer(2, 1), Arc::clone(&speaking), start);
+        speaking.heard();
+        registry.trim(Instant::now() + Duration::from_secs(1));
+        assert_eq!(
+            speaking.cut_reason(),
+            Some(Cut::Crowded),
+            "the newer one, still asking"
+        );
+        let other = Arc::new(Wire::new());
+        registry.admit_at(
+            peer(3, 1),
+            Arc::clone(&other),
+            start + Duration::from_secs(10),
+        );
+        other.heard();
+        registry.trim(Instant::now() + Duration::from_secs(11));
+        assert_eq!(
+            stalled.cut_reason(),
+            Some(Cut::Crowded),
+            "asked nothing for 10 s"
+        );
+        assert_eq!(other.cut_reason(), None);
+    }
+
+    #[test]
+    fn lines_about_strangers_are_counted_past_the_budget() {
+        let registry = Registry::new(1, Duration::from_secs(30));
+        let written = (0..STRANGER_LINES + 5)
+            .filter(|_| registry.may_log_stranger())
+            .count();
+        assert_eq!(written, STRANGER_LINES);
+        assert_eq!(registry.summary().unlogged, 5);
+        assert!(registry.may_log_stranger(), "a new minute, a new budget");
+        assert_eq!(registry.summary().unlogged, 0);
     }
 
     #[test]

@@ -24,6 +24,10 @@ use crate::tui::session::Setup;
 /// new login of the same reviewer takes its session over.
 pub const TAKEOVER_SILENCE: Duration = Duration::from_secs(15);
 
+/// However an earlier session behaves, a new login waits no longer than
+/// this for it: past its silence to be taken over, and its save.
+const CLAIM_LIMIT: Duration = Duration::from_secs(40);
+
 /// The connection's end of a session: the client's input goes in here.
 pub struct Feed {
     input: Sender<Input>,
@@ -198,6 +202,10 @@ async fn claim(shared: &Shared, session: &Prepared) -> Result<(), String> {
         if session.flow.ended() {
             return Err("the client left while its earlier session was checked".into());
         }
+        if waiting.elapsed() > CLAIM_LIMIT {
+            session.refuse(&session.text("serve-busy", &[]));
+            return Err("its earlier session did not end in time".into());
+        }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     let running = Running {
@@ -239,16 +247,27 @@ fn run_thread(shared: Arc<Shared>, session: Prepared, input: std::sync::mpsc::Re
     };
     let (reviewer, peer, since) = (session.reviewer, session.peer, session.logged_in);
     let out = session.out;
-    let thread_shared = Arc::clone(&shared);
+    let finish = Finish {
+        shared,
+        connection,
+        reviewer: reviewer.clone(),
+        flow: Arc::clone(&session.flow),
+    };
     let spawned = std::thread::Builder::new()
         .name(format!("session {reviewer}"))
         .spawn(move || {
-            let (ending, detail) = channel::run(spec, input, out);
-            let shared = thread_shared;
-            shared.end(connection);
-            shared
-                .registry
-                .advance(connection, Stage::Finished(reviewer.clone()));
+            // Whatever happens on this thread, the session's place is given
+            // back when it ends (`finish` is dropped even by a panic).
+            let _finish = finish;
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                channel::run(spec, input, out)
+            }));
+            let (ending, detail) = ran.unwrap_or_else(|_| {
+                (
+                    Ending::Crashed,
+                    "the session panicked while it opened".into(),
+                )
+            });
             let minutes = since.elapsed().as_secs() / 60;
             match ending {
                 Ending::Refused => info!("refused: {reviewer} at {peer}: {detail}"),
@@ -264,10 +283,26 @@ fn run_thread(shared: Arc<Shared>, session: Prepared, input: std::sync::mpsc::Re
         });
     if let Err(e) = spawned {
         warn!("cannot start a session thread: {e}");
-        shared.end(connection);
-        shared
-            .registry
-            .advance(connection, Stage::Finished(String::new()));
+    }
+}
+
+/// Gives a session's place back when dropped: the server's count of
+/// sessions, the connection's stage, the flow that connection waits on.
+struct Finish {
+    shared: Arc<Shared>,
+    connection: u64,
+    reviewer: String,
+    flow: Arc<Flow>,
+}
+
+impl Drop for Finish {
+    fn drop(&mut self) {
+        self.shared.end(self.connection);
+        self.shared.registry.advance(
+            self.connection,
+            Stage::Finished(std::mem::take(&mut self.reviewer)),
+        );
+        self.flow.end();
     }
 }
 

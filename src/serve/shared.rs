@@ -58,7 +58,18 @@ pub struct Shared {
     pub registry: Registry,
     pub stopping: AtomicBool,
     sessions: Mutex<Vec<Running>>,
-    known: Mutex<(Option<Arc<Known>>, String)>,
+    /// The review in use, why the file is not usable (once said), and the
+    /// file's stamp when it was read.
+    known: Mutex<(Option<Arc<Known>>, String, Option<Stamp>)>,
+}
+
+/// What tells one version of a file from the next without reading it.
+type Stamp = (std::time::SystemTime, u64, u64);
+
+fn stamp(path: &std::path::Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len(), meta.ino()))
 }
 
 fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -81,6 +92,7 @@ impl Shared {
                     keys,
                 })),
                 String::new(),
+                None,
             )),
         }
     }
@@ -88,9 +100,19 @@ impl Shared {
     /// `review.ron` read anew, so the chair can add a reviewer's key without
     /// restarting the server. While it is invalid (the chair is editing it),
     /// the last valid one stays in use, and the log says why once.
+    /// It is read again only when the file changed (its time, size or inode):
+    /// a flood of logins does not make the server parse it for each.
     pub fn known(&self) -> Option<Arc<Known>> {
+        let stamp = stamp(&self.dir.join("review.ron"));
+        {
+            let known = locked(&self.known);
+            if stamp.is_some() && stamp == known.2 {
+                return known.0.clone();
+            }
+        }
         let loaded = store::load_review(&self.dir);
         let mut known = locked(&self.known);
+        known.2 = stamp.filter(|_| loaded.is_ok());
         match loaded {
             Ok(review) => {
                 let keys = KeyIndex::new(&review);
