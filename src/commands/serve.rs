@@ -37,6 +37,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             idle: Duration::from_secs(args.idle_minutes.max(1) * 60),
             login: Duration::from_secs(args.login_seconds.max(1)),
             max_unauthenticated: args.max_unauthenticated.max(1),
+            // Fitted to the open-file limit when the server starts.
+            room: usize::MAX,
         },
     };
     crate::serve::run(options, &say)

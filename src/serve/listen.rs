@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn out_of_files_an_accept_cuts_a_connection_not_logged_in() {
-        let registry = Registry::new(10, Duration::from_secs(30));
+        let registry = Registry::new(10, 1000, Duration::from_secs(30));
         let (idle, reviewer) = (Arc::new(Wire::new()), Arc::new(Wire::new()));
         registry.admit(SocketAddr::from(([10, 0, 0, 1], 1)), Arc::clone(&idle));
         let logged_in = registry.admit(SocketAddr::from(([10, 0, 0, 2], 1)), Arc::clone(&reviewer));

@@ -117,10 +117,11 @@ const FILES_OF_THE_SERVER: u64 = 64;
 /// Connections not logged in that are always allowed.
 const FEWEST_UNAUTHENTICATED: usize = 4;
 
-/// Lowers the cap on connections not logged in so that, with the most
-/// sessions running, every session can still open its files: a flood then
-/// costs newcomers their place, never a reviewer their save. A warning when
-/// the cap was lowered.
+/// Fits the connections not logged in to the open files left beside the
+/// most sessions: their room, and the cap, lowered if need be, so that
+/// every session can still open its files: a flood then costs newcomers
+/// their place, never a reviewer their save. A warning when the cap was
+/// lowered.
 fn fit_to_files(limits: &mut Limits, files: u64) -> Option<String> {
     let sessions = FILES_PER_SESSION
         .saturating_mul(limits.max_sessions as u64)
@@ -130,6 +131,7 @@ fn fit_to_files(limits: &mut Limits, files: u64) -> Option<String> {
         .max_unauthenticated
         .min(room)
         .max(FEWEST_UNAUTHENTICATED);
+    limits.room = room.max(cap);
     if cap == limits.max_unauthenticated {
         return None;
     }
@@ -240,6 +242,7 @@ mod tests {
             idle: Duration::from_secs(3600),
             login: Duration::from_secs(30),
             max_unauthenticated,
+            room: usize::MAX,
         }
     }
 
@@ -248,6 +251,7 @@ mod tests {
         let mut plenty = limits(64, 100);
         assert_eq!(fit_to_files(&mut plenty, 20_000), None);
         assert_eq!(plenty.max_unauthenticated, 100);
+        assert_eq!(plenty.room, 20_000 - 64 * 8 - 64);
         // 1024 files: 64 sessions × 8 + 64 leave 448, more than asked.
         let mut soft = limits(64, 100);
         assert_eq!(fit_to_files(&mut soft, 1024), None);
@@ -257,5 +261,6 @@ mod tests {
         let mut starved = limits(64, 100);
         assert!(fit_to_files(&mut starved, 128).is_some());
         assert_eq!(starved.max_unauthenticated, FEWEST_UNAUTHENTICATED);
+        assert_eq!(starved.room, FEWEST_UNAUTHENTICATED);
     }
 }

@@ -69,8 +69,12 @@ pub const STRANGER_LINES: usize = 600;
 #[derive(Debug)]
 pub struct Registry {
     inner: Mutex<Inner>,
-    /// Connections that have not logged in, at most.
+    /// Connections that have not logged in, at most, of those that had
+    /// their moment to speak.
     cap: usize,
+    /// Connections that have not logged in, at most, however new: what the
+    /// open-file limit leaves beside the sessions' files.
+    room: usize,
     /// From connecting to a running session, at most.
     login: Duration,
 }
@@ -88,10 +92,11 @@ struct Inner {
 const AFTER_SESSION: Duration = Duration::from_secs(5);
 
 impl Registry {
-    pub fn new(cap: usize, login: Duration) -> Registry {
+    pub fn new(cap: usize, room: usize, login: Duration) -> Registry {
         Registry {
             inner: Mutex::new(Inner::default()),
             cap: cap.max(1),
+            room: room.max(cap).max(1),
             login,
         }
     }
@@ -127,6 +132,9 @@ impl Registry {
                 asked: None,
             },
         );
+        // Files are needed now: beyond the room they leave, one goes at once
+        // (perhaps this one, the newest not yet heard).
+        trim(&inner.entries, self.cap, self.room, now);
         id
     }
 
@@ -135,7 +143,7 @@ impl Registry {
     /// `cap` remain of those that had their moment to speak. Called every
     /// tenth of a second.
     pub fn trim(&self, now: Instant) {
-        trim(&self.lock().entries, self.cap, now);
+        trim(&self.lock().entries, self.cap, self.room, now);
     }
 
     /// Cuts one connection that has not logged in, to make room (the
@@ -286,16 +294,29 @@ const STALLED: Duration = Duration::from_secs(10);
 const GRACE: Duration = Duration::from_secs(1);
 
 /// Cuts connections that have not logged in, in the order of [`ranked`],
-/// until at most `cap` remain of those that had their chance to speak.
-fn trim(entries: &HashMap<u64, Entry>, cap: usize, now: Instant) {
-    let judged: Vec<u64> = ranked(entries, now)
-        .into_iter()
+/// until at most `cap` remain of those that had their chance to speak and
+/// at most `room` in all.
+fn trim(entries: &HashMap<u64, Entry>, cap: usize, room: usize, now: Instant) {
+    let ranked = ranked(entries, now);
+    let judged = ranked
+        .iter()
         .filter(|(rank, _)| rank.class != Class::Unheard)
-        .map(|(_, id)| id)
-        .collect();
-    for id in &judged[..judged.len().saturating_sub(cap)] {
-        if let Some(entry) = entries.get(id) {
-            entry.wire.cut(Cut::Crowded);
+        .count();
+    let mut over_cap = judged.saturating_sub(cap);
+    let mut over_room = ranked.len().saturating_sub(room);
+    for (rank, id) in &ranked {
+        if over_cap == 0 && over_room == 0 {
+            break;
+        }
+        let judged = rank.class != Class::Unheard;
+        if (judged && over_cap > 0) || over_room > 0 {
+            if let Some(entry) = entries.get(id) {
+                entry.wire.cut(Cut::Crowded);
+            }
+            over_room = over_room.saturating_sub(1);
+            if judged {
+                over_cap = over_cap.saturating_sub(1);
+            }
         }
     }
 }
@@ -314,7 +335,9 @@ enum Class {
     Slow,
     /// Past the key exchange, but asked nothing for [`STALLED`].
     Stalled,
-    /// Sent nothing yet, but only just connected.
+    /// Sent nothing yet, but only just connected (the oldest goes first:
+    /// a client speaks at once, so by the time newer ones push it out, a
+    /// reviewer's has spoken).
     Unheard,
     /// Spoke and is within [`SLOW`] of connecting.
     Speaking,
@@ -334,7 +357,8 @@ struct Rank {
 
 /// The connections not logged in and not cut yet, those least likely to be
 /// a reviewer about to log in first: by [`Class`]; within one, the busiest
-/// address first; then the oldest of the suspects, the newest of the rest.
+/// address first; then the oldest of those not heard from or stuck, the
+/// newest of those under way.
 fn ranked(entries: &HashMap<u64, Entry>, now: Instant) -> Vec<(Rank, u64)> {
     let waiting: Vec<(&u64, &Entry)> = entries
         .iter()
@@ -372,8 +396,8 @@ fn ranked(entries: &HashMap<u64, Entry>, now: Instant) -> Vec<(Rank, u64)> {
                 Class::Speaking
             };
             let order = match class {
-                Class::Silent | Class::Slow | Class::Stalled => since,
-                _ => -since,
+                Class::Silent | Class::Slow | Class::Stalled | Class::Unheard => since,
+                Class::Speaking | Class::Authenticating => -since,
             };
             let crowd = std::cmp::Reverse(per_peer.get(&e.peer.ip()).copied().unwrap_or(0));
             (
@@ -401,7 +425,7 @@ mod tests {
 
     #[test]
     fn the_cap_cuts_held_sockets_of_the_busiest_address_first() {
-        let registry = Registry::new(3, Duration::from_secs(30));
+        let registry = Registry::new(3, 1000, Duration::from_secs(30));
         let wires: Vec<Arc<Wire>> = (0..5).map(|_| Arc::new(Wire::new())).collect();
         let start = Instant::now();
         let at = |ms: u64| start + Duration::from_millis(ms);
@@ -434,7 +458,7 @@ mod tests {
 
     #[test]
     fn a_reviewer_amid_a_burst_of_held_sockets_keeps_the_connection() {
-        let registry = Registry::new(1, Duration::from_secs(30));
+        let registry = Registry::new(1, 1000, Duration::from_secs(30));
         let start = Instant::now();
         let at = |ms: u64| start + Duration::from_millis(ms);
         let wires: Vec<Arc<Wire>> = (0..7).map(|_| Arc::new(Wire::new())).collect();
@@ -450,16 +474,16 @@ mod tests {
             [false; 7],
             "only the reviewer had its chance to speak"
         );
-        // Out of files, the newest of those not heard yet goes first.
+        // Out of files, the oldest of those not heard yet goes first.
         assert!(registry.make_room_at(at(100)));
-        assert_eq!(cut(), [false, false, false, false, false, false, true]);
+        assert_eq!(cut(), [true, false, false, false, false, false, false]);
         registry.trim(at(1200));
         assert_eq!(cut(), [true, true, true, false, true, true, true]);
     }
 
     #[test]
     fn a_connection_that_stops_asking_to_log_in_goes_before_one_that_speaks() {
-        let registry = Registry::new(1, Duration::from_secs(60));
+        let registry = Registry::new(1, 1000, Duration::from_secs(60));
         let start = Instant::now();
         let (stalled, speaking) = (Arc::new(Wire::new()), Arc::new(Wire::new()));
         let id = registry.admit_at(peer(1, 1), Arc::clone(&stalled), start);
@@ -491,7 +515,7 @@ mod tests {
 
     #[test]
     fn lines_about_strangers_are_counted_past_the_budget() {
-        let registry = Registry::new(1, Duration::from_secs(30));
+        let registry = Registry::new(1, 1000, Duration::from_secs(30));
         let written = (0..STRANGER_LINES + 5)
             .filter(|_| registry.may_log_stranger())
             .count();
@@ -503,7 +527,7 @@ mod tests {
 
     #[test]
     fn logged_in_connections_are_never_cut_for_room() {
-        let registry = Registry::new(1, Duration::from_secs(30));
+        let registry = Registry::new(1, 1000, Duration::from_secs(30));
         let wire = Arc::new(Wire::new());
         let id = registry.admit(peer(1, 1), Arc::clone(&wire));
         registry.advance(id, Stage::LoggedIn("t33".into()));
@@ -517,7 +541,7 @@ mod tests {
 
     #[test]
     fn deadlines_hold_until_the_session_and_return_when_it_is_over() {
-        let registry = Registry::new(10, Duration::from_secs(30));
+        let registry = Registry::new(10, 1000, Duration::from_secs(30));
         let (slow, reviewer) = (Arc::new(Wire::new()), Arc::new(Wire::new()));
         registry.admit(peer(1, 1), Arc::clone(&slow));
         let id = registry.admit(peer(1, 2), Arc::clone(&reviewer));

@@ -31,6 +31,9 @@ pub struct Limits {
     /// Connections that have not logged in, at most: a newer one takes the
     /// place of one of them.
     pub max_unauthenticated: usize,
+    /// Connections not logged in that the open-file limit leaves room for,
+    /// counting those too new to judge (at least `max_unauthenticated`).
+    pub room: usize,
 }
 
 /// The review as the server last read it, with its reviewers' keys.
@@ -83,7 +86,7 @@ impl Shared {
         Shared {
             dir,
             limits,
-            registry: Registry::new(limits.max_unauthenticated, limits.login),
+            registry: Registry::new(limits.max_unauthenticated, limits.room, limits.login),
             stopping: AtomicBool::new(false),
             sessions: Mutex::new(Vec::new()),
             known: Mutex::new((
