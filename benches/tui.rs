@@ -50,8 +50,11 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
                     max: 5.0,
                     step: 0.5,
                     guidance: "What the reviewer should look for, in two or three lines of advice that wrap on an 80-column terminal and so exercise the wrapping of the view.".into(),
+                    min: None,
                 })
                 .collect(),
+            categories: Vec::new(),
+            min: None,
         })
         .collect();
     let review = Review {
@@ -64,6 +67,8 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
                 name: format!("Region number {r}"),
                 fields: vec!["IT".into(), "Life Sciences".into()],
                 summary: "A proposal summary of one paragraph, long enough to wrap over several lines of the region box as the real ones do in the sample review.".into(),
+                figures: Default::default(),
+                requested: None,
             })
             .collect(),
         reviewers: (0..3)
@@ -83,12 +88,16 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
             regions: Regions::All,
         }],
         committee: Committee {
-            select: 10,
+            select: Some(10),
+            tiers: Vec::new(),
             aggregate: Aggregate::Mean,
             tie_break: Vec::new(),
             min_total: None,
             disagreement: 0.4,
+            eligibility: None,
+            budget: None,
         },
+        follows: None,
     };
     let mut review = review;
     review.panels[0].criteria = review.criteria().map(|(_, c)| c.id.clone()).collect();

@@ -8,6 +8,7 @@ mod change;
 mod index;
 mod keys;
 mod panel_file;
+mod programme;
 mod review;
 mod unique_map;
 
@@ -15,8 +16,9 @@ pub use change::Change;
 pub use index::Index;
 pub use keys::{KeyLineError, public_key};
 pub use panel_file::{Mark, PanelFile, Scores, Sheet};
+pub use programme::{Budget, BudgetRule, Follows, PROGRAMME_EPSILON, Rule, Tier};
 pub use review::{
-    Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Region, Regions, Review,
-    Reviewer, format_points, on_grid, valid_id,
+    Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Placed, Region, Regions,
+    Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid, valid_id,
 };
 pub use unique_map::UniqueMap;

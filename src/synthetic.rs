@@ -151,7 +151,10 @@ pub fn generate(shape: &Shape) -> Synthetic {
             shape.regions, shape.criteria, shape.seed
         ),
         committee: Committee {
-            select: (shape.regions / 10).max(1) as u32,
+            select: Some((shape.regions / 10).max(1) as u32),
+            tiers: Vec::new(),
+            eligibility: None,
+            budget: None,
             aggregate: Aggregate::Mean,
             tie_break: categories.iter().rev().map(|c| c.id.clone()).collect(),
             min_total: Some((max_total(&categories) * 0.4).round()),
@@ -161,6 +164,7 @@ pub fn generate(shape: &Shape) -> Synthetic {
         regions,
         reviewers: std::mem::take(&mut plan.reviewers),
         panels: plan.panels.iter().map(|p| p.panel.clone()).collect(),
+        follows: None,
     };
     let panel_files = plan
         .panels
@@ -205,9 +209,12 @@ fn rubric(criteria: usize) -> Vec<Category> {
                             "Judge the {} on the evidence in the proposal, not on its promises; reserve full marks for the best you have seen.",
                             CRITERION_TOPICS[(k * 5 + i) % CRITERION_TOPICS.len()].to_lowercase()
                         ),
+                        min: None,
                     }
                 })
                 .collect(),
+            categories: Vec::new(),
+            min: None,
         })
         .collect()
 }
@@ -230,6 +237,8 @@ fn regions(n: usize, rng: &mut SplitMix64) -> Vec<Region> {
             Region {
                 id: format!("r{i:0width$}"),
                 name: format!("{place} {field} Cluster"),
+                figures: std::collections::BTreeMap::new(),
+                requested: None,
                 summary: format!(
                     "{place} proposes a {} cluster around its university and {} firms, with {} years of prior regional funding.",
                     field.to_lowercase(),

@@ -10,6 +10,13 @@ use crate::model::{Index, Mark, PanelFile, Review, Sheet, UniqueMap, valid_id};
 use crate::source::{Anchor, SourceText};
 use crate::{Problem, model};
 
+mod findings;
+mod programme;
+
+pub use findings::MAX_PROBLEMS_PER_FILE;
+use findings::{Findings, field, s};
+pub use programme::warnings as review_warnings;
+
 /// A problem found in a file, located by a path of anchors through it
 /// rather than by line: found by pure code, located by the caller who has the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,66 +39,6 @@ impl Finding {
     }
 }
 
-/// At most this many problems of one file are listed (each with its line
-/// and column); the rest are counted. Locating a problem reads the file
-/// from its start, so a hostile file with a problem on every line would
-/// otherwise take minutes, and nobody reads sixty thousand lines of errors.
-pub const MAX_PROBLEMS_PER_FILE: usize = 50;
-
-/// Collects problems of one file, each located by a path of anchors.
-struct Findings<'s> {
-    source: &'s SourceText,
-    problems: Vec<Problem>,
-    /// Problems found beyond [`MAX_PROBLEMS_PER_FILE`].
-    more: usize,
-}
-
-impl<'s> Findings<'s> {
-    fn new(source: &'s SourceText) -> Self {
-        Findings {
-            source,
-            problems: Vec::new(),
-            more: 0,
-        }
-    }
-
-    fn add(&mut self, at: &[Anchor], message: String) {
-        if self.problems.len() >= MAX_PROBLEMS_PER_FILE {
-            self.more += 1;
-            return;
-        }
-        let pos = self.source.locate(at);
-        self.problems
-            .push(Problem::at(&self.source.path, pos, message));
-    }
-
-    /// The problems listed, then how many more there are.
-    fn finish(mut self) -> Vec<Problem> {
-        if self.more > 0 {
-            let mut more = Problem::at(
-                &self.source.path,
-                None,
-                crate::t!(
-                    "check-more-problems",
-                    count = self.more,
-                    shown = MAX_PROBLEMS_PER_FILE
-                ),
-            );
-            more.unlisted = self.more;
-            self.problems.push(more);
-        }
-        self.problems
-    }
-}
-
-fn field(name: &'static str) -> Anchor {
-    Anchor::Field(name)
-}
-
-fn s(value: &str) -> Anchor {
-    Anchor::str(value)
-}
-
 /// Checks `review.ron` against every rule of SPEC.md. Returns the problems, in
 /// file order as far as possible.
 pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
@@ -103,6 +50,7 @@ pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     keys(review, &mut f);
     panels(review, &index, &mut f);
     committee(review, &mut f);
+    programme::check(review, &mut f);
     f.problems
         .sort_by_key(|p| p.pos.map(|pos| (pos.line, pos.col)));
     f.finish()
@@ -119,10 +67,21 @@ fn ids(review: &Review, f: &mut Findings) {
             ),
         );
     }
-    let categories = review.categories.iter().map(|c| c.id.as_str());
+    let all = review.all_categories();
+    let categories = all.iter().map(|p| p.category.id.as_str());
     unique(f, "kind-category", "categories", categories);
     let criteria = review.criteria().map(|(_, c)| c.id.as_str());
     unique(f, "kind-criterion", "categories", criteria);
+    // A subtotal and an aggregate are named alike in flags (`below:<id>`).
+    let criterion_ids: HashSet<&str> = review.criteria().map(|(_, c)| c.id.as_str()).collect();
+    for placed in &all {
+        if criterion_ids.contains(placed.category.id.as_str()) {
+            f.add(
+                &[field("categories"), s(&placed.category.id)],
+                crate::t!("check-category-criterion-id", id = placed.category.id),
+            );
+        }
+    }
     unique(
         f,
         "kind-region",
@@ -379,9 +338,10 @@ fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
 
 fn committee(review: &Review, f: &mut Findings) {
     let committee = &review.committee;
+    let all = review.all_categories();
     for entry in &committee.tie_break {
-        if !review.categories.iter().any(|c| &c.id == entry) {
-            let ids: Vec<&str> = review.categories.iter().map(|c| c.id.as_str()).collect();
+        if !all.iter().any(|p| &p.category.id == entry) {
+            let ids: Vec<&str> = all.iter().map(|p| p.category.id.as_str()).collect();
             f.add(
                 &[field("tie_break"), s(entry)],
                 crate::t!("check-tie-break", entry = entry, ids = ids.join(", ")),

@@ -87,7 +87,7 @@ pub fn merge_sheets(input: &MergeInput) {
     let Ok(mut review) = SourceText::new("review.ron", REVIEW).parse::<Review>() else {
         return;
     };
-    review.committee.select = u32::from(input.select % 12);
+    review.committee.select = Some(u32::from(input.select % 12));
     review.committee.min_total = input.min_total.map(f64::from);
     review.committee.aggregate = match input.aggregate % 3 {
         0 => panelist::model::Aggregate::Mean,
@@ -112,7 +112,7 @@ pub fn merge_sheets(input: &MergeInput) {
         }
     }
     assert!(
-        selected <= review.committee.select,
+        selected <= review.committee.places(),
         "no more selected than places"
     );
     // How solid the selection is, over the same results: its counts within

@@ -39,3 +39,29 @@ check-more-problems = { $count } more { $count ->
     [one] problem in this file is
    *[other] problems in this file are
 } not listed (only the first { $shown } are); fix these and run `panelist check` again
+kind-tier = tier
+check-category-criterion-id = category id "{ $id }" is also a criterion id; ids are unique across categories and criteria (flags name either), so rename one
+check-category-empty = category "{ $id }" holds no criterion anywhere below it; give it criteria or sub-categories with criteria, or remove it
+check-min-range = "{ $id }": min must be a number from 0 to its maximum of { $max } (it is { $value }); a higher minimum could never be met
+check-figure-number = region "{ $region }": figure "{ $figure }" must be a number (it is { $value })
+check-requested = region "{ $region }": requested must be an amount of 0 or more (it is { $value })
+check-select-and-tiers = the committee gives both select and tiers; give only one: select: N is the same as one tier of N places
+check-no-selection = the committee gives neither select nor tiers; say how many regions are selected, e.g. select: 6, or give tiers
+check-tier-places = tier "{ $id }" has 0 places; give it at least 1, or remove it
+check-rule-empty = the eligibility rule holds an empty { $kind }([]), which means nothing; put at least one rule in it, or remove it
+check-rule-number = the eligibility rule compares figure "{ $figure }" with { $value }, which is not a number
+check-budget-amount = budget: { $field } must be an amount of 0 or more (it is { $value })
+check-budget-min-max = budget: min { $min } is more than max { $max }; lower min or raise max
+check-budget-granularity = budget: granularity must be greater than 0 (it is { $value }), e.g. 1.0e7 for amounts in tens of millions
+check-budget-requested = region "{ $region }" has no requested amount, which a RankOrder budget needs of every eligible region; add requested: Some(...) to it
+check-budget-minimums = budget: the { $places } funded places at their least amounts need { $needed } even when filled by the cheapest regions, more than the total of { $total } by { $short }; raise the total, lower min, or give fewer funded places
+check-figure-missing = the eligibility rule names figure "{ $figure }", which { $count } { $count ->
+    [one] region lacks
+   *[other] regions lack
+}: { $regions }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}; for { $count ->
+    [one] it
+   *[other] them
+} the comparison is false: add the figure to each, or leave it out knowingly

@@ -1,5 +1,6 @@
 # Warnings and errors of the merge (stderr, results.ron, report.md).
 merge-draft-left-out = { $file }: the sheet of reviewer "{ $reviewer }" on panel "{ $panel }" is a draft and does not count; it counts once submitted, or with --include-drafts
+merge-budget-infeasible = the budget cannot be shared: the selected regions' least amounts add up to { $needed }, more than the total of { $total } by { $short }; raise the total, lower the minimum, or select fewer regions
 merge-unknown-panel = panel "{ $panel }" is not a panel of review.ron
 merge-copies-tie = the sheet of reviewer "{ $reviewer }" on panel "{ $panel }" differs between { $files } although all were updated at { $updated }; keep the right copy and remove the others
 merge-copy-wins = the sheet of reviewer "{ $reviewer }" on panel "{ $panel }" differs between files: { $winner } (updated { $winner_updated }) wins over { $other } (updated { $other_updated })

@@ -6,6 +6,7 @@ word-status-selected = Selected
 word-status-not-selected = NotSelected
 word-status-tied = Tied
 word-status-below = BelowThreshold
+word-status-ineligible = Ineligible
 
 ## Statuses in a results screen's column.
 word-status-selected-screen = Selected
@@ -13,6 +14,7 @@ word-status-not-selected-screen = Not selected
 word-status-tied-screen = TIED
 word-status-below-screen = Below { $min }
 word-status-below-none-screen = Below min
+word-status-ineligible-screen = Ineligible
 
 ## Statuses in the chart's legend.
 word-status-selected-legend = Selected
@@ -20,6 +22,7 @@ word-status-not-selected-legend = Not selected
 word-status-tied-legend = Tied at the cutoff (the committee decides)
 word-status-below-legend = Below the minimum of { $min }
 word-status-below-none-legend = Below the minimum
+word-status-ineligible-legend = Not eligible (screened out)
 
 ## Aggregate rules: as a name, and inside a sentence.
 word-aggregate-mean = Mean
@@ -32,3 +35,6 @@ word-aggregate-trimmed-in-sentence = trimmed mean
 ## Flags.
 word-flag-incomplete = incomplete
 word-flag-disagreement = disagreement:{ $criterion }
+word-flag-ineligible = ineligible
+word-flag-below = below:{ $id }
+word-flag-unfunded = unfunded

@@ -36,3 +36,23 @@ check-mark-unknown-criterion = 存在しない評価項目「{ $criterion }」�
 check-mark-criterion-not-covered = 部会「{ $panel }」は評価項目「{ $criterion }」を担当していません（地域「{ $region }」）。点数を削除するか、担当の部会で採点してください
 check-mark-range = 地域「{ $region }」の評価項目「{ $criterion }」の点数 { $points } は使えません。点数は 0〜{ $max } の範囲で { $step } 刻みです
 check-more-problems = このファイルには他に { $count } 件の問題があります（最初の { $shown } 件だけを示しています）。これらを直してから、もう一度 `panelist check` を実行してください
+kind-tier = 区分
+check-category-criterion-id = 項目 ID「{ $id }」は評価項目の ID でもあります。項目と評価項目の ID はすべて異なる必要があります（フラグでどちらも名指しされるため）。どちらかの名前を変えてください
+check-category-empty = 項目「{ $id }」の下に評価項目がひとつもありません。評価項目か、評価項目を含む下位の項目を加えるか、この項目を削除してください
+check-min-range = 「{ $id }」：min は 0 から満点 { $max } までの数値にしてください（現在 { $value }）。それより高い基準点は満たせません
+check-figure-number = 地域「{ $region }」：指標「{ $figure }」は数値にしてください（現在 { $value }）
+check-requested = 地域「{ $region }」：requested は 0 以上の金額にしてください（現在 { $value }）
+check-select-and-tiers = 委員会に select と tiers の両方があります。どちらか一方にしてください（select: N は N 件の区分ひとつと同じです）
+check-no-selection = 委員会に select も tiers もありません。選定数（例：select: 6）か tiers を指定してください
+check-tier-places = 区分「{ $id }」の枠が 0 です。1 以上にするか、区分を削除してください
+check-rule-empty = 要件の規則に空の { $kind }([]) があり、意味を持ちません。規則をひとつ以上入れるか、削除してください
+check-rule-number = 要件の規則が指標「{ $figure }」を数値でない { $value } と比べています
+check-budget-amount = 予算：{ $field } は 0 以上の金額にしてください（現在 { $value }）
+check-budget-min-max = 予算：最低額 min { $min } が最高額 max { $max } を上回っています。min を下げるか max を上げてください
+check-budget-granularity = 予算：granularity は 0 より大きくしてください（現在 { $value }）。例：千万円単位なら 1.0e7
+check-budget-requested = 地域「{ $region }」に申請額 requested がありません。RankOrder の予算では対象となるすべての地域に必要です。requested: Some(...) を加えてください
+check-budget-minimums = 予算：配分対象の { $places } 枠を最も安い地域で埋めても最低額の合計が { $needed } となり、総額 { $total } を { $short } 上回ります。総額を増やすか、min を下げるか、配分対象の枠を減らしてください
+check-figure-missing = 要件の規則が指標「{ $figure }」を用いていますが、{ $count } 地域にこの指標がありません：{ $regions }{ $more ->
+    [0] {""}
+   *[other] {" "}ほか { $more } 地域
+}。これらの地域では比較は成り立たないものとして扱います。各地域に指標を加えるか、承知のうえでそのままにしてください

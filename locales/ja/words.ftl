@@ -6,6 +6,7 @@ word-status-selected = 選定
 word-status-not-selected = 不選定
 word-status-tied = 同点
 word-status-below = 基準点未満
+word-status-ineligible = 対象外
 
 ## Statuses in a results screen's column.
 word-status-selected-screen = 選定
@@ -13,6 +14,7 @@ word-status-not-selected-screen = 不選定
 word-status-tied-screen = 同点
 word-status-below-screen = { $min } 点未満
 word-status-below-none-screen = 基準点未満
+word-status-ineligible-screen = 対象外
 
 ## Statuses in the chart's legend.
 word-status-selected-legend = 選定
@@ -20,6 +22,7 @@ word-status-not-selected-legend = 不選定
 word-status-tied-legend = 選定の境目で同点（委員会が決定）
 word-status-below-legend = 基準点（{ $min }）未満
 word-status-below-none-legend = 基準点未満
+word-status-ineligible-legend = 対象外（要件を満たさない）
 
 ## Aggregate rules: as a name, and inside a sentence.
 word-aggregate-mean = 平均
@@ -32,3 +35,6 @@ word-aggregate-trimmed-in-sentence = 刈込平均
 ## Flags.
 word-flag-incomplete = 採点欠落
 word-flag-disagreement = 評点の乖離:{ $criterion }
+word-flag-ineligible = 対象外
+word-flag-below = 基準未満:{ $id }
+word-flag-unfunded = 予算外

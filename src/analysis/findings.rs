@@ -305,6 +305,6 @@ pub fn standing(status: Status) -> Standing {
     match status {
         Status::Selected => Standing::In,
         Status::Tied => Standing::Tied,
-        Status::NotSelected | Status::BelowThreshold => Standing::Out,
+        Status::NotSelected | Status::BelowThreshold | Status::Ineligible => Standing::Out,
     }
 }

@@ -38,8 +38,17 @@ pub(crate) struct Marks<'a> {
     /// The rule the results were computed with.
     pub rule: Aggregate,
     pub n_criteria: usize,
-    /// Per criterion in rubric order: its category's index.
+    /// Per criterion in rubric order: the index of the category it is
+    /// directly in, among every category depth first.
     pub category_of: Vec<usize>,
+    /// Per category depth first: the category it is in.
+    pub parent_of: Vec<Option<usize>>,
+    /// Per region in `review.ron` order: whether it fails the eligibility
+    /// rule (it has no rank, whatever its marks).
+    pub ineligible: Vec<bool>,
+    /// Whether some criterion has a minimum: the ranking then reads the
+    /// criteria's aggregates too.
+    criterion_minimums: bool,
     /// Per criterion in rubric order: (max, step).
     pub scale: Vec<(f64, f64)>,
     /// Ids of the reviewers with counting marks, sorted.
@@ -50,6 +59,16 @@ pub(crate) struct Marks<'a> {
     /// counting marks, by reviewer id as `merge` orders them.
     pub cells: Vec<Vec<Entry>>,
     region_ids: HashMap<&'a str, usize>,
+}
+
+/// Per region, whether it fails the committee's eligibility rule.
+fn ineligible(review: &Review) -> Vec<bool> {
+    let rule = review.committee.eligibility.as_ref();
+    review
+        .regions
+        .iter()
+        .map(|r| rule.is_some_and(|rule| !rule.admits(&r.figures, &r.fields)))
+        .collect()
 }
 
 /// A ranking recomputed by the committee rules.
@@ -70,12 +89,16 @@ impl<'a> Marks<'a> {
         let n_criteria = index.criteria().len();
         let mut category_of = Vec::with_capacity(n_criteria);
         let mut scale = Vec::with_capacity(n_criteria);
-        for (k, category) in review.categories.iter().enumerate() {
-            for criterion in &category.criteria {
+        let placed = review.all_categories();
+        for (k, placed) in placed.iter().enumerate() {
+            for criterion in &placed.category.criteria {
                 category_of.push(k);
                 scale.push((criterion.max, criterion.step));
             }
         }
+        let parent_of = placed.iter().map(|p| p.parent).collect();
+        let ineligible = ineligible(review);
+        let criterion_minimums = review.criteria().any(|(_, c)| c.min.is_some());
         let ids: BTreeSet<&str> = results
             .regions
             .iter()
@@ -143,6 +166,9 @@ impl<'a> Marks<'a> {
             rule: results.rules.aggregate,
             n_criteria,
             category_of,
+            parent_of,
+            ineligible,
+            criterion_minimums,
             scale,
             reviewers,
             units,
@@ -200,16 +226,43 @@ impl<'a> Marks<'a> {
     /// `marks`, which the ranking doesn't read, to find it again without
     /// looking its id up.
     pub fn ranked_input(&self, aggregates: &[Option<f64>], r: usize) -> RegionResult {
-        let mut subtotals = vec![0.0; self.review.categories.len()];
+        let mut subtotals = vec![0.0; self.parent_of.len()];
         let start = r * self.n_criteria;
-        for (c, aggregate) in aggregates[start..start + self.n_criteria]
-            .iter()
-            .enumerate()
-        {
+        let cells = &aggregates[start..start + self.n_criteria];
+        for (c, aggregate) in cells.iter().enumerate() {
             if let Some(points) = aggregate {
                 subtotals[self.category_of[c]] += points;
             }
         }
+        for k in (0..subtotals.len()).rev() {
+            if let Some(parent) = self.parent_of[k] {
+                subtotals[parent] += subtotals[k];
+            }
+        }
+        // Only the aggregates a threshold reads: the rest of a criterion's
+        // result is not looked at by the ranking.
+        let criteria = if self.criterion_minimums {
+            cells
+                .iter()
+                .map(|&aggregate| merge::CriterionResult {
+                    criterion: String::new(),
+                    category: String::new(),
+                    aggregate,
+                    marks: 0,
+                    min: None,
+                    max: None,
+                    disagreement: false,
+                    scores: Vec::new(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let status = if self.ineligible[r] {
+            Status::Ineligible
+        } else {
+            Status::NotSelected
+        };
         RegionResult {
             rank: 0,
             region: self.review.regions[r].id.clone(),
@@ -222,11 +275,13 @@ impl<'a> Marks<'a> {
                     points,
                 })
                 .collect(),
-            status: Status::NotSelected,
+            status,
+            tier: None,
+            allocation: None,
             marks: r as u32,
             flags: Vec::new(),
             decided_by: None,
-            criteria: Vec::new(),
+            criteria,
         }
     }
 

@@ -248,6 +248,10 @@ struct Cutoff<'m, 'a> {
     lowest_in: Option<f64>,
     highest_out: Option<f64>,
     tied: bool,
+    /// The review has more than one cutoff or a rule beside the total
+    /// (tiers, eligibility, minimums on criteria or categories, a budget):
+    /// every change takes the full ranking.
+    programme: bool,
 }
 
 impl<'m, 'a> Cutoff<'m, 'a> {
@@ -263,6 +267,7 @@ impl<'m, 'a> Cutoff<'m, 'a> {
             lowest_in: totals(Status::Selected).reduce(f64::min),
             highest_out: totals(Status::NotSelected).reduce(f64::max),
             tied: official.status.contains(&Status::Tied),
+            programme: uses_programme(marks.review),
             marks,
             official,
             sorted,
@@ -286,7 +291,7 @@ impl<'m, 'a> Cutoff<'m, 'a> {
         aggregates: &[Option<f64>],
         touched: &[usize],
     ) -> Option<Vec<(usize, Status)>> {
-        if self.tied {
+        if self.tied || self.programme {
             return None;
         }
         let official = self.official;
@@ -334,11 +339,12 @@ impl<'m, 'a> Cutoff<'m, 'a> {
         }
         let taken = self.sorted.len() - end - touched_above_before + moved_above.len();
         let committee = &self.marks.review.committee;
-        if taken > committee.select as usize {
+        let select = committee.places();
+        if taken > select as usize {
             return None;
         }
         let places = Committee {
-            select: committee.select - taken as u32,
+            select: Some(select - taken as u32),
             ..committee.clone()
         };
         let window: Vec<RegionResult> = inside
@@ -351,7 +357,7 @@ impl<'m, 'a> Cutoff<'m, 'a> {
             .filter(|r| matches!(r.status, Status::Selected | Status::Tied))
             .count();
         // With places left over, regions below the window could come in.
-        if filled < places.select as usize {
+        if filled < places.places() as usize {
             return None;
         }
         let mut changes = Vec::new();
@@ -382,7 +388,7 @@ impl<'m, 'a> Cutoff<'m, 'a> {
             let before = official.total[r];
             match official.status[r] {
                 Status::Selected => total > edge_high + BAND && before > edge_high + BAND,
-                Status::NotSelected | Status::BelowThreshold => {
+                Status::NotSelected | Status::BelowThreshold | Status::Ineligible => {
                     total < edge_low - BAND && before < edge_low - BAND
                 }
                 Status::Tied => false,
@@ -472,4 +478,17 @@ pub(crate) fn quantile(values: &[u32], share: f64) -> u32 {
     }
     let at = ((share * values.len() as f64).ceil() as usize).clamp(1, values.len());
     values[at - 1]
+}
+
+/// Whether the review's rules go beyond one cutoff on the total.
+fn uses_programme(review: &crate::model::Review) -> bool {
+    let committee = &review.committee;
+    !committee.tiers.is_empty()
+        || committee.eligibility.is_some()
+        || committee.budget.is_some()
+        || review
+            .all_categories()
+            .iter()
+            .any(|p| p.category.min.is_some())
+        || review.criteria().any(|(_, c)| c.min.is_some())
 }

@@ -62,7 +62,8 @@ pub fn run(args: Args) -> Result<(), Error> {
         }
     }
     let report = store::check_journals(&loaded, &invalid, args.repair);
-    for warning in &report.warnings {
+    let review_warnings = validate::review_warnings(&loaded.review);
+    for warning in review_warnings.iter().chain(&report.warnings) {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }
     for done in &report.done {

@@ -47,6 +47,7 @@ pub struct MergeOptions {
 /// A reason the merge can't produce results, in the file it names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeError {
+    /// The panel file; empty for `review.ron` (a budget that cannot be met).
     pub origin: PathBuf,
     pub finding: Finding,
 }

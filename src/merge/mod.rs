@@ -5,7 +5,9 @@
 //! (3 to 5), [`rank`] (6 and 7), with [`limits`] below them all; [`input`]
 //! and [`results`] are what goes in and comes out.
 
+mod budget;
 mod cells;
+mod exclude;
 mod input;
 mod limits;
 mod rank;
@@ -13,11 +15,14 @@ mod results;
 mod score;
 mod sheets;
 
+pub use budget::round_down;
+pub use exclude::Thresholds;
 pub use input::{MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
 pub(crate) use rank::rank_by;
 pub use results::{
-    CriterionResult, RegionResult, Results, Rules, Score, SheetUse, Status, Subtotal,
+    BudgetOutcome, CriterionResult, RegionResult, Results, Rules, Score, SheetUse, Status,
+    Subtotal, add_flag,
 };
 pub use score::aggregate;
 
@@ -65,7 +70,7 @@ fn merge_with(
     validation: Validation,
 ) -> Result<Results, Vec<MergeError>> {
     let index = Index::new(review);
-    let mut warnings = Vec::new();
+    let mut warnings = crate::validate::review_warnings(review);
     let winners = resolve_duplicates(&index, sheets, validation, &mut warnings)?;
     let mut uses = Vec::new();
     let mut counting = Vec::new();
@@ -93,24 +98,48 @@ fn merge_with(
         }
     }
     let cells = collect_marks(&index, &counting, &mut warnings);
-    let regions = score_regions(&index, &cells);
-    let regions = rank::rank(review, regions);
+    let mut regions = score_regions(&index, &cells);
+    let thresholds = Thresholds::new(&review.committee, &review.categories);
+    exclude::screen(&index, &thresholds, &mut regions);
+    let mut regions = rank::rank(review, regions);
+    let budget = match &review.committee.budget {
+        Some(budget) => Some(budget::allocate(review, budget, &mut regions).map_err(|e| {
+            vec![MergeError {
+                origin: std::path::PathBuf::new(),
+                finding: crate::validate::Finding::new(
+                    &[
+                        crate::source::Anchor::Field("budget"),
+                        crate::source::Anchor::Field("total"),
+                    ],
+                    crate::t!(
+                        "merge-budget-infeasible",
+                        needed = e.needed,
+                        total = e.total,
+                        short = e.needed - e.total
+                    ),
+                ),
+            }]
+        })?),
+        None => None,
+    };
     Ok(Results {
         review: review.id.clone(),
         title: review.title.clone(),
         rubric: review.fingerprint(),
         rules: Rules {
             aggregate: review.committee.aggregate,
-            select: review.committee.select,
+            select: review.committee.places(),
             tie_break: review.committee.tie_break.clone(),
             min_total: review.committee.min_total,
             disagreement: review.committee.disagreement,
             include_drafts: options.include_drafts,
             max_total: review.max_total(),
+            tiers: review.committee.tiers.clone(),
         },
         categories: review.categories.iter().map(|c| c.id.clone()).collect(),
         regions,
         sheets: uses,
         warnings,
+        budget,
     })
 }

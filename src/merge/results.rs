@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::limits::disagreement_limit;
-use crate::model::Aggregate;
+use crate::model::{Aggregate, Tier};
 
 /// The committee results: everything `results.ron` holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,20 @@ pub struct Results {
     /// Every sheet found, and whether it counted.
     pub sheets: Vec<SheetUse>,
     pub warnings: Vec<String>,
+    /// The budget shared out, when the review has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<BudgetOutcome>,
+}
+
+/// How the budget was shared out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BudgetOutcome {
+    pub total: f64,
+    pub unit: String,
+    /// The sum of every allocation.
+    pub allocated: f64,
+    /// What is left: `total - allocated`.
+    pub left: f64,
 }
 
 /// The committee rules the results were computed under.
@@ -36,6 +50,10 @@ pub struct Rules {
     pub disagreement: f64,
     pub include_drafts: bool,
     pub max_total: f64,
+    /// The tiers, when the review gives `tiers` rather than `select`
+    /// (`select` is then their places together).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
 }
 
 impl Rules {
@@ -48,23 +66,40 @@ impl Rules {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionResult {
-    /// 1-based; regions ex aequo share a rank and the next rank skips.
+    /// 1-based; regions ex aequo share a rank and the next rank skips. 0
+    /// for an `Ineligible` region, which has none.
     pub rank: u32,
     pub region: String,
     pub name: String,
     pub total: f64,
-    /// One per category, in rubric order.
+    /// One per category at every depth, in depth-first rubric order.
     pub subtotals: Vec<Subtotal>,
     pub status: Status,
+    /// The tier a `Selected` region is in, when the review has `tiers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// What it receives, when the review has a budget (0 when nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<f64>,
     /// Marks from counting reviewers over all criteria, before any trimming.
     pub marks: u32,
-    /// `incomplete`, then `disagreement:<criterion>` in rubric order.
+    /// In SPEC's order (see [`add_flag`]).
     pub flags: Vec<String>,
     /// When this region's total equals the one ranked just above it: the
     /// `tie_break` category whose subtotal decided the order.
     pub decided_by: Option<String>,
     /// One per criterion, in rubric order.
     pub criteria: Vec<CriterionResult>,
+}
+
+impl RegionResult {
+    /// The subtotal of category `id`, at any depth (0 when there is none).
+    pub fn subtotal(&self, id: &str) -> f64 {
+        self.subtotals
+            .iter()
+            .find(|s| s.category == id)
+            .map_or(0.0, |s| s.points)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,12 +131,14 @@ pub struct Score {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     Selected,
+    #[default]
     NotSelected,
     Tied,
     BelowThreshold,
+    Ineligible,
 }
 
 impl Status {
@@ -111,8 +148,39 @@ impl Status {
             Status::NotSelected => "NotSelected",
             Status::Tied => "Tied",
             Status::BelowThreshold => "BelowThreshold",
+            Status::Ineligible => "Ineligible",
         }
     }
+
+    /// Whether the region was kept out of the places whatever its rank.
+    pub fn excluded(self) -> bool {
+        matches!(self, Status::BelowThreshold | Status::Ineligible)
+    }
+}
+
+/// Where a flag goes among the others: SPEC's order is `incomplete`,
+/// `ineligible`, `below:…`, `unfunded`, `no-consensus:…`, `disagreement:…`.
+fn flag_order(flag: &str) -> u8 {
+    let kind = flag.split(':').next().unwrap_or(flag);
+    match kind {
+        "incomplete" => 0,
+        "ineligible" => 1,
+        "below" => 2,
+        "unfunded" => 3,
+        "no-consensus" => 4,
+        _ => 5,
+    }
+}
+
+/// Adds `flag` to `flags` in SPEC's order, after the flags of its kind
+/// already there.
+pub fn add_flag(flags: &mut Vec<String>, flag: String) {
+    let order = flag_order(&flag);
+    let at = flags
+        .iter()
+        .position(|f| flag_order(f) > order)
+        .unwrap_or(flags.len());
+    flags.insert(at, flag);
 }
 
 /// How one sheet was used.

@@ -4,7 +4,7 @@
 use super::cells::Cells;
 use super::limits::{disagreement_limit, disagrees};
 use super::results::{CriterionResult, RegionResult, Score, Status, Subtotal};
-use crate::model::{Aggregate, Index};
+use crate::model::{Aggregate, Index, Placed};
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
 pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
@@ -13,6 +13,7 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
     let n_criteria = index.criteria().len();
     // One buffer for the marks of every cell: 180,000 cells in a national cycle.
     let mut points: Vec<f64> = Vec::new();
+    let categories = review.all_categories();
     review
         .regions
         .iter()
@@ -52,18 +53,7 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                     }
                 })
                 .collect();
-            let subtotals = review
-                .categories
-                .iter()
-                .map(|category| Subtotal {
-                    category: category.id.clone(),
-                    points: criteria
-                        .iter()
-                        .filter(|c| c.category == category.id)
-                        .filter_map(|c| c.aggregate)
-                        .fold(0.0, add),
-                })
-                .collect();
+            let subtotals = subtotals(&categories, &criteria);
             let total = criteria.iter().filter_map(|c| c.aggregate).fold(0.0, add);
             let mut flags = Vec::new();
             if criteria.iter().any(|c| c.aggregate.is_none()) {
@@ -82,11 +72,40 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                 total,
                 subtotals,
                 status: Status::NotSelected,
+                tier: None,
+                allocation: None,
                 marks: criteria.iter().map(|c| c.marks).sum(),
                 flags,
                 decided_by: None,
                 criteria,
             }
+        })
+        .collect()
+}
+
+/// One subtotal per category at every depth, depth first: the aggregates
+/// of its own criteria and the subtotals of its sub-categories.
+fn subtotals(categories: &[Placed], criteria: &[CriterionResult]) -> Vec<Subtotal> {
+    let mut points = vec![0.0; categories.len()];
+    for (k, placed) in categories.iter().enumerate() {
+        points[k] = criteria
+            .iter()
+            .filter(|c| c.category == placed.category.id)
+            .filter_map(|c| c.aggregate)
+            .fold(0.0, add);
+    }
+    // Depth first, a sub-category comes after its parent: add from the end.
+    for k in (0..categories.len()).rev() {
+        if let Some(parent) = categories[k].parent {
+            points[parent] = add(points[parent], points[k]);
+        }
+    }
+    categories
+        .iter()
+        .zip(points)
+        .map(|(placed, points)| Subtotal {
+            category: placed.category.id.clone(),
+            points,
         })
         .collect()
 }

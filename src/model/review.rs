@@ -1,10 +1,13 @@
 //! `review.ron`: the rubric, the regions, the reviewers, the panels and the
 //! committee's rules, with the lookups and checks every layer asks of them.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use super::programme::{Budget, Follows, Rule, Tier};
 
 /// `review.ron`: the definition of one round of evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +20,9 @@ pub struct Review {
     pub reviewers: Vec<Reviewer>,
     pub panels: Vec<Panel>,
     pub committee: Committee,
+    /// The earlier review whose selected regions this one scores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Follows>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,7 +30,14 @@ pub struct Review {
 pub struct Category {
     pub id: String,
     pub title: String,
+    #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// Sub-categories, to any depth.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<Category>,
+    /// The least subtotal a selected region may have.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +50,9 @@ pub struct Criterion {
     pub step: f64,
     #[serde(default)]
     pub guidance: String,
+    /// The least aggregate a selected region may have (a missing one is 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
 }
 
 fn default_step() -> f64 {
@@ -52,6 +68,12 @@ pub struct Region {
     pub fields: Vec<String>,
     #[serde(default)]
     pub summary: String,
+    /// Facts about the region entered by the secretariat, not marks.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub figures: BTreeMap<String, f64>,
+    /// The amount the region asks for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,7 +110,17 @@ pub enum Regions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Committee {
-    pub select: u32,
+    /// How many regions are selected: one tier of that many places
+    /// (exactly one of `select` and `tiers` is given).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "places::write",
+        deserialize_with = "places::read"
+    )]
+    pub select: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
     #[serde(default)]
     pub aggregate: Aggregate,
     #[serde(default)]
@@ -97,6 +129,60 @@ pub struct Committee {
     pub min_total: Option<f64>,
     #[serde(default = "default_disagreement")]
     pub disagreement: f64,
+    /// Who may be selected at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<Rule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+}
+
+/// `select: 6` as version 1 wrote it (and `Some(6)`, which an `Option`
+/// field suggests), read into an `Option` that is `None` when absent.
+mod places {
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::ser::Serializer;
+
+    #[allow(clippy::ref_option)]
+    pub fn write<S: Serializer>(places: &Option<u32>, out: S) -> Result<S::Ok, S::Error> {
+        match places {
+            Some(n) => out.serialize_u32(*n),
+            None => out.serialize_none(),
+        }
+    }
+
+    pub fn read<'de, D: Deserializer<'de>>(input: D) -> Result<Option<u32>, D::Error> {
+        input.deserialize_any(Places)
+    }
+
+    struct Places;
+
+    impl<'de> Visitor<'de> for Places {
+        type Value = Option<u32>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number of places, e.g. 6")
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            u32::try_from(n)
+                .map(Some)
+                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            u64::try_from(n)
+                .map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+                .and_then(|n| self.visit_u64(n))
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+            inner.deserialize_any(self)
+        }
+    }
 }
 
 fn default_disagreement() -> f64 {
@@ -123,17 +209,110 @@ impl fmt::Display for Aggregate {
 }
 
 impl Category {
-    /// The most points the category can give: the sum of its criteria's maxima.
+    /// The most points the category can give: the sum of the maxima of
+    /// every criterion below it.
     pub fn max_total(&self) -> f64 {
-        self.criteria.iter().map(|c| c.max).sum()
+        self.criteria.iter().map(|c| c.max).sum::<f64>()
+            + self.categories.iter().map(Category::max_total).sum::<f64>()
+    }
+
+    /// Whether a criterion with this id is anywhere below the category.
+    pub fn holds(&self, criterion: &str) -> bool {
+        self.criteria.iter().any(|c| c.id == criterion)
+            || self.categories.iter().any(|c| c.holds(criterion))
+    }
+
+    /// Whether the category holds no criterion anywhere below it.
+    pub fn is_empty(&self) -> bool {
+        self.criteria.is_empty() && self.categories.iter().all(Category::is_empty)
+    }
+}
+
+/// A category in depth-first order, with where it sits.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed<'a> {
+    pub category: &'a Category,
+    /// 0 for a top-level category.
+    pub depth: usize,
+    /// The index (in the same depth-first list) of the category it is in.
+    pub parent: Option<usize>,
+}
+
+/// Every category of `categories` at every depth, depth first: a category,
+/// then (after its own criteria) each of its sub-categories the same way.
+pub fn depth_first(categories: &[Category]) -> Vec<Placed<'_>> {
+    fn visit<'a>(
+        category: &'a Category,
+        depth: usize,
+        parent: Option<usize>,
+        out: &mut Vec<Placed<'a>>,
+    ) {
+        let me = out.len();
+        out.push(Placed {
+            category,
+            depth,
+            parent,
+        });
+        for sub in &category.categories {
+            visit(sub, depth + 1, Some(me), out);
+        }
+    }
+    let mut out = Vec::new();
+    for category in categories {
+        visit(category, 0, None, &mut out);
+    }
+    out
+}
+
+/// The ways a review selects: its tiers, `select: N` being one tier.
+pub const SELECTED_TIER: &str = "selected";
+
+impl Committee {
+    /// The tiers in order: `tiers`, or `select: N` as one tier "selected" of
+    /// N places (none when neither is given: an invalid review).
+    pub fn tiers(&self) -> Vec<Tier> {
+        match self.select {
+            Some(places) if self.tiers.is_empty() => vec![Tier {
+                id: SELECTED_TIER.to_string(),
+                title: "Selected".to_string(),
+                places,
+                funded: true,
+            }],
+            _ => self.tiers.clone(),
+        }
+    }
+
+    /// The places of every tier together.
+    pub fn places(&self) -> u32 {
+        self.tiers()
+            .iter()
+            .map(|t| t.places)
+            .fold(0, u32::saturating_add)
     }
 }
 
 impl Review {
+    /// Every criterion with the category it is directly in, in depth-first
+    /// rubric order.
     pub fn criteria(&self) -> impl Iterator<Item = (&Category, &Criterion)> {
-        self.categories
-            .iter()
-            .flat_map(|cat| cat.criteria.iter().map(move |c| (cat, c)))
+        self.all_categories().into_iter().flat_map(|placed| {
+            placed
+                .category
+                .criteria
+                .iter()
+                .map(move |c| (placed.category, c))
+        })
+    }
+
+    /// Every category at every depth, depth first: a category, then (after
+    /// its own criteria) each of its sub-categories the same way.
+    pub fn all_categories(&self) -> Vec<Placed<'_>> {
+        depth_first(&self.categories)
+    }
+
+    /// Whether any category is nested in another.
+    pub fn is_nested(&self) -> bool {
+        self.categories.iter().any(|c| !c.categories.is_empty())
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
@@ -162,9 +341,9 @@ impl Review {
     /// given against another rubric are never summed silently.
     pub fn fingerprint(&self) -> String {
         let mut text = String::new();
-        for category in &self.categories {
-            text.push_str(&format!("category {}\n", category.id));
-            for c in &category.criteria {
+        for placed in self.all_categories() {
+            text.push_str(&format!("category {}\n", placed.category.id));
+            for c in &placed.category.criteria {
                 text.push_str(&format!("criterion {} {:.3} {:.3}\n", c.id, c.max, c.step));
             }
         }

@@ -58,7 +58,7 @@ fn color(status: Status) -> RGBColor {
         Status::Selected => SELECTED,
         Status::Tied => TIED,
         Status::NotSelected => NOT_SELECTED,
-        Status::BelowThreshold => BELOW,
+        Status::BelowThreshold | Status::Ineligible => BELOW,
     }
 }
 

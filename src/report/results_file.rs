@@ -29,8 +29,9 @@ impl Serialize for ResultsFile {
             regions,
             sheets,
             warnings,
+            budget,
         } = &self.results;
-        let fields = 8 + usize::from(self.analysis.is_some());
+        let fields = 8 + usize::from(budget.is_some()) + usize::from(self.analysis.is_some());
         let mut out = serializer.serialize_struct("Results", fields)?;
         out.serialize_field("review", review)?;
         out.serialize_field("title", title)?;
@@ -40,6 +41,10 @@ impl Serialize for ResultsFile {
         out.serialize_field("regions", regions)?;
         out.serialize_field("sheets", sheets)?;
         out.serialize_field("warnings", warnings)?;
+        match budget {
+            Some(budget) => out.serialize_field("budget", &Some(budget))?,
+            None => out.skip_field("budget")?,
+        }
         match &self.analysis {
             Some(analysis) => out.serialize_field("analysis", &Some(analysis))?,
             None => out.skip_field("analysis")?,

@@ -1,7 +1,7 @@
 //! The ranking `merge` prints on the terminal.
 
 use super::words::{self, Form, points};
-use crate::merge::{RegionResult, Results};
+use crate::merge::{RegionResult, Results, Status};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
@@ -46,20 +46,31 @@ pub fn table(results: &Results) -> String {
         t!("table-flags")
     ));
     for (region, status) in results.regions.iter().zip(&statuses) {
-        out.push_str(&row(region, name_width, status, status_width));
+        out.push_str(&row(region, categories, name_width, status, status_width));
     }
     out
 }
 
-fn row(region: &RegionResult, name_width: usize, status: &str, status_width: usize) -> String {
+fn row(
+    region: &RegionResult,
+    categories: &[String],
+    name_width: usize,
+    status: &str,
+    status_width: usize,
+) -> String {
+    let rank = if region.status == Status::Ineligible {
+        String::new()
+    } else {
+        region.rank.to_string()
+    };
     let mut line = format!(
         "{:>4}  {}  {:>7}",
-        region.rank,
+        rank,
         pad_right(&truncate(&region.name, name_width, ELLIPSIS), name_width),
         points(region.total)
     );
-    for subtotal in &region.subtotals {
-        line.push_str(&format!("  {:>6}", points(subtotal.points)));
+    for id in categories {
+        line.push_str(&format!("  {:>6}", points(region.subtotal(id))));
     }
     line.push_str(&format!(
         "  {}  {}",

@@ -33,6 +33,9 @@ pub fn status(status: Status, form: Form, min_total: Option<f64>) -> String {
         (Form::Table, Status::NotSelected) => t!("word-status-not-selected"),
         (Form::Table, Status::Tied) => t!("word-status-tied"),
         (Form::Table, Status::BelowThreshold) => t!("word-status-below"),
+        (Form::Table, Status::Ineligible) => t!("word-status-ineligible"),
+        (Form::Screen, Status::Ineligible) => t!("word-status-ineligible-screen"),
+        (Form::Legend, Status::Ineligible) => t!("word-status-ineligible-legend"),
         (Form::Screen, Status::Selected) => t!("word-status-selected-screen"),
         (Form::Screen, Status::NotSelected) => t!("word-status-not-selected-screen"),
         (Form::Screen, Status::Tied) => t!("word-status-tied-screen"),
@@ -78,10 +81,15 @@ pub fn incomplete() -> String {
 pub fn flags(flags: &[String]) -> Vec<String> {
     flags
         .iter()
-        .map(|flag| match flag.strip_prefix("disagreement:") {
-            Some(criterion) => t!("word-flag-disagreement", criterion = criterion),
-            None if flag == "incomplete" => incomplete(),
-            None => flag.clone(),
+        .map(|flag| match flag.split_once(':') {
+            Some(("disagreement", criterion)) => {
+                t!("word-flag-disagreement", criterion = criterion)
+            }
+            Some(("below", id)) => t!("word-flag-below", id = id),
+            _ if flag == "incomplete" => incomplete(),
+            _ if flag == "ineligible" => t!("word-flag-ineligible"),
+            _ if flag == "unfunded" => t!("word-flag-unfunded"),
+            _ => flag.clone(),
         })
         .collect()
 }

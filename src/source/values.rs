@@ -30,6 +30,12 @@ pub fn message(text: &str, pos: Position, code: &ron::Error) -> Option<String> {
             crate::t!("src-expected-whole")
         }
         ron::Error::IntegerOutOfBounds => crate::t!("src-expected-whole"),
+        // `select` reads `6` and `Some(6)` alike, and says what it wants.
+        ron::Error::InvalidValueForType { expected, .. }
+            if expected.starts_with("a number of places") =>
+        {
+            crate::t!("src-expected-whole")
+        }
         // `select: 6.5`: the integer ends at the point, and a comma was due.
         ron::Error::ExpectedComma if is_decimal(&value) => crate::t!("src-expected-whole"),
         ron::Error::ExpectedBoolean => crate::t!("src-expected-bool"),

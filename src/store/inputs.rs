@@ -116,6 +116,7 @@ pub fn merge_inputs(
         let problems = errors
             .iter()
             .map(|e| match sources.get(e.origin.as_path()) {
+                _ if e.origin.as_os_str().is_empty() => e.finding.locate(&review.source),
                 Some(source) => e.finding.locate(source),
                 None => Problem::at(&e.origin, None, e.finding.message.clone()),
             })

@@ -714,7 +714,7 @@ fn no_cutoff_to_be_close_to_when_every_eligible_region_is_selected() {
     let review = two_regions(Aggregate::Mean);
     let review = Review {
         committee: panelist::model::Committee {
-            select: 2,
+            select: Some(2),
             ..review.committee
         },
         ..review

@@ -17,6 +17,7 @@ mod i18n;
 mod init;
 mod merge_props;
 mod merge_rules;
+mod programme;
 mod report_golden;
 mod results_tui;
 mod review_pty;

@@ -429,7 +429,7 @@ proptest! {
                 seen.push(r);
             }
         }
-        let select = committee.select as usize;
+        let select = committee.places() as usize;
         let count = |status| seen.iter().filter(|r| r.status == status).count();
         let (selected, tied) = (count(Status::Selected), count(Status::Tied));
         if tied == 0 {

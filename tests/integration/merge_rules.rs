@@ -622,7 +622,7 @@ fn ranking(results: &merge::Results) -> Vec<(u32, &str, Status)> {
 #[test]
 fn ex_aequo_regions_share_a_rank_listed_by_id_and_the_next_rank_skips() {
     let mut review = ranking_review(&["d", "c", "b", "a"]);
-    review.committee.select = 4;
+    review.committee.select = Some(4);
     // totals: a 10, b 8, c 8 (different subtotals, but no tie_break), d 5
     let results = merged(
         &review,
@@ -647,7 +647,7 @@ fn ex_aequo_regions_share_a_rank_listed_by_id_and_the_next_rank_skips() {
 #[test]
 fn equal_totals_are_ordered_by_the_first_unequal_tie_break_subtotal() {
     let mut review = ranking_review(&["p", "q", "s", "t"]);
-    review.committee.select = 4;
+    review.committee.select = Some(4);
     review.committee.tie_break = vec!["C".into(), "B".into()];
     // all totals 12; C: p 4, q 4, s 4, t 6 → t first.
     // Among p, q, s (C equal), B: p 3, q 5, s 3 → q; p and s still equal on
@@ -706,7 +706,7 @@ fn totals_within_1e_9_are_equal() {
 #[test]
 fn a_tie_group_straddling_the_cutoff_is_tied() {
     let mut review = ranking_review(&["a", "b", "c", "d", "e"]);
-    review.committee.select = 2;
+    review.committee.select = Some(2);
     // a 9; b, c, d 6 (ex aequo); e 3 → places 2..4 straddle select 2
     let results = merged(
         &review,
@@ -733,7 +733,7 @@ fn a_tie_group_straddling_the_cutoff_is_tied() {
 #[test]
 fn an_ex_aequo_group_that_fits_inside_the_cutoff_is_selected() {
     let mut review = ranking_review(&["a", "b", "c", "d"]);
-    review.committee.select = 3;
+    review.committee.select = Some(3);
     // a 9; b, c 6 ex aequo at places 2 and 3 (select 3); d 5 → NotSelected.
     let results = merged(
         &review,
@@ -758,7 +758,7 @@ fn an_ex_aequo_group_that_fits_inside_the_cutoff_is_selected() {
 #[test]
 fn a_region_below_min_total_is_below_threshold_and_takes_no_place() {
     let mut review = ranking_review(&["a", "b", "c", "d"]);
-    review.committee.select = 4;
+    review.committee.select = Some(4);
     review.committee.min_total = Some(5.0);
     // a 9, b 5 (exactly the minimum: not below), c 4.5 and d 0 below.
     // 4 places but only a and b are eligible: 2 Selected, nobody NotSelected.
@@ -812,7 +812,7 @@ fn min_total_compares_within_1e_9() {
 #[test]
 fn with_select_zero_nobody_is_selected() {
     let mut review = ranking_review(&["a", "b"]);
-    review.committee.select = 0;
+    review.committee.select = Some(0);
     let results = merged(
         &review,
         &ranking_sheet(&[("a", [9.0, 0.0, 0.0]), ("b", [9.0, 0.0, 0.0])]),

@@ -1177,3 +1177,167 @@ fn a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest()
         &["unknown region \"nowhere0000\""],
     );
 }
+
+// ---------------------------------------------------------------------------
+// The selection programme's fields (SPEC "The selection programme")
+// ---------------------------------------------------------------------------
+
+const COMMITTEE: &str = "committee: Committee(select: 2, aggregate: Mean, tie_break: [\"B\", \"A\"], min_total: None, disagreement: 0.4),";
+
+/// The small review with its committee line replaced by `committee`.
+fn with_committee(committee: &str) -> BrokenReview {
+    broken_review(COMMITTEE, committee, committee)
+}
+
+#[test]
+fn tiers_are_checked_select_or_tiers_unique_ids_and_places() {
+    with_committee(
+        "committee: Committee(select: 2, tiers: [Tier(id: \"a\", title: \"A\", places: 1)], disagreement: 0.4),",
+    )
+    .check_names(&["both select and tiers", "only one"]);
+    with_committee("committee: Committee(disagreement: 0.4),")
+        .check_names(&["neither select nor tiers"]);
+    let repeated = with_committee(
+        "committee: Committee(tiers: [Tier(id: \"a\", title: \"A\", places: 1), Tier(id: \"a\", title: \"B\", places: 0)]),",
+    );
+    repeated.check_names(&["tier id \"a\" repeats"]);
+    repeated.check_names(&["tier \"a\" has 0 places"]);
+    repeated.merge_names(&["tier \"a\" has 0 places"]);
+}
+
+#[test]
+fn an_empty_all_or_any_is_refused() {
+    with_committee(
+        "committee: Committee(select: 2, eligibility: Some(Any([AtLeast(\"industry\", 3.0), All([])]))),",
+    )
+    .check_names(&["empty All([])"]);
+}
+
+#[test]
+fn a_budget_is_checked_amounts_order_and_what_it_needs_of_regions() {
+    with_committee(
+        "committee: Committee(select: 2, budget: Some(Budget(total: 10.0, rule: Proportional(min: 5.0, max: 1.0)))),",
+    )
+    .check_names(&["budget: min 5 is more than max 1"]);
+    with_committee(
+        "committee: Committee(select: 2, budget: Some(Budget(total: -1.0, rule: Proportional(min: 0.0, max: 1.0)))),",
+    )
+    .check_names(&["budget: total must be an amount of 0 or more (it is -1)"]);
+    with_committee(
+        "committee: Committee(select: 2, budget: Some(Budget(total: 10.0, rule: Proportional(min: 0.5, max: 1.0), granularity: 0.0))),",
+    )
+    .check_names(&["granularity must be greater than 0"]);
+    // Two funded places at a least of 4 need 8 of a total of 7.
+    with_committee(
+        "committee: Committee(select: 2, budget: Some(Budget(total: 7.0, rule: Proportional(min: 4.0, max: 5.0)))),",
+    )
+    .check_names(&["need 8", "total of 7 by 1"]);
+    // RankOrder needs every eligible region's request: north is named on
+    // its own line.
+    let text = replace_once(
+        SMALL_REVIEW,
+        COMMITTEE,
+        "committee: Committee(select: 2, budget: Some(Budget(total: 7.0, rule: RankOrder))),",
+    );
+    let dir = small_review();
+    std::fs::write(dir.review_ron(), &text).unwrap();
+    let result = run(["check", &arg(&dir.path())]);
+    result.assert_code(1);
+    let line = line_of(&text, "Region(id: \"north\"");
+    assert_problem(
+        &result.stderr,
+        &dir.review_ron(),
+        line,
+        &["region \"north\" has no requested amount"],
+    );
+}
+
+#[test]
+fn a_budget_the_selected_regions_cannot_share_fails_the_merge_by_how_much() {
+    // east asks for 1 only, so the cheapest two places need 1 + 4 = 5 of
+    // 7: valid. With drafts counted, north and south are selected and need
+    // 4 + 4 = 8: the merge fails by 1 and writes nothing.
+    let text = replace_once(
+        SMALL_REVIEW,
+        COMMITTEE,
+        "committee: Committee(select: 2, budget: Some(Budget(total: 7.0, rule: Proportional(min: 4.0, max: 5.0)))),",
+    );
+    let text = replace_once(
+        &text,
+        "Region(id: \"east\", name: \"East\")",
+        "Region(id: \"east\", name: \"East\", requested: Some(1.0))",
+    );
+    let dir = small_review();
+    std::fs::write(dir.review_ron(), &text).unwrap();
+    run(["check", &arg(&dir.path())]).assert_code(0);
+    let out = dir.beside("out");
+    let result = run([
+        "merge",
+        &arg(&dir.path()),
+        "--include-drafts",
+        "--out",
+        &arg(&out),
+    ]);
+    result.assert_code(1);
+    let line = line_of(&text, "budget: Some(");
+    assert_problem(
+        &result.stderr,
+        &dir.review_ron(),
+        line,
+        &["least amounts add up to 8", "total of 7 by 1"],
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn a_rubric_is_checked_empty_categories_shared_ids_and_minimums() {
+    broken_review(
+        "Criterion(id: \"b1\", title: \"Criterion b1\", max: 4.0, step: 0.25),",
+        "",
+        "id: \"B\"",
+    )
+    .check_names(&["category \"B\" holds no criterion"]);
+    broken_review(
+        "Criterion(id: \"a2\", title: \"Criterion a2\", max: 5.0),",
+        "Criterion(id: \"a2\", title: \"Criterion a2\", max: 5.0, min: Some(6.0)),",
+        "id: \"a2\"",
+    )
+    .check_names(&["\"a2\": min must be a number from 0 to its maximum of 5"]);
+    broken_review(
+        "Criterion(id: \"b1\",",
+        "Criterion(id: \"B\",",
+        "id: \"B\",\n",
+    )
+    .check_names(&["category id \"B\" is also a criterion id"]);
+    broken_review(
+        "tie_break: [\"B\", \"A\"]",
+        "tie_break: [\"B\", \"Z\"]",
+        "tie_break",
+    )
+    .check_names(&["tie_break names \"Z\""]);
+}
+
+#[test]
+fn a_figure_the_rule_names_and_a_region_lacks_is_a_warning() {
+    let text = replace_once(
+        SMALL_REVIEW,
+        COMMITTEE,
+        "committee: Committee(select: 2, eligibility: Some(AtLeast(\"industry\", 3.0))),",
+    );
+    let text = replace_once(
+        &text,
+        "Region(id: \"north\", name: \"North\")",
+        "Region(id: \"north\", name: \"North\", figures: {\"industry\": 3.4})",
+    );
+    let dir = small_review();
+    std::fs::write(dir.review_ron(), &text).unwrap();
+    let result = run(["check", &arg(&dir.path())]);
+    result.assert_code(0);
+    assert!(
+        result
+            .stderr
+            .contains("figure \"industry\", which 2 regions lack: south, east"),
+        "{}",
+        result.stderr
+    );
+}

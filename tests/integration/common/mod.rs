@@ -52,12 +52,16 @@ impl ReviewBuilder {
                 reviewers: Vec::new(),
                 panels: Vec::new(),
                 committee: Committee {
-                    select: 1,
+                    select: Some(1),
+                    tiers: Vec::new(),
                     aggregate: Aggregate::Mean,
                     tie_break: Vec::new(),
                     min_total: None,
                     disagreement: 0.4,
+                    eligibility: None,
+                    budget: None,
                 },
+                follows: None,
             },
         }
     }
@@ -80,8 +84,11 @@ impl ReviewBuilder {
                     max,
                     step,
                     guidance: String::new(),
+                    min: None,
                 })
                 .collect(),
+            categories: Vec::new(),
+            min: None,
         });
         self
     }
@@ -104,6 +111,8 @@ impl ReviewBuilder {
             name: name.into(),
             fields: Vec::new(),
             summary: String::new(),
+            figures: std::collections::BTreeMap::new(),
+            requested: None,
         });
         self
     }
@@ -166,7 +175,7 @@ impl ReviewBuilder {
     }
 
     pub fn select(mut self, select: u32) -> Self {
-        self.review.committee.select = select;
+        self.review.committee.select = Some(select);
         self
     }
 

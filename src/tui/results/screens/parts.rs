@@ -65,7 +65,7 @@ pub(super) fn status_style(theme: &Theme, status: Status) -> Style {
         Status::Selected => theme.ok().add_modifier(Modifier::BOLD),
         Status::Tied => theme.warn().add_modifier(Modifier::BOLD),
         Status::NotSelected => Style::default(),
-        Status::BelowThreshold => theme.dim(),
+        Status::BelowThreshold | Status::Ineligible => theme.dim(),
     }
 }
 

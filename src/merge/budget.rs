@@ -1,0 +1,181 @@
+//! SPEC's "Budget": the money shared among the selected regions of funded
+//! tiers, by rank order (a funding line) or in proportion to their totals.
+
+use super::results::{BudgetOutcome, RegionResult, Status, add_flag};
+use crate::model::{Budget, BudgetRule, PROGRAMME_EPSILON, Review, Tier};
+
+/// Why a budget cannot be shared: the least amounts alone exceed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Infeasible {
+    /// What the least amounts of the selected regions add up to.
+    pub needed: f64,
+    pub total: f64,
+}
+
+/// Shares `budget` among `regions` (ranked): sets every eligible region's
+/// `allocation` (0 for one that gets nothing), flags those past the funding
+/// line `unfunded`, and returns the sum and what is left.
+pub fn allocate(
+    review: &Review,
+    budget: &Budget,
+    regions: &mut [RegionResult],
+) -> Result<BudgetOutcome, Infeasible> {
+    let tiers = review.committee.tiers();
+    let funded = |region: &RegionResult| {
+        region.status == Status::Selected && in_funded_tier(&tiers, region.tier.as_deref())
+    };
+    let requested = |region: &RegionResult| review.region(&region.region).and_then(|r| r.requested);
+    let mut amounts = vec![0.0; regions.len()];
+    let chosen: Vec<usize> = (0..regions.len())
+        .filter(|&i| funded(&regions[i]))
+        .collect();
+    let mut unfunded = Vec::new();
+    match budget.rule {
+        BudgetRule::RankOrder => {
+            let mut left = budget.total;
+            let mut line_passed = false;
+            for &i in &chosen {
+                let asked = requested(&regions[i]).unwrap_or(0.0);
+                if !line_passed && asked <= left + PROGRAMME_EPSILON {
+                    amounts[i] = round_down(asked, budget.granularity);
+                    left -= amounts[i];
+                } else {
+                    line_passed = true;
+                    unfunded.push(i);
+                }
+            }
+        }
+        BudgetRule::Proportional { min, max } => {
+            let bounds: Vec<(f64, f64, f64)> = chosen
+                .iter()
+                .map(|&i| {
+                    let cap = requested(&regions[i]).map_or(max, |r| r.min(max));
+                    (regions[i].total, min.min(cap), cap)
+                })
+                .collect();
+            let needed: f64 = bounds.iter().map(|b| b.1).sum();
+            if needed > budget.total + PROGRAMME_EPSILON {
+                return Err(Infeasible {
+                    needed,
+                    total: budget.total,
+                });
+            }
+            for (&i, amount) in chosen.iter().zip(proportional(&bounds, budget.total)) {
+                amounts[i] = round_down(amount, budget.granularity);
+            }
+        }
+    }
+    for i in unfunded {
+        add_flag(&mut regions[i].flags, "unfunded".to_string());
+    }
+    let mut allocated = 0.0;
+    for (region, amount) in regions.iter_mut().zip(amounts) {
+        if region.status != Status::Ineligible {
+            region.allocation = Some(amount);
+            allocated += amount;
+        }
+    }
+    Ok(BudgetOutcome {
+        total: budget.total,
+        unit: budget.unit.clone(),
+        allocated,
+        left: budget.total - allocated,
+    })
+}
+
+fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {
+    match tier {
+        Some(id) => tiers.iter().any(|t| t.id == id && t.funded),
+        // `select: N`: the one tier, funded.
+        None => tiers.len() == 1 && tiers[0].funded,
+    }
+}
+
+/// `amount` rounded down to a multiple of `granularity`; an amount within
+/// 1e-9·granularity below a multiple counts as that multiple.
+pub fn round_down(amount: f64, granularity: f64) -> f64 {
+    if granularity <= 0.0 || !granularity.is_finite() {
+        return amount;
+    }
+    (amount / granularity + PROGRAMME_EPSILON).floor() * granularity
+}
+
+/// clamp(λ·total_i, lo_i, cap_i) for the largest λ ≥ 0 with a sum of at
+/// most `budget`, each region given as (total, lo, cap); every region at
+/// its cap when that fits. The sum is piecewise linear and nondecreasing
+/// in λ, so λ is found exactly between two of its breakpoints.
+fn proportional(bounds: &[(f64, f64, f64)], budget: f64) -> Vec<f64> {
+    let at = |lambda: f64| -> Vec<f64> {
+        bounds
+            .iter()
+            .map(|&(total, lo, cap)| (lambda * total).clamp(lo, cap.max(lo)))
+            .collect()
+    };
+    let sum = |lambda: f64| -> f64 { at(lambda).iter().sum() };
+    let caps: f64 = bounds.iter().map(|b| b.2.max(b.1)).sum();
+    if caps <= budget + PROGRAMME_EPSILON {
+        return bounds.iter().map(|b| b.2.max(b.1)).collect();
+    }
+    let mut breaks: Vec<f64> = bounds
+        .iter()
+        .filter(|b| b.0 > 0.0)
+        .flat_map(|&(total, lo, cap)| [lo / total, cap / total])
+        .filter(|l| l.is_finite() && *l >= 0.0)
+        .collect();
+    breaks.push(0.0);
+    breaks.sort_by(f64::total_cmp);
+    breaks.dedup();
+    // The last breakpoint whose sum fits; past it the sum is linear until
+    // the next one.
+    let fits = breaks.partition_point(|&l| sum(l) <= budget + PROGRAMME_EPSILON);
+    let Some(&low) = breaks.get(fits.wrapping_sub(1)) else {
+        return at(0.0);
+    };
+    let base = sum(low);
+    let slope: f64 = bounds
+        .iter()
+        .filter(|&&(total, lo, cap)| total > 0.0 && low * total >= lo && low * total < cap)
+        .map(|b| b.0)
+        .sum();
+    let lambda = if slope > 0.0 {
+        let high = breaks.get(fits).copied().unwrap_or(f64::INFINITY);
+        (low + (budget - base) / slope).min(high)
+    } else {
+        low
+    };
+    at(lambda)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proportional_finds_the_largest_lambda() {
+        // Totals 80, 60, 40; min 0.5, max 1.0; budget 2.0.
+        let bounds = [(80.0, 0.5, 1.0), (60.0, 0.5, 1.0), (40.0, 0.5, 1.0)];
+        let amounts = proportional(&bounds, 2.0);
+        // λ·80 = 1.0 caps at λ = 1/80; the rest: λ(60 + 40) = 1.0 → λ = 0.01
+        // gives 0.6 and 0.4 → 0.5 (lo). Check the sum and the order.
+        let sum: f64 = amounts.iter().sum();
+        assert!((sum - 2.0).abs() < 1e-9, "{amounts:?}");
+        assert!(amounts[0] >= amounts[1] && amounts[1] >= amounts[2]);
+        assert!(
+            (amounts[2] - 0.5).abs() < 1e-9,
+            "40 points stays at the least"
+        );
+    }
+
+    #[test]
+    fn proportional_gives_everyone_the_cap_when_it_fits() {
+        let bounds = [(80.0, 0.5, 1.0), (60.0, 0.5, 0.7)];
+        assert_eq!(proportional(&bounds, 5.0), [1.0, 0.7]);
+    }
+
+    #[test]
+    fn rounding_down_forgives_a_hair_below_a_multiple() {
+        assert!((round_down(0.734e9, 1.0e7) - 0.73e9).abs() < 1e-3);
+        assert!((round_down(0.7 - 1e-12, 0.1) - 0.7).abs() < 1e-12);
+        assert!((round_down(0.69, 0.1) - 0.6).abs() < 1e-12);
+    }
+}

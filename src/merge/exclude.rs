@@ -1,0 +1,125 @@
+//! Who takes no place whatever their rank: a region failing the committee's
+//! eligibility rule, and one below a threshold (SPEC's "Eligibility" and
+//! "Thresholds").
+
+use super::limits::EPSILON;
+use super::results::{RegionResult, Status, add_flag};
+use crate::model::{Category, Committee, Index, depth_first};
+
+/// A minimum the rubric sets, where it is read in a region's results.
+#[derive(Debug, Clone)]
+enum Minimum {
+    /// A subtotal, by its index in depth-first order.
+    Category { at: usize, id: String, min: f64 },
+    /// A criterion's aggregate, by its index in rubric order.
+    Criterion { at: usize, id: String, min: f64 },
+}
+
+/// Every minimum of the rubric and the committee, in depth-first order.
+#[derive(Debug, Clone)]
+pub struct Thresholds {
+    minimums: Vec<Minimum>,
+    min_total: Option<f64>,
+}
+
+impl Thresholds {
+    pub fn new(committee: &Committee, categories: &[Category]) -> Thresholds {
+        let mut minimums = Vec::new();
+        let mut criterion = 0;
+        for (at, placed) in depth_first(categories).iter().enumerate() {
+            if let Some(min) = placed.category.min {
+                minimums.push(Minimum::Category {
+                    at,
+                    id: placed.category.id.clone(),
+                    min,
+                });
+            }
+            for c in &placed.category.criteria {
+                if let Some(min) = c.min {
+                    minimums.push(Minimum::Criterion {
+                        at: criterion,
+                        id: c.id.clone(),
+                        min,
+                    });
+                }
+                criterion += 1;
+            }
+        }
+        Thresholds {
+            minimums,
+            min_total: committee.min_total,
+        }
+    }
+
+    /// Whether `below:` flags are written: only when some criterion or
+    /// category has a minimum (with `min_total` alone the status says it).
+    pub fn flagged(&self) -> bool {
+        !self.minimums.is_empty()
+    }
+
+    /// The ids of the minimums `region` falls short of, in depth-first
+    /// order, then `total`. A criterion without marks counts as 0; one not
+    /// in `region.criteria` (the analysis ranks by subtotals alone) is not
+    /// looked at.
+    pub fn failing(&self, region: &RegionResult) -> Vec<&str> {
+        let short = |value: f64, min: f64| value < min - EPSILON;
+        let mut out: Vec<&str> = Vec::new();
+        for minimum in &self.minimums {
+            match minimum {
+                Minimum::Category { at, id, min } => {
+                    if region
+                        .subtotals
+                        .get(*at)
+                        .is_some_and(|s| short(s.points, *min))
+                    {
+                        out.push(id);
+                    }
+                }
+                Minimum::Criterion { at, id, min } => {
+                    if region
+                        .criteria
+                        .get(*at)
+                        .is_some_and(|c| short(c.aggregate.unwrap_or(0.0), *min))
+                    {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+        if self.min_total.is_some_and(|min| short(region.total, min)) {
+            out.push("total");
+        }
+        out
+    }
+
+    /// Whether `region` falls short of any minimum.
+    pub fn below(&self, region: &RegionResult) -> bool {
+        !self.failing(region).is_empty()
+    }
+}
+
+/// Marks every region that fails the eligibility rule `Ineligible` with
+/// its flag, and adds the `below:` flags of every region (the statuses of
+/// those below are the ranking's).
+pub(super) fn screen(index: &Index, thresholds: &Thresholds, regions: &mut [RegionResult]) {
+    let review = index.review;
+    for result in regions.iter_mut() {
+        if let Some(rule) = &review.committee.eligibility
+            && let Some(region) = index.region(&result.region)
+            && !rule.admits(&region.figures, &region.fields)
+        {
+            result.status = Status::Ineligible;
+            add_flag(&mut result.flags, "ineligible".to_string());
+        }
+        if thresholds.flagged() {
+            let below: Vec<String> = thresholds
+                .failing(result)
+                .into_iter()
+                .map(|id| format!("below:{id}"))
+                .collect();
+            for flag in below {
+                add_flag(&mut result.flags, flag);
+            }
+        }
+    }
+}

@@ -1,0 +1,459 @@
+//! SPEC's "The selection programme": nested categories, thresholds,
+//! eligibility, tiers and the budget, one hand-worked example per rule
+//! through the pure merge. Every expected number is worked out in the
+//! comments.
+
+use crate::common::*;
+use panelist::merge::{self, MergeOptions, Results, Status};
+use panelist::model::{Budget, BudgetRule, Category, Criterion, Review, Rule, Tier};
+
+/// One criterion `c` (max 10, step 0.5), regions `r1..rN`, one reviewer
+/// `p` whose marks are `points[i]` for `r<i+1>`.
+fn scored_regions(points: &[f64]) -> (Review, Vec<merge::SheetInput>) {
+    let ids: Vec<String> = (1..=points.len()).map(|i| format!("r{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let review = ReviewBuilder::new()
+        .category("A", &[("c", 10.0, 0.5)])
+        .regions(&ids)
+        .reviewers(&["p"])
+        .panel("board", &["p"], &["c"], None)
+        .build();
+    let mut marks = sheet();
+    for (id, &p) in ids.iter().zip(points) {
+        marks = marks.mark(id, "c", p);
+    }
+    (review, vec![scored("board", "p", marks)])
+}
+
+fn tiers(review: &mut Review, tiers: &[(&str, u32, bool)]) {
+    review.committee.select = None;
+    review.committee.tiers = tiers
+        .iter()
+        .map(|&(id, places, funded)| Tier {
+            id: id.into(),
+            title: format!("Tier {id}"),
+            places,
+            funded,
+        })
+        .collect();
+}
+
+/// (region, status, tier) in output order.
+fn outcome(results: &Results) -> Vec<(String, Status, Option<String>)> {
+    results
+        .regions
+        .iter()
+        .map(|r| (r.region.clone(), r.status, r.tier.clone()))
+        .collect()
+}
+
+fn row(region: &str, status: Status, tier: Option<&str>) -> (String, Status, Option<String>) {
+    (region.to_string(), status, tier.map(str::to_string))
+}
+
+#[test]
+fn an_ex_aequo_group_across_a_tier_boundary_is_tied() {
+    // Totals 9, 8, 8, 5 under tiers A (2 places), B (2): r1 takes position
+    // 1 (A); r2 and r3 share positions 2–3, one in A and one in B: Tied;
+    // r4 takes position 4, in B.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 8.0, 5.0]);
+    tiers(&mut review, &[("A", 2, true), ("B", 2, true)]);
+    let results = merged(&review, &sheets);
+    assert_eq!(
+        outcome(&results),
+        [
+            row("r1", Status::Selected, Some("A")),
+            row("r2", Status::Tied, None),
+            row("r3", Status::Tied, None),
+            row("r4", Status::Selected, Some("B")),
+        ]
+    );
+    // Totals 9, 8, 7, 7, 5 under A (2), B (1): r3 and r4 share positions
+    // 3–4, one in B and one after the last place: Tied; r5 is out.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 7.0, 5.0]);
+    tiers(&mut review, &[("A", 2, true), ("B", 1, true)]);
+    let results = merged(&review, &sheets);
+    assert_eq!(
+        outcome(&results)[2..],
+        [
+            row("r3", Status::Tied, None),
+            row("r4", Status::Tied, None),
+            row("r5", Status::NotSelected, None),
+        ]
+    );
+    assert_eq!(results.rules.select, 3, "select is the places together");
+}
+
+#[test]
+fn select_n_is_one_tier_and_writes_no_tier() {
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0]);
+    review.committee.select = Some(2);
+    let results = merged(&review, &sheets);
+    assert!(results.regions.iter().all(|r| r.tier.is_none()));
+    assert!(results.rules.tiers.is_empty());
+    let csv = panelist::report::csv(&results).expect("csv");
+    assert!(!csv.contains("tier"), "{csv}");
+}
+
+#[test]
+fn a_region_exactly_on_a_threshold_passes_and_one_below_is_flagged() {
+    // Two criteria: c (min 3) in A, d in B (min 4 on the category). r1 has
+    // c = 3 exactly, d = 4 exactly: it passes. r2 has c = 2.5 and d = 6:
+    // below c only. r3 has c = 8, d = 3.5: below B only. r4 has no mark for
+    // c (counts as 0) and d = 9: below c.
+    let mut review = ReviewBuilder::new()
+        .category("A", &[("c", 10.0, 0.5)])
+        .category("B", &[("d", 10.0, 0.5)])
+        .regions(&["r1", "r2", "r3", "r4"])
+        .reviewers(&["p"])
+        .panel("board", &["p"], &["c", "d"], None)
+        .select(4)
+        .build();
+    review.categories[0].criteria[0].min = Some(3.0);
+    review.categories[1].min = Some(4.0);
+    let sheets = vec![scored(
+        "board",
+        "p",
+        sheet()
+            .marks("r1", &[("c", 3.0), ("d", 4.0)])
+            .marks("r2", &[("c", 2.5), ("d", 6.0)])
+            .marks("r3", &[("c", 8.0), ("d", 3.5)])
+            .mark("r4", "d", 9.0),
+    )];
+    let results = merged(&review, &sheets);
+    let flags = |id: &str| region(&results, id).flags.join(";");
+    assert_eq!(region(&results, "r1").status, Status::Selected);
+    assert_eq!(flags("r1"), "");
+    assert_eq!(region(&results, "r2").status, Status::BelowThreshold);
+    assert_eq!(flags("r2"), "below:c");
+    assert_eq!(flags("r3"), "below:B");
+    assert_eq!(region(&results, "r4").status, Status::BelowThreshold);
+    assert_eq!(flags("r4"), "incomplete;below:c");
+}
+
+#[test]
+fn below_flags_follow_depth_first_order_then_the_total() {
+    // Category T holds criterion t1 (min 5) and sub-category S, which
+    // holds s1 (min 5); S has a min of 6 and the total a min of 15.
+    // Marks t1 = 4, s1 = 4, u1 = 0: below t1, S, s1 (depth first: T's own
+    // criteria, then S, then S's criteria), and the total (8 < 15).
+    let mut review = nested_review();
+    review.categories[0].criteria[0].min = Some(5.0);
+    review.categories[0].categories[0].min = Some(6.0);
+    review.categories[0].categories[0].criteria[0].min = Some(5.0);
+    review.committee.min_total = Some(15.0);
+    let sheets = vec![scored(
+        "board",
+        "p",
+        sheet().marks("r1", &[("t1", 4.0), ("s1", 4.0), ("u1", 0.0)]),
+    )];
+    let results = merged(&review, &sheets);
+    assert_eq!(
+        region(&results, "r1").flags,
+        ["below:t1", "below:S", "below:s1", "below:total"]
+    );
+}
+
+#[test]
+fn min_total_alone_writes_no_below_flag() {
+    let (mut review, sheets) = scored_regions(&[9.0, 2.0]);
+    review.committee.min_total = Some(5.0);
+    let results = merged(&review, &sheets);
+    assert_eq!(region(&results, "r2").status, Status::BelowThreshold);
+    assert!(region(&results, "r2").flags.is_empty());
+}
+
+/// T (t1, and S holding s1), and U (u1): one region `r1`, reviewer `p`.
+fn nested_review() -> Review {
+    let criterion = |id: &str| Criterion {
+        id: id.into(),
+        title: id.into(),
+        max: 10.0,
+        step: 0.5,
+        guidance: String::new(),
+        min: None,
+    };
+    let mut review = ReviewBuilder::new()
+        .regions(&["r1", "r2"])
+        .reviewers(&["p"])
+        .panel("board", &["p"], &["t1", "s1", "u1"], None)
+        .select(1)
+        .build();
+    review.categories = vec![
+        Category {
+            id: "T".into(),
+            title: "Top".into(),
+            criteria: vec![criterion("t1")],
+            categories: vec![Category {
+                id: "S".into(),
+                title: "Sub".into(),
+                criteria: vec![criterion("s1")],
+                categories: Vec::new(),
+                min: None,
+            }],
+            min: None,
+        },
+        Category {
+            id: "U".into(),
+            title: "Other".into(),
+            criteria: vec![criterion("u1")],
+            categories: Vec::new(),
+            min: None,
+        },
+    ];
+    review
+}
+
+#[test]
+fn nested_subtotals_add_up_every_level_and_break_ties() {
+    // r1: t1 4, s1 3, u1 2 → S 3, T 7, U 2, total 9.
+    // r2: t1 2, s1 5, u1 2 → S 5, T 7, U 2, total 9. Tied on the total and
+    // on T; the tie-break on S (a sub-category) puts r2 first.
+    let mut review = nested_review();
+    review.committee.tie_break = vec!["T".into(), "S".into()];
+    let sheets = vec![scored(
+        "board",
+        "p",
+        sheet()
+            .marks("r1", &[("t1", 4.0), ("s1", 3.0), ("u1", 2.0)])
+            .marks("r2", &[("t1", 2.0), ("s1", 5.0), ("u1", 2.0)]),
+    )];
+    let results = merged(&review, &sheets);
+    assert_eq!(subtotal(&results, "r1", "T"), 7.0);
+    assert_eq!(subtotal(&results, "r1", "S"), 3.0);
+    assert_eq!(subtotal(&results, "r1", "U"), 2.0);
+    let order: Vec<&str> = results.regions.iter().map(|r| r.region.as_str()).collect();
+    assert_eq!(order, ["r2", "r1"]);
+    assert_eq!(region(&results, "r2").decided_by.as_deref(), None);
+    assert_eq!(region(&results, "r1").decided_by.as_deref(), Some("S"));
+    // results.csv: one column per top-level category.
+    let csv = panelist::report::csv(&results).expect("csv");
+    let header = csv.lines().next().unwrap_or_default();
+    assert_eq!(header, "rank,region,name,total,T,U,status,marks,flags");
+    assert!(csv.contains("1,r2,R2,9.00,7.00,2.00,Selected,3,"), "{csv}");
+}
+
+fn figures(review: &mut Review, id: &str, pairs: &[(&str, f64)]) {
+    let region = review
+        .regions
+        .iter_mut()
+        .find(|r| r.id == id)
+        .expect("a region");
+    region.figures = pairs.iter().map(|(k, v)| ((*k).to_string(), *v)).collect();
+}
+
+#[test]
+fn ineligible_regions_come_last_by_id_without_a_rank_or_a_place() {
+    // The seed's rule: industry ≥ 3 or machinery ≥ 1. r1 (total 9) has
+    // industry 2.9 and no machinery figure: ineligible. r2 (8): industry
+    // exactly 3: eligible. r3 (7): machinery 1.2. r4 (2): no figures:
+    // ineligible. One place: r2 takes it, r3 is out.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 2.0]);
+    review.committee.select = Some(1);
+    review.committee.eligibility = Some(Rule::Any(vec![
+        Rule::AtLeast("industry".into(), 3.0),
+        Rule::AtLeast("machinery".into(), 1.0),
+    ]));
+    figures(&mut review, "r1", &[("industry", 2.9)]);
+    figures(&mut review, "r2", &[("industry", 3.0)]);
+    figures(&mut review, "r3", &[("industry", 0.4), ("machinery", 1.2)]);
+    let results = merged(&review, &sheets);
+    assert_eq!(
+        outcome(&results),
+        [
+            row("r2", Status::Selected, None),
+            row("r3", Status::NotSelected, None),
+            row("r1", Status::Ineligible, None),
+            row("r4", Status::Ineligible, None),
+        ]
+    );
+    let r1 = region(&results, "r1");
+    assert_eq!((r1.rank, r1.total), (0, 9.0), "no rank, its total kept");
+    assert_eq!(r1.flags, ["ineligible"]);
+    assert_eq!(region(&results, "r3").rank, 2);
+    // The figure r4 lacks (both) and r1 lacks (machinery) are warned about.
+    assert!(
+        results
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"machinery\"") && w.contains("r1")),
+        "{:?}",
+        results.warnings
+    );
+    let csv = panelist::report::csv(&results).expect("csv");
+    assert!(
+        csv.contains("\n,r1,R1,9.00,9.00,Ineligible,1,ineligible\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn ineligible_wins_over_below_threshold_and_keeps_its_flags() {
+    let (mut review, sheets) = scored_regions(&[1.0, 8.0]);
+    review.committee.min_total = Some(5.0);
+    review.categories[0].criteria[0].min = Some(2.0);
+    review.committee.eligibility = Some(Rule::Not(Box::new(Rule::InField("IT".into()))));
+    review.regions[0].fields = vec!["IT".into()];
+    let results = merged(&review, &sheets);
+    let r1 = region(&results, "r1");
+    assert_eq!(r1.status, Status::Ineligible);
+    assert_eq!(r1.flags, ["ineligible", "below:c", "below:total"]);
+}
+
+fn budget(review: &mut Review, total: f64, rule: BudgetRule, granularity: f64) {
+    review.committee.budget = Some(Budget {
+        total,
+        unit: "JPY".into(),
+        rule,
+        granularity,
+    });
+}
+
+fn requested(review: &mut Review, amounts: &[f64]) {
+    for (region, &amount) in review.regions.iter_mut().zip(amounts) {
+        region.requested = Some(amount);
+    }
+}
+
+fn allocations(results: &Results) -> Vec<(String, Option<f64>)> {
+    results
+        .regions
+        .iter()
+        .map(|r| (r.region.clone(), r.allocation))
+        .collect()
+}
+
+#[test]
+fn the_funding_line_stops_at_the_first_region_that_does_not_fit() {
+    // Five selected in rank order asking 4, 3, 5, 1, 1 of a total of 9:
+    // r1 4 (5 left), r2 3 (2 left), r3 asks 5 > 2: the line. r3, r4 and r5
+    // get 0 and are flagged unfunded, though r4 would have fitted.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 6.0, 5.0]);
+    review.committee.select = Some(5);
+    requested(&mut review, &[4.0, 3.0, 5.0, 1.0, 1.0]);
+    budget(&mut review, 9.0, BudgetRule::RankOrder, 1.0);
+    let results = merged(&review, &sheets);
+    let got: Vec<f64> = results
+        .regions
+        .iter()
+        .filter_map(|r| r.allocation)
+        .collect();
+    assert_eq!(got, [4.0, 3.0, 0.0, 0.0, 0.0]);
+    assert!(
+        region(&results, "r3")
+            .flags
+            .contains(&"unfunded".to_string())
+    );
+    assert!(
+        region(&results, "r5")
+            .flags
+            .contains(&"unfunded".to_string())
+    );
+    assert!(region(&results, "r2").flags.is_empty());
+    let outcome = results.budget.as_ref().expect("a budget outcome");
+    assert_eq!((outcome.allocated, outcome.left), (7.0, 2.0));
+    let csv = panelist::report::csv(&results).expect("csv");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with(",flags,allocation")
+    );
+    assert!(
+        csv.contains(",r3,R3,7.00,7.00,Selected,1,unfunded,0.00\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_funding_line_passes_over_a_tied_group() {
+    // Totals 9, 8, 8, 5 under tiers A (2), B (2): r1 in A; r2 and r3 share
+    // positions 2–3 across the boundary: Tied; r4 in B. Total 10, each
+    // asks 3: r1 3 (7 left); r2 and r3 are passed over, neither paid nor
+    // stopping the line; r4 3 (4 left).
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 8.0, 5.0]);
+    tiers(&mut review, &[("A", 2, true), ("B", 2, true)]);
+    requested(&mut review, &[3.0, 3.0, 3.0, 3.0]);
+    budget(&mut review, 10.0, BudgetRule::RankOrder, 1.0);
+    let results = merged(&review, &sheets);
+    assert_eq!(
+        allocations(&results),
+        [
+            ("r1".to_string(), Some(3.0)),
+            ("r2".to_string(), Some(0.0)),
+            ("r3".to_string(), Some(0.0)),
+            ("r4".to_string(), Some(3.0)),
+        ]
+    );
+    assert!(
+        region(&results, "r2").flags.is_empty(),
+        "a tied region is not unfunded"
+    );
+    assert_eq!(results.budget.as_ref().map(|b| b.left), Some(4.0));
+    // Under tiers A (1), B (2), reserve R (1, unfunded): r1 A; r2, r3 B;
+    // r4 R: Selected, waiting, with no money and no flag.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 5.0]);
+    tiers(
+        &mut review,
+        &[("A", 1, true), ("B", 2, true), ("R", 1, false)],
+    );
+    requested(&mut review, &[3.0, 3.0, 3.0, 3.0]);
+    budget(&mut review, 10.0, BudgetRule::RankOrder, 1.0);
+    let results = merged(&review, &sheets);
+    let r4 = region(&results, "r4");
+    assert_eq!(
+        (r4.status, r4.tier.as_deref()),
+        (Status::Selected, Some("R"))
+    );
+    assert_eq!(r4.allocation, Some(0.0));
+    assert!(r4.flags.is_empty());
+    assert_eq!(results.budget.as_ref().map(|b| b.left), Some(1.0));
+}
+
+#[test]
+fn proportional_shares_by_total_within_min_and_caps() {
+    // Totals 9, 6, 3; min 1, max 4; total 8; r1 asks only 2.5 (its cap).
+    // λ·9 clamps to 2.5 from λ = 0.278; λ·6 and λ·3: with r3 at its
+    // minimum 1 (λ·3 < 1 while λ < 1/3), 2.5 + 6λ + 1 = 8 → λ = 0.75,
+    // but λ·3 = 2.25 > 1 then, so r3 moves: 2.5 + 9λ = 8 → λ = 0.6111:
+    // r2 3.667, r3 1.833. Granularity 0.5 rounds down: 2.5, 3.5, 1.5;
+    // 7.5 given, 0.5 left.
+    let (mut review, sheets) = scored_regions(&[9.0, 6.0, 3.0]);
+    review.committee.select = Some(3);
+    review.regions[0].requested = Some(2.5);
+    budget(
+        &mut review,
+        8.0,
+        BudgetRule::Proportional { min: 1.0, max: 4.0 },
+        0.5,
+    );
+    let results = merged(&review, &sheets);
+    let got: Vec<f64> = results
+        .regions
+        .iter()
+        .filter_map(|r| r.allocation)
+        .collect();
+    assert_eq!(got, [2.5, 3.5, 1.5]);
+    let outcome = results.budget.as_ref().expect("a budget outcome");
+    assert_eq!((outcome.allocated, outcome.left), (7.5, 0.5));
+}
+
+#[test]
+fn proportional_with_minimums_beyond_the_total_is_refused_by_how_much() {
+    // Three selected at a least of 1.0 each need 3.0 of a total of 2.5.
+    let (mut review, sheets) = scored_regions(&[9.0, 6.0, 3.0]);
+    review.committee.select = Some(3);
+    budget(
+        &mut review,
+        2.5,
+        BudgetRule::Proportional { min: 1.0, max: 4.0 },
+        0.5,
+    );
+    let refused = merge::merge(&review, &sheets, MergeOptions::default());
+    let errors = refused.expect_err("an infeasible budget");
+    let message = &errors[0].finding.message;
+    assert!(
+        message.contains("3") && message.contains("by 0.5"),
+        "{message}"
+    );
+}
