@@ -38,3 +38,13 @@ word-flag-disagreement = disagreement:{ $criterion }
 word-flag-ineligible = ineligible
 word-flag-below = below:{ $id }
 word-flag-unfunded = unfunded
+
+## An eligibility rule in words, for one region (report.md, the results screens).
+rule-passes = meets the rule
+rule-figure-missing = { $figure } missing
+rule-below = { $figure } { $value } < { $limit }
+rule-above = { $figure } { $value } > { $limit }
+rule-not-below = { $figure } { $value } >= { $limit }
+rule-not-above = { $figure } { $value } <= { $limit }
+rule-in-field = in field { $field }
+rule-not-in-field = not in field { $field }

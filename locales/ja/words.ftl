@@ -38,3 +38,13 @@ word-flag-disagreement = 評点の乖離:{ $criterion }
 word-flag-ineligible = 対象外
 word-flag-below = 基準未満:{ $id }
 word-flag-unfunded = 予算外
+
+## An eligibility rule in words, for one region (report.md, the results screens).
+rule-passes = 要件を満たす
+rule-figure-missing = { $figure } の値なし
+rule-below = { $figure } { $value } < { $limit }
+rule-above = { $figure } { $value } > { $limit }
+rule-not-below = { $figure } { $value } ≥ { $limit }
+rule-not-above = { $figure } { $value } ≤ { $limit }
+rule-in-field = 分野 { $field } に該当
+rule-not-in-field = 分野 { $field } に該当しない

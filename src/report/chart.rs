@@ -34,12 +34,48 @@ const MUTED: RGBColor = RGBColor(74, 85, 104);
 /// minimum total. When regions sharing a rank straddle it, it falls inside
 /// their group (they are all `Tied`).
 pub fn cutoff(results: &Results) -> usize {
-    let eligible = results
-        .regions
-        .iter()
-        .filter(|r| r.status != Status::BelowThreshold)
-        .count();
-    eligible.min(results.rules.select as usize)
+    tier_cutoffs(results).last().copied().unwrap_or(0)
+}
+
+/// Where each tier ends: after this many regions in rank order, for each
+/// tier in order (one, the selection's, under `select`). Regions below a
+/// threshold or ineligible take no place; when fewer regions take places
+/// than a tier has, it ends after the last of them.
+pub fn tier_cutoffs(results: &Results) -> Vec<usize> {
+    let ends: Vec<usize> = if results.rules.tiers.is_empty() {
+        vec![results.rules.select as usize]
+    } else {
+        results
+            .rules
+            .tiers
+            .iter()
+            .scan(0usize, |end, tier| {
+                *end += tier.places as usize;
+                Some(*end)
+            })
+            .collect()
+    };
+    let mut taken = 0usize;
+    let mut after = Vec::with_capacity(results.regions.len());
+    let mut last_taking = 0usize;
+    for (i, region) in results.regions.iter().enumerate() {
+        if !region.status.excluded() {
+            taken += 1;
+            last_taking = i + 1;
+        }
+        after.push((taken, last_taking));
+    }
+    ends.iter()
+        .map(|&end| {
+            if end == 0 {
+                return 0;
+            }
+            after
+                .iter()
+                .position(|&(taken, _)| taken >= end)
+                .map_or(last_taking, |i| i + 1)
+        })
+        .collect()
 }
 
 /// The chart as SVG text.
@@ -180,8 +216,21 @@ fn draw_cutoff(
     row: &dyn Fn(usize) -> f64,
 ) -> DrawResult {
     let n = results.regions.len();
-    let above = cutoff(results);
-    if above > 0 && above < n {
+    let cutoffs = tier_cutoffs(results);
+    for (k, &above) in cutoffs.iter().enumerate() {
+        if above == 0 || above >= n || cutoffs[..k].contains(&above) {
+            continue;
+        }
+        let label = match results.rules.tiers.get(k) {
+            Some(tier) if results.rules.tiers.len() > 1 => {
+                t!(
+                    "chart-tier-cutoff",
+                    title = tier.title.as_str(),
+                    places = tier.places
+                )
+            }
+            _ => cutoff_label(results),
+        };
         let y = row(above - 1) - 1.0;
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(0.0, y), (max, y)],
@@ -190,7 +239,7 @@ fn draw_cutoff(
         chart.draw_series(std::iter::once(
             EmptyElement::at((max, y))
                 + Text::new(
-                    cutoff_label(results),
+                    label,
                     (-4, 4),
                     font(13, CUTOFF).pos(Pos::new(HPos::Right, VPos::Top)),
                 ),
@@ -213,6 +262,7 @@ where
         Status::Tied,
         Status::NotSelected,
         Status::BelowThreshold,
+        Status::Ineligible,
     ] {
         if !results.regions.iter().any(|r| r.status == status) {
             continue;

@@ -7,14 +7,16 @@
 
 mod chart;
 mod csv_file;
+mod eligibility;
 mod markdown;
 mod results_file;
 pub mod solidity;
 mod table;
 pub mod words;
 
-pub use chart::{cutoff, svg};
+pub use chart::{cutoff, svg, tier_cutoffs};
 pub use csv_file::csv;
+pub use eligibility::rule_in_words;
 pub use markdown::{InputFile, markdown};
 pub use results_file::ResultsFile;
 pub use table::table;

@@ -5,6 +5,9 @@ use crate::merge::{RegionResult, Results, Status};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
+/// The width of the allocation column: amounts up to 10^13 with decimals.
+const ALLOCATION: usize = 16;
+
 /// The ranking as a plain-text table for the terminal, its columns aligned
 /// in terminal columns (a Japanese name or heading takes two per character).
 pub fn table(results: &Results) -> String {
@@ -20,8 +23,15 @@ pub fn table(results: &Results) -> String {
     let statuses: Vec<String> = results
         .regions
         .iter()
-        .map(|r| words::status(r.status, Form::Table, None))
+        .map(|r| {
+            let word = words::status(r.status, Form::Table, None);
+            match &r.tier {
+                Some(tier) => format!("{word} ({tier})"),
+                None => word,
+            }
+        })
         .collect();
+    let budget = results.budget.is_some();
     let status_width = statuses
         .iter()
         .map(|s| text::width(s))
@@ -39,6 +49,12 @@ pub fn table(results: &Results) -> String {
     );
     for id in categories {
         out.push_str(&format!("  {}", pad_left(&truncate(id, 6, ELLIPSIS), 6)));
+    }
+    if budget {
+        out.push_str(&format!(
+            "  {}",
+            pad_left(&t!("table-allocation"), ALLOCATION)
+        ));
     }
     out.push_str(&format!(
         "  {}  {}\n",
@@ -71,6 +87,9 @@ fn row(
     );
     for id in categories {
         line.push_str(&format!("  {:>6}", points(region.subtotal(id))));
+    }
+    if let Some(amount) = region.allocation {
+        line.push_str(&format!("  {}", pad_left(&points(amount), ALLOCATION)));
     }
     line.push_str(&format!(
         "  {}  {}",

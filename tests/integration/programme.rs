@@ -457,3 +457,81 @@ fn proportional_with_minimums_beyond_the_total_is_refused_by_how_much() {
         "{message}"
     );
 }
+
+/// report.md of a review using every part of the programme.
+fn programme_report(lang: panelist::i18n::Lang) -> String {
+    // Totals 9, 8, 7, 6, 5, 3 (r1..r6). r6 is ineligible (no industry
+    // figure). Criterion c has a min of 4: r6 (3) is below it too. Tiers
+    // A (2), B (2), reserve R (1). RankOrder budget of 10: each asks 4, so
+    // r1 4, r2 4, r3 asks 4 > 2 left: the funding line; r3, r4 unfunded.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 6.0, 5.0, 3.0]);
+    tiers(
+        &mut review,
+        &[("A", 2, true), ("B", 2, true), ("R", 1, false)],
+    );
+    review.categories[0].criteria[0].min = Some(4.0);
+    review.committee.eligibility = Some(Rule::AtLeast("industry".into(), 3.0));
+    for id in ["r1", "r2", "r3", "r4", "r5"] {
+        figures(&mut review, id, &[("industry", 3.5)]);
+    }
+    figures(&mut review, "r6", &[("machinery", 2.0)]);
+    requested(&mut review, &[4.0; 6]);
+    budget(&mut review, 10.0, BudgetRule::RankOrder, 1.0);
+    let results = merged(&review, &sheets);
+    panelist::i18n::with_lang(lang, || {
+        let file = panelist::report::ResultsFile {
+            results,
+            analysis: None,
+        };
+        panelist::report::markdown(&file, &review, &[])
+    })
+}
+
+#[test]
+fn report_md_names_tiers_the_funding_line_the_screened_out_and_every_minimum_missed() {
+    let report = programme_report(panelist::i18n::Lang::En);
+    for wanted in [
+        "| Tier |",
+        "| Allocation |",
+        "- **Tier A** (2 of 2 places): R1 (9.00), R2 (8.00)",
+        "- **Tier R** (1 of 1 place): R5 (5.00); a reserve list, without money",
+        "**Ineligible** (screened out by the eligibility rule, not ranked, no place and no money): R6 (industry missing)",
+        "- Tier A: the last region in, R2 (8.00), is ahead of R3 (7.00) by 1.00 points.",
+        "## Budget",
+        "- R1: 4.00 JPY",
+        "The funding line falls before R3: its request no longer fits. Unfunded: R3, R4.",
+        "2 regions receive 8.00 JPY in all; 2.00 JPY left unallocated.",
+        "R6 is **below the minimum** of c \"Criterion c\": 3.00 < 4.00.",
+        "|  | R6 | 3.00 |",
+    ] {
+        assert!(report.contains(wanted), "no {wanted:?} in:\n{report}");
+    }
+    if std::env::var("SHOW_REPORT").is_ok() {
+        println!("{report}");
+    }
+    let ja = programme_report(panelist::i18n::Lang::Ja);
+    assert!(ja.contains("## 予算"), "{ja}");
+    assert!(ja.contains("**対象外**"), "{ja}");
+}
+
+#[test]
+fn the_chart_draws_and_labels_the_end_of_each_tier() {
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 6.0, 5.0]);
+    tiers(&mut review, &[("A", 2, true), ("B", 2, true)]);
+    let results = merged(&review, &sheets);
+    assert_eq!(panelist::report::tier_cutoffs(&results), [2, 4]);
+    let svg = panelist::i18n::with_lang(panelist::i18n::Lang::En, || {
+        panelist::report::svg(&results).expect("an svg")
+    });
+    assert!(svg.contains("end of Tier A: 2 places"), "{svg}");
+    assert!(svg.contains("end of Tier B: 2 places"), "{svg}");
+    // A region below a threshold ranked inside a tier takes no place: the
+    // tier ends one row later.
+    let (mut review, sheets) = scored_regions(&[9.0, 8.0, 7.0, 6.0, 5.0]);
+    tiers(&mut review, &[("A", 2, true), ("B", 2, true)]);
+    review.committee.eligibility = Some(Rule::Not(Box::new(Rule::InField("x".into()))));
+    review.regions[1].fields = vec!["x".into()];
+    let results = merged(&review, &sheets);
+    // r2 is ineligible and listed last: r1, r3 | r4, r5 | r2.
+    assert_eq!(panelist::report::tier_cutoffs(&results), [2, 4]);
+}

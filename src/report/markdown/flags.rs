@@ -13,7 +13,7 @@ impl Report<'_> {
     pub(super) fn flags(&mut self) -> fmt::Result {
         let results = self.results;
         writeln!(self, "## {}\n", t!("report-flags"))?;
-        let mut any = false;
+        let mut any = self.thresholds()?;
         for region in &results.regions {
             for criterion in &region.criteria {
                 if criterion.aggregate.is_none() {

@@ -7,6 +7,7 @@
 
 mod appendix;
 mod flags;
+mod programme;
 mod selection;
 mod writer;
 
@@ -37,6 +38,7 @@ impl Report<'_> {
         self.heading()?;
         self.ranking()?;
         self.selection()?;
+        self.budget()?;
         self.ties()?;
         if let Some(analysis) = self.analysis {
             let section = super::solidity::markdown_section(self.results, analysis, self.review);

@@ -59,6 +59,8 @@ impl Report<'_> {
             .iter()
             .map(|c| c.id.as_str())
             .collect();
+        let tiers = !results.rules.tiers.is_empty();
+        let budget = results.budget.is_some();
         write!(
             self,
             "| {} | {} | {} | {} |",
@@ -70,57 +72,90 @@ impl Report<'_> {
         for id in &categories {
             write!(self, " {} |", escape(id))?;
         }
-        writeln!(
-            self,
-            " {} | {} | {} |",
-            t!("col-status"),
-            t!("col-marks"),
-            t!("report-col-flags")
-        )?;
-        write!(self, "|---:|---|---:|---:|")?;
+        write!(self, " {} |", t!("col-status"))?;
+        if tiers {
+            write!(self, " {} |", t!("report-col-tier"))?;
+        }
+        write!(self, " {} | {} |", t!("col-marks"), t!("report-col-flags"))?;
+        if budget {
+            write!(self, " {} |", t!("report-col-allocation"))?;
+        }
+        write!(self, "\n|---:|---|---:|---:|")?;
         for _ in &categories {
             write!(self, "---:|")?;
         }
-        writeln!(self, "---|---:|---|")?;
+        write!(self, "---|{}---:|---|", if tiers { "---|" } else { "" })?;
+        writeln!(self, "{}", if budget { "---:|" } else { "" })?;
         for (i, region) in results.regions.iter().enumerate() {
+            // Ineligible regions come after the ranked ones, by id: no gap
+            // to or between them.
             let gap = match results.regions.get(i + 1) {
-                Some(next) => points(region.total - next.total),
-                None => String::new(),
+                Some(next) if next.status != Status::Ineligible => {
+                    points(region.total - next.total)
+                }
+                _ => String::new(),
+            };
+            let rank = if region.status == Status::Ineligible {
+                String::new()
+            } else {
+                region.rank.to_string()
             };
             write!(
                 self,
                 "| {} | {} | {} | {} |",
-                region.rank,
+                rank,
                 escape(&region.name),
                 points(region.total),
                 gap
             )?;
-            for subtotal in &region.subtotals {
-                write!(self, " {} |", points(subtotal.points))?;
+            for id in &categories {
+                write!(self, " {} |", points(region.subtotal(id)))?;
             }
-            writeln!(
+            write!(
                 self,
-                " {} | {} | {} |",
-                words::status(region.status, Form::Table, None),
+                " {} |",
+                words::status(region.status, Form::Table, None)
+            )?;
+            if tiers {
+                let title = region.tier.as_deref().map(|t| self.tier_title(t));
+                write!(self, " {} |", escape(title.unwrap_or_default()))?;
+            }
+            write!(
+                self,
+                " {} | {} |",
                 region.marks,
                 escape(&words::flags(&region.flags).join("; "))
             )?;
+            if budget {
+                write!(self, " {} |", points(region.allocation.unwrap_or(0.0)))?;
+            }
+            writeln!(self)?;
         }
         writeln!(self, "\n{}\n", t!("report-gaps"))?;
+        self.categories()
+    }
+
+    /// Every category at every depth, indented by depth, with its maximum.
+    fn categories(&mut self) -> fmt::Result {
         writeln!(self, "{}", t!("report-categories"))?;
-        for category in &self.review.categories {
-            let max = category.max_total();
-            writeln!(
-                self,
-                "- {}",
-                t!(
-                    "report-category",
-                    id = escape(&category.id),
-                    title = escape(&category.title),
-                    max = points(max),
-                    criteria = category.criteria.len()
-                )
-            )?;
+        for placed in self.review.all_categories() {
+            let category = placed.category;
+            let below = self
+                .review
+                .criteria()
+                .filter(|(_, c)| category.holds(&c.id))
+                .count();
+            let mut line = t!(
+                "report-category",
+                id = escape(&category.id),
+                title = escape(&category.title),
+                max = points(category.max_total()),
+                criteria = below
+            );
+            if let Some(min) = category.min {
+                line.push_str(&t!("report-category-min", min = points(min)));
+            }
+            writeln!(self, "{}- {line}", "  ".repeat(placed.depth))?;
         }
         writeln!(self)
     }
@@ -142,17 +177,21 @@ impl Report<'_> {
                 })
                 .collect()
         };
-        let selected = names(Status::Selected);
-        writeln!(
-            self,
-            "- {}",
-            t!(
-                "report-selected",
-                count = selected.len(),
-                places = results.rules.select,
-                regions = list_or_none(&selected)
-            )
-        )?;
+        if results.rules.tiers.is_empty() {
+            let selected = names(Status::Selected);
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-selected",
+                    count = selected.len(),
+                    places = results.rules.select,
+                    regions = list_or_none(&selected)
+                )
+            )?;
+        } else {
+            self.tiers()?;
+        }
         let tied = names(Status::Tied);
         if !tied.is_empty() {
             writeln!(self, "- {}", t!("report-tied", regions = list(&tied)))?;
@@ -175,9 +214,27 @@ impl Report<'_> {
                     regions = list_or_none(&names(Status::BelowThreshold))
                 )
             )?;
+        } else if results
+            .regions
+            .iter()
+            .any(|r| r.status == Status::BelowThreshold)
+        {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-below-minimums",
+                    regions = list(&names(Status::BelowThreshold))
+                )
+            )?;
         }
+        self.ineligible()?;
         writeln!(self)?;
-        self.cutoff_sentence()?;
+        if results.rules.tiers.len() > 1 {
+            self.boundaries()?;
+        } else {
+            self.cutoff_sentence()?;
+        }
         writeln!(self)
     }
 
@@ -279,7 +336,12 @@ impl Report<'_> {
         let results = self.results;
         writeln!(self, "## {}\n", t!("report-ties"))?;
         let mut any = false;
-        for pair in results.regions.windows(2) {
+        let ranked: Vec<&RegionResult> = results
+            .regions
+            .iter()
+            .filter(|r| r.status != Status::Ineligible)
+            .collect();
+        for pair in ranked.windows(2) {
             let (above, below) = (&pair[0], &pair[1]);
             if (above.total - below.total).abs() > EPSILON {
                 continue;
@@ -316,8 +378,7 @@ impl Report<'_> {
         if !any {
             writeln!(self, "{}", t!("report-no-ties"))?;
         }
-        let closest = results
-            .regions
+        let closest = ranked
             .windows(2)
             .filter(|p| (p[0].total - p[1].total).abs() > EPSILON)
             .min_by(|a, b| (a[0].total - a[1].total).total_cmp(&(b[0].total - b[1].total)));

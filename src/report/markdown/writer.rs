@@ -25,10 +25,20 @@ impl Write for Report<'_> {
 impl Report<'_> {
     pub(super) fn category_title(&self, id: &str) -> &str {
         self.review
-            .categories
+            .all_categories()
+            .into_iter()
+            .find(|p| p.category.id == id)
+            .map_or("", |p| p.category.title.as_str())
+    }
+
+    /// A tier's title, from the results' rules (its id when unknown).
+    pub(super) fn tier_title<'t>(&'t self, id: &'t str) -> &'t str {
+        self.results
+            .rules
+            .tiers
             .iter()
-            .find(|c| c.id == id)
-            .map_or("", |c| c.title.as_str())
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.title.as_str())
     }
 
     pub(super) fn criterion_title(&self, id: &str) -> &str {

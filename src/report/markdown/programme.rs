@@ -1,0 +1,262 @@
+//! report.md's parts of the selection programme: the regions of each tier
+//! and the margins between tiers, the regions screened out and why, every
+//! threshold missed, and the budget with its funding line.
+
+use std::fmt::{self, Write};
+
+use super::writer::{Report, list, list_or_none};
+use crate::merge::{EPSILON, RegionResult, Status};
+use crate::model::BudgetRule;
+use crate::report::words::{escape, points};
+use crate::t;
+
+impl Report<'_> {
+    /// One line per tier: its regions, and whether it is funded.
+    pub(super) fn tiers(&mut self) -> fmt::Result {
+        let results = self.results;
+        let funding = results.budget.is_some();
+        for tier in &results.rules.tiers {
+            let regions: Vec<String> = results
+                .regions
+                .iter()
+                .filter(|r| r.status == Status::Selected && r.tier.as_deref() == Some(&tier.id))
+                .map(|r| {
+                    t!(
+                        "report-with-points",
+                        name = escape(&r.name),
+                        points = points(r.total)
+                    )
+                })
+                .collect();
+            let line = t!(
+                "report-tier",
+                title = escape(&tier.title),
+                count = regions.len(),
+                places = tier.places,
+                regions = list_or_none(&regions)
+            );
+            let reserve = if funding && !tier.funded {
+                t!("report-tier-unfunded")
+            } else {
+                String::new()
+            };
+            writeln!(self, "- {line}{reserve}")?;
+        }
+        Ok(())
+    }
+
+    /// The regions the eligibility rule screened out, each with what it
+    /// lacked.
+    pub(super) fn ineligible(&mut self) -> fmt::Result {
+        let results = self.results;
+        let out: Vec<&RegionResult> = results
+            .regions
+            .iter()
+            .filter(|r| r.status == Status::Ineligible)
+            .collect();
+        if out.is_empty() {
+            return Ok(());
+        }
+        let regions: Vec<String> = out
+            .iter()
+            .map(|r| {
+                let why = self
+                    .review
+                    .region(&r.region)
+                    .zip(self.review.committee.eligibility.as_ref())
+                    .map(|(region, rule)| crate::report::rule_in_words(rule, region))
+                    .unwrap_or_default();
+                t!(
+                    "report-ineligible-region",
+                    name = escape(&r.name),
+                    why = escape(&why)
+                )
+            })
+            .collect();
+        writeln!(
+            self,
+            "- {}",
+            t!(
+                "report-ineligible",
+                count = regions.len(),
+                regions = list(&regions)
+            )
+        )
+    }
+
+    /// Between two tiers, and after the last: the last region in and the
+    /// first after it, and the margin between them.
+    pub(super) fn boundaries(&mut self) -> fmt::Result {
+        let results = self.results;
+        let ranked: Vec<&RegionResult> = results
+            .regions
+            .iter()
+            .filter(|r| !r.status.excluded())
+            .collect();
+        let mut end = 0usize;
+        for tier in &results.rules.tiers {
+            end += tier.places as usize;
+            let (Some(last), Some(next)) = (
+                end.checked_sub(1).and_then(|i| ranked.get(i)),
+                ranked.get(end),
+            ) else {
+                continue;
+            };
+            let margin = last.total - next.total;
+            let sentence = if margin.abs() <= EPSILON {
+                t!(
+                    "report-boundary-tied",
+                    tier = escape(&tier.title),
+                    last = escape(&last.name),
+                    next = escape(&next.name),
+                    total = points(last.total)
+                )
+            } else {
+                t!(
+                    "report-boundary",
+                    tier = escape(&tier.title),
+                    last = escape(&last.name),
+                    last_total = points(last.total),
+                    next = escape(&next.name),
+                    next_total = points(next.total),
+                    margin = points(margin)
+                )
+            };
+            writeln!(self, "- {sentence}")?;
+        }
+        Ok(())
+    }
+
+    /// Every minimum a region fell short of, with its value; whether any.
+    pub(super) fn thresholds(&mut self) -> Result<bool, fmt::Error> {
+        let results = self.results;
+        let mut any = false;
+        for region in &results.regions {
+            for flag in &region.flags {
+                let Some(id) = flag.strip_prefix("below:") else {
+                    continue;
+                };
+                let (value, min, title) = self.short_of(region, id);
+                any = true;
+                writeln!(
+                    self,
+                    "- {}",
+                    t!(
+                        "report-threshold-missed",
+                        region = escape(&region.name),
+                        id = escape(id),
+                        title = escape(&title),
+                        value = points(value),
+                        min = points(min)
+                    )
+                )?;
+            }
+        }
+        Ok(any)
+    }
+
+    /// The value `region` has where the minimum `id` applies (a criterion,
+    /// a category or `total`), that minimum, and the title of what it is on.
+    fn short_of(&self, region: &RegionResult, id: &str) -> (f64, f64, String) {
+        let review = self.review;
+        if id == "total" {
+            let min = self.results.rules.min_total.unwrap_or(0.0);
+            return (region.total, min, t!("report-col-total"));
+        }
+        if let Some(criterion) = review.criterion(id) {
+            let value = region
+                .criteria
+                .iter()
+                .find(|c| c.criterion == id)
+                .and_then(|c| c.aggregate)
+                .unwrap_or(0.0);
+            return (value, criterion.min.unwrap_or(0.0), criterion.title.clone());
+        }
+        let category = review
+            .all_categories()
+            .into_iter()
+            .find(|p| p.category.id == id);
+        let (min, title) = category.map_or((0.0, String::new()), |p| {
+            (p.category.min.unwrap_or(0.0), p.category.title.clone())
+        });
+        (region.subtotal(id), min, title)
+    }
+
+    /// The budget: its rule, each allocation, the sum and what is left,
+    /// and where the funding line fell.
+    pub(super) fn budget(&mut self) -> fmt::Result {
+        let (Some(outcome), Some(budget)) = (&self.results.budget, &self.review.committee.budget)
+        else {
+            return Ok(());
+        };
+        writeln!(self, "## {}\n", t!("report-budget"))?;
+        let unit = escape(&outcome.unit);
+        let rule = match budget.rule {
+            BudgetRule::RankOrder => t!("report-budget-rank-order"),
+            BudgetRule::Proportional { min, max } => t!(
+                "report-budget-proportional",
+                min = points(min),
+                max = points(max),
+                unit = unit.clone()
+            ),
+        };
+        writeln!(
+            self,
+            "{}\n",
+            t!(
+                "report-budget-intro",
+                total = points(outcome.total),
+                unit = unit.clone(),
+                rule = rule,
+                granularity = points(budget.granularity)
+            )
+        )?;
+        let paid: Vec<&RegionResult> = self
+            .results
+            .regions
+            .iter()
+            .filter(|r| r.allocation.is_some_and(|a| a > 0.0))
+            .collect();
+        for region in &paid {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-allocation",
+                    name = escape(&region.name),
+                    amount = points(region.allocation.unwrap_or(0.0)),
+                    unit = unit.clone()
+                )
+            )?;
+        }
+        let unfunded: Vec<String> = self
+            .results
+            .regions
+            .iter()
+            .filter(|r| r.flags.iter().any(|f| f == "unfunded"))
+            .map(|r| escape(&r.name))
+            .collect();
+        if let Some(first) = unfunded.first() {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-funding-line",
+                    first = first.clone(),
+                    regions = list(&unfunded)
+                )
+            )?;
+        }
+        writeln!(
+            self,
+            "\n{}\n",
+            t!(
+                "report-budget-sum",
+                allocated = points(outcome.allocated),
+                left = points(outcome.left),
+                unit = unit,
+                count = paid.len()
+            )
+        )
+    }
+}
