@@ -65,3 +65,4 @@ check-figure-missing = the eligibility rule names figure "{ $figure }", which { 
     [one] it
    *[other] them
 } the comparison is false: add the figure to each, or leave it out knowingly
+check-tier-funded-after = tier "{ $funded }" is funded but comes after tier "{ $reserve }", which is not: a better place would then mean less money; put the funded tiers first and the reserve after them

@@ -120,6 +120,20 @@ fn tiers(review: &Review, f: &mut Findings) {
             );
         }
     }
+    // A better place must never mean less money: tiers without money (a
+    // reserve list) come after every funded one.
+    if let Some(first) = committee.tiers.iter().position(|t| !t.funded)
+        && let Some(funded) = committee.tiers[first..].iter().find(|t| t.funded)
+    {
+        f.add(
+            &[field("tiers"), s(&funded.id)],
+            crate::t!(
+                "check-tier-funded-after",
+                funded = funded.id,
+                reserve = committee.tiers[first].id
+            ),
+        );
+    }
 }
 
 fn eligibility(rule: &Rule, f: &mut Findings) {

@@ -535,3 +535,148 @@ fn the_chart_draws_and_labels_the_end_of_each_tier() {
     // r2 is ineligible and listed last: r1, r3 | r4, r5 | r2.
     assert_eq!(panelist::report::tier_cutoffs(&results), [2, 4]);
 }
+
+// ---------------------------------------------------------------------------
+// Properties over random selections
+// ---------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    struct Case {
+        /// Marks in half points (0..=20) per region.
+        steps: Vec<u32>,
+        tiers: Vec<(u32, bool)>,
+        /// Proportional (min, max) in whole units, or RankOrder.
+        proportional: Option<(u32, u32)>,
+        requested: Vec<Option<u32>>,
+        granularity: f64,
+    }
+
+    fn case() -> impl Strategy<Value = Case> {
+        (2..10usize)
+            .prop_flat_map(|n| {
+                (
+                    prop::collection::vec(0..=20u32, n),
+                    prop::collection::vec((1..4u32, prop::bool::weighted(0.8)), 1..4),
+                    prop::option::weighted(0.7, (0..4u32, 4..9u32)),
+                    prop::collection::vec(prop::option::weighted(0.7, 1..10u32), n),
+                    prop::sample::select(vec![1.0, 0.5, 0.1, 0.25]),
+                )
+            })
+            .prop_map(
+                |(steps, mut tiers, proportional, requested, granularity)| Case {
+                    steps,
+                    // Funded tiers first, as check requires.
+                    tiers: {
+                        tiers.sort_by_key(|&(_, funded)| !funded);
+                        tiers
+                    },
+                    proportional,
+                    requested,
+                    granularity,
+                },
+            )
+    }
+
+    /// The review and sheets of `case` with a budget of `total`.
+    fn build(case: &Case, total: f64) -> (Review, Vec<merge::SheetInput>) {
+        let points: Vec<f64> = case.steps.iter().map(|&s| f64::from(s) * 0.5).collect();
+        let (mut review, sheets) = scored_regions(&points);
+        let ids: Vec<String> = (0..case.tiers.len()).map(|k| format!("t{k}")).collect();
+        let tiers_given: Vec<(&str, u32, bool)> = case
+            .tiers
+            .iter()
+            .zip(&ids)
+            .map(|(&(places, funded), id)| (id.as_str(), places, funded))
+            .collect();
+        tiers(&mut review, &tiers_given);
+        let rule = match case.proportional {
+            Some((min, max)) => BudgetRule::Proportional {
+                min: f64::from(min),
+                max: f64::from(max),
+            },
+            None => BudgetRule::RankOrder,
+        };
+        for (region, asked) in review.regions.iter_mut().zip(&case.requested) {
+            // RankOrder needs every request.
+            region.requested = asked
+                .or(case.proportional.is_none().then_some(3))
+                .map(f64::from);
+        }
+        budget(&mut review, total, rule, case.granularity);
+        (review, sheets)
+    }
+
+    fn merge_of(review: &Review, sheets: &[merge::SheetInput]) -> Option<Results> {
+        merge::merge(review, sheets, MergeOptions::default()).ok()
+    }
+
+    /// How good a region's outcome is, lower better: Selected in tier k is
+    /// 2k, Tied between k and k + 1 would be 2k + 1 (not compared here), out
+    /// is far below.
+    fn tier_of(results: &Results, id: &str) -> Option<usize> {
+        let region = results.regions.iter().find(|r| r.region == id)?;
+        let tier = region.tier.as_deref()?;
+        results.rules.tiers.iter().position(|t| t.id == tier)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn more_money_never_lowers_anyones_allocation(
+            case in case(),
+            total in 0..40u32,
+            more in 1..20u32,
+        ) {
+            let (review, sheets) = build(&case, f64::from(total));
+            let (richer, _) = build(&case, f64::from(total + more));
+            let (Some(before), Some(after)) = (merge_of(&review, &sheets), merge_of(&richer, &sheets))
+            else {
+                return Ok(());
+            };
+            for (b, a) in before.regions.iter().zip(&after.regions) {
+                prop_assert_eq!(&b.region, &a.region);
+                let (b_amount, a_amount) = (b.allocation.unwrap_or(0.0), a.allocation.unwrap_or(0.0));
+                prop_assert!(
+                    a_amount >= b_amount - 1e-9,
+                    "{} gets {} of {} but {} of {}",
+                    b.region, b_amount, total, a_amount, total + more
+                );
+            }
+            let outcome = after.budget.as_ref().expect("a budget");
+            prop_assert!(outcome.allocated <= outcome.total + 1e-9);
+        }
+
+        #[test]
+        fn raising_a_regions_marks_never_lowers_its_tier_or_allocation(
+            case in case(),
+            total in 0..40u32,
+            which in any::<prop::sample::Index>(),
+            raise in 1..10u32,
+        ) {
+            let j = which.index(case.steps.len());
+            let mut raised = case.clone();
+            raised.steps[j] = (raised.steps[j] + raise).min(20);
+            let (review, sheets) = build(&case, f64::from(total));
+            let (review_up, sheets_up) = build(&raised, f64::from(total));
+            let (Some(before), Some(after)) = (merge_of(&review, &sheets), merge_of(&review_up, &sheets_up))
+            else {
+                return Ok(());
+            };
+            let id = format!("r{}", j + 1);
+            let (b, a) = (region(&before, &id), region(&after, &id));
+            if b.status == Status::Selected && a.status != Status::Tied {
+                prop_assert_eq!(a.status, Status::Selected, "raised out of the selection");
+                prop_assert!(tier_of(&after, &id) <= tier_of(&before, &id), "to a lower tier");
+                prop_assert!(
+                    a.allocation.unwrap_or(0.0) >= b.allocation.unwrap_or(0.0) - 1e-9,
+                    "{} got {:?}, then {:?} with higher marks", id, b.allocation, a.allocation
+                );
+            }
+        }
+    }
+}

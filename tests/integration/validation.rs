@@ -1203,6 +1203,10 @@ fn tiers_are_checked_select_or_tiers_unique_ids_and_places() {
     repeated.check_names(&["tier id \"a\" repeats"]);
     repeated.check_names(&["tier \"a\" has 0 places"]);
     repeated.merge_names(&["tier \"a\" has 0 places"]);
+    with_committee(
+        "committee: Committee(tiers: [Tier(id: \"reserve\", title: \"R\", places: 1, funded: false), Tier(id: \"main\", title: \"M\", places: 1)]),",
+    )
+    .check_names(&["tier \"main\" is funded but comes after tier \"reserve\""]);
 }
 
 #[test]
