@@ -11,6 +11,8 @@ col-marks = Marks
 side-in = in
 side-out = out
 side-tied = tied
+side-in-tier = in { $tier }
+side-unfunded = {", "}without money
 verdict-solid = solid
 verdict-fragile = FRAGILE
 reading-harsh = harsh
@@ -141,6 +143,8 @@ change-in-instead = { $selected } would be selected instead of { $dropped }
 change-in = { $selected } would be selected
 change-out = { $dropped } would not be selected
 change-tied = { $tied } would be tied at the cutoff
+change-moves = { $moves }
+change-move = { $region } would be { $place }
 
 ## report.md: the aggregates.
 solid-rules-title = Other aggregates
@@ -244,3 +248,9 @@ tui-offset-marks = { $marks } counting { $marks ->
         [one] reviewer
        *[other] reviewers
     }.
+
+## The lines inside the selection: tier boundaries and the funding line.
+solid-boundaries-title = How close are the tier boundaries and the funding line?
+solid-line-tier = The end of { $tier }
+solid-line-funding = The funding line
+solid-boundary = { $line }: { $last } is ahead of { $next } by { $margin } points. { $swap }

@@ -10,6 +10,8 @@ col-marks = 点数
 side-in = 選定
 side-out = 選外
 side-tied = 同点
+side-in-tier = { $tier }
+side-unfunded = （予算外）
 verdict-solid = 安定
 verdict-fragile = 不安定
 reading-harsh = 辛め
@@ -110,6 +112,8 @@ change-in-instead = { $dropped } に代わって { $selected } が選定され�
 change-in = { $selected } が選定されます
 change-out = { $dropped } が選定されません
 change-tied = { $tied } が選定の境目で同点になります
+change-moves = { $moves }
+change-move = { $region } は{ $place }になります
 
 ## report.md：集計方法
 solid-rules-title = 他の集計方法
@@ -201,3 +205,9 @@ tui-offset = グループの中央の委員より { $points } 点{ $direction ->
     }採点しています（± { $error }）：{ $reading }。
 tui-offset-not-estimable = 推定不能：{ $why }。点数はそのまま用います。
 tui-offset-marks = 集計対象の点数 { $marks } 件。うち { $shared } 件は他の委員も採点した欄で、共有する委員は { $others } 名です。
+
+## The lines inside the selection: tier boundaries and the funding line.
+solid-boundaries-title = 区分の境目とファンディングラインはどれほど僅差か
+solid-line-tier = { $tier } の境目
+solid-line-funding = ファンディングライン
+solid-boundary = { $line }：{ $last } は { $next } を { $margin } 点上回ります。{ $swap }

@@ -29,6 +29,30 @@ pub struct Analysis {
     /// The cutoff: `None` when there is no region just either side of it
     /// (no places, every eligible region selected, or a tie across it).
     pub cutoff: Option<Closeness>,
+    /// The titles of the review's tiers, which a `tier` of the places
+    /// above indexes (none when the review selects without tiers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// The other lines the rules draw, each with how close it is: every
+    /// boundary between two tiers, and the funding line of a `RankOrder`
+    /// budget.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boundaries: Vec<Boundary>,
+}
+
+/// A line inside the selection, and how close the regions either side are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Boundary {
+    pub line: Line,
+    pub closeness: Closeness,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Line {
+    /// The end of this tier (an index into `tiers`), where the next begins.
+    TierEnd(u16),
+    /// Where the money stops.
+    Funding,
 }
 
 /// What the checks say about one region.
@@ -37,9 +61,19 @@ pub struct RegionCheck {
     pub region: String,
     /// The official status.
     pub status: Status,
+    /// Its official tier and funding, as in [`Placing`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funded: Option<bool>,
     /// Bootstrap rounds in which it was selected, or tied at the cutoff.
     pub selected: u32,
     pub tied: u32,
+    /// Bootstrap rounds in which it kept its tier and its funding as well
+    /// as its side of the cutoff: only for reviews with tiers or a budget
+    /// (otherwise that is `selected`, or the rounds out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<u32>,
     /// The middle 90% of its ranks over the bootstrap rounds.
     pub rank_low: u32,
     pub rank_high: u32,
@@ -59,6 +93,44 @@ pub struct Placing {
     pub rank: u32,
     pub total: f64,
     pub status: Status,
+    /// Its tier, when the review has tiers and it is selected: an index
+    /// into the results' `rules.tiers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<u16>,
+    /// Whether it receives money, when the review has a budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funded: Option<bool>,
+}
+
+impl Placing {
+    pub fn place(&self) -> Place {
+        Place {
+            status: self.status,
+            tier: self.tier,
+            funded: self.funded,
+        }
+    }
+}
+
+/// Where a region lands, as far as the official outcome goes: its status,
+/// its tier (reviews with tiers) and whether it is funded (with a budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub status: Status,
+    /// An index into the results' `rules.tiers`.
+    pub tier: Option<u16>,
+    pub funded: Option<bool>,
+}
+
+impl Place {
+    /// Whether `other` is on another side of some line than this: the
+    /// cutoff (in, tied, out), a tier boundary or the funding line. A
+    /// change within a side (not selected, then below a threshold) is not.
+    pub fn crossed(&self, other: &Place) -> bool {
+        standing(self.status) != standing(other.status)
+            || self.tier != other.tier
+            || self.funded != other.funded
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -93,6 +165,35 @@ pub struct StatusChange {
     pub region: String,
     pub from: Status,
     pub to: Status,
+    /// Tiers before and after, when the review has tiers: indexes into the
+    /// results' `rules.tiers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_tier: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_tier: Option<u16>,
+    /// Funded before and after, when the review has a budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_funded: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_funded: Option<bool>,
+}
+
+impl StatusChange {
+    pub fn before(&self) -> Place {
+        Place {
+            status: self.from,
+            tier: self.from_tier,
+            funded: self.from_funded,
+        }
+    }
+
+    pub fn after(&self) -> Place {
+        Place {
+            status: self.to,
+            tier: self.to_tier,
+            funded: self.to_funded,
+        }
+    }
 }
 
 /// Reviewers' offsets in points per mark: positive marks higher (more
@@ -277,17 +378,27 @@ impl ReviewerOffset {
 }
 
 impl RegionCheck {
+    /// Its official place.
+    pub fn place(&self) -> Place {
+        Place {
+            status: self.status,
+            tier: self.tier,
+            funded: self.funded,
+        }
+    }
+
     /// Share of the bootstrap rounds in which it kept its place, in or out.
     pub fn agreement(&self, rounds: u32) -> f64 {
         if rounds == 0 {
             return 1.0;
         }
-        let kept = match standing(self.status) {
-            Standing::In => self.selected,
-            Standing::Out => rounds
+        let kept = match (self.kept, standing(self.status)) {
+            (Some(kept), _) => kept,
+            (None, Standing::In) => self.selected,
+            (None, Standing::Out) => rounds
                 .saturating_sub(self.selected)
                 .saturating_sub(self.tied),
-            Standing::Tied => self.tied,
+            (None, Standing::Tied) => self.tied,
         };
         f64::from(kept) / f64::from(rounds)
     }

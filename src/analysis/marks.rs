@@ -80,6 +80,32 @@ pub(crate) struct Outcome {
     pub total: Vec<f64>,
     /// Region indexes in rank order.
     pub order: Vec<usize>,
+    /// Per region: its tier (an index into `committee.tiers`), when the
+    /// review has tiers and it is selected.
+    pub tier: Vec<Option<u16>>,
+    /// Per region: whether it receives money, when the review has a budget
+    /// (no one does when the budget cannot be shared).
+    pub funded: Vec<Option<bool>>,
+}
+
+impl Outcome {
+    /// Whether region `r` is somewhere else than in `other`: its side of
+    /// the cutoff, its tier or its funding. (Within a side, not selected
+    /// and below a threshold are the same place.)
+    pub fn moved(&self, other: &Outcome, r: usize) -> bool {
+        crate::analysis::findings::standing(self.status[r])
+            != crate::analysis::findings::standing(other.status[r])
+            || self.tier[r] != other.tier[r]
+            || self.funded[r] != other.funded[r]
+    }
+
+    /// Whether region `r` is selected, in the same tier and with the same
+    /// funding, in both: the bootstrap's "same selection".
+    pub fn same_selection(&self, other: &Outcome, r: usize) -> bool {
+        (self.status[r] == Status::Selected) == (other.status[r] == Status::Selected)
+            && self.tier[r] == other.tier[r]
+            && self.funded[r] == other.funded[r]
+    }
 }
 
 impl<'a> Marks<'a> {
@@ -296,13 +322,26 @@ impl<'a> Marks<'a> {
             status: vec![Status::NotSelected; n],
             total: vec![0.0; n],
             order: Vec::with_capacity(n),
+            tier: vec![None; n],
+            funded: vec![None; n],
         };
         let review = self.review;
-        for ranked in merge::rank_by(&review.committee, &review.categories, regions) {
+        let committee = &review.committee;
+        let mut ranked = merge::rank_by(committee, &review.categories, regions);
+        let feasible = committee
+            .budget
+            .as_ref()
+            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
+        for ranked in ranked {
             let r = ranked.marks as usize;
             outcome.rank[r] = ranked.rank;
             outcome.status[r] = ranked.status;
             outcome.total[r] = ranked.total;
+            outcome.tier[r] = ranked.tier.as_deref().and_then(|id| {
+                let k = committee.tiers.iter().position(|t| t.id == id)?;
+                u16::try_from(k).ok()
+            });
+            outcome.funded[r] = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
             outcome.order.push(r);
         }
         outcome

@@ -26,9 +26,9 @@ mod stability;
 use std::collections::HashMap;
 
 pub use findings::{
-    Analysis, Calibration, CalibrationGroup, Closeness, Hinge, MarkChange, Placing, Reading,
-    RegionCheck, ReviewerOffset, RuleOutcome, Standing, StatusChange, Swap, Thin, Uncalibrated,
-    Verdict, standing,
+    Analysis, Boundary, Calibration, CalibrationGroup, Closeness, Hinge, Line, MarkChange, Place,
+    Placing, Reading, RegionCheck, ReviewerOffset, RuleOutcome, Standing, StatusChange, Swap, Thin,
+    Uncalibrated, Verdict, standing,
 };
 use marks::{Marks, Outcome};
 pub use settings::{
@@ -36,7 +36,7 @@ pub use settings::{
     SOLID_SHARE, Settings, by_default, counting_marks,
 };
 
-use crate::merge::{EPSILON, Results, Status};
+use crate::merge::{self, EPSILON, Results, Status};
 use crate::model::{Aggregate, Review};
 
 /// The analysis of `results`, which `merge` computed from `review`.
@@ -63,6 +63,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
 
     let hinges = hinges(review, &marks, &without, &official);
     let checks = Checks {
+        official: &official,
         resampled: &resampled,
         rules: &rules,
         calibrated: calibrated.as_ref(),
@@ -80,6 +81,13 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         hinges,
         calibration: fitted.calibration,
         cutoff: cutoff(&marks, results),
+        boundaries: boundaries(&marks, results),
+        tiers: review
+            .committee
+            .tiers
+            .iter()
+            .map(|t| t.title.clone())
+            .collect(),
     }
 }
 
@@ -97,15 +105,19 @@ fn hinges(
             let mut changes: Vec<(u32, StatusChange)> = w
                 .changes
                 .iter()
-                .filter(|&&(r, to)| standing(to) != standing(official.status[r]))
-                .map(|&(r, to)| {
+                .map(|&(r, (to, to_tier, to_funded))| {
                     let change = StatusChange {
                         region: review.regions[r].id.clone(),
                         from: official.status[r],
                         to,
+                        from_tier: official.tier[r],
+                        to_tier,
+                        from_funded: official.funded[r],
+                        to_funded,
                     };
                     (official.rank[r], change)
                 })
+                .filter(|(_, change)| change.before().crossed(&change.after()))
                 .collect();
             // In the official rank order.
             changes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.region.cmp(&b.1.region)));
@@ -121,6 +133,7 @@ fn hinges(
 
 /// What the region-by-region checks found, besides who a region hangs on.
 struct Checks<'c> {
+    official: &'c Outcome,
     resampled: &'c stability::Resampled,
     /// Each aggregate rule with its outcome.
     rules: &'c [(Aggregate, Outcome); 3],
@@ -136,6 +149,7 @@ fn region_checks(
     checks: &Checks,
 ) -> Vec<RegionCheck> {
     let Checks {
+        official,
         resampled,
         rules,
         calibrated,
@@ -159,12 +173,21 @@ fn region_checks(
                 rank: outcome.rank[r],
                 total: outcome.total[r],
                 status: outcome.status[r],
+                tier: outcome.tier[r],
+                funded: outcome.funded[r],
             };
+            let official = placing(official);
             let mut check = RegionCheck {
                 region: result.region.clone(),
                 status: result.status,
+                tier: official.tier,
+                funded: official.funded,
                 selected: resampled.selected[r],
                 tied: resampled.tied[r],
+                // The rounds that kept its tier and funding too, where
+                // those exist.
+                kept: (official.tier.is_some() || official.funded.is_some())
+                    .then_some(resampled.kept[r]),
                 rank_low: stability::quantile(&resampled.ranks[r], 0.05),
                 rank_high: stability::quantile(&resampled.ranks[r], 0.95),
                 hangs_on: hangs_on
@@ -188,18 +211,77 @@ fn region_checks(
 }
 
 fn verdict(check: &RegionCheck, rounds: u32) -> Verdict {
-    let side = standing(check.status);
-    let same = |status: Status| standing(status) == side;
-    let solid = side != Standing::Tied
+    let home = check.place();
+    let same = |placing: &Placing| !home.crossed(&placing.place());
+    let solid = standing(check.status) != Standing::Tied
         && check.hangs_on.is_empty()
-        && check.by_aggregate.iter().all(|r| same(r.placing.status))
-        && check.calibrated.is_none_or(|p| same(p.status))
+        && check.by_aggregate.iter().all(|r| same(&r.placing))
+        && check.calibrated.is_none_or(|p| same(&p))
         && check.agreement(rounds) >= SOLID_SHARE;
     if solid {
         Verdict::Solid
     } else {
         Verdict::Fragile
     }
+}
+
+/// Every tier boundary but the last (that one is the cutoff), and the
+/// funding line, each with how close the regions either side are. None
+/// across a tie: the committee decides there.
+fn boundaries(marks: &Marks, results: &Results) -> Vec<Boundary> {
+    let ranked: Vec<&merge::RegionResult> = results
+        .regions
+        .iter()
+        .filter(|r| !r.status.excluded())
+        .collect();
+    let mut pairs: Vec<(Line, usize, usize)> = Vec::new();
+    let tiers = &results.rules.tiers;
+    let mut end = 0usize;
+    for (k, tier) in tiers.iter().enumerate().take(tiers.len().saturating_sub(1)) {
+        end += tier.places as usize;
+        if let Ok(k) = u16::try_from(k)
+            && end > 0
+            && end < ranked.len()
+        {
+            pairs.push((Line::TierEnd(k), end - 1, end));
+        }
+    }
+    let paid = ranked
+        .iter()
+        .rposition(|r| r.status == Status::Selected && r.allocation.is_some_and(|a| a > 0.0));
+    let unpaid = ranked
+        .iter()
+        .position(|r| r.flags.iter().any(|f| f == "unfunded"));
+    if let (Some(paid), Some(unpaid)) = (paid, unpaid)
+        && paid < unpaid
+    {
+        pairs.push((Line::Funding, paid, unpaid));
+    }
+    pairs
+        .into_iter()
+        .filter_map(|(line, above, below)| {
+            let (a, b) = (ranked[above], ranked[below]);
+            if a.status == Status::Tied || b.status == Status::Tied {
+                return None;
+            }
+            let margin = Some(a.total - b.total)
+                .filter(|m| m.abs() > EPSILON)
+                .unwrap_or(0.0);
+            let decided_by = (margin == 0.0 && below == above + 1)
+                .then(|| b.decided_by.clone())
+                .flatten();
+            Some(Boundary {
+                line,
+                closeness: closeness::closeness(
+                    marks,
+                    marks.region_index(&a.region)?,
+                    marks.region_index(&b.region)?,
+                    margin,
+                    decided_by,
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The regions either side of the cutoff, and how close they are.

@@ -21,8 +21,12 @@ pub(crate) struct Resampled {
     pub tied: Vec<u32>,
     /// Each region's ranks over the rounds, sorted.
     pub ranks: Vec<Vec<u32>>,
-    /// Rounds whose selected regions are exactly the official ones.
+    /// Rounds whose selected regions are exactly the official ones (in
+    /// the same tiers, with the same funding).
     pub same_selection: u32,
+    /// Per region: rounds in which it kept its side of the cutoff, its tier
+    /// and its funding.
+    pub kept: Vec<u32>,
 }
 
 impl Resampled {
@@ -32,6 +36,7 @@ impl Resampled {
             tied: vec![0; regions],
             ranks: vec![Vec::new(); regions],
             same_selection: 0,
+            kept: vec![0; regions],
         }
     }
 
@@ -42,6 +47,7 @@ impl Resampled {
             self.selected[r] += other.selected[r];
             self.tied[r] += other.tied[r];
             self.ranks[r].extend_from_slice(&other.ranks[r]);
+            self.kept[r] += other.kept[r];
         }
         self.same_selection += other.same_selection;
         self
@@ -80,8 +86,8 @@ pub(crate) fn bootstrap(marks: &Marks, official: &Outcome, rounds: u32, seed: u6
                         _ => {}
                     }
                     out.ranks[r].push(outcome.rank[r]);
-                    same &= (outcome.status[r] == Status::Selected)
-                        == (official.status[r] == Status::Selected);
+                    out.kept[r] += u32::from(!outcome.moved(official, r));
+                    same &= outcome.same_selection(official, r);
                 }
                 out.same_selection += u32::from(same);
                 out
@@ -154,13 +160,17 @@ impl Panels {
     }
 }
 
+/// Where a region lands in a recomputed outcome: its status, its tier (an
+/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
+pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
+
 /// Without one reviewer: the regions whose status would change, and how
 /// many scored cells would be left without marks.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Without {
     pub reviewer: usize,
-    /// (region index, status without them), in `review.ron` order.
-    pub changes: Vec<(usize, Status)>,
+    /// (region index, where it lands without them), in `review.ron` order.
+    pub changes: Vec<(usize, Landing)>,
     pub emptied: u32,
 }
 
@@ -217,13 +227,26 @@ pub(crate) fn leave_one_out_with(
             } else {
                 None
             };
-            let changes = quick.unwrap_or_else(|| {
-                let outcome = marks.outcome(&work);
-                (0..marks.regions())
-                    .filter(|&r| outcome.status[r] != official.status[r])
-                    .map(|r| (r, outcome.status[r]))
-                    .collect()
-            });
+            let changes = quick.map_or_else(
+                || {
+                    let outcome = marks.outcome(&work);
+                    (0..marks.regions())
+                        .filter(|&r| {
+                            outcome.status[r] != official.status[r]
+                                || outcome.tier[r] != official.tier[r]
+                                || outcome.funded[r] != official.funded[r]
+                        })
+                        .map(|r| (r, (outcome.status[r], outcome.tier[r], outcome.funded[r])))
+                        .collect()
+                },
+                // The shortcut runs only for reviews without tiers or a budget.
+                |quick| {
+                    quick
+                        .into_iter()
+                        .map(|(r, status)| (r, (status, None, None)))
+                        .collect()
+                },
+            );
             for &k in &cells_of[i] {
                 work[k] = official_cells[k];
             }

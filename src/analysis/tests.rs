@@ -43,6 +43,8 @@ fn outcome_of(review: &Review, results: &Results) -> Outcome {
         status: vec![crate::merge::Status::NotSelected; n],
         total: vec![0.0; n],
         order: Vec::new(),
+        tier: vec![None; n],
+        funded: vec![None; n],
     };
     for region in &results.regions {
         let r = review
@@ -86,9 +88,9 @@ fn leaving_a_reviewer_out_gives_the_merge_without_their_sheets() {
             .cloned()
             .collect();
         let expected = outcome_of(&review, &merged(&review, &rest));
-        let changed: Vec<(usize, crate::merge::Status)> = (0..review.regions.len())
+        let changed: Vec<(usize, stability::Landing)> = (0..review.regions.len())
             .filter(|&r| expected.status[r] != official.status[r])
-            .map(|r| (r, expected.status[r]))
+            .map(|r| (r, (expected.status[r], None, None)))
             .collect();
         assert_eq!(w.changes, changed, "without {id}");
     }

@@ -24,7 +24,13 @@ pub fn allocate(
     let funded = |region: &RegionResult| {
         region.status == Status::Selected && in_funded_tier(&tiers, region.tier.as_deref())
     };
-    let requested = |region: &RegionResult| review.region(&region.region).and_then(|r| r.requested);
+    // By id once: a national call has ten thousand regions.
+    let asked: std::collections::HashMap<&str, Option<f64>> = review
+        .regions
+        .iter()
+        .map(|r| (r.id.as_str(), r.requested))
+        .collect();
+    let requested = |region: &RegionResult| asked.get(region.region.as_str()).copied().flatten();
     let mut amounts = vec![0.0; regions.len()];
     let chosen: Vec<usize> = (0..regions.len())
         .filter(|&i| funded(&regions[i]))

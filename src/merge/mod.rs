@@ -15,7 +15,7 @@ mod results;
 mod score;
 mod sheets;
 
-pub use budget::round_down;
+pub use budget::{Infeasible, allocate, round_down};
 pub use exclude::Thresholds;
 pub use input::{MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};

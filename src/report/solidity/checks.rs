@@ -51,7 +51,12 @@ impl Section<'_> {
             )
         )?;
         for hinge in analysis.hinges.iter().take(NAMED) {
-            let line = without(hinge, &self.reviewer(&hinge.reviewer), |id| self.name(id));
+            let line = without(
+                hinge,
+                &self.reviewer(&hinge.reviewer),
+                |id| self.name(id),
+                &analysis.tiers,
+            );
             writeln!(self, "- {line}")?;
         }
         if analysis.hinges.len() > NAMED {

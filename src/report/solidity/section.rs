@@ -66,7 +66,8 @@ impl Section<'_> {
         self.left_out()?;
         self.rules()?;
         self.calibration()?;
-        self.closeness()
+        self.closeness()?;
+        self.boundaries()
     }
 
     pub(super) fn name(&self, region: &str) -> String {

@@ -3,8 +3,8 @@
 //! worded here once.
 
 use crate::analysis::{
-    Analysis, Closeness, Hinge, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing, Swap,
-    Thin, Verdict, standing,
+    Analysis, Closeness, Hinge, Place, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing,
+    Swap, Thin, Verdict, standing,
 };
 use crate::merge::{Results, Status};
 use crate::model::Review;
@@ -15,6 +15,22 @@ use crate::text::{ELLIPSIS, truncate};
 /// At most this many regions or reviewers are named in a sentence or a
 /// list of the report (the tables and results.ron have them all).
 pub(super) const NAMED: usize = 12;
+
+/// Where a region lands, in a few words: `in`, `in Feasibility study`,
+/// `in, without money`, `out` or `tied`. `tiers` are the tiers' titles.
+pub fn place_word(place: Place, tiers: &[String]) -> String {
+    let mut word = match (standing(place.status), place.tier) {
+        (Standing::In, Some(k)) => {
+            let title = tiers.get(usize::from(k)).map_or("?", String::as_str);
+            t!("side-in-tier", tier = title)
+        }
+        _ => side(place.status),
+    };
+    if place.funded == Some(false) && standing(place.status) == Standing::In {
+        word.push_str(&t!("side-unfunded"));
+    }
+    word
+}
 
 /// Which side of the cutoff, in a word: `in`, `out` or `tied`.
 pub fn side(status: Status) -> String {
@@ -93,17 +109,36 @@ pub fn reviewer_named(review: &Review, id: &str) -> String {
 
 /// What would change without one reviewer, in a sentence: `Without
 /// morita (J. Morita): Hiroshima would be selected instead of Sapporo.`
-/// `reviewer` is how to name them, `name` gives a region's name by id.
-pub fn without(hinge: &Hinge, reviewer: &str, name: impl Fn(&str) -> String) -> String {
+/// `reviewer` is how to name them, `name` gives a region's name by id;
+/// `tiers` are the tiers' titles (a region may move between tiers, or
+/// across the funding line, without leaving the selection).
+pub fn without(
+    hinge: &Hinge,
+    reviewer: &str,
+    name: impl Fn(&str) -> String,
+    tiers: &[String],
+) -> String {
     let names = |side: Standing| -> String {
         let names: Vec<String> = hinge
             .changes
             .iter()
-            .filter(|c| standing(c.to) == side)
+            .filter(|c| standing(c.to) == side && standing(c.from) != side)
             .map(|c| name(&c.region))
             .collect();
         list(&names)
     };
+    let moves: Vec<String> = hinge
+        .changes
+        .iter()
+        .filter(|c| standing(c.to) == standing(c.from))
+        .map(|c| {
+            t!(
+                "change-move",
+                region = name(&c.region),
+                place = place_word(c.after(), tiers)
+            )
+        })
+        .collect();
     let (ins, outs, tied) = (
         names(Standing::In),
         names(Standing::Out),
@@ -119,6 +154,9 @@ pub fn without(hinge: &Hinge, reviewer: &str, name: impl Fn(&str) -> String) -> 
     if !tied.is_empty() {
         what.push(t!("change-tied", tied = &tied));
     }
+    if !moves.is_empty() {
+        what.push(t!("change-moves", moves = list(&moves)));
+    }
     let what = what.join(&t!("changes-separator"));
     if hinge.emptied > 0 {
         t!(
@@ -133,17 +171,18 @@ pub fn without(hinge: &Hinge, reviewer: &str, name: impl Fn(&str) -> String) -> 
 }
 
 /// The aggregate rules under which a region lands on the other side of the
-/// cutoff, each as "out under Median".
-pub fn rules_across(check: &RegionCheck) -> Vec<String> {
-    let home = standing(check.status);
+/// cutoff, a tier boundary or the funding line, each as "out under
+/// Median"; `tiers` are the tiers' titles.
+pub fn rules_across(check: &RegionCheck, tiers: &[String]) -> Vec<String> {
+    let home = check.place();
     check
         .by_aggregate
         .iter()
-        .filter(|r| standing(r.placing.status) != home)
+        .filter(|r| home.crossed(&r.placing.place()))
         .map(|r| {
             t!(
                 "reason-rule",
-                side = side(r.placing.status),
+                side = place_word(r.placing.place(), tiers),
                 aggregate = words::aggregate(r.aggregate)
             )
         })
@@ -174,14 +213,17 @@ pub fn reasons(
         let who: Vec<String> = check.hangs_on.iter().map(|id| reviewer(id)).collect();
         why.push(t!("reason-hangs-on", reviewers = list(&who)));
     }
-    let rules = rules_across(check);
+    let rules = rules_across(check, &analysis.tiers);
     if !rules.is_empty() {
         why.push(list(&rules));
     }
     if let Some(p) = check.calibrated
-        && standing(p.status) != home
+        && check.place().crossed(&p.place())
     {
-        why.push(t!("reason-calibrated", side = side(p.status)));
+        why.push(t!(
+            "reason-calibrated",
+            side = place_word(p.place(), &analysis.tiers)
+        ));
     }
     why
 }

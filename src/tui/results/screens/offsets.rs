@@ -403,7 +403,8 @@ pub(super) fn reviewer_sentences(
     ));
     if let Some(hinge) = analysis.hinges.iter().find(|h| h.reviewer == row.reviewer) {
         let who = reviewer_named(&app.data.review, &row.reviewer);
-        out.push((without(hinge, &who, |id| region_name(app, id)), true));
+        let line = without(hinge, &who, |id| region_name(app, id), &analysis.tiers);
+        out.push((line, true));
     }
     if let Some((k, group)) = row
         .group

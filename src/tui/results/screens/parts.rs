@@ -145,7 +145,7 @@ pub(super) fn summary(app: &App, region: &str) -> Option<(String, bool)> {
         )
     });
     let home = standing(check.status);
-    let other = rules_across(check);
+    let other = rules_across(check, &analysis.tiers);
     parts.push(if other.is_empty() {
         t!("tui-summary-rules-agree")
     } else {

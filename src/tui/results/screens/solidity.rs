@@ -352,9 +352,12 @@ pub(super) fn region_sentences(
         .iter()
         .filter_map(|id| analysis.hinges.iter().find(|h| &h.reviewer == id))
         .map(|h| {
-            without(h, &reviewer_named(review, &h.reviewer), |id| {
-                region_name(app, id)
-            })
+            without(
+                h,
+                &reviewer_named(review, &h.reviewer),
+                |id| region_name(app, id),
+                &analysis.tiers,
+            )
         })
         .collect();
     out.push(if hinges.is_empty() {
