@@ -134,3 +134,6 @@ table-region = region
 table-total = total
 table-status = status
 table-flags = flags
+
+# In the input files: the results.ron of the review this one follows.
+report-input-followed = the results of the review this one follows, whose selected regions it scores

@@ -103,3 +103,6 @@ table-region = 地域
 table-total = 合計
 table-status = 結果
 table-flags = 要確認
+
+# 入力ファイルの表で、前段の審査の results.ron に添える説明
+report-input-followed = この審査が引き継ぐ前段の審査の結果（ここで選定された地域を審査します）
