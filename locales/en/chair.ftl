@@ -38,3 +38,27 @@ init-step-merge = panelist merge { $dir }, and browse with `panelist results { $
 # The title of the new review, in review.ron.
 init-title-new = New review
 init-title-edit = { $name }: edit this title
+
+## panelist init --from: the next stage of an earlier review
+init-from-created = created { $review } (the { $regions } { $regions ->
+        [one] region
+       *[other] regions
+    } selected in { $from }, with its rubric, reviewers, panels and committee, valid as it stands) and { $scores }/
+init-from-not-merged = { $from } has no results.ron yet, so which of its regions were selected is not known; merge it first (panelist merge { $from }), then run panelist init --from again
+init-from-unknown-tier = { $from } has no tier "{ $tier }"; its results have these tiers: { $tiers }. Give one of them with --tier, or leave --tier out to take every selected region
+init-from-stale = region "{ $region }" is selected in the results of { $from } but no longer in its review.ron: the results are older than the review; merge it again (panelist merge { $from })
+init-from-none = { $from } selected no region (in the tiers given), so a review that follows it would have nothing to score; merge it with its final marks, or give other tiers
+# The comment at the top of the new review.ron (each line becomes a // line).
+init-from-header =
+    Started by `panelist init --from { $from }`: the { $regions } { $regions ->
+        [one] region
+       *[other] regions
+    } that review
+    selected{ $tiers }, with all their fields, and its rubric, reviewers, panels and
+    committee as they were there (the panels keep only these regions).
+    Edit what this stage does differently: the title, the rubric (categories,
+    criteria, minimums), the panels and their members, the committee's places and
+    budget. Keep `follows` at the end: check and merge verify with it that every
+    region here was selected there. Remove regions if need be; do not add any.
+init-from-header-any-tier = {""}
+init-from-header-tiers = {" "}in tiers { $tiers }

@@ -66,3 +66,13 @@ check-figure-missing = the eligibility rule names figure "{ $figure }", which { 
    *[other] them
 } the comparison is false: add the figure to each, or leave it out knowingly
 check-tier-funded-after = tier "{ $funded }" is funded but comes after tier "{ $reserve }", which is not: a better place would then mean less money; put the funded tiers first and the reserve after them
+
+## A stage's follows (checked against the earlier review's files)
+check-follows-no-dir = follows names the earlier review "{ $written }", which is { $resolved } from here and does not exist; give the directory of the review whose selected regions this one scores, relative to this review's directory (e.g. "../first-stage")
+check-follows-no-review = follows names the earlier review "{ $written }" ({ $resolved }), a directory without review.ron; give the directory of the review whose selected regions this one scores, relative to this review's directory
+check-follows-not-merged = the earlier review "{ $written }" ({ $resolved }) has no results.ron yet, so that every region here was selected there cannot be verified until it is merged: panelist merge { $resolved }
+check-follows-unreadable = the results of the earlier review cannot be read ({ $error }); merge it again: panelist merge { $dir }
+check-follows-absent = region "{ $region }" is not in { $file }, the results of the review this one follows; this review scores only regions selected there: remove the region, or correct follows
+check-follows-not-selected = region "{ $region }" is { $status } in { $file } (in no tier), not Selected; this review scores only regions selected there: remove the region, or correct follows
+check-follows-other-tier = region "{ $region }" is Selected in tier "{ $tier }" in { $file }, not in a tier this review follows ({ $tiers }); remove the region, or add "{ $tier }" to the tiers of follows
+check-follows-unknown-tier = follows names tier "{ $tier }", which { $file } does not have (its tiers: { $tiers }); give one of those, or leave tiers out to follow every tier

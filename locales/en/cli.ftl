@@ -52,8 +52,10 @@ cli-mark-reopen = Change a submitted sheet: makes it a draft again
 cli-submit-about = Mark your sheet as submitted
 cli-submit-force = Submit even though marks are still due
 
-cli-init-about = Create a new review directory from a commented template
+cli-init-about = Create a new review directory from a commented template, or (--from) as the next stage of an earlier review
 cli-init-dir = The new review directory
+cli-init-from = Start the next stage of this earlier review, which must be merged: the regions it selected, its rubric, reviewers, panels and committee, and follows filled in
+cli-init-tiers = With --from: only the regions selected in this tier (repeat for several; every tier by default)
 
 cli-serve-about = Serve the review TUI over SSH to reviewers with a registered key
 cli-serve-listen = Address to listen on (port 0 picks a free port, printed at start)

@@ -165,3 +165,6 @@ report-budget-sum = { $count } { $count ->
     [one] region receives
    *[other] regions receive
 } { $allocated } { $unit } in all; { $left } { $unit } left unallocated.
+
+# In the input files: the results.ron of the review this one follows.
+report-input-followed = the results of the review this one follows, whose selected regions it scores

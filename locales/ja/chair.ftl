@@ -29,3 +29,21 @@ init-step-merge = panelist merge { $dir } で集計し、`panelist results { $di
 # 新しい審査のタイトル（review.ron に書き込む）
 init-title-new = 新しい審査
 init-title-edit = { $name }：このタイトルを編集してください
+
+## panelist init --from：前段の審査から次の段階を始める
+init-from-created = { $review } を作成しました（{ $from } で選定された { $regions } 地域と、その評価基準・評価委員・部会・委員会の設定を引き継いでいます。このままで有効です）。{ $scores }/ も作成しました
+init-from-not-merged = { $from } にはまだ results.ron がないため、どの地域が選定されたかわかりません。先に集計してから（panelist merge { $from }）、もう一度 panelist init --from を実行してください
+init-from-unknown-tier = { $from } に区分「{ $tier }」はありません。結果にある区分：{ $tiers }。--tier でそのいずれかを指定するか、--tier を省いて選定された地域をすべて引き継いでください
+init-from-stale = 地域「{ $region }」は { $from } の結果では選定されていますが、review.ron にはもうありません。結果が審査の定義より古いので、もう一度集計してください（panelist merge { $from }）
+init-from-none = { $from } では（指定の区分に）選定された地域がないため、引き継ぐ審査で審査するものがありません。最終の点数で集計し直すか、別の区分を指定してください
+# 新しい review.ron の冒頭のコメント（各行が // の行になります）
+init-from-header =
+    `panelist init --from { $from }` で作成しました。前段の審査で{ $tiers }選定された
+    { $regions } 地域を、すべての項目とともに引き継ぎ、評価基準・評価委員・部会・委員会の設定も
+    前段のまま写しています（部会はこれらの地域だけを担当します）。
+    この段階で変える点を編集してください：タイトル、評価基準（大項目・評価項目・基準点）、
+    部会とその委員、委員会の選定数と予算。
+    末尾の `follows` は残してください。check と merge はこれを使って、ここの各地域が前段で
+    選定されたことを確認します。地域は必要に応じて除いてもかまいませんが、加えないでください。
+init-from-header-any-tier = {""}
+init-from-header-tiers = 区分 { $tiers } に

@@ -57,3 +57,13 @@ check-figure-missing = 要件の規則が指標「{ $figure }」を用いてい�
    *[other] {" "}ほか { $more } 地域
 }。これらの地域では比較は成り立たないものとして扱います。各地域に指標を加えるか、承知のうえでそのままにしてください
 check-tier-funded-after = 区分「{ $funded }」は予算の配分対象ですが、配分対象でない区分「{ $reserve }」の後にあります。上位の区分ほど配分が少なくなってしまうため、配分対象の区分を先に、補欠の区分をその後に置いてください
+
+## 段階審査の follows（前段の審査のファイルと照合する）
+check-follows-no-dir = follows が前段の審査として「{ $written }」を指定していますが、ここから見た { $resolved } は存在しません。この審査が対象とする地域を選定した審査のディレクトリを、この審査のディレクトリからの相対パスで指定してください（例："../first-stage"）
+check-follows-no-review = follows が前段の審査として「{ $written }」（{ $resolved }）を指定していますが、このディレクトリに review.ron がありません。この審査が対象とする地域を選定した審査のディレクトリを、この審査のディレクトリからの相対パスで指定してください
+check-follows-not-merged = 前段の審査「{ $written }」（{ $resolved }）にはまだ results.ron がありません。ここの各地域が前段で選定されたかどうかは、前段を集計するまで確認できません：panelist merge { $resolved }
+check-follows-unreadable = 前段の審査の結果を読み込めません（{ $error }）。前段をもう一度集計してください：panelist merge { $dir }
+check-follows-absent = 地域「{ $region }」は前段の審査の結果 { $file } にありません。この審査は前段で選定された地域だけを審査します。この地域を削除するか、follows を修正してください
+check-follows-not-selected = 地域「{ $region }」は { $file } で「{ $status }」であり、選定されていません（区分なし）。この審査は前段で選定された地域だけを審査します。この地域を削除するか、follows を修正してください
+check-follows-other-tier = 地域「{ $region }」は { $file } で区分「{ $tier }」に選定されていますが、この審査が引き継ぐ区分（{ $tiers }）ではありません。この地域を削除するか、follows の tiers に「{ $tier }」を加えてください
+check-follows-unknown-tier = follows が区分「{ $tier }」を指定していますが、{ $file } にその区分はありません（区分：{ $tiers }）。そのいずれかを指定するか、すべての区分を引き継ぐなら tiers を省いてください

@@ -125,3 +125,6 @@ report-budget-intro = 予算総額 { $total } { $unit } を、{ $rule }します
 report-allocation = { $name }：{ $amount } { $unit }
 report-funding-line = ファンディングラインは { $first } の前です：その申請額が残額に収まりません。予算外：{ $regions }。
 report-budget-sum = { $count } 地域に計 { $allocated } { $unit } を配分し、残額は { $left } { $unit } です。
+
+# 入力ファイルの表で、前段の審査の results.ron に添える説明
+report-input-followed = この審査が引き継ぐ前段の審査の結果（ここで選定された地域を審査します）

@@ -36,6 +36,8 @@ pub fn run(args: Args) -> Result<(), Error> {
         review,
         fingerprint,
     };
+    let followed = store::check_follows(&loaded);
+    problems.extend(followed.problems);
     let index = Index::new(&loaded.review);
     let paths: Vec<_> = store::panel_file_paths(&dir)?
         .into_iter()
@@ -63,7 +65,8 @@ pub fn run(args: Args) -> Result<(), Error> {
     }
     let report = store::check_journals(&loaded, &invalid, args.repair);
     let review_warnings = validate::review_warnings(&loaded.review);
-    for warning in review_warnings.iter().chain(&report.warnings) {
+    let warnings = review_warnings.iter().chain(&followed.warnings);
+    for warning in warnings.chain(&report.warnings) {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }
     for done in &report.done {

@@ -2,20 +2,26 @@
 //! that passes `check` as written, so a chair can try the whole round before
 //! putting in their own rubric, regions and reviewers. The template's
 //! comments and example text are in the chair's language; its ids are the
-//! same in both.
+//! same in both. With `--from`, the next stage of an earlier review
+//! instead (see [`init_from`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::init_from::{self, Stage};
 use crate::i18n::{self, Lang};
 use crate::model::valid_id;
 use crate::store::scores_dir;
 use crate::{Error, t};
 
-/// `panelist init DIR`.
+/// `panelist init [--from EARLIER [--tier ID]...] DIR`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub dir: PathBuf,
+    #[arg(long, value_name = "EARLIER")]
+    pub from: Option<PathBuf>,
+    #[arg(long = "tier", value_name = "ID", requires = "from")]
+    pub tiers: Vec<String>,
 }
 
 const TEMPLATE: &str = include_str!("init_template.ron");
@@ -38,6 +44,35 @@ pub fn run(args: Args) -> Result<(), Error> {
         )));
     }
     let scores = scores_dir(&dir);
+    let (text, created) = match &args.from {
+        None => (
+            template(&dir),
+            t!(
+                "init-created",
+                review = review.display(),
+                scores = scores.display()
+            ),
+        ),
+        Some(from) => {
+            let (id, title) = names(&dir);
+            let stage = Stage {
+                from,
+                tiers: &args.tiers,
+                dir: &dir,
+                id,
+                title,
+            };
+            let started = init_from::review_text(&stage)?;
+            let created = t!(
+                "init-from-created",
+                review = review.display(),
+                scores = scores.display(),
+                regions = started.regions,
+                from = from.display()
+            );
+            (started.text, created)
+        }
+    };
     std::fs::create_dir_all(&scores).map_err(|e| Error::io("create", &scores, e))?;
     // create_new: never overwrite a review.ron that appeared meanwhile.
     let mut file = std::fs::OpenOptions::new()
@@ -45,7 +80,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         .create_new(true)
         .open(&review)
         .map_err(|e| Error::io("create", &review, e))?;
-    file.write_all(template(&dir).as_bytes())
+    file.write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Error::io("write", &review, e))?;
     let (review, dir) = (review.display(), dir.display());
@@ -59,15 +94,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     for (n, step) in steps.iter().enumerate() {
         next.push_str(&format!("\n  {}. {step}", n + 1));
     }
-    crate::outln!(
-        "{}\n\n{next}",
-        t!("init-created", review = review, scores = scores.display())
-    );
+    crate::outln!("{created}\n\n{next}");
     Ok(())
 }
 
-/// The template with the review's id and title taken from the directory's name.
-fn template(dir: &Path) -> String {
+/// The new review's id and title, from the directory's name.
+fn names(dir: &Path) -> (String, String) {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -82,6 +114,12 @@ fn template(dir: &Path) -> String {
     } else {
         t!("init-title-edit", name = name)
     };
+    (id, title)
+}
+
+/// The template with the review's id and title taken from the directory's name.
+fn template(dir: &Path) -> String {
+    let (id, title) = names(dir);
     let shown = dir.display().to_string().replace(['\n', '\r'], " ");
     let template = match i18n::lang() {
         Lang::En => TEMPLATE,

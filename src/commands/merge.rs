@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use super::progress_bar;
 use crate::analysis;
@@ -11,8 +10,8 @@ use crate::merge::{MergeOptions, RegionResult};
 use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
-use crate::store::{self, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
-use crate::{Error, config};
+use crate::store::{self, EarlierResults, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
+use crate::{Error, Problems, config};
 
 /// `panelist merge [DIR] [--include-drafts] [--out DIR] [--add FILE]...` and the analysis's options.
 #[derive(Debug, clap::Args)]
@@ -37,6 +36,10 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     let review = store::load_review(&dir)?;
+    let followed = store::check_follows(&review);
+    if !followed.problems.is_empty() {
+        return Err(Error::Invalid(Problems(followed.problems)));
+    }
     let files = store::load_inputs(&review, &args.add, &progress_bar::Reading::new())?;
     let options = MergeOptions {
         include_drafts: args.include_drafts,
@@ -44,9 +47,11 @@ pub fn run(args: Args) -> Result<(), Error> {
     // The checksums of the inputs, for the report, while the merge runs.
     let (results, inputs) = rayon::join(
         || store::merge_inputs(&review, &files, options),
-        || input_files(&review, &files),
+        || input_files(&review, &files, followed.results.as_ref()),
     );
-    let results = results?;
+    let mut results = results?;
+    // About the review itself, as the review's own warnings, which come first.
+    results.warnings.splice(0..0, followed.warnings);
     let analyse = args.analysis || (!args.no_analysis && analysis::by_default(&results));
     if !args.analysis && !args.no_analysis && !analyse {
         crate::errln!(
@@ -100,8 +105,14 @@ pub fn run(args: Args) -> Result<(), Error> {
     Ok(())
 }
 
-/// The files the results were computed from, with their SHA-256.
-fn input_files(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<InputFile> {
+/// The files the results were computed from, with their SHA-256: review.ron,
+/// the results of the review it follows (whose selection it scores), and
+/// the panel files.
+fn input_files(
+    review: &LoadedReview,
+    files: &[LoadedPanelFile],
+    earlier: Option<&EarlierResults>,
+) -> Vec<InputFile> {
     let describe = |source: &SourceText| InputFile {
         path: source
             .path
@@ -109,9 +120,15 @@ fn input_files(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<InputFil
             .unwrap_or(&source.path)
             .display()
             .to_string(),
-        sha256: format!("{:x}", Sha256::digest(source.text.as_bytes())),
+        sha256: store::sha256_hex(source.text.as_bytes()),
+        followed: false,
     };
     let mut inputs = vec![describe(&review.source)];
+    inputs.extend(earlier.map(|earlier| InputFile {
+        path: earlier.path.clone(),
+        sha256: earlier.sha256.clone(),
+        followed: true,
+    }));
     inputs.extend(
         files
             .par_iter()
@@ -123,19 +140,24 @@ fn input_files(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<InputFil
 
 /// The warnings with the review directory left out of the file names, so
 /// that the report reads the same wherever the chair ran `merge` from (its
-/// input files are listed the same way).
+/// input files are listed the same way): the review this one follows is
+/// named as `follows` names it.
 fn within_review(
     warnings: &[String],
     review: &LoadedReview,
     files: &[LoadedPanelFile],
 ) -> Vec<String> {
     let mut warnings = warnings.to_vec();
-    for file in files {
+    let earlier = review.review.follows.as_ref().map(|follows| {
+        let full = store::earlier_dir(&review.dir, follows);
+        (full.display().to_string(), follows.review.clone())
+    });
+    let panel_files = files.iter().filter_map(|file| {
         let path = &file.source.path;
-        let Ok(relative) = path.strip_prefix(&review.dir) else {
-            continue;
-        };
-        let (full, short) = (path.display().to_string(), relative.display().to_string());
+        let relative = path.strip_prefix(&review.dir).ok()?;
+        Some((path.display().to_string(), relative.display().to_string()))
+    });
+    for (full, short) in panel_files.chain(earlier) {
         for warning in &mut warnings {
             if warning.contains(&full) {
                 *warning = warning.replace(&full, &short);

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod history;
 pub mod init;
+mod init_from;
 mod known;
 pub mod mark;
 pub mod merge;

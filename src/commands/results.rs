@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
+use crate::store;
 use crate::tui::results::{App, Data, DirLoader, ResultsScreen};
 use crate::tui::session::Setup;
 use crate::tui::shell;
 use crate::tui::terminal::{Guard, LocalEvents};
-use crate::{Error, config};
+use crate::{Error, Problems, config};
 
 /// `panelist results [DIR]`.
 #[derive(Debug, clap::Args)]
@@ -15,14 +16,22 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-/// Runs the results TUI on the local terminal. Invalid files are reported
-/// before the terminal is taken over, as `merge` reports them.
+/// Runs the results TUI on the local terminal. Invalid files, and regions
+/// that the review this one follows did not select, are reported before
+/// the terminal is taken over, as `merge` reports them.
 pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     // The problems found in the files, by any thread, are in the screens'
     // language too.
     let setup = Setup::local();
     setup.enter_process();
+    let followed = store::check_follows(&store::load_review(&dir)?);
+    if !followed.problems.is_empty() {
+        return Err(Error::Invalid(Problems(followed.problems)));
+    }
+    for warning in &followed.warnings {
+        crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
+    }
     let data = Data::load(&dir)?;
     let (mut terminal, guard) =
         Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;

@@ -10,6 +10,8 @@
 //! --repair`), under the same lock.
 
 mod atomic;
+mod checksum;
+mod follows;
 mod inputs;
 pub mod journal;
 mod journals;
@@ -22,6 +24,10 @@ mod save;
 mod session;
 
 pub use atomic::{remove_leftovers, write_atomic_parts};
+pub use checksum::sha256_hex;
+pub use follows::{
+    EarlierResults, Followed, check_follows, earlier_dir, read_results, selected_tier, tier_ids,
+};
 pub use inputs::{Progress, load_inputs, merge_inputs, read_panel_files};
 pub use journals::{JournalReport, check_journals};
 pub use lock::PanelLock;

@@ -25,5 +25,6 @@ mod review_tui;
 mod serve;
 mod serve_hostile;
 mod soak;
+mod stages;
 mod tidy;
 mod validation;

@@ -14,6 +14,9 @@ use crate::t;
 pub struct InputFile {
     pub path: String,
     pub sha256: String,
+    /// The results of the review this one follows (SPEC's "Stages"): the
+    /// selection its regions come from, not a file of this review.
+    pub followed: bool,
 }
 
 impl Report<'_> {
@@ -148,7 +151,12 @@ impl Report<'_> {
         writeln!(self, "| {} | SHA-256 |", t!("report-col-file"))?;
         writeln!(self, "|---|---|")?;
         for input in inputs {
-            writeln!(self, "| `{}` | `{}` |", input.path, input.sha256)?;
+            let what = if input.followed {
+                format!(" ({})", t!("report-input-followed"))
+            } else {
+                String::new()
+            };
+            writeln!(self, "| `{}`{what} | `{}` |", input.path, input.sha256)?;
         }
         Ok(())
     }
