@@ -1,7 +1,27 @@
 //! What a reviewer still owes on a panel: pure functions shared by `status`,
-//! `submit` and the review TUI.
+//! `submit` and the review TUI. The one home of what is due: a region the
+//! reviewer has a conflict on, or one the committee's eligibility rule
+//! excludes, owes nothing.
 
-use crate::model::{Index, Sheet};
+use crate::model::{Index, Region, Review, Sheet};
+
+/// Whether the review's eligibility rule admits `region` (every region when
+/// the review has none). Nothing is due on a region it does not: marks
+/// already given there stay in the sheet and the merge keeps them, but no
+/// reviewer owes them.
+pub fn eligible(review: &Review, region: &Region) -> bool {
+    review
+        .committee
+        .eligibility
+        .as_ref()
+        .is_none_or(|rule| rule.admits(&region.figures, &region.fields))
+}
+
+/// The regions of the review its eligibility rule excludes, in `review.ron`
+/// order.
+pub fn ineligible(review: &Review) -> impl Iterator<Item = &Region> {
+    review.regions.iter().filter(|r| !eligible(review, r))
+}
 
 /// One (region, criterion) a reviewer's panel asks them to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,11 +34,14 @@ pub struct Cell<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress<'a> {
     /// Cells to score: the panel's regions (in `review.ron` order) except
-    /// those the reviewer declared a conflict on, × the panel's criteria (in
-    /// rubric order).
+    /// those the reviewer declared a conflict on and those the eligibility
+    /// rule excludes, × the panel's criteria (in rubric order).
     pub due: Vec<Cell<'a>>,
     /// How many of `due` have a mark.
     pub scored: usize,
+    /// The panel's regions the eligibility rule excludes (conflicted or
+    /// not), in `review.ron` order: nothing on them is due.
+    pub ineligible: Vec<&'a str>,
 }
 
 impl<'a> Progress<'a> {
@@ -43,8 +66,16 @@ impl<'a> Progress<'a> {
         };
         let mut due = Vec::new();
         let mut scored = 0;
+        let mut ineligible = Vec::new();
         for (r, region) in review.regions.iter().enumerate() {
-            if !index.covers_region(panel, r) || conflicted(&region.id) {
+            if !index.covers_region(panel, r) {
+                continue;
+            }
+            if !eligible(review, region) {
+                ineligible.push(region.id.as_str());
+                continue;
+            }
+            if conflicted(&region.id) {
                 continue;
             }
             for (c, (_, criterion)) in index.criteria().iter().enumerate() {
@@ -60,7 +91,11 @@ impl<'a> Progress<'a> {
                 });
             }
         }
-        Progress { due, scored }
+        Progress {
+            due,
+            scored,
+            ineligible,
+        }
     }
 
     /// The cells still without a mark.
@@ -73,5 +108,89 @@ impl<'a> Progress<'a> {
 
     pub fn complete(&self) -> bool {
         self.scored == self.due.len()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, Mark};
+
+    /// Three regions, two criteria; the rule admits regions whose
+    /// "industry" figure is at least 3: `a` (3.4) and `c` (exactly 3), not
+    /// `b` (2.9) nor `d` (no figure).
+    const REVIEW: &str = r#"Review(id: "t", title: "T",
+        categories: [Category(id: "A", title: "A", criteria: [
+            Criterion(id: "x", title: "X", max: 5.0),
+            Criterion(id: "y", title: "Y", max: 5.0),
+        ])],
+        regions: [
+            Region(id: "a", name: "A", figures: {"industry": 3.4}),
+            Region(id: "b", name: "B", figures: {"industry": 2.9}),
+            Region(id: "c", name: "C", figures: {"industry": 3.0}),
+            Region(id: "d", name: "D"),
+        ],
+        reviewers: [Reviewer(id: "p", name: "P", conflicts: ["c"])],
+        panels: [Panel(id: "board", title: "Board", members: ["p"], criteria: ["x", "y"], regions: All)],
+        committee: Committee(select: 1, eligibility: Some(AtLeast("industry", 3.0))))"#;
+
+    fn sheet(marks: &[(&str, &str)]) -> Sheet {
+        let mut sheet = Sheet::new(jiff::Timestamp::UNIX_EPOCH);
+        for (region, criterion) in marks {
+            Change::Cell {
+                region: (*region).to_string(),
+                criterion: (*criterion).to_string(),
+                mark: Some(Mark {
+                    points: 2.0,
+                    note: String::new(),
+                }),
+            }
+            .apply(&mut sheet);
+        }
+        sheet
+    }
+
+    #[test]
+    fn an_ineligible_region_is_due_for_nobody_and_its_marks_do_not_count() {
+        let review: Review = ron::from_str(REVIEW).unwrap();
+        let index = Index::new(&review);
+        // Marks on a (eligible) and on b (not eligible): only a's count.
+        let sheet = sheet(&[("a", "x"), ("b", "x"), ("b", "y")]);
+        let progress = Progress::of(&index, 0, "p", Some(&sheet), &[]);
+        let due: Vec<(&str, &str)> = progress
+            .due
+            .iter()
+            .map(|c| (c.region, c.criterion))
+            .collect();
+        // c is conflicted; b and d are ineligible: only a is due.
+        assert_eq!(due, [("a", "x"), ("a", "y")]);
+        assert_eq!(progress.scored, 1);
+        assert_eq!(progress.ineligible, ["b", "d"]);
+        let missing: Vec<Cell> = progress.missing(Some(&sheet)).collect();
+        assert_eq!(
+            missing,
+            [Cell {
+                region: "a",
+                criterion: "y"
+            }]
+        );
+        assert!(!progress.complete());
+        let done = self::sheet(&[("a", "x"), ("a", "y")]);
+        assert!(Progress::of(&index, 0, "p", Some(&done), &[]).complete());
+    }
+
+    #[test]
+    fn without_a_rule_every_region_is_eligible() {
+        let text = REVIEW.replace(r#", eligibility: Some(AtLeast("industry", 3.0))"#, "");
+        let review: Review = ron::from_str(&text).unwrap();
+        assert_eq!(ineligible(&review).count(), 0);
+        let index = Index::new(&review);
+        let progress = Progress::of(&index, 0, "p", None, &[]);
+        assert_eq!(progress.due.len(), 3 * 2, "a, b and d; c is conflicted");
+        assert!(progress.ineligible.is_empty());
+        let with_rule: Review = ron::from_str(REVIEW).unwrap();
+        let ids: Vec<&str> = ineligible(&with_rule).map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["b", "d"]);
     }
 }

@@ -24,6 +24,10 @@ status-total-stale = total: { $scored }/{ $due } marks scored, { $submitted }/{ 
         [one] day
        *[other] days
     })
+status-ineligible = { $count } { $count ->
+        [one] region is
+       *[other] regions are
+    } not eligible under the committee's rule: their marks are not due (not counted in scored/due)
 status-cannot-csv = cannot write CSV: { $error }
 
 ## panelist init

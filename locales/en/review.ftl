@@ -157,3 +157,19 @@ state-not-started = not started
 ## Whole screen.
 too-small = The window is too small ({ $width }x{ $height }). panelist needs at least { $min_width }x{ $min_height }: make the window larger. { $note }
 too-small-review = Your marks are safe; q quits.
+
+## A region the committee's eligibility rule excludes: shown, nothing due.
+region-ineligible = Not eligible: marks not due. The committee's eligibility rule excludes this region; you may still read and score it.
+mark-not-due = of { $max }   not due: this region is not eligible
+summary-not-due = not due
+summary-ineligible = not due: not eligible under the committee's rule; you may still score it
+chooser-ineligible = { $count } { $count ->
+        [one] region
+       *[other] regions
+    } not eligible: marks not due
+
+## A criterion in a sub-category of a nested rubric.
+criterion-subcategory = { $depth ->
+        [1] Sub-category
+       *[other] Sub-sub-category
+    } { $id }: { $title } ({ $position } of { $count })

@@ -15,6 +15,7 @@ status-stale = 下書き 停滞
 status-stale-line = 停滞している下書き：{ $reviewer }（部会 { $panel }、{ $name }）、{ $due } 件中 { $scored } 件採点済、{ $days } 日間変更なし（{ $since } 以降）。採点を終えて提出するよう促してください。
 status-total = 合計：点数 { $due } 件中 { $scored } 件採点済、採点表 { $sheets } 件中 { $submitted } 件提出済
 status-total-stale = 合計：点数 { $due } 件中 { $scored } 件採点済、採点表 { $sheets } 件中 { $submitted } 件提出済、停滞している下書き { $stale } 件（{ $days } 日を超えて変更なし）
+status-ineligible = 委員会の適格要件を満たさない地域が { $count } 地域あります。これらの地域は採点不要です（採点済/担当の件数に含まれません）
 status-cannot-csv = CSV を書き出せません：{ $error }
 
 ## panelist init

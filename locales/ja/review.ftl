@@ -136,3 +136,17 @@ state-not-started = 未着手
 ## 画面全体
 too-small = 画面が小さすぎます（{ $width }x{ $height }）。panelist には最低 { $min_width }x{ $min_height } が必要です。画面を広げてください。{ $note }
 too-small-review = 点数は保存されています。q で終了します。
+
+## 委員会の適格要件を満たさない地域：表示はするが採点は不要
+region-ineligible = 対象外：採点は不要です。この地域は委員会の適格要件を満たしていません（閲覧や採点はできます）。
+mark-not-due = / { $max }   採点不要：この地域は対象外です
+summary-not-due = 対象外
+summary-ineligible = 対象外：委員会の適格要件を満たさない地域です。採点は不要です
+chooser-ineligible = 対象外 { $count } 地域（採点不要）
+
+## 階層のある評価基準で、下位の区分に属する評価項目
+criterion-subcategory = { $depth ->
+        [1] 中項目
+        [2] 小項目
+       *[other] 細目
+    } { $id }：{ $title }（{ $count } 項目中 { $position }）

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::model::{Index, Sheet};
-use crate::progress::Progress;
+use crate::progress::{self, Progress};
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 use crate::{Error, config, store, t};
 
@@ -102,7 +102,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             csv(&rows).map_err(|e| Error::Refused(t!("status-cannot-csv", error = e)))?
         );
     } else {
-        crate::out!("{}", table(&rows, staleness));
+        let ineligible = progress::ineligible(&review.review).count();
+        crate::out!("{}", table(&rows, staleness, ineligible));
     }
     Ok(())
 }
@@ -137,10 +138,11 @@ fn state_words(row: &Row, staleness: Staleness) -> String {
     }
 }
 
-/// The progress table, the stale drafts called out by name, and the
-/// one-line total. Columns are measured in terminal columns, so Japanese
+/// The progress table, the stale drafts called out by name, how many
+/// regions are not eligible (their marks are not due, so not counted), and
+/// the one-line total. Columns are measured in terminal columns, so Japanese
 /// names and headings (two columns a character) line up.
-fn table(rows: &[Row], staleness: Staleness) -> String {
+fn table(rows: &[Row], staleness: Staleness, ineligible: usize) -> String {
     let headings = [
         t!("status-col-panel"),
         t!("status-col-reviewer"),
@@ -192,6 +194,10 @@ fn table(rows: &[Row], staleness: Staleness) -> String {
             since = updated.strftime("%Y-%m-%d")
         );
         out.push_str(&line);
+        out.push('\n');
+    }
+    if ineligible > 0 {
+        out.push_str(&t!("status-ineligible", count = ineligible));
         out.push('\n');
     }
     let scored: usize = rows.iter().map(|r| r.scored).sum();
@@ -287,7 +293,7 @@ mod tests {
             row("bob", true, Some("2007-06-01T10:00:00Z")),
             row("cy", false, Some("2007-06-20T10:00:00Z")),
         ];
-        let text = table(&rows, at("2007-06-21T12:00:00Z"));
+        let text = table(&rows, at("2007-06-21T12:00:00Z"), 0);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + 3 + 1 + 1, "{text}");
         assert!(lines[1].contains("draft STALE"), "{text}");
@@ -303,5 +309,21 @@ mod tests {
             lines[5],
             "total: 9/12 marks scored, 1/3 sheets submitted, 1 stale draft (unchanged for more than 7 days)"
         );
+    }
+
+    #[test]
+    fn regions_not_eligible_are_counted_in_one_line_before_the_total() {
+        let rows = [row("ann", true, Some("2007-06-01T10:00:00Z"))];
+        let text = table(&rows, at("2007-06-02T10:00:00Z"), 2);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + 1 + 1 + 1, "{text}");
+        assert_eq!(
+            lines[2],
+            "2 regions are not eligible under the committee's rule: their marks are not due (not counted in scored/due)"
+        );
+        assert!(lines[3].starts_with("total: 3/4 marks scored"), "{text}");
+        let none = table(&rows, at("2007-06-02T10:00:00Z"), 0);
+        assert_eq!(none.lines().count(), 3, "{none}");
+        assert!(!none.contains("eligible"), "{none}");
     }
 }

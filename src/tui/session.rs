@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::theme::Theme;
 use crate::i18n::{self, Lang};
-use crate::model::Review;
+use crate::model::{Category, Review};
 
 /// A session's language and theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,13 +75,7 @@ pub fn make_plain(review: &mut Review, theme: &Theme) -> bool {
         }
     };
     plain(&mut review.title);
-    for category in &mut review.categories {
-        plain(&mut category.title);
-        for criterion in &mut category.criteria {
-            plain(&mut criterion.title);
-            plain(&mut criterion.guidance);
-        }
-    }
+    plain_rubric(&mut review.categories, &mut plain);
     for region in &mut review.regions {
         plain(&mut region.name);
         plain(&mut region.summary);
@@ -94,4 +88,17 @@ pub fn make_plain(review: &mut Review, theme: &Theme) -> bool {
         plain(&mut panel.title);
     }
     changed
+}
+
+/// The titles and guidance of `categories` and of every category below
+/// them, through `plain`.
+fn plain_rubric(categories: &mut [Category], plain: &mut dyn FnMut(&mut String)) {
+    for category in categories {
+        plain(&mut category.title);
+        for criterion in &mut category.criteria {
+            plain(&mut criterion.title);
+            plain(&mut criterion.guidance);
+        }
+        plain_rubric(&mut category.categories, plain);
+    }
 }

@@ -112,6 +112,11 @@ impl Theme {
         if self.unicode { "·" } else { "-" }
     }
 
+    /// Between the ids of a place in a nested rubric: `1 › 1-2 › 1-2-a`.
+    pub fn path_separator(&self) -> &'static str {
+        if self.unicode { " › " } else { " > " }
+    }
+
     /// Text as this terminal can show it: unchanged on UTF-8 terminals; on
     /// others every non-ASCII character becomes `?` (one column, so frames
     /// stay aligned).

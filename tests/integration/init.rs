@@ -139,3 +139,92 @@ fn in_japanese_refusals_are_in_japanese() {
         .assert_code(1)
         .assert_stderr_has("ディレクトリではありません");
 }
+
+/// The review.ron `panelist init` writes, in `lang`.
+fn template(lang: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let dir = tmp.path().join("try");
+    run(["--lang", lang, "init", &arg(&dir)]).assert_code(0);
+    let text = std::fs::read_to_string(dir.join("review.ron")).expect("review.ron");
+    (tmp, dir, text)
+}
+
+/// The text with the commented examples of `fields` uncommented: a line
+/// `// name: ...` for each name, or `// Region(...)` for "Region".
+fn uncommented(text: &str, fields: &[&str]) -> String {
+    text.lines()
+        .map(|line| {
+            let code = line.trim_start();
+            let indent = &line[..line.len() - code.len()];
+            match code.strip_prefix("// ") {
+                Some(rest)
+                    if fields.iter().any(|f| {
+                        rest.starts_with(&format!("{f}: ")) || rest.starts_with(&format!("{f}("))
+                    }) =>
+                {
+                    format!("{indent}{rest}")
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn parsed(text: &str) -> panelist::model::Review {
+    ron::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+#[test]
+fn the_template_shows_every_field_of_version_2_commented_out_and_means_what_it_did() {
+    for lang in ["en", "ja"] {
+        let (_tmp, dir, text) = template(lang);
+        // As written: none of them, and the rubric of version 1.
+        let review = parsed(&text);
+        assert!(review.follows.is_none() && review.committee.tiers.is_empty());
+        assert!(review.committee.eligibility.is_none() && review.committee.budget.is_none());
+        assert!(!review.is_nested());
+        assert!(review.regions.iter().all(|r| r.figures.is_empty()));
+        assert_eq!(review.committee.select, Some(2));
+        run(["check", &arg(&dir)])
+            .assert_code(0)
+            .assert_stdout_has("rubric fingerprint 6e11927601fc7a71");
+
+        // Every example but the alternatives to select and the stage: a valid review.
+        let all = uncommented(
+            &text,
+            &["min", "categories", "Region", "eligibility", "budget"],
+        );
+        let review = parsed(&all);
+        assert!(review.is_nested(), "{lang}");
+        assert_eq!(review.categories[0].min, Some(4.0));
+        assert_eq!(review.categories[0].criteria[0].min, Some(2.0));
+        let delta = review.region("delta").expect("the example region");
+        assert_eq!(delta.figures.get("industry"), Some(&3.4));
+        assert_eq!(delta.requested, Some(1.0e9));
+        assert!(review.committee.eligibility.is_some() && review.committee.budget.is_some());
+        std::fs::write(dir.join("review.ron"), &all).expect("write");
+        run(["check", &arg(&dir)]).assert_code(0);
+
+        // Tiers instead of select.
+        let tiers = uncommented(&text, &["tiers"]).replace("        select: 2,\n", "");
+        let review = parsed(&tiers);
+        assert_eq!(review.committee.select, None);
+        let places: Vec<(u32, bool)> = review
+            .committee
+            .tiers
+            .iter()
+            .map(|t| (t.places, t.funded))
+            .collect();
+        assert_eq!(places, [(2, true), (1, false)], "{lang}");
+        std::fs::write(dir.join("review.ron"), &tiers).expect("write");
+        run(["check", &arg(&dir)]).assert_code(0);
+
+        // A later stage.
+        let follows = parsed(&uncommented(&text, &["follows"])).follows;
+        assert_eq!(
+            follows.map(|f| (f.review, f.tiers)),
+            Some(("../first-stage".to_string(), vec!["selected".to_string()]))
+        );
+    }
+}

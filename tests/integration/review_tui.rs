@@ -18,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-const UNICODE: Theme = Theme {
+pub(crate) const UNICODE: Theme = Theme {
     color: true,
     unicode: true,
 };
@@ -37,7 +37,7 @@ impl Events for Script {
 
 /// Keys as a reviewer types them: `"4.5\n"` types 4, ., 5 and Enter; named
 /// keys go in angle brackets: `<up>`, `<tab>`, `<esc>`, `<c-c>`.
-fn keys(text: &str) -> Vec<Event> {
+pub(crate) fn keys(text: &str) -> Vec<Event> {
     let mut events = Vec::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -460,7 +460,7 @@ fn a_failed_save_keeps_the_mark_unsaved_and_retries_it() {
 
 // ---- snapshots of every screen ----
 
-fn render(app: &App, width: u16, height: u16) -> String {
+pub(crate) fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|frame| panelist::tui::review::view::render(app, frame))
@@ -469,7 +469,7 @@ fn render(app: &App, width: u16, height: u16) -> String {
 }
 
 /// Feeds keys to the app without saving (snapshots of the screens only).
-fn typed(mut app: App, input: &str) -> App {
+pub(crate) fn typed(mut app: App, input: &str) -> App {
     for event in keys(input) {
         if let Event::Key(key) = event {
             app.update(panelist::tui::review::Msg::Key(key));
@@ -646,7 +646,7 @@ fn the_note_editor_moves_and_deletes_by_grapheme_and_takes_japanese() {
 /// Renders and checks that every row of the frame is exactly as wide as
 /// the frame when drawn: double-width characters take two columns (the cell
 /// after one is hidden) and none sticks out past the edge.
-fn render_aligned(app: &App, width: u16, height: u16) -> String {
+pub(crate) fn render_aligned(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|frame| panelist::tui::review::view::render(app, frame))

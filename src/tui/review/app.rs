@@ -1,9 +1,6 @@
 //! The reviewer's TUI state and its one `update`: every state change happens
 //! here, driven by messages; saving is left to the shell (see [`super::Store`]).
 
-//! The reviewer's TUI state and its one `update`: every state change happens
-//! here, driven by messages; saving is left to the shell (see [`super::Store`]).
-
 use std::collections::VecDeque;
 
 use ratatui_textarea::TextArea;
@@ -11,6 +8,7 @@ use ratatui_textarea::TextArea;
 use super::keys::{self, Action, Mode};
 use super::parts::{CriterionView, Message, Msg, Pos, Question, RegionView, Tone};
 use crate::model::{Change, Mark, Review, Sheet};
+use crate::progress;
 use crate::t;
 use crate::tui::session;
 use crate::tui::theme::Theme;
@@ -24,6 +22,9 @@ pub struct App {
     pub reviewer_name: String,
     pub regions: Vec<RegionView>,
     pub criteria: Vec<CriterionView>,
+    /// The rubric has categories within categories: a criterion's header
+    /// shows its place as a path of ids.
+    pub nested: bool,
     /// The sheet as last saved.
     pub(super) saved: Sheet,
     /// The sheet as shown: `saved` with the pending changes applied.
@@ -62,6 +63,13 @@ impl App {
         elsewhere: &[(String, String)],
         theme: Theme,
     ) -> App {
+        // Eligibility from the review as written: a field the terminal
+        // cannot show is still the field the rule names.
+        let eligible: Vec<bool> = review
+            .regions
+            .iter()
+            .map(|r| progress::eligible(review, r))
+            .collect();
         let (review, unshowable) = session::showable(review, &theme);
         let panel_def = review.panel(panel);
         let reviewer_def = review.reviewer(reviewer);
@@ -69,8 +77,9 @@ impl App {
         let regions = review
             .regions
             .iter()
-            .filter(|r| panel_def.is_some_and(|p| p.covers_region(&r.id)))
-            .map(|r| RegionView {
+            .zip(eligible)
+            .filter(|(r, _)| panel_def.is_some_and(|p| p.covers_region(&r.id)))
+            .map(|(r, eligible)| RegionView {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 fields: r.fields.clone(),
@@ -80,31 +89,10 @@ impl App {
                     .iter()
                     .find(|(region, _)| region == &r.id)
                     .map(|(_, panel)| panel.clone()),
+                eligible,
             })
             .collect();
-        let criteria = review
-            .categories
-            .iter()
-            .flat_map(|category| {
-                let size = category.criteria.len();
-                category
-                    .criteria
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, c)| (category, c, (i + 1, size)))
-            })
-            .filter(|(_, c, _)| panel_def.is_some_and(|p| p.covers_criterion(&c.id)))
-            .map(|(category, c, in_category)| CriterionView {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                guidance: c.guidance.clone(),
-                max: c.max,
-                step: c.step,
-                category_id: category.id.clone(),
-                category_title: category.title.clone(),
-                in_category,
-            })
-            .collect();
+        let criteria = CriterionView::of_panel(&review, panel_def);
         let saved = sheet.unwrap_or_else(|| Sheet::new(jiff::Timestamp::UNIX_EPOCH));
         let mut app = App {
             theme,
@@ -115,6 +103,7 @@ impl App {
             reviewer_name: reviewer_def.map(|r| r.name.clone()).unwrap_or_default(),
             regions,
             criteria,
+            nested: review.is_nested(),
             shown: saved.clone(),
             saved,
             pending: VecDeque::new(),
@@ -180,6 +169,17 @@ impl App {
         })
     }
 
+    /// Whether region `r`'s marks are due: no conflict, and eligible (as
+    /// [`progress::Progress`] counts them for `status` and `submit`).
+    pub fn due(&self, r: usize) -> bool {
+        !self.conflicted(r) && self.regions.get(r).is_some_and(|region| region.eligible)
+    }
+
+    /// Whether any of the reviewer's regions is not eligible.
+    pub fn any_ineligible(&self) -> bool {
+        self.regions.iter().any(|r| !r.eligible)
+    }
+
     pub fn read_only(&self) -> bool {
         self.shown.submitted
     }
@@ -205,10 +205,10 @@ impl App {
             .fold((0, 0), |(s, d), &(scored, due)| (s + scored, d + due))
     }
 
-    /// The unscored cells of the open regions, by region name.
+    /// The unscored cells of the regions whose marks are due, by region name.
     pub fn missing(&self) -> Vec<(String, Vec<String>)> {
         (0..self.regions.len())
-            .filter(|&r| !self.conflicted(r))
+            .filter(|&r| self.due(r))
             .filter_map(|r| {
                 let ids: Vec<String> = (0..self.criteria.len())
                     .filter(|&c| {
@@ -333,7 +333,7 @@ impl App {
     pub(super) fn recount(&mut self) {
         self.counts = (0..self.regions.len())
             .map(|r| {
-                if self.conflicted(r) {
+                if !self.due(r) {
                     return (0, 0);
                 }
                 let region = &self.regions[r].id;

@@ -22,6 +22,8 @@ struct Choice {
     id: String,
     title: String,
     progress: String,
+    /// How many of the panel's regions are not eligible (none of them due).
+    ineligible: usize,
 }
 
 pub struct Chooser<'r> {
@@ -65,8 +67,10 @@ impl<'r> Chooser<'r> {
                     id: panel.id.clone(),
                     title: panel.title.clone(),
                     progress: progress
+                        .as_ref()
                         .map(|p| format!("{}/{} {state}", p.scored, p.due.len()))
                         .unwrap_or_default(),
+                    ineligible: progress.map_or(0, |p| p.ineligible.len()),
                 }
             })
             .collect();
@@ -162,6 +166,16 @@ impl Screen for Chooser<'_> {
                 text::truncate(&line, inner.width as usize, theme.ellipsis()),
                 style,
             ));
+            if choice.ineligible > 0 {
+                let note = format!(
+                    "    {}",
+                    t!("chooser-ineligible", count = choice.ineligible)
+                );
+                lines.push(Line::styled(
+                    text::truncate(&note, inner.width as usize, theme.ellipsis()),
+                    theme.dim(),
+                ));
+            }
         }
         if let Some(message) = &self.message {
             lines.push(Line::raw(""));

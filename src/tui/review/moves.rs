@@ -98,13 +98,13 @@ impl App {
         self.pos
     }
 
-    /// The first unscored cell after `from`, wrapping around.
+    /// The first unscored cell after `from` whose mark is due, wrapping around.
     pub(super) fn next_unscored(&self, from: Pos) -> Option<Pos> {
         let total = self.cells();
         let start = self.number(from);
         (1..=total)
             .map(|k| self.pos_of((start + k) % total))
-            .find(|&pos| !self.conflicted(pos.region) && self.mark_at(pos).is_none())
+            .find(|&pos| self.due(pos.region) && self.mark_at(pos).is_none())
     }
 
     pub(super) fn first_unscored(&self) -> Option<Pos> {

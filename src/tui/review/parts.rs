@@ -4,7 +4,9 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::model::{Panel, Review};
 use crate::store::Saved;
+use crate::t;
 
 /// A region the reviewer scores, as the screen shows it.
 #[derive(Debug, Clone)]
@@ -18,6 +20,9 @@ pub struct RegionView {
     /// Declared in the reviewer's sheet of another panel (that panel's id):
     /// withdrawn there, not here.
     pub conflict_elsewhere: Option<String>,
+    /// Admitted by the committee's eligibility rule ([`crate::progress::eligible`]):
+    /// when not, the region is shown but none of its marks are due.
+    pub eligible: bool,
 }
 
 /// A criterion the reviewer scores, with where it stands in the rubric.
@@ -32,6 +37,82 @@ pub struct CriterionView {
     pub category_title: String,
     /// 1-based position of the criterion within its category, and the category's size.
     pub in_category: (usize, usize),
+    /// The ids of the categories from the top of the rubric down to the
+    /// criterion's own (one id in a flat rubric).
+    pub place: Vec<String>,
+}
+
+impl CriterionView {
+    /// The criterion's place in the rubric: the ids from the top category
+    /// down to the criterion, joined by `separator`.
+    pub fn path(&self, separator: &str) -> String {
+        let ids: Vec<&str> = self
+            .place
+            .iter()
+            .map(String::as_str)
+            .chain([self.id.as_str()])
+            .collect();
+        ids.join(separator)
+    }
+
+    /// The criterion's category's depth: 0 at the top of the rubric.
+    pub fn depth(&self) -> usize {
+        self.place.len().saturating_sub(1)
+    }
+
+    /// The criterion's category in words, and the criterion's place in it.
+    pub fn category_line(&self) -> String {
+        let (position, count) = self.in_category;
+        let (id, title) = (&self.category_id, &self.category_title);
+        match self.depth() {
+            0 => t!(
+                "criterion-category",
+                id = id,
+                title = title,
+                position = position,
+                count = count
+            ),
+            depth => t!(
+                "criterion-subcategory",
+                depth = depth,
+                id = id,
+                title = title,
+                position = position,
+                count = count
+            ),
+        }
+    }
+
+    /// The panel's criteria in depth-first rubric order, each with where it
+    /// stands in the rubric.
+    pub fn of_panel(review: &Review, panel: Option<&Panel>) -> Vec<CriterionView> {
+        let placed = review.all_categories();
+        let mut places: Vec<Vec<String>> = Vec::with_capacity(placed.len());
+        let mut views = Vec::new();
+        for p in &placed {
+            let mut place = p.parent.map_or_else(Vec::new, |i| places[i].clone());
+            place.push(p.category.id.clone());
+            let size = p.category.criteria.len();
+            for (i, c) in p.category.criteria.iter().enumerate() {
+                if !panel.is_some_and(|panel| panel.covers_criterion(&c.id)) {
+                    continue;
+                }
+                views.push(CriterionView {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    guidance: c.guidance.clone(),
+                    max: c.max,
+                    step: c.step,
+                    category_id: p.category.id.clone(),
+                    category_title: p.category.title.clone(),
+                    in_category: (i + 1, size),
+                    place: place.clone(),
+                });
+            }
+            places.push(place);
+        }
+        views
+    }
 }
 
 /// A cell of the sheet: indexes into [`App::regions`] and [`App::criteria`].

@@ -153,6 +153,10 @@ fn region_box(app: &App, frame: &mut Frame, region_area: Rect, region: &RegionVi
         };
         lines.extend(wrapped(&said, inner.width, 2, &theme, theme.warn()));
     }
+    if !region.eligible {
+        let said = t!("region-ineligible");
+        lines.extend(wrapped(&said, inner.width, 2, &theme, theme.warn()));
+    }
     let room = (inner.height as usize).saturating_sub(lines.len());
     lines.extend(wrapped(
         &region.summary,
@@ -173,45 +177,40 @@ fn criterion_box(
     guidance_lines: usize,
 ) {
     let theme = app.theme;
+    // In a nested rubric the criterion's place: the path of ids to it.
+    let id = if app.nested {
+        criterion.path(theme.path_separator())
+    } else {
+        criterion.id.clone()
+    };
+    let scale = format!(
+        " {} ",
+        t!(
+            "criterion-scale",
+            max = format_points(criterion.max),
+            dot = theme.dot(),
+            step = format_points(criterion.step)
+        )
+    );
     let position = format!(
         " {} ",
         t!(
             "criterion-title",
-            id = criterion.id,
+            id = id,
             dot = theme.dot(),
             position = app.pos.criterion + 1,
             count = app.criteria.len()
         )
     );
-    let criterion_block = block(&theme, Line::styled(position, theme.accent())).title(
-        Line::styled(
-            format!(
-                " {} ",
-                t!(
-                    "criterion-scale",
-                    max = format_points(criterion.max),
-                    dot = theme.dot(),
-                    step = format_points(criterion.step)
-                )
-            ),
-            theme.dim(),
-        )
-        .right_aligned(),
-    );
+    let room = (criterion_area.width as usize).saturating_sub(text::width(&scale) + 4);
+    let position = text::truncate(&position, room, theme.ellipsis());
+    let criterion_block = block(&theme, Line::styled(position, theme.accent()))
+        .title(Line::styled(scale, theme.dim()).right_aligned());
     let inner = widgets::framed(frame, criterion_area, criterion_block);
+    let category = criterion.category_line();
     let mut lines = vec![
         Line::styled(
-            text::truncate(
-                &t!(
-                    "criterion-category",
-                    id = criterion.category_id,
-                    title = criterion.category_title,
-                    position = criterion.in_category.0,
-                    count = criterion.in_category.1
-                ),
-                inner.width as usize,
-                theme.ellipsis(),
-            ),
+            text::truncate(&category, inner.width as usize, theme.ellipsis()),
             theme.dim(),
         ),
         Line::styled(
@@ -266,7 +265,14 @@ impl Heights {
                 note: 1,
             };
         };
-        let summary = wrapped(&region.summary, width) + u16::from(app.conflicted(app.pos.region));
+        let ineligible = if region.eligible {
+            0
+        } else {
+            wrapped(&t!("region-ineligible"), width).min(2)
+        };
+        let summary = wrapped(&region.summary, width)
+            + u16::from(app.conflicted(app.pos.region))
+            + ineligible;
         let mut guidance = if criterion.guidance.is_empty() {
             0
         } else {
@@ -330,6 +336,16 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         }
         (None, None) if app.conflicted(app.pos.region) => {
             first.push(Span::styled(t!("mark-conflict"), theme.dim()));
+        }
+        (None, None) if !app.due(app.pos.region) => {
+            first.push(Span::styled(
+                format!("[{}]", theme.missing()),
+                theme.strong(),
+            ));
+            first.push(Span::styled(
+                format!(" {}", t!("mark-not-due", max = max)),
+                theme.dim(),
+            ));
         }
         (None, None) => {
             first.push(Span::styled(
@@ -427,7 +443,10 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let visible_cols = (room / CELL).max(1);
     let first_col = app.summary.criterion.saturating_sub(visible_cols - 1);
     let cols: Vec<usize> = (first_col..app.criteria.len()).take(visible_cols).collect();
-    let visible_rows = (inner.height as usize).saturating_sub(3).max(1);
+    // Below the rows: a blank line, the legend and, when some region is not
+    // eligible, what "not due" means.
+    let below = 3 + usize::from(app.any_ineligible());
+    let visible_rows = (inner.height as usize).saturating_sub(below).max(1);
     let first_row = app.summary.region.saturating_sub(visible_rows - 1);
 
     let mut lines = Vec::new();
@@ -455,6 +474,16 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
         text::truncate(&legend, inner.width as usize, theme.ellipsis()),
         theme.dim(),
     ));
+    if app.any_ineligible() {
+        lines.push(Line::styled(
+            text::truncate(
+                &t!("summary-ineligible"),
+                inner.width as usize,
+                theme.ellipsis(),
+            ),
+            theme.dim(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 /// Columns of the sheet summary: the caret's, each criterion's cell, and
@@ -492,7 +521,7 @@ fn summary_row(app: &App, r: usize, cols: &[usize], name_width: usize) -> Line<'
         };
         let style = if pos == app.summary {
             theme.selected()
-        } else if app.mark_at(pos).is_none() && !app.conflicted(r) {
+        } else if app.mark_at(pos).is_none() && app.due(r) {
             theme.warn()
         } else {
             Style::default()
@@ -509,6 +538,8 @@ fn summary_row(app: &App, r: usize, cols: &[usize], name_width: usize) -> Line<'
     let (s, d) = app.region_progress(r);
     let done = if app.conflicted(r) {
         t!("summary-conflict")
+    } else if !app.due(r) {
+        t!("summary-not-due")
     } else {
         format!("{s}/{d}")
     };
