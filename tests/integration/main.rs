@@ -22,6 +22,7 @@ mod report_golden;
 mod results_tui;
 mod review_pty;
 mod review_tui;
+mod samples;
 mod serve;
 mod serve_hostile;
 mod soak;
