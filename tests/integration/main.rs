@@ -23,6 +23,7 @@ mod results_tui;
 mod review_pty;
 mod review_tui;
 mod reviewer_programme;
+mod samples;
 mod serve;
 mod serve_hostile;
 mod soak;

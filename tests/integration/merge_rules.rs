@@ -1314,7 +1314,18 @@ fn cli_merge_of_the_sample_matches_its_known_ranking() {
     assert_eq!(
         rows[0],
         [
-            "rank", "region", "name", "total", "1", "2", "3", "4", "status", "marks", "flags"
+            "rank",
+            "region",
+            "name",
+            "total",
+            "1",
+            "2",
+            "3",
+            "4",
+            "status",
+            "marks",
+            "flags",
+            "allocation"
         ]
     );
     let summary: Vec<(&str, &str, &str)> = rows[1..]
