@@ -7,7 +7,9 @@
 
 mod chart;
 mod csv_file;
+pub mod eligibility;
 mod markdown;
+mod money;
 mod results_file;
 pub mod solidity;
 mod table;
@@ -16,6 +18,7 @@ pub mod words;
 pub use chart::{cutoff, svg};
 pub use csv_file::csv;
 pub use markdown::{InputFile, markdown};
+pub use money::{amount, amount_in};
 pub use results_file::ResultsFile;
 pub use table::table;
 pub use words::{Form, points};
