@@ -142,7 +142,7 @@ table-allocation = allocation
 
 ## The selection programme: tiers, eligibility, thresholds, the budget.
 report-col-tier = Tier
-report-col-allocation = Allocation
+report-col-allocation = Allocation ({ $unit })
 report-category-min = , at least { $min } to be selected
 report-tier = **{ $title }** ({ $count } of { $places } { $places ->
     [one] place
@@ -151,20 +151,20 @@ report-tier = **{ $title }** ({ $count } of { $places } { $places ->
 report-tier-unfunded = ; a reserve list, without money
 report-below-minimums = Below a minimum (see Flags): { $regions }
 report-ineligible = **Ineligible** (screened out by the eligibility rule, not ranked, no place and no money): { $regions }
-report-ineligible-region = { $name } ({ $why })
+report-ineligible-region = { $name }: { $why }
 report-boundary = { $tier }: the last region in, { $last } ({ $last_total }), is ahead of { $next } ({ $next_total }) by { $margin } points.
 report-boundary-tied = { $tier }: { $last } and { $next } both have { $total } points across the boundary.
 report-threshold-missed = { $region } is **below the minimum** of { $id } "{ $title }": { $value } < { $min }.
 report-budget = Budget
 report-budget-rank-order = in rank order, each selected region receiving what it requested while that fits (the funding line)
-report-budget-proportional = in proportion to the total, each selected region between { $min } and { $max } { $unit } (or what it requested, when less)
-report-budget-intro = A budget of { $total } { $unit }, shared { $rule }; amounts are rounded down to multiples of { $granularity }. Only selected regions of funded tiers receive money; a tie at a boundary receives none until the committee decides.
-report-allocation = { $name }: { $amount } { $unit }
+report-budget-proportional = in proportion to the total, each selected region between { $min } and { $max } (or what it requested, when less)
+report-budget-intro = A budget of { $total }, shared { $rule }; amounts are rounded down to multiples of { $granularity }. Only selected regions of funded tiers receive money; a tie at a boundary receives none until the committee decides.
+report-allocation = { $name }: { $amount } ({ $exact })
 report-funding-line = The funding line falls before { $first }: its request no longer fits. Unfunded: { $regions }.
 report-budget-sum = { $count } { $count ->
     [one] region receives
    *[other] regions receive
-} { $allocated } { $unit } in all; { $left } { $unit } left unallocated.
+} { $allocated } in all; { $left } left unallocated.
 
 # In the input files: the results.ron of the review this one follows.
 report-input-followed = the results of the review this one follows, whose selected regions it scores

@@ -127,3 +127,32 @@ results-help-across = A criterion across regions (c)
 results-help-solidity = How solid is the selection (a)
 results-help-offsets = Harsh and lenient reviewers (o)
 results-help-legend = { $caret } selected  ! disagreement  ? no marks  { $bar } minimum total  { $rule } the cutoff
+
+## The selection programme: tiers, the budget, eligibility, minimums.
+results-tier-line = { $title } ({ $places } { $places ->
+    [one] place
+   *[other] places
+})
+results-tier-line-reserve = { $title } ({ $places } { $places ->
+    [one] place
+   *[other] places
+}, no funding)
+results-line-margin = margin { $margin }
+results-line-tie = inside a tie: the committee decides
+results-funding-line = funding line { $dot } { $funded } funded
+results-budget = Budget { $total } { $dot } allocated { $allocated } { $dot } left { $left }
+results-apart = Not eligible ({ $count })
+results-col-allocation = Funding
+results-col-item = Category and criterion
+results-col-item-points = Points
+results-col-threshold = min
+results-below = below
+results-below-min = below the minimum on { $id }: { $value } < { $min }
+results-unfunded = unfunded: past the funding line
+results-no-other-flags = No other flags.
+results-not-eligible = Not eligible: { $reason }
+results-tier = Tier: { $tier }
+results-allocation = Allocation: { $amount }
+results-requested = {" "}(requested { $amount })
+results-detail-unranked = Not ranked  { $total } of { $max }
+results-region-title-unranked = { $name } { $dot } not ranked { $dot } { $total } { $dot }

@@ -39,12 +39,22 @@ word-flag-ineligible = ineligible
 word-flag-below = below:{ $id }
 word-flag-unfunded = unfunded
 
-## An eligibility rule in words, for one region (report.md, the results screens).
-rule-passes = meets the rule
-rule-figure-missing = { $figure } missing
-rule-below = { $figure } { $value } < { $limit }
-rule-above = { $figure } { $value } > { $limit }
-rule-not-below = { $figure } { $value } >= { $limit }
-rule-not-above = { $figure } { $value } <= { $limit }
-rule-in-field = in field { $field }
-rule-not-in-field = not in field { $field }
+## The eligibility rule, and why a region fails it (src/report/eligibility.rs).
+word-rule-failed = { $facts } (needs { $rule })
+word-rule-met = meets { $rule }
+word-rule-facts-and = {" and "}
+word-rule-and = {" and "}
+word-rule-or = {" or "}
+word-rule-not = not { $rule }
+word-rule-group = ({ $rule })
+word-rule-in-field = in field { $field }
+word-rule-is-in-field = in field { $field }
+word-rule-not-in-field = not in field { $field }
+word-rule-missing = { $figure } missing
+
+## Amounts of money (src/report/money.rs): the digits of one step, and the
+## suffixes of the steps from the first.
+word-amount-step = 3
+word-amount-suffixes = K M B T
+word-amount-yen = { $amount } JPY
+word-amount-unit = { $amount } { $unit }

@@ -108,23 +108,23 @@ table-allocation = 配分額
 
 ## The selection programme: tiers, eligibility, thresholds, the budget.
 report-col-tier = 区分
-report-col-allocation = 配分額
+report-col-allocation = 配分額（{ $unit }）
 report-category-min = 、選定には { $min } 以上が必要
 report-tier = **{ $title }**（{ $places } 枠のうち { $count } 地域）：{ $regions }
 report-tier-unfunded = 。予算の配分はない補欠の区分です
 report-below-minimums = 基準点未満（要確認を参照）：{ $regions }
 report-ineligible = **対象外**（要件の規則により除外。順位・選定枠・予算の対象外）：{ $regions }
-report-ineligible-region = { $name }（{ $why }）
+report-ineligible-region = { $name }：{ $why }
 report-boundary = { $tier }：最後に入った { $last }（{ $last_total }）は、次の { $next }（{ $next_total }）を { $margin } 点上回ります。
 report-boundary-tied = { $tier }：境目をまたいで { $last } と { $next } がともに { $total } 点です。
 report-threshold-missed = { $region } は { $id }「{ $title }」の**基準点未満**です：{ $value } < { $min }。
 report-budget = 予算
 report-budget-rank-order = 順位の順に、申請額が残額に収まる限りその額を配分（ファンディングライン）
-report-budget-proportional = 合計点に比例して、各選定地域に { $min } から { $max } { $unit } まで（申請額がそれより少なければ申請額まで）配分
-report-budget-intro = 予算総額 { $total } { $unit } を、{ $rule }します。金額は { $granularity } の倍数に切り捨てます。予算は配分対象の区分の選定地域にのみ配分し、境目の同点は委員会が決めるまで配分しません。
-report-allocation = { $name }：{ $amount } { $unit }
+report-budget-proportional = 合計点に比例して、各選定地域に{ $min }から{ $max }まで（申請額がそれより少なければ申請額まで）配分
+report-budget-intro = 予算総額{ $total }を、{ $rule }します。金額は{ $granularity }の倍数に切り捨てます。予算は配分対象の区分の選定地域にのみ配分し、境目の同点は委員会が決めるまで配分しません。
+report-allocation = { $name }：{ $amount }（{ $exact }）
 report-funding-line = ファンディングラインは { $first } の前です：その申請額が残額に収まりません。予算外：{ $regions }。
-report-budget-sum = { $count } 地域に計 { $allocated } { $unit } を配分し、残額は { $left } { $unit } です。
+report-budget-sum = { $count } 地域に計{ $allocated }を配分し、残額は{ $left }です。
 
 # 入力ファイルの表で、前段の審査の results.ron に添える説明
 report-input-followed = この審査が引き継ぐ前段の審査の結果（ここで選定された地域を審査します）

@@ -94,3 +94,26 @@ results-help-across = 評価項目の地域別比較（c）
 results-help-solidity = 選定の確かさ（a）
 results-help-offsets = 委員の甘辛（o）
 results-help-legend = { $caret } 選択中  ! 評点の乖離  ? 点数なし  { $bar } 基準点  { $rule } 選定の境目
+
+## 選定の枠組み：区分、予算、申請要件、基準点
+results-tier-line = { $title }（{ $places } 枠）
+results-tier-line-reserve = { $title }（{ $places } 枠・予算配分なし）
+results-line-margin = 差 { $margin }
+results-line-tie = 同点の中（委員会が決定）
+results-funding-line = 予算の境目 { $dot } 配分 { $funded } 地域
+results-budget = 予算 { $total } { $dot } 配分済 { $allocated } { $dot } 残額 { $left }
+results-apart = 対象外（{ $count } 地域）
+results-col-allocation = 配分額
+results-col-item = 項目
+results-col-item-points = 得点
+results-col-threshold = 基準
+results-below = 未達
+results-below-min = { $id } が基準未満：{ $value } < { $min }
+results-unfunded = 予算の境目より下のため配分なし
+results-no-other-flags = ほかに要確認事項はありません。
+results-not-eligible = 対象外：{ $reason }
+results-tier = 区分：{ $tier }
+results-allocation = 配分額：{ $amount }
+results-requested = （申請額 { $amount }）
+results-detail-unranked = 順位なし  { $total } / { $max } 点
+results-region-title-unranked = { $name } { $dot } 順位なし { $dot } { $total } 点 { $dot }

@@ -39,12 +39,22 @@ word-flag-ineligible = 対象外
 word-flag-below = 基準未満:{ $id }
 word-flag-unfunded = 予算外
 
-## An eligibility rule in words, for one region (report.md, the results screens).
-rule-passes = 要件を満たす
-rule-figure-missing = { $figure } の値なし
-rule-below = { $figure } { $value } < { $limit }
-rule-above = { $figure } { $value } > { $limit }
-rule-not-below = { $figure } { $value } ≥ { $limit }
-rule-not-above = { $figure } { $value } ≤ { $limit }
-rule-in-field = 分野 { $field } に該当
-rule-not-in-field = 分野 { $field } に該当しない
+## The eligibility rule, and why a region fails it (src/report/eligibility.rs).
+word-rule-failed = { $facts }（要件：{ $rule }）
+word-rule-met = 要件を満たす（{ $rule }）
+word-rule-facts-and = 、
+word-rule-and = {" かつ "}
+word-rule-or = {" または "}
+word-rule-not = { $rule } ではない
+word-rule-group = ({ $rule })
+word-rule-in-field = 分野 { $field }
+word-rule-is-in-field = 分野 { $field } に該当
+word-rule-not-in-field = 分野 { $field } に該当しない
+word-rule-missing = { $figure } の値なし
+
+## Amounts of money (src/report/money.rs): the digits of one step, and the
+## suffixes of the steps from the first.
+word-amount-step = 4
+word-amount-suffixes = 万 億 兆
+word-amount-yen = { $amount }円
+word-amount-unit = { $amount } { $unit }

@@ -55,6 +55,14 @@ fn outcome_of(review: &Review, results: &Results) -> Outcome {
         outcome.rank[r] = region.rank;
         outcome.status[r] = region.status;
         outcome.total[r] = region.total;
+        outcome.tier[r] = region.tier.as_deref().and_then(|id| {
+            let k = results.rules.tiers.iter().position(|t| t.id == id)?;
+            u16::try_from(k).ok()
+        });
+        outcome.funded[r] = results
+            .budget
+            .as_ref()
+            .map(|_| region.allocation.is_some_and(|a| a > 0.0));
         outcome.order.push(r);
     }
     outcome

@@ -7,8 +7,9 @@
 
 mod chart;
 mod csv_file;
-mod eligibility;
+pub mod eligibility;
 mod markdown;
+mod money;
 mod results_file;
 pub mod solidity;
 mod table;
@@ -18,6 +19,7 @@ pub use chart::{cutoff, svg, tier_cutoffs};
 pub use csv_file::csv;
 pub use eligibility::rule_in_words;
 pub use markdown::{InputFile, markdown};
+pub use money::{amount, amount_in};
 pub use results_file::ResultsFile;
 pub use table::table;
 pub use words::{Form, points};

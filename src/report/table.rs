@@ -5,8 +5,8 @@ use crate::merge::{RegionResult, Results, Status};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
-/// The width of the allocation column: amounts up to 10^13 with decimals.
-const ALLOCATION: usize = 16;
+/// The width of the allocation column: `850M`, `8.5億`.
+const ALLOCATION: usize = 10;
 
 /// The ranking as a plain-text table for the terminal, its columns aligned
 /// in terminal columns (a Japanese name or heading takes two per character).
@@ -88,8 +88,13 @@ fn row(
     for id in categories {
         line.push_str(&format!("  {:>6}", points(region.subtotal(id))));
     }
-    if let Some(amount) = region.allocation {
-        line.push_str(&format!("  {}", pad_left(&points(amount), ALLOCATION)));
+    if let Some(allocated) = region.allocation {
+        let shown = if allocated > 0.0 {
+            super::money::amount(allocated)
+        } else {
+            "-".to_string()
+        };
+        line.push_str(&format!("  {}", pad_left(&shown, ALLOCATION)));
     }
     line.push_str(&format!(
         "  {}  {}",

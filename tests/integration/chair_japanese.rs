@@ -168,8 +168,10 @@ fn merge_prints_a_ranking_whose_columns_line_up_with_japanese_names() {
         let table: Vec<&str> = stdout.lines().take_while(|l| !l.is_empty()).collect();
         assert_eq!(table.len(), 10, "{stdout}");
         let header = words(table[0]);
-        // rank, region, total, 4 subtotals, status (flags when any).
-        let (region, total, last, status) = (header[1], header[2], header[6], header[7]);
+        // rank, region, total, 4 subtotals, the allocation (the sample has
+        // a budget), status (flags when any).
+        let (region, total, last, money, status) =
+            (header[1], header[2], header[6], header[7], header[8]);
         for row in &table[1..] {
             let cells = words(row);
             assert_eq!(
@@ -188,7 +190,11 @@ fn merge_prints_a_ranking_whose_columns_line_up_with_japanese_names() {
                 "{lang}: subtotals end under theirs:\n{stdout}"
             );
             assert_eq!(
-                cells[7].0, status.0,
+                cells[7].1, money.1,
+                "{lang}: allocations end under theirs:\n{stdout}"
+            );
+            assert_eq!(
+                cells[8].0, status.0,
                 "{lang}: statuses start under theirs:\n{stdout}"
             );
         }
@@ -199,7 +205,7 @@ fn merge_prints_a_ranking_whose_columns_line_up_with_japanese_names() {
             ["rank", "region", "total", "Selected"]
         };
         assert_eq!(&words(table[0])[..3], &expected[..3], "{stdout}");
-        assert_eq!(words(table[1])[7], expected[3], "{stdout}");
+        assert_eq!(words(table[1])[8], expected[3], "{stdout}");
     }
 }
 

@@ -19,6 +19,7 @@ mod merge_props;
 mod merge_rules;
 mod programme;
 mod report_golden;
+mod results_programme;
 mod results_tui;
 mod review_pty;
 mod review_tui;

@@ -492,15 +492,15 @@ fn report_md_names_tiers_the_funding_line_the_screened_out_and_every_minimum_mis
     let report = programme_report(panelist::i18n::Lang::En);
     for wanted in [
         "| Tier |",
-        "| Allocation |",
+        "| Allocation (JPY) |",
         "- **Tier A** (2 of 2 places): R1 (9.00), R2 (8.00)",
         "- **Tier R** (1 of 1 place): R5 (5.00); a reserve list, without money",
-        "**Ineligible** (screened out by the eligibility rule, not ranked, no place and no money): R6 (industry missing)",
+        "**Ineligible** (screened out by the eligibility rule, not ranked, no place and no money): R6: industry missing (needs industry \u{2265} 3)",
         "- Tier A: the last region in, R2 (8.00), is ahead of R3 (7.00) by 1.00 points.",
         "## Budget",
-        "- R1: 4.00 JPY",
+        "- R1: 4 JPY (4.00)",
         "The funding line falls before R3: its request no longer fits. Unfunded: R3, R4.",
-        "2 regions receive 8.00 JPY in all; 2.00 JPY left unallocated.",
+        "2 regions receive 8 JPY in all; 2 JPY left unallocated.",
         "R6 is **below the minimum** of c \"Criterion c\": 3.00 < 4.00.",
         "|  | R6 | 3.00 |",
     ] {

@@ -190,14 +190,13 @@ impl Report<'_> {
             return Ok(());
         };
         writeln!(self, "## {}\n", t!("report-budget"))?;
-        let unit = escape(&outcome.unit);
+        let money = |value: f64| escape(&crate::report::amount_in(value, &outcome.unit));
         let rule = match budget.rule {
             BudgetRule::RankOrder => t!("report-budget-rank-order"),
             BudgetRule::Proportional { min, max } => t!(
                 "report-budget-proportional",
-                min = points(min),
-                max = points(max),
-                unit = unit.clone()
+                min = money(min),
+                max = money(max)
             ),
         };
         writeln!(
@@ -205,10 +204,9 @@ impl Report<'_> {
             "{}\n",
             t!(
                 "report-budget-intro",
-                total = points(outcome.total),
-                unit = unit.clone(),
+                total = money(outcome.total),
                 rule = rule,
-                granularity = points(budget.granularity)
+                granularity = money(budget.granularity)
             )
         )?;
         let paid: Vec<&RegionResult> = self
@@ -224,8 +222,8 @@ impl Report<'_> {
                 t!(
                     "report-allocation",
                     name = escape(&region.name),
-                    amount = points(region.allocation.unwrap_or(0.0)),
-                    unit = unit.clone()
+                    amount = money(region.allocation.unwrap_or(0.0)),
+                    exact = points(region.allocation.unwrap_or(0.0))
                 )
             )?;
         }
@@ -252,9 +250,8 @@ impl Report<'_> {
             "\n{}\n",
             t!(
                 "report-budget-sum",
-                allocated = points(outcome.allocated),
-                left = points(outcome.left),
-                unit = unit,
+                allocated = money(outcome.allocated),
+                left = money(outcome.left),
                 count = paid.len()
             )
         )

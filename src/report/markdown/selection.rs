@@ -77,8 +77,12 @@ impl Report<'_> {
             write!(self, " {} |", t!("report-col-tier"))?;
         }
         write!(self, " {} | {} |", t!("col-marks"), t!("report-col-flags"))?;
-        if budget {
-            write!(self, " {} |", t!("report-col-allocation"))?;
+        if let Some(budget) = &results.budget {
+            write!(
+                self,
+                " {} |",
+                t!("report-col-allocation", unit = escape(&budget.unit))
+            )?;
         }
         write!(self, "\n|---:|---|---:|---:|")?;
         for _ in &categories {
@@ -127,7 +131,12 @@ impl Report<'_> {
                 escape(&words::flags(&region.flags).join("; "))
             )?;
             if budget {
-                write!(self, " {} |", points(region.allocation.unwrap_or(0.0)))?;
+                // Readable here; exact in results.csv and the Budget section.
+                let money = region
+                    .allocation
+                    .filter(|a| *a > 0.0)
+                    .map_or_else(|| "-".to_string(), crate::report::amount);
+                write!(self, " {money} |")?;
             }
             writeln!(self)?;
         }

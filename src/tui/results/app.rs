@@ -9,7 +9,7 @@ use super::data::Data;
 use super::keys::{self, Action, Mode};
 use crate::analysis::{self, Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
-use crate::model::{Category, Criterion};
+use crate::model::{Category, Criterion, depth_first};
 use crate::report::ResultsFile;
 use crate::t;
 use crate::tui::theme::Theme;
@@ -38,6 +38,8 @@ pub enum View {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Cursor {
     pub region: usize,
+    /// Into the rubric's categories at every depth, depth first
+    /// ([`Review::all_categories`](crate::model::Review::all_categories)).
     pub category: usize,
     /// Into the rubric's criteria in order (all categories).
     pub criterion: usize,
@@ -244,22 +246,41 @@ impl App {
         self.data.review.criteria().collect()
     }
 
+    /// The selected category, at any depth.
     pub fn category(&self) -> Option<&Category> {
-        self.data.review.categories.get(self.cursor.category)
+        self.data
+            .review
+            .all_categories()
+            .get(self.cursor.category)
+            .map(|placed| placed.category)
+    }
+
+    /// The criteria of the selected category and of every category below
+    /// it, depth first: the rows of the category view, from criterion
+    /// [`first_criterion_of`](App::first_criterion_of) on.
+    pub fn category_criteria(&self) -> Vec<&Criterion> {
+        self.category().map_or_else(Vec::new, |category| {
+            depth_first(std::slice::from_ref(category))
+                .into_iter()
+                .flat_map(|placed| placed.category.criteria.iter())
+                .collect()
+        })
     }
 
     pub fn criterion(&self) -> Option<(&Category, &Criterion)> {
         self.data.review.criteria().nth(self.cursor.criterion)
     }
 
-    /// The global index of the first criterion of category `c`.
+    /// The global index of the first criterion of category `c` (depth
+    /// first): for a category without criteria of its own, the first one
+    /// below it.
     pub fn first_criterion_of(&self, c: usize) -> usize {
         self.data
             .review
-            .categories
+            .all_categories()
             .iter()
             .take(c)
-            .map(|cat| cat.criteria.len())
+            .map(|placed| placed.category.criteria.len())
             .sum()
     }
 
@@ -348,8 +369,8 @@ impl App {
         match self.view() {
             View::Ranking | View::Across | View::Solidity => self.data.review.regions.len(),
             View::Offsets => self.offsets().len(),
-            View::Region => self.data.review.categories.len(),
-            View::Category => self.category().map_or(0, |c| c.criteria.len()),
+            View::Region => self.data.review.all_categories().len(),
+            View::Category => self.category_criteria().len(),
             View::Marks => self
                 .mark_rows(self.cursor.region, self.cursor.criterion)
                 .len(),
@@ -541,16 +562,17 @@ impl App {
         self.set_criterion(next);
     }
 
-    /// Selects a criterion and the category it belongs to.
+    /// Selects a criterion and the category it is directly in.
     fn set_criterion(&mut self, criterion: usize) {
         self.cursor.criterion = criterion;
         let mut first = 0;
-        for (c, category) in self.data.review.categories.iter().enumerate() {
-            if criterion < first + category.criteria.len() {
+        for (c, placed) in self.data.review.all_categories().iter().enumerate() {
+            let own = placed.category.criteria.len();
+            if criterion < first + own {
                 self.cursor.category = c;
                 break;
             }
-            first += category.criteria.len();
+            first += own;
         }
         self.cursor.mark = 0;
     }
@@ -561,7 +583,7 @@ impl App {
         if self.cursor.region >= review.regions.len() {
             self.cursor.region = 0;
         }
-        if self.cursor.category >= review.categories.len() {
+        if self.cursor.category >= review.all_categories().len() {
             self.cursor.category = 0;
         }
         let criteria = review.criteria().count();

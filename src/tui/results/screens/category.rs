@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use super::super::app::App;
 use super::parts::{Numbers, SCORE, STATS, caret, marker, rule_text, score_heading, stats_heading};
 use crate::merge::RegionResult;
-use crate::model::Category;
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
@@ -42,7 +41,7 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
     );
     let inner = widgets::framed(frame, area, block(&theme, widgets::title(&theme, &title)));
     let width = inner.width as usize;
-    let mut lines = criteria(app, region, category, width);
+    let mut lines = criteria(app, region, width);
     lines.push(Line::raw(""));
     if let Some((_, criterion)) = app.criterion() {
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
@@ -88,13 +87,9 @@ fn columns(width: usize) -> Columns {
     Columns::new(width, &widths)
 }
 
-/// The header and one row per criterion of `category`.
-fn criteria(
-    app: &App,
-    region: &RegionResult,
-    category: &Category,
-    width: usize,
-) -> Vec<Line<'static>> {
+/// The header and one row per criterion of the selected category (and of
+/// the categories below it).
+fn criteria(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let plain = Style::default();
     let columns = columns(width);
@@ -107,7 +102,7 @@ fn criteria(
     let header = stats_heading(score_heading(header));
     let mut lines = vec![header.line().style(theme.strong())];
     let first = app.first_criterion_of(app.cursor.category);
-    for (k, criterion) in category.criteria.iter().enumerate() {
+    for (k, criterion) in app.category_criteria().into_iter().enumerate() {
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
         let numbers = Numbers::of(result);
         let on = first + k == app.cursor.criterion;

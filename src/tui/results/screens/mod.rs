@@ -17,9 +17,12 @@ mod help;
 mod marks;
 mod offsets;
 mod parts;
+mod ranked;
 mod ranking;
 mod region;
 mod solidity;
+mod standing;
+mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};

@@ -1,7 +1,7 @@
 //! The pieces the results screens share: the caret and scrolling of a
-//! list, statuses and flags in a column, the cutoff rule, a region's
-//! neighbours and flags in words, the criteria's numbers, and the boxes of
-//! sentences the analysis screens write in.
+//! list, statuses and flags in a column, the cutoff rule and other labelled
+//! lines, a region's neighbours in words, the criteria's numbers, and the
+//! boxes of sentences the analysis screens write in.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::super::app::App;
 use crate::analysis::{self, Verdict, standing};
 use crate::merge::{CriterionResult, RegionResult, Status};
-use crate::model::{Category, format_points};
+use crate::model::format_points;
 use crate::report::solidity::{rules_across, selected_share, side};
 use crate::report::{Form, cutoff, points, words};
 use crate::t;
@@ -47,8 +47,18 @@ pub(super) fn scrolled(
         .collect()
 }
 
-pub(super) fn status_word(status: Status, results: &crate::merge::Results) -> String {
-    words::status(status, Form::Screen, results.rules.min_total)
+/// A region's status in a column. `Below 50` names the minimum total only
+/// when that is what the region misses; below another minimum, it is
+/// `Below min` (its flags say which).
+pub(super) fn status_word(region: &RegionResult, results: &crate::merge::Results) -> String {
+    let below: Vec<&str> = region
+        .flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("below:"))
+        .collect();
+    let misses_total = below.is_empty() || below.contains(&"total");
+    let min = results.rules.min_total.filter(|_| misses_total);
+    words::status(region.status, Form::Screen, min)
 }
 
 /// The columns of the status: 12, or the widest status shown.
@@ -56,7 +66,7 @@ pub(super) fn status_width(results: &crate::merge::Results) -> usize {
     results
         .regions
         .iter()
-        .map(|r| text::width(&status_word(r.status, results)))
+        .map(|r| text::width(&status_word(r, results)))
         .fold(12, usize::max)
 }
 
@@ -82,11 +92,17 @@ pub(super) fn flags_short(region: &RegionResult) -> String {
         [one] => format!("! {one}"),
         [first, rest @ ..] => format!("! {first} +{}", rest.len()),
     };
-    if incomplete {
+    let mut add = |word: String| {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.push_str(&words::incomplete());
+        text.push_str(&word);
+    };
+    if incomplete {
+        add(words::incomplete());
+    }
+    if region.flags.iter().any(|f| f == "unfunded") {
+        add(words::flags(&["unfunded".to_string()]).concat());
     }
     text
 }
@@ -110,6 +126,11 @@ pub(super) fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
         ),
         _ => t!("results-cutoff", places = places),
     };
+    rule_line(&theme, &label, width, theme.error())
+}
+
+/// A rule across the list with `label` in it: `────── label ─────`.
+pub(super) fn rule_line(theme: &Theme, label: &str, width: usize, style: Style) -> Line<'static> {
     let label = format!(" {label} ");
     let dash = if theme.unicode { "─" } else { "-" };
     let lead = dash.repeat(6);
@@ -120,7 +141,7 @@ pub(super) fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
             width,
             theme.ellipsis(),
         ),
-        theme.error(),
+        style,
     )
 }
 
@@ -186,18 +207,15 @@ pub(super) fn solidity_lines(
     }
 }
 
+/// The subtotals of the top-level categories, each of its maximum.
 pub(super) fn subtotals_text(app: &App, region: &RegionResult) -> String {
+    let top = |id: &str| app.data.review.categories.iter().find(|c| c.id == id);
     region
         .subtotals
         .iter()
-        .map(|s| {
-            let max: f64 = app
-                .data
-                .review
-                .categories
-                .iter()
-                .find(|c| c.id == s.category)
-                .map_or(0.0, Category::max_total);
+        .filter_map(|s| Some((s, top(&s.category)?)))
+        .map(|(s, category)| {
+            let max = category.max_total();
             format!(
                 "{}: {}/{}",
                 s.category,
@@ -212,7 +230,12 @@ pub(super) fn subtotals_text(app: &App, region: &RegionResult) -> String {
 /// How far the region is from the ones ranked just above and below, and
 /// what broke a tie with the one above.
 pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
-    let regions = &app.results().regions;
+    let regions: Vec<&RegionResult> = app
+        .results()
+        .regions
+        .iter()
+        .filter(|r| r.status != Status::Ineligible)
+        .collect();
     let Some(i) = regions.iter().position(|r| r.region == region.region) else {
         return String::new();
     };
@@ -223,11 +246,11 @@ pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
         None if upper.rank == lower.rank => t!("results-ex-aequo"),
         None => String::new(),
     };
-    if let Some(above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
+    if let Some(&above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
         let gap = above.total - region.total;
         parts.push(gap_text(gap, false, above) + &tie(region, above));
     }
-    if let Some(below) = regions.get(i + 1) {
+    if let Some(&below) = regions.get(i + 1) {
         let gap = region.total - below.total;
         parts.push(gap_text(gap, true, below) + &tie(below, region));
     }
@@ -250,34 +273,6 @@ pub(super) fn gap_text(gap: f64, ahead: bool, other: &RegionResult) -> String {
             rank = rank
         )
     }
-}
-
-pub(super) fn flags_text(app: &App, region: &RegionResult) -> String {
-    if region.flags.is_empty() {
-        return t!("results-no-flags");
-    }
-    let mut parts = Vec::new();
-    for c in &region.criteria {
-        if c.aggregate.is_none() {
-            parts.push(t!("results-no-marks", criterion = &c.criterion));
-        }
-        if let (true, Some(lo), Some(hi)) = (c.disagreement, c.min, c.max) {
-            let limit = app
-                .data
-                .review
-                .criterion(&c.criterion)
-                .map_or(0.0, |k| app.results().rules.disagreement_limit(k.max));
-            parts.push(t!(
-                "results-disagreement",
-                criterion = &c.criterion,
-                low = format_points(lo),
-                high = format_points(hi),
-                spread = format_points(hi - lo),
-                limit = format_points(limit)
-            ));
-        }
-    }
-    parts.join(&t!("results-flags-separator"))
 }
 
 /// How a criterion's score came about, and whether its spread is flagged.
@@ -326,13 +321,19 @@ pub(super) fn truncate_line(line: Line<'static>, width: usize, theme: &Theme) ->
     Line::from(spans)
 }
 
-/// A catalog sentence as the terminal can show it: `±` is `+/-` without
-/// UTF-8 (the language is English there, so nothing else is lost).
+/// A catalog sentence as the terminal can show it: `±` is `+/-`, `≥` is
+/// `>=` and `≤` is `<=` without UTF-8 (the language is English there, so
+/// nothing else is lost).
 pub(super) fn shown(theme: &Theme, text_: &str) -> String {
     if theme.unicode {
         text_.to_string()
     } else {
-        theme.plain(&text_.replace('\u{B1}', "+/-"))
+        theme.plain(
+            &text_
+                .replace('\u{B1}', "+/-")
+                .replace('\u{2265}', ">=")
+                .replace('\u{2264}', "<="),
+        )
     }
 }
 

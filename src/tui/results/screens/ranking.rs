@@ -9,12 +9,16 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{
-    caret, cutoff_rule, flags_short, flags_text, neighbours_text, scrolled, solidity_lines,
-    status_style, status_width, status_word, subtotals_text,
+    caret, flags_short, neighbours_text, rule_line, scrolled, solidity_lines, status_style,
+    status_width, status_word, subtotals_text, truncate_line, widest,
 };
-use crate::merge::RegionResult;
+use super::ranked::{Entry, Kind, entries};
+use super::standing::{
+    allocation_text, eligibility_text, flags_text, ineligible_reason, tier_title,
+};
+use crate::merge::{RegionResult, Status};
 use crate::model::format_points;
-use crate::report::{cutoff, points, words};
+use crate::report::{amount, amount_in, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::columns::Columns;
@@ -26,10 +30,8 @@ use crate::tui::widgets::{self, block, meter};
 pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let results = app.results();
-    let n = results.regions.len();
-    let above = cutoff(results);
-    let rule = above > 0 && above < n;
-    let wanted = (n + 1 + usize::from(rule) + 2) as u16;
+    let entries = entries(app);
+    let wanted = (entries.len() + 1 + 2) as u16;
     let detail_height = 6.min(area.height / 3);
     let [list_area, detail_area] = Layout::vertical([
         Constraint::Length(wanted.min(area.height.saturating_sub(detail_height))),
@@ -42,26 +44,45 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
         places = results.rules.select,
         aggregate = words::aggregate(results.rules.aggregate)
     );
-    let inner = widgets::framed(
-        frame,
-        list_area,
-        block(&theme, widgets::title(&theme, &title)),
-    );
+    let mut frame_block = block(&theme, widgets::title(&theme, &title));
+    if let Some(budget) = &results.budget {
+        let text = t!(
+            "results-budget",
+            dot = theme.dot(),
+            total = amount_in(budget.total, &budget.unit),
+            allocated = amount_in(budget.allocated, &budget.unit),
+            left = amount_in(budget.left, &budget.unit)
+        );
+        frame_block = frame_block.title_bottom(Line::styled(format!(" {text} "), theme.strong()));
+    }
+    let inner = widgets::framed(frame, list_area, frame_block);
 
     let width = inner.width as usize;
     let columns = columns(app, width);
     let header = header(app, &columns);
     let mut lines = Vec::new();
     let mut selected_line = 0;
-    for (i, region) in results.regions.iter().enumerate() {
-        if rule && i == above {
-            lines.push(cutoff_rule(app, width));
-        }
+    for entry in &entries {
+        let region = match entry {
+            Entry::Line(kind, label) => {
+                let style = match kind {
+                    Kind::Cutoff => theme.error(),
+                    Kind::Funding => theme.ok(),
+                    Kind::Apart => theme.strong(),
+                };
+                lines.push(rule_line(&theme, label, width, style));
+                continue;
+            }
+            Entry::Region(i) => &results.regions[*i],
+        };
         let on = app.is_selected_region(&region.region);
         if on {
             selected_line = lines.len();
         }
-        let line = row(app, &columns, region, on);
+        let line = match ineligible_reason(app, region) {
+            Some(reason) => apart_row(app, &columns, region, &reason, on),
+            None => row(app, &columns, region, on),
+        };
         lines.push(if on {
             line.style(theme.selected())
         } else {
@@ -85,8 +106,9 @@ const FLAGS_MAX: usize = 9;
 /// flags, with the spaces between them.
 fn columns(app: &App, width: usize) -> Columns {
     let status = status_width(app.results());
+    let allocation = allocation_width(app);
     let widths = |name_and_bar: Width, name: Width, bar: Width, flags: usize| {
-        [
+        let mut widths = vec![
             Len(2),
             Len(3),
             Len(1),
@@ -99,8 +121,12 @@ fn columns(app: &App, width: usize) -> Columns {
             Len(1),
             Len(status),
             Len(1),
-            Len(flags),
-        ]
+        ];
+        if allocation > 0 {
+            widths.extend([Len(allocation), Len(1)]);
+        }
+        widths.push(Len(flags));
+        widths
     };
     // What name and bar share, before the flags take their part of it.
     let room = Columns::new(width, &widths(Rest(0), Len(0), Len(0), 0)).width(3);
@@ -122,10 +148,29 @@ fn columns(app: &App, width: usize) -> Columns {
     Columns::new(width, &widths(Len(0), Len(name), Len(bar), flags))
 }
 
+/// The columns of the allocations: the widest amount or its heading; 0
+/// without a budget.
+fn allocation_width(app: &App) -> usize {
+    if app.results().budget.is_none() {
+        return 0;
+    }
+    let amounts = app.results().regions.iter().map(allocation_cell);
+    widest(&t!("results-col-allocation"), amounts)
+}
+
+/// A region's allocation in the ranking, without the unit (the budget
+/// below the list has it): empty for a region that cannot receive any.
+fn allocation_cell(region: &RegionResult) -> String {
+    match region.allocation {
+        Some(allocation) if region.status == Status::Selected => amount(allocation),
+        _ => String::new(),
+    }
+}
+
 /// The header, with the scale of the bars.
 fn header(app: &App, columns: &Columns) -> Line<'static> {
     let plain = Style::default();
-    columns
+    let row = columns
         .row()
         .gap()
         .right("#", plain, "")
@@ -138,8 +183,13 @@ fn header(app: &App, columns: &Columns) -> Line<'static> {
         .left(&scale_text(app, columns.width(8)), plain, "")
         .gap()
         .left(&t!("results-col-status"), plain, "")
-        .gap()
-        .left(&t!("results-col-flags"), plain, "")
+        .gap();
+    let row = if app.results().budget.is_some() {
+        row.right(&t!("results-col-allocation"), plain, "").gap()
+    } else {
+        row
+    };
+    row.left(&t!("results-col-flags"), plain, "")
         .line()
         .style(app.theme.strong())
 }
@@ -148,7 +198,7 @@ fn header(app: &App, columns: &Columns) -> Line<'static> {
 fn row(app: &App, columns: &Columns, region: &RegionResult, on: bool) -> Line<'static> {
     let theme = app.theme;
     let plain = Style::default();
-    columns
+    let row = columns
         .row()
         .spans([caret(&theme, on)])
         .right(&region.rank.to_string(), plain, "")
@@ -161,12 +211,45 @@ fn row(app: &App, columns: &Columns, region: &RegionResult, on: bool) -> Line<'s
         .spans(ranking_bar(app, region.total, columns.width(8)))
         .gap()
         .left(
-            &status_word(region.status, app.results()),
+            &status_word(region, app.results()),
             status_style(&theme, region.status),
             "",
         )
+        .gap();
+    let row = if app.results().budget.is_some() {
+        row.right(&allocation_cell(region), plain, "").gap()
+    } else {
+        row
+    };
+    row.left(&flags_short(region), theme.warn(), "").line()
+}
+
+/// A region that is not eligible: no rank and no bar, but why.
+fn apart_row(
+    app: &App,
+    columns: &Columns,
+    region: &RegionResult,
+    reason: &str,
+    on: bool,
+) -> Line<'static> {
+    let theme = app.theme;
+    let plain = Style::default();
+    // The reason takes the bar's columns and every one after it.
+    let room: usize = (8..20).map(|k| columns.width(k)).sum();
+    columns
+        .row()
+        .spans([caret(&theme, on)])
+        .right("", plain, "")
         .gap()
-        .left(&flags_short(region), theme.warn(), "")
+        .gap()
+        .left(&region.name, plain, theme.ellipsis())
+        .gap()
+        .right(&points(region.total), plain, "")
+        .gap()
+        .spans([Span::styled(
+            text::fit(reason, room, theme.ellipsis()),
+            theme.dim(),
+        )])
         .line()
 }
 
@@ -222,58 +305,50 @@ pub(super) fn scale_text(app: &App, width: usize) -> String {
     cells.into_iter().collect()
 }
 
-/// The selected region in a few lines: subtotals, neighbours, flags.
+/// The selected region in a few lines: subtotals, neighbours, flags (or,
+/// for a region that is not eligible, why).
 pub(super) fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let Some(region) = app.region_result(app.cursor.region) else {
         return;
     };
-    let results = app.results();
     let title = widgets::title(&theme, &region.name);
     let inner = widgets::framed(frame, area, block(&theme, title));
     let width = inner.width as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(
-                "{}  ",
-                t!(
-                    "results-detail-rank",
-                    rank = region.rank,
-                    regions = results.regions.len(),
-                    total = points(region.total),
-                    max = points(results.rules.max_total)
-                )
-            ),
-            theme.strong(),
-        ),
-        Span::styled(
-            status_word(region.status, results),
-            status_style(&theme, region.status),
-        ),
-        Span::raw(format!(
-            "  {}",
-            t!("results-detail-marks", marks = region.marks)
-        )),
-    ])];
+    let mut lines = vec![standing_line(app, region, width)];
     lines.push(Line::raw(text::truncate(
         &subtotals_text(app, region),
         width,
         theme.ellipsis(),
     )));
-    lines.push(Line::raw(text::truncate(
-        &neighbours_text(app, region),
-        width,
-        theme.ellipsis(),
-    )));
     let flags = flags_text(app, region);
-    lines.push(Line::styled(
-        text::truncate(&flags, width, theme.ellipsis()),
-        if region.flags.is_empty() {
-            theme.dim()
-        } else {
-            theme.warn()
-        },
-    ));
+    let only_ineligible = region.flags.iter().all(|f| f == "ineligible");
+    if let Some(reason) = eligibility_text(app, region) {
+        let room = if only_ineligible { 2 } else { 1 };
+        lines.extend(widgets::wrapped(
+            &reason,
+            inner.width,
+            room,
+            &theme,
+            theme.warn(),
+        ));
+    } else {
+        lines.push(Line::raw(text::truncate(
+            &neighbours_text(app, region),
+            width,
+            theme.ellipsis(),
+        )));
+    }
+    if region.status != Status::Ineligible || !only_ineligible {
+        lines.push(Line::styled(
+            text::truncate(&flags, width, theme.ellipsis()),
+            if region.flags.is_empty() {
+                theme.dim()
+            } else {
+                theme.warn()
+            },
+        ));
+    }
     let room = (inner.height as usize).saturating_sub(lines.len());
     lines.extend(solidity_lines(app, region, inner.width, room.min(2)));
     let room = (inner.height as usize).saturating_sub(lines.len() + 1);
@@ -291,4 +366,56 @@ pub(super) fn ranking_detail(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Where the region stands: its rank (or none), total, status, tier and
+/// allocation when the review has them, and its marks.
+fn standing_line(app: &App, region: &RegionResult, width: usize) -> Line<'static> {
+    let theme = app.theme;
+    let results = app.results();
+    let max = points(results.rules.max_total);
+    let rank = if region.status == Status::Ineligible {
+        t!(
+            "results-detail-unranked",
+            total = points(region.total),
+            max = max
+        )
+    } else {
+        let ranked = results
+            .regions
+            .iter()
+            .filter(|r| r.status != Status::Ineligible)
+            .count();
+        t!(
+            "results-detail-rank",
+            rank = region.rank,
+            regions = ranked,
+            total = points(region.total),
+            max = max
+        )
+    };
+    let mut spans = vec![
+        Span::styled(format!("{rank}  "), theme.strong()),
+        Span::styled(
+            status_word(region, results),
+            status_style(&theme, region.status),
+        ),
+    ];
+    let more: Vec<String> = tier_title(app, region)
+        .into_iter()
+        .chain(allocation_text(app, region))
+        .collect();
+    for part in &more {
+        spans.push(Span::raw(format!(" {} {part}", theme.dot())));
+    }
+    spans.push(Span::raw(format!(
+        "  {}",
+        t!("results-detail-marks", marks = region.marks)
+    )));
+    let line = Line::from(spans);
+    if more.is_empty() {
+        line
+    } else {
+        truncate_line(line, width, &theme)
+    }
 }

@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, flags_text, neighbours_text, solidity_lines, status_style, status_word};
-use crate::merge::{CriterionResult, RegionResult};
+use super::parts::{caret, neighbours_text, solidity_lines, status_style, status_word};
+use super::standing::{eligibility_text, flags_text, tier_and_allocation};
+use super::tree;
+use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
@@ -24,13 +26,22 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
     let Some(region) = app.region_result(app.cursor.region) else {
         return;
     };
-    let title = t!(
-        "results-region-title",
-        name = &region.name,
-        dot = theme.dot(),
-        rank = region.rank,
-        total = points(region.total)
-    );
+    let title = if region.status == Status::Ineligible {
+        t!(
+            "results-region-title-unranked",
+            name = &region.name,
+            dot = theme.dot(),
+            total = points(region.total)
+        )
+    } else {
+        t!(
+            "results-region-title",
+            name = &region.name,
+            dot = theme.dot(),
+            rank = region.rank,
+            total = points(region.total)
+        )
+    };
     let inner = widgets::framed(
         frame,
         area,
@@ -39,28 +50,21 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
             Line::from(vec![
                 Span::styled(format!(" {title} "), theme.accent()),
                 Span::styled(
-                    format!("{} ", status_word(region.status, results)),
+                    format!("{} ", status_word(region, results)),
                     status_style(&theme, region.status),
                 ),
             ]),
         ),
     );
     let width = inner.width as usize;
-    let mut lines = categories(app, region, width);
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(text::truncate(
-        &neighbours_text(app, region),
-        width,
-        theme.ellipsis(),
-    )));
-    lines.push(Line::styled(
-        text::truncate(&flags_text(app, region), width, theme.ellipsis()),
-        if region.flags.is_empty() {
-            theme.dim()
-        } else {
-            theme.warn()
-        },
-    ));
+    let after = standing(app, region, inner.width);
+    let mut lines = if tree::shows(&app.data.review) {
+        let room = (inner.height as usize).saturating_sub(after.len()).max(4);
+        tree::tree(app, region, width, room)
+    } else {
+        categories(app, region, width)
+    };
+    lines.extend(after);
     lines.extend(solidity_lines(app, region, inner.width, 2));
     if let Some(def) = app.data.review.regions.get(app.cursor.region) {
         if !def.fields.is_empty() {
@@ -89,6 +93,38 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What follows the categories: the neighbours (or why the region is not
+/// eligible), its tier and allocation when the review has them, its flags.
+fn standing(app: &App, region: &RegionResult, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let columns = width as usize;
+    let mut lines = vec![Line::raw("")];
+    match eligibility_text(app, region) {
+        Some(reason) => lines.extend(widgets::wrapped(&reason, width, 3, &theme, theme.warn())),
+        None => lines.push(Line::raw(text::truncate(
+            &neighbours_text(app, region),
+            columns,
+            theme.ellipsis(),
+        ))),
+    }
+    let tier = tier_and_allocation(app, region);
+    if !tier.is_empty() {
+        lines.push(Line::styled(
+            text::truncate(&tier, columns, theme.ellipsis()),
+            theme.strong(),
+        ));
+    }
+    lines.push(Line::styled(
+        text::truncate(&flags_text(app, region), columns, theme.ellipsis()),
+        if region.flags.is_empty() {
+            theme.dim()
+        } else {
+            theme.warn()
+        },
+    ));
+    lines
 }
 
 /// Room for a category's flags at the end of its row.

@@ -1,0 +1,185 @@
+//! The rows of the ranking: the regions in rank order with the labelled
+//! lines between them (the cutoff, or one line per tier; the funding line
+//! where the money stops), then the regions that are not eligible, set
+//! apart under their own heading.
+//!
+//! A line falls after the region that takes the last place it closes:
+//! regions not below a threshold take places 1, 2, 3… in rank order, and
+//! a tier holds its places after the tiers before it. When that place is
+//! inside an ex-aequo group, the line says the committee decides.
+
+use super::super::app::App;
+use crate::merge::{RegionResult, Status};
+use crate::report::points;
+use crate::t;
+
+/// One row of the ranking's list.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Entry {
+    /// A region, by its index in the results.
+    Region(usize),
+    /// A labelled line across the list.
+    Line(Kind, String),
+}
+
+/// What a labelled line marks, which decides its look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// The end of the selection or of a tier.
+    Cutoff,
+    /// Where the money stops.
+    Funding,
+    /// The heading of the regions that are not eligible.
+    Apart,
+}
+
+/// The ranking's rows in order.
+pub(super) fn entries(app: &App) -> Vec<Entry> {
+    let regions = &app.results().regions;
+    let (ranked, apart): (Vec<usize>, Vec<usize>) =
+        (0..regions.len()).partition(|&i| regions[i].status != Status::Ineligible);
+    let mut lines = selection_lines(app, &ranked);
+    // Where the money reaches every selected region, the funding line is
+    // the selection's last line: drawn once.
+    let last = lines.iter().map(|(at, _)| *at).max();
+    let funding = funding_line(app, &ranked).filter(|(at, _)| Some(*at) != last);
+    lines.extend(funding);
+    // Stable: at one place, the selection's lines before the funding line.
+    lines.sort_by_key(|(at, _)| *at);
+    let mut lines = lines.into_iter().peekable();
+    let mut out = Vec::new();
+    for (k, &i) in ranked.iter().enumerate() {
+        while let Some((_, line)) = lines.next_if(|(at, _)| *at <= k) {
+            out.push(line);
+        }
+        out.push(Entry::Region(i));
+    }
+    out.extend(lines.map(|(_, line)| line));
+    if !apart.is_empty() {
+        out.push(Entry::Line(
+            Kind::Apart,
+            t!("results-apart", count = apart.len()),
+        ));
+        out.extend(apart.into_iter().map(Entry::Region));
+    }
+    out
+}
+
+/// The selection's lines, each with the row of `ranked` it comes before:
+/// one per tier when the review has tiers, each drawn; otherwise the
+/// cutoff, drawn only with regions on both sides of it.
+fn selection_lines(app: &App, ranked: &[usize]) -> Vec<(usize, Entry)> {
+    let results = app.results();
+    let regions = &results.regions;
+    let dot = app.theme.dot();
+    if results.rules.tiers.is_empty() {
+        let places = results.rules.select;
+        let at = boundary(regions, ranked, places as usize);
+        if at == 0 || at >= ranked.len() {
+            return Vec::new();
+        }
+        let label = match gap_at(regions, ranked, at) {
+            Some(Gap::Tie) => t!("results-cutoff-tie", places = places, dot = dot),
+            Some(Gap::Margin(margin)) => t!(
+                "results-cutoff-margin",
+                places = places,
+                dot = dot,
+                margin = points(margin)
+            ),
+            None => t!("results-cutoff", places = places),
+        };
+        return vec![(at, Entry::Line(Kind::Cutoff, label))];
+    }
+    let mut taken = 0;
+    let mut out = Vec::new();
+    for tier in &results.rules.tiers {
+        taken += tier.places as usize;
+        let at = boundary(regions, ranked, taken);
+        let mut label = if tier.funded {
+            t!(
+                "results-tier-line",
+                title = &tier.title,
+                places = tier.places
+            )
+        } else {
+            t!(
+                "results-tier-line-reserve",
+                title = &tier.title,
+                places = tier.places
+            )
+        };
+        match gap_at(regions, ranked, at) {
+            Some(Gap::Tie) => label.push_str(&format!(" {dot} {}", t!("results-line-tie"))),
+            Some(Gap::Margin(margin)) => label.push_str(&format!(
+                " {dot} {}",
+                t!("results-line-margin", margin = points(margin))
+            )),
+            None => {}
+        }
+        out.push((at, Entry::Line(Kind::Cutoff, label)));
+    }
+    out
+}
+
+/// The funding line, when the review has a budget: before the first region
+/// the money did not reach (`unfunded`), or else after the last that
+/// receives any.
+fn funding_line(app: &App, ranked: &[usize]) -> Option<(usize, Entry)> {
+    let results = app.results();
+    results.budget.as_ref()?;
+    let regions = &results.regions;
+    let funded = |i: &usize| regions[*i].allocation.is_some_and(|a| a > 0.0);
+    let at = ranked
+        .iter()
+        .position(|&i| regions[i].flags.iter().any(|f| f == "unfunded"))
+        .unwrap_or_else(|| ranked.iter().rposition(funded).map_or(0, |k| k + 1));
+    let label = t!(
+        "results-funding-line",
+        dot = app.theme.dot(),
+        funded = ranked.iter().filter(|i| funded(i)).count()
+    );
+    Some((at, Entry::Line(Kind::Funding, label)))
+}
+
+/// The row of `ranked` that the line after `places` places comes before:
+/// after the region taking the last of them, or after the last region
+/// taking any when there are fewer.
+fn boundary(regions: &[RegionResult], ranked: &[usize], places: usize) -> usize {
+    let mut taken = 0;
+    let mut after = 0;
+    for (k, &i) in ranked.iter().enumerate() {
+        if taken == places {
+            break;
+        }
+        if !regions[i].status.excluded() {
+            taken += 1;
+            after = k + 1;
+        }
+    }
+    after
+}
+
+/// What lies across a line.
+enum Gap {
+    /// The regions on either side are ex aequo: the committee decides.
+    Tie,
+    /// The total of the region above less that of the next one below that
+    /// takes a place (or of the one just below, when none does).
+    Margin(f64),
+}
+
+fn gap_at(regions: &[RegionResult], ranked: &[usize], at: usize) -> Option<Gap> {
+    let last = &regions[*ranked.get(at.checked_sub(1)?)?];
+    let rest = ranked.get(at..).unwrap_or_default();
+    let placed = rest
+        .iter()
+        .map(|&i| &regions[i])
+        .find(|r| !r.status.excluded());
+    match placed {
+        Some(next) if next.rank == last.rank && !last.status.excluded() => Some(Gap::Tie),
+        Some(next) => Some(Gap::Margin(last.total - next.total)),
+        None => rest
+            .first()
+            .map(|&i| Gap::Margin(last.total - regions[i].total)),
+    }
+}
