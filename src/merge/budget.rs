@@ -98,12 +98,18 @@ fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {
 }
 
 /// `amount` rounded down to a multiple of `granularity`; an amount within
-/// 1e-9·granularity below a multiple counts as that multiple.
+/// 1e-9·granularity below a multiple counts as that multiple. An amount of
+/// more granules than an `f64` counts (a granularity of 1e-300) is one
+/// already, to every digit an `f64` holds.
 pub fn round_down(amount: f64, granularity: f64) -> f64 {
     if granularity <= 0.0 || !granularity.is_finite() {
         return amount;
     }
-    (amount / granularity + PROGRAMME_EPSILON).floor() * granularity
+    let granules = (amount / granularity + PROGRAMME_EPSILON).floor();
+    if !granules.is_finite() {
+        return amount;
+    }
+    granules * granularity
 }
 
 /// clamp(λ·total_i, lo_i, cap_i) for the largest λ ≥ 0 with a sum of at
@@ -114,7 +120,9 @@ fn proportional(bounds: &[(f64, f64, f64)], budget: f64) -> Vec<f64> {
     let at = |lambda: f64| -> Vec<f64> {
         bounds
             .iter()
-            .map(|&(total, lo, cap)| (lambda * total).clamp(lo, cap.max(lo)))
+            // Not `clamp`, which panics on a NaN bound (a review that
+            // `check` refuses, merged all the same).
+            .map(|&(total, lo, cap)| (lambda * total).max(lo).min(cap.max(lo)))
             .collect()
     };
     let sum = |lambda: f64| -> f64 { at(lambda).iter().sum() };
@@ -176,6 +184,22 @@ mod tests {
     fn proportional_gives_everyone_the_cap_when_it_fits() {
         let bounds = [(80.0, 0.5, 1.0), (60.0, 0.5, 0.7)];
         assert_eq!(proportional(&bounds, 5.0), [1.0, 0.7]);
+    }
+
+    #[test]
+    fn proportional_survives_bounds_that_are_not_numbers() {
+        // min and max NaN, nothing requested: found by the merge fuzz target.
+        let bounds = [(80.0, f64::NAN, f64::NAN), (60.0, 0.5, 1.0)];
+        let amounts = proportional(&bounds, 1.2);
+        assert_eq!(amounts.len(), 2);
+        assert!(amounts[1] >= 0.5 && amounts[1] <= 1.0, "{amounts:?}");
+    }
+
+    #[test]
+    fn rounding_down_to_a_tiny_granularity_keeps_the_amount() {
+        // 1e9 / 1e-300 overflows: the amount is a multiple already.
+        assert_eq!(round_down(1.0e9, 1.0e-300), 1.0e9);
+        assert_eq!(round_down(0.0, 1.0e-300), 0.0);
     }
 
     #[test]

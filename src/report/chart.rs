@@ -107,6 +107,9 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
     root.fill(&WHITE)?;
     let n = results.regions.len();
     let max = results.rules.max_total.max(1.0);
+    // Finite: maxima that `check` accepts can add up to inf, on which
+    // plotters never finishes its axis.
+    let max = if max.is_finite() { max } else { f64::MAX };
     let root = root.titled(
         &t!("chart-title", title = &results.title),
         ("sans-serif", 22).into_font().color(&INK),
@@ -328,3 +331,39 @@ fn subtitle(results: &Results) -> String {
 
 /// The separator of the subtitle's parts (an SVG is always UTF-8).
 const DOT: &str = "·";
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::merge::{MergeOptions, merge};
+    use crate::model::Review;
+
+    #[test]
+    fn maxima_that_add_up_to_infinity_are_drawn() {
+        // Found by the review_file fuzz target: each maximum is valid, the
+        // total is inf, and `panelist merge` hung writing results.svg.
+        let review: Review = ron::from_str(
+            r#"Review(id: "huge", title: "Huge",
+                categories: [
+                    Category(id: "a", title: "A", criteria: [Criterion(id: "a1", title: "A1", max: 1.0e308)]),
+                    Category(id: "b", title: "B", criteria: [Criterion(id: "b1", title: "B1", max: 1.0e308)]),
+                ],
+                regions: [Region(id: "x", name: "X")],
+                reviewers: [Reviewer(id: "r1", name: "R1")],
+                panels: [Panel(id: "p", title: "P", members: ["r1"], criteria: ["a1", "b1"], regions: All)],
+                committee: Committee(select: 1),
+            )"#,
+        )
+        .expect("review");
+        let results = merge(&review, &[], MergeOptions::default()).expect("merge");
+        assert_eq!(results.rules.max_total, f64::INFINITY);
+        let (sent, drawn) = std::sync::mpsc::channel();
+        std::thread::spawn(move || sent.send(svg(&results)));
+        let svg = drawn
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("drawn within a minute")
+            .expect("an SVG");
+        assert!(svg.contains("<svg"), "{svg}");
+    }
+}
