@@ -6,6 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use arbitrary::{Arbitrary, Unstructured};
+use panelist::merge::{MergeOptions, Status, merge};
+use panelist::model::{BudgetRule, Review, Rule};
+use panelist::source::{Anchor, SourceText};
 
 #[path = "../../fuzz/src/lib.rs"]
 mod targets;
@@ -59,4 +62,159 @@ fn the_merge_corpus_replays() {
             targets::merge_sheets(&input);
         }
     });
+}
+
+/// What a review does with the fields of SPEC's selection programme.
+fn programme_fields(review: &Review) -> Vec<&'static str> {
+    let committee = &review.committee;
+    let mut rules = Vec::new();
+    if let Some(rule) = &committee.eligibility {
+        rule.walk(&mut |r| rules.push(r.clone()));
+    }
+    let budget = committee.budget.as_ref();
+    [
+        (
+            "three levels",
+            review.all_categories().iter().any(|p| p.depth >= 2),
+        ),
+        (
+            "category min",
+            review
+                .all_categories()
+                .iter()
+                .any(|p| p.category.min.is_some()),
+        ),
+        (
+            "criterion min",
+            review.criteria().any(|(_, c)| c.min.is_some()),
+        ),
+        (
+            "figures",
+            review.regions.iter().any(|r| !r.figures.is_empty()),
+        ),
+        (
+            "requested",
+            review.regions.iter().any(|r| r.requested.is_some()),
+        ),
+        ("All", rules.iter().any(|r| matches!(r, Rule::All(_)))),
+        ("Any", rules.iter().any(|r| matches!(r, Rule::Any(_)))),
+        ("Not", rules.iter().any(|r| matches!(r, Rule::Not(_)))),
+        ("funded tier", committee.tiers.iter().any(|t| t.funded)),
+        ("unfunded tier", committee.tiers.iter().any(|t| !t.funded)),
+        (
+            "RankOrder",
+            budget.is_some_and(|b| b.rule == BudgetRule::RankOrder),
+        ),
+        (
+            "Proportional",
+            budget.is_some_and(|b| b.rule != BudgetRule::RankOrder),
+        ),
+        ("granularity", budget.is_some_and(|b| b.granularity != 1.0)),
+        ("follows", review.follows.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, used)| used.then_some(name))
+    .collect()
+}
+
+const PROGRAMME: [&str; 14] = [
+    "three levels",
+    "category min",
+    "criterion min",
+    "figures",
+    "requested",
+    "All",
+    "Any",
+    "Not",
+    "funded tier",
+    "unfunded tier",
+    "RankOrder",
+    "Proportional",
+    "granularity",
+    "follows",
+];
+
+/// The seeds that make the fuzzer reach the programme's parsing, checks and
+/// merge stay in the corpus: a `cargo fuzz cmin` that drops them, or a
+/// field renamed in review.ron, fails here.
+#[test]
+fn the_review_file_corpus_has_valid_reviews_with_every_programme_field() {
+    let mut seen = std::collections::BTreeSet::new();
+    for (_, bytes) in corpus("review_file") {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let source = SourceText::new("review.ron", text);
+        let Ok(review) = source.parse::<Review>() else {
+            continue;
+        };
+        if panelist::validate::review(&review, &source).is_empty() {
+            seen.extend(programme_fields(&review));
+        }
+    }
+    let missing: Vec<&str> = PROGRAMME
+        .into_iter()
+        .filter(|f| !seen.contains(f))
+        .collect();
+    assert!(missing.is_empty(), "no valid review with: {missing:?}");
+}
+
+/// As above for the merge: inputs that make a review `check` accepts with
+/// every programme field but `follows` (the merge target reads no file),
+/// and merges that select, screen out, find regions below a minimum,
+/// share money, draw a funding line and refuse a budget.
+#[test]
+fn the_merge_corpus_merges_with_every_programme_field() {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut outcomes = std::collections::BTreeSet::new();
+    for (_, bytes) in corpus("merge") {
+        let Ok(input) = targets::MergeInput::arbitrary_take_rest(Unstructured::new(&bytes)) else {
+            continue;
+        };
+        let Some(case) = targets::merge_case(&input) else {
+            continue;
+        };
+        if case.valid {
+            seen.extend(programme_fields(&case.review));
+        }
+        let results = match merge(&case.review, &case.sheets, MergeOptions::default()) {
+            Ok(results) => results,
+            Err(errors) => {
+                let budget = Anchor::Field("budget");
+                if errors.iter().any(|e| e.finding.at.contains(&budget)) {
+                    outcomes.insert("budget refused");
+                }
+                continue;
+            }
+        };
+        for region in &results.regions {
+            outcomes.extend(
+                [
+                    (region.status == Status::Selected).then_some("selected"),
+                    (region.status == Status::Ineligible).then_some("ineligible"),
+                    (region.flags.iter().any(|f| f.starts_with("below:"))).then_some("below"),
+                    (region.allocation.is_some_and(|a| a > 0.0)).then_some("money"),
+                    (region.flags.iter().any(|f| f == "unfunded")).then_some("unfunded"),
+                ]
+                .into_iter()
+                .flatten(),
+            );
+        }
+    }
+    let merged = PROGRAMME.into_iter().filter(|&f| f != "follows");
+    let missing: Vec<&str> = merged.filter(|f| !seen.contains(f)).collect();
+    assert!(missing.is_empty(), "no valid review with: {missing:?}");
+    let outcome = [
+        "selected",
+        "ineligible",
+        "below",
+        "money",
+        "unfunded",
+        "budget refused",
+    ];
+    let missing: Vec<&str> = outcome
+        .into_iter()
+        .filter(|o| !outcomes.contains(o))
+        .collect();
+    assert!(missing.is_empty(), "no merge that gives: {missing:?}");
 }
