@@ -205,3 +205,48 @@ fn the_programme_chain_in_english_matches_the_golden_files() {
 fn the_programme_chain_in_japanese_matches_the_golden_files() {
     programme_chain("ja", "ja-");
 }
+
+/// The sample as version 1 of the contract wrote it (no budget, none of
+/// the programme's fields), kept with the outputs it gave before the
+/// programme existed, in `tests/golden/<sample>-v1/`: they must not change
+/// by a byte, in either language, with or without drafts.
+fn version_one(sample: &str, lang: &str) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{sample}-v1"));
+    let review = dir.path().join(sample);
+    crate::common::copy_review(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("panels")
+            .join(sample),
+        &review,
+    );
+    std::fs::copy(golden.join("review.ron"), review.join("review.ron")).expect("the v1 review");
+    for (extra, prefix) in [(None, ""), (Some("--include-drafts"), "drafts-")] {
+        let out = dir.path().join(format!("out-{prefix}"));
+        panelist()
+            .arg("merge")
+            .arg(&review)
+            .arg("--out")
+            .arg(&out)
+            .args(["--lang", lang])
+            .args(extra)
+            .assert()
+            .success();
+        for name in ["report.md", "results.csv", "results.svg"] {
+            let actual = std::fs::read(out.join(name)).expect("an output");
+            let expected = std::fs::read(golden.join(format!("{prefix}{name}"))).expect("a golden");
+            assert!(
+                actual == expected,
+                "{sample} ({lang}, {prefix}{name}) is no longer what version 1 gave"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_one_review_gives_byte_identical_outputs() {
+    version_one("kci-2007", "en");
+    version_one("kci-2007-ja", "ja");
+}
