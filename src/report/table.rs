@@ -1,7 +1,7 @@
 //! The ranking `merge` prints on the terminal.
 
 use super::words::{self, Form, points};
-use crate::merge::{RegionResult, Results, Status};
+use crate::merge::{RegionResult, Results};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
@@ -25,8 +25,16 @@ pub fn table(results: &Results) -> String {
         .iter()
         .map(|r| {
             let word = words::status(r.status, Form::Table, None);
-            match &r.tier {
-                Some(tier) => format!("{word} ({tier})"),
+            let title = r.tier.as_deref().map(|id| {
+                results
+                    .rules
+                    .tiers
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map_or(id, |t| t.title.as_str())
+            });
+            match title {
+                Some(title) => format!("{word} ({title})"),
                 None => word,
             }
         })
@@ -74,14 +82,9 @@ fn row(
     status: &str,
     status_width: usize,
 ) -> String {
-    let rank = if region.status == Status::Ineligible {
-        String::new()
-    } else {
-        region.rank.to_string()
-    };
     let mut line = format!(
         "{:>4}  {}  {:>7}",
-        rank,
+        words::rank(region),
         pad_right(&truncate(&region.name, name_width, ELLIPSIS), name_width),
         points(region.total)
     );

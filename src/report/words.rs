@@ -7,6 +7,16 @@ use crate::merge::Status;
 use crate::model::{Aggregate, format_points};
 use crate::t;
 
+/// A region's rank as written: none for a region the eligibility rule
+/// screened out (it has none).
+pub fn rank(region: &crate::merge::RegionResult) -> String {
+    if region.status == Status::Ineligible {
+        String::new()
+    } else {
+        region.rank.to_string()
+    }
+}
+
 /// Numbers in CSV and report: Rust's `{:.2}`, as SPEC.md fixes.
 pub fn points(value: f64) -> String {
     format!("{value:.2}")

@@ -257,3 +257,71 @@ impl Report<'_> {
         )
     }
 }
+
+impl Report<'_> {
+    /// The programme's rules, in the Rules section: minimums on criteria
+    /// and categories, the eligibility rule, the tiers, a nested rubric.
+    /// Nothing for a review without them.
+    pub(super) fn programme_rules(&mut self) -> fmt::Result {
+        let review = self.review;
+        let mut minimums: Vec<String> = Vec::new();
+        for placed in review.all_categories() {
+            let category = placed.category;
+            if let Some(min) = category.min {
+                minimums.push(t!(
+                    "report-rule-minimum",
+                    id = escape(&category.id),
+                    min = points(min)
+                ));
+            }
+            for criterion in category.criteria.iter().filter(|c| c.min.is_some()) {
+                minimums.push(t!(
+                    "report-rule-minimum",
+                    id = escape(&criterion.id),
+                    min = points(criterion.min.unwrap_or(0.0))
+                ));
+            }
+        }
+        if !minimums.is_empty() {
+            writeln!(
+                self,
+                "- {}",
+                t!("report-rule-minimums", minimums = list(&minimums))
+            )?;
+        }
+        if review.is_nested() {
+            writeln!(self, "- {}", t!("report-rule-nested"))?;
+        }
+        if let Some(rule) = &review.committee.eligibility {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-rule-eligibility",
+                    rule = escape(&crate::report::eligibility::requirement(rule))
+                )
+            )?;
+        }
+        if !self.results.rules.tiers.is_empty() {
+            let tiers: Vec<String> = self
+                .results
+                .rules
+                .tiers
+                .iter()
+                .map(|tier| {
+                    t!(
+                        "report-rule-tier",
+                        title = escape(&tier.title),
+                        places = tier.places
+                    )
+                })
+                .collect();
+            writeln!(
+                self,
+                "- {}",
+                t!("report-rule-tiers", tiers = tiers.join(&t!("list-then")))
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -99,15 +99,10 @@ impl Report<'_> {
                 }
                 _ => String::new(),
             };
-            let rank = if region.status == Status::Ineligible {
-                String::new()
-            } else {
-                region.rank.to_string()
-            };
             write!(
                 self,
                 "| {} | {} | {} | {} |",
-                rank,
+                words::rank(region),
                 escape(&region.name),
                 points(region.total),
                 gap

@@ -213,7 +213,7 @@ fn table(
         let row = columns
             .row()
             .spans([caret(&theme, on)])
-            .right(&region.rank.to_string(), plain, "")
+            .right(&crate::report::words::rank(region), plain, "")
             .gap()
             .left(&region.name, plain, theme.ellipsis());
         let line = shown
