@@ -1,6 +1,6 @@
 //! The ranking `merge` prints on the terminal.
 
-use super::words::{self, Form, points};
+use super::words::{self, FlagWords, Form, points};
 use crate::merge::{RegionResult, Results};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
@@ -69,8 +69,17 @@ pub fn table(results: &Results) -> String {
         pad_right(&t!("table-status"), status_width),
         t!("table-flags")
     ));
+    let mut flags = FlagWords::default();
     for (region, status) in results.regions.iter().zip(&statuses) {
-        out.push_str(&row(region, categories, name_width, status, status_width));
+        let flags = flags.of(&region.flags).join(";");
+        out.push_str(&row(
+            region,
+            categories,
+            name_width,
+            status,
+            status_width,
+            &flags,
+        ));
     }
     out
 }
@@ -81,6 +90,7 @@ fn row(
     name_width: usize,
     status: &str,
     status_width: usize,
+    flags: &str,
 ) -> String {
     let mut line = format!(
         "{:>4}  {}  {:>7}",
@@ -99,11 +109,7 @@ fn row(
         };
         line.push_str(&format!("  {}", pad_left(&shown, ALLOCATION)));
     }
-    line.push_str(&format!(
-        "  {}  {}",
-        pad_right(status, status_width),
-        words::flags(&region.flags).join(";")
-    ));
+    line.push_str(&format!("  {}  {}", pad_right(status, status_width), flags));
     line.truncate(line.trim_end().len());
     line.push('\n');
     line
