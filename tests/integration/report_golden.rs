@@ -40,36 +40,7 @@ fn check_sample(sample: &Path, golden_dir: &Path, extra: &[&str], prefix: &str) 
         .args(extra)
         .assert()
         .success();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
-    for name in ["report.md", "results.csv", "results.svg"] {
-        let actual = std::fs::read_to_string(out.path().join(name))
-            .unwrap_or_else(|e| panic!("merge wrote no {name}: {e}"));
-        let golden = golden_dir.join(format!("{prefix}{name}"));
-        if update {
-            std::fs::write(&golden, &actual).expect("write golden file");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test integration report_golden",
-                golden.display()
-            )
-        });
-        if actual != expected {
-            let line = actual
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, e)| a != e)
-                .map_or(actual.lines().count().min(expected.lines().count()), |i| i);
-            panic!(
-                "{name} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test integration report_golden and review the diff.",
-                golden.display(),
-                line + 1,
-                actual.lines().nth(line),
-                expected.lines().nth(line)
-            );
-        }
-    }
+    compare(out.path(), golden_dir, prefix);
 }
 
 #[test]
@@ -116,14 +87,13 @@ fn the_report_is_the_same_wherever_merge_runs_from() {
     assert_eq!(here, golden);
 }
 
-/// Compares the outputs in `out` with the golden files of `sample`.
-fn compare(out: &Path, sample: &str, prefix: &str) {
-    let golden_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(sample);
+/// Compares the outputs in `out` with the golden files in `golden_dir`
+/// (or writes them, with `UPDATE_GOLDEN=1`).
+fn compare(out: &Path, golden_dir: &Path, prefix: &str) {
+    let sample = golden_dir.display();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
     if update {
-        std::fs::create_dir_all(&golden_dir).expect("the golden directory");
+        std::fs::create_dir_all(golden_dir).expect("the golden directory");
     }
     for name in ["report.md", "results.csv", "results.svg"] {
         let actual = std::fs::read_to_string(out.join(name))
@@ -183,7 +153,10 @@ fn programme_chain(lang: &str, prefix: &str) {
             !stderr.contains("cannot be verified"),
             "{sample} follows a merged review: {stderr}"
         );
-        compare(&root.path().join(sample), midterm_name(sample), prefix);
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(midterm_name(sample));
+        compare(&root.path().join(sample), &golden, prefix);
     }
 }
 
