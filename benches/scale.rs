@@ -2,7 +2,10 @@
 //! synthetic reviews of 100, 1,000 and 10,000 regions (18 criteria, 3 marks
 //! each: 540,000 marks in 590 panel files for 10,000), a parse-only baseline
 //! of the same files, and the save of one mark into a panel file of 10,000
-//! marks.
+//! marks. `merge_end_to_end_programme` merges the same reviews under the
+//! selection programme (nested categories, minimums, eligibility, tiers and
+//! a `Proportional` budget; `Shape::programme`): the same marks, so its
+//! ratio to `merge_end_to_end` in the same run is what the programme costs.
 //!
 //! `cargo bench --bench scale` (release build). The reviews are generated
 //! first with `panelist::synthetic` (seed 1) under Cargo's bench scratch
@@ -11,7 +14,9 @@
 //! as a chair or a script would; the parse-only baseline and the save run in
 //! this process. `PANELIST_BENCH_REGIONS=100,1000` limits the sizes;
 //! `cargo bench --bench scale -- merge` runs only the benchmarks whose name
-//! holds `merge`.
+//! holds `merge` (`-- merge_end_to_end` both merges end to end);
+//! `PANELIST_BENCH_PAIRS=N` also times N merges of each review and of the same
+//! review under the programme in turn, and prints the median of their ratios.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a measurement or a tool prints its results
 
 use std::path::{Path, PathBuf};
@@ -33,6 +38,13 @@ fn main() {
             peak_rss_mib(&dir)
         );
     }
+    for &regions in sizes() {
+        let dir = programme_dir(regions);
+        println!("{regions} regions under the programme: {}", describe(&dir));
+        if let Some(pairs) = pairs() {
+            println!("  {}", paired(regions, pairs));
+        }
+    }
     println!("save fixture: {}", describe(&save_dir()));
     divan::main();
 }
@@ -48,21 +60,105 @@ fn sizes() -> &'static [usize] {
     })
 }
 
+/// `PANELIST_BENCH_PAIRS=N`: also time N merges of each review and of the
+/// same review under the programme, one after the other in turn, so that a
+/// machine whose load drifts slows both alike.
+fn pairs() -> Option<usize> {
+    std::env::var("PANELIST_BENCH_PAIRS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .filter(|&n| n > 0)
+}
+
+/// The medians of `pairs` merges of each, and the medians of their ratios:
+/// of the time they took, and of the processor time they used (user and
+/// system), which a busy machine disturbs less.
+fn paired(regions: usize, pairs: usize) -> String {
+    let (plain, programme) = (review_dir(regions), programme_dir(regions));
+    let mut times: Vec<Pair> = Vec::new();
+    for _ in 0..pairs {
+        let plain = timed_merge(&plain);
+        times.push(Pair {
+            plain,
+            programme: timed_merge(&programme),
+        });
+    }
+    let median = |pick: &dyn Fn(&Pair) -> f64| {
+        let mut values: Vec<f64> = times.iter().map(pick).collect();
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        (values[(n - 1) / 2] + values[n / 2]) / 2.0
+    };
+    format!(
+        "merge in turn, {pairs} pairs: {:.0} ms, under the programme {:.0} ms, \
+         median ratio {:.3}; processor time {:.0} ms and {:.0} ms, median ratio {:.3}",
+        median(&|t| t.plain.wall) * 1e3,
+        median(&|t| t.programme.wall) * 1e3,
+        median(&|t| t.programme.wall / t.plain.wall),
+        median(&|t| t.plain.cpu) * 1e3,
+        median(&|t| t.programme.cpu) * 1e3,
+        median(&|t| t.programme.cpu / t.plain.cpu),
+    )
+}
+
+/// A merge of each review, one right after the other.
+struct Pair {
+    plain: Timed,
+    programme: Timed,
+}
+
+/// Seconds of one merge: as the clock runs, and of processor time.
+struct Timed {
+    wall: f64,
+    cpu: f64,
+}
+
+fn timed_merge(dir: &Path) -> Timed {
+    let (start, cpu) = (std::time::Instant::now(), children_cpu());
+    merge(dir);
+    Timed {
+        wall: start.elapsed().as_secs_f64(),
+        cpu: children_cpu() - cpu,
+    }
+}
+
+/// The user and system time of every child so far, in seconds.
+fn children_cpu() -> f64 {
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+        .expect("getrusage");
+    let seconds = |t: nix::sys::time::TimeVal| t.tv_sec() as f64 + t.tv_usec() as f64 * 1e-6;
+    seconds(usage.user_time()) + seconds(usage.system_time())
+}
+
 fn scratch() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("panelist-scale")
 }
 
 /// The synthetic review of `regions` regions, written once per run.
 fn review_dir(regions: usize) -> PathBuf {
-    let dir = scratch().join(format!("review-{regions}"));
-    static WRITTEN: OnceLock<std::sync::Mutex<Vec<usize>>> = OnceLock::new();
+    written_dir(regions, false)
+}
+
+/// The same review under the selection programme, written once per run.
+fn programme_dir(regions: usize) -> PathBuf {
+    written_dir(regions, true)
+}
+
+fn written_dir(regions: usize, programme: bool) -> PathBuf {
+    let name = if programme { "programme" } else { "review" };
+    let dir = scratch().join(format!("{name}-{regions}"));
+    static WRITTEN: OnceLock<std::sync::Mutex<Vec<(usize, bool)>>> = OnceLock::new();
     let mut written = WRITTEN.get_or_init(Default::default).lock().expect("lock");
-    if !written.contains(&regions) {
+    if !written.contains(&(regions, programme)) {
         let _ = std::fs::remove_dir_all(&dir);
-        generate(&Shape::new(regions, 1))
+        let shape = Shape {
+            programme,
+            ..Shape::new(regions, 1)
+        };
+        generate(&shape)
             .write(&dir)
             .expect("write the synthetic review");
-        written.push(regions);
+        written.push((regions, programme));
     }
     dir
 }
@@ -164,6 +260,17 @@ fn peak_rss_mib(dir: &Path) -> u64 {
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn merge_end_to_end(bencher: divan::Bencher, regions: usize) {
     let dir = review_dir(regions);
+    bencher.bench(|| merge(&dir));
+}
+
+/// The same merge of the same marks under the selection programme: every
+/// category in two sub-categories (subtotals at two depths, `below:` flags
+/// of 9 minimums), about one region in ten ineligible, three tiers of the
+/// same places and a `Proportional` budget (an `allocation` column, the
+/// budget in report.md). Compare with `merge_end_to_end` of the same run.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_end_to_end_programme(bencher: divan::Bencher, regions: usize) {
+    let dir = programme_dir(regions);
     bencher.bench(|| merge(&dir));
 }
 

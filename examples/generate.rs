@@ -33,6 +33,10 @@ struct Args {
     /// Seed of the generator: the same seed writes the same files
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The same review under the selection programme: nested categories,
+    /// minimums, eligibility, tiers and a Proportional budget
+    #[arg(long)]
+    programme: bool,
     /// Directory to write into (created; existing panel files of the same names are replaced)
     #[arg(long)]
     out: PathBuf,
@@ -45,6 +49,7 @@ fn main() -> anyhow::Result<()> {
         reviewers_per_panel: args.reviewers_per_panel,
         regions_per_panel: args.regions_per_panel,
         criterion_groups: args.criterion_groups,
+        programme: args.programme,
         ..Shape::new(args.regions, args.seed)
     };
     let synthetic = generate(&shape);

@@ -12,10 +12,16 @@
 //! with a warning), a few sheets are unfinished drafts, some reviewers sit on
 //! two panels, and some marks carry notes.
 //!
+//! With [`Shape::programme`] the same review also runs SPEC's selection
+//! programme (`synthetic/programme.rs`): nested categories, thresholds, eligibility,
+//! tiers and a budget, over the same regions, panels and marks.
+//!
 //! Everything is written with [`store::to_ron`](crate::store::to_ron), the
 //! writer every save uses, so the files are exactly what panelist itself
 //! writes. The same seed always gives the same bytes: the generator draws from
 //! its own [`SplitMix64`] rather than from a library whose stream may change.
+
+mod programme;
 
 use std::path::Path;
 
@@ -50,6 +56,11 @@ pub struct Shape {
     /// Share of panels that borrow a member from another panel of their group.
     pub shared_members: f64,
     pub seed: u64,
+    /// The same review under the selection programme: each category in two
+    /// sub-categories, minimums, figures screened by an eligibility rule,
+    /// two funded tiers and a reserve list in the places of `select`, and a
+    /// `Proportional` budget. The regions, panels and marks are the same.
+    pub programme: bool,
 }
 
 impl Shape {
@@ -69,6 +80,7 @@ impl Shape {
             notes: 0.08,
             shared_members: 0.05,
             seed,
+            programme: false,
         }
     }
 
@@ -144,7 +156,7 @@ pub fn generate(shape: &Shape) -> Synthetic {
         .flat_map(|c| c.criteria.iter().map(|c| c.id.clone()))
         .collect();
     let mut plan = plan_panels(shape, &regions, &criterion_ids, &mut rng);
-    let review = Review {
+    let mut review = Review {
         id: format!("synthetic-{}", shape.regions),
         title: format!(
             "Synthetic review: {} regions, {} criteria (seed {})",
@@ -166,6 +178,11 @@ pub fn generate(shape: &Shape) -> Synthetic {
         panels: plan.panels.iter().map(|p| p.panel.clone()).collect(),
         follows: None,
     };
+    // Before scoring: the panel files carry the fingerprint of the nested
+    // rubric, and the criteria keep their order, so the marks are the same.
+    if shape.programme {
+        programme::apply(&mut review, shape.seed);
+    }
     let panel_files = plan
         .panels
         .iter()
@@ -576,6 +593,175 @@ mod tests {
             marks <= 100 * 18 * 3 && marks > 100 * 18 * 3 * 9 / 10,
             "{marks}"
         );
+    }
+
+    /// Every byte `write` would write, `review.ron` then the panel files.
+    fn digest(synthetic: &Synthetic) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(store::to_ron(&synthetic.review));
+        for file in &synthetic.panel_files {
+            hash.update(store::to_ron(file));
+        }
+        format!("{:x}", hash.finalize())
+    }
+
+    #[test]
+    fn without_the_programme_the_review_is_what_it_always_was() {
+        let synthetic = generate(&Shape::new(100, 1));
+        // As written before `Shape::programme` existed: benches, the analysis
+        // tests and README's numbers depend on these bytes.
+        assert_eq!(synthetic.review.fingerprint(), "170a640298815f03");
+        assert_eq!(
+            digest(&synthetic),
+            "a3fc861748670eed6cda05902002534bfa02ee54d32f8fe166ddf99e5d13053a"
+        );
+        assert!(!synthetic.review.is_nested());
+        assert_eq!(synthetic.review.committee.select, Some(10));
+    }
+
+    fn programme(regions: usize) -> Synthetic {
+        generate(&Shape {
+            programme: true,
+            ..Shape::new(regions, 1)
+        })
+    }
+
+    #[test]
+    fn the_programme_keeps_the_regions_panels_and_marks() {
+        let plain = generate(&Shape::new(100, 1));
+        let synthetic = programme(100);
+        assert_eq!(synthetic, programme(100), "deterministic");
+        let review = &synthetic.review;
+        assert!(review.is_nested());
+        assert_eq!(review.all_categories().len(), 4 * 3);
+        let ids = |r: &Review| r.criteria().map(|(_, c)| c.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(review),
+            ids(&plain.review),
+            "the criteria keep their order"
+        );
+        let names = |r: &Review| r.regions.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(review), names(&plain.review));
+        assert_eq!(review.panels, plain.review.panels);
+        assert_eq!(review.reviewers, plain.review.reviewers);
+        for (file, before) in synthetic.panel_files.iter().zip(&plain.panel_files) {
+            assert_eq!(
+                file.sheets, before.sheets,
+                "the same marks in {}",
+                file.panel
+            );
+            assert_eq!(file.rubric, review.fingerprint());
+            assert_ne!(file.rubric, before.rubric);
+        }
+    }
+
+    #[test]
+    fn the_programme_is_valid_as_written() {
+        let synthetic = programme(100);
+        let review = &synthetic.review;
+        let source = crate::source::SourceText::new("review.ron", store::to_ron(review));
+        let parsed: Review = source.parse().unwrap();
+        assert_eq!(&parsed, review, "review.ron reads back as written");
+        assert_eq!(crate::validate::review(&parsed, &source), Vec::new());
+        assert_eq!(
+            crate::validate::review_warnings(&parsed),
+            Vec::<String>::new()
+        );
+        let index = crate::model::Index::new(&parsed);
+        for file in &synthetic.panel_files {
+            let path = format!("scores/{}.ron", file.panel);
+            let source = crate::source::SourceText::new(path, store::to_ron(file));
+            let problems = crate::validate::panel_file(
+                &index,
+                &parsed.fingerprint(),
+                file,
+                &source,
+                crate::validate::PanelFileRole::Scores,
+            );
+            assert_eq!(problems, Vec::new(), "{}", file.panel);
+        }
+    }
+
+    #[test]
+    fn the_programme_screens_places_and_funds() {
+        use crate::merge::{MergeOptions, Results, Status, merge};
+        let plain = generate(&Shape::new(100, 1));
+        let synthetic = programme(100);
+        let results = merge(
+            &synthetic.review,
+            &synthetic.sheet_inputs(),
+            MergeOptions::default(),
+        )
+        .unwrap();
+        let count = |status: Status| {
+            results
+                .regions
+                .iter()
+                .filter(|r| r.status == status)
+                .count()
+        };
+        let ineligible = count(Status::Ineligible);
+        assert!(
+            (4..=20).contains(&ineligible),
+            "{ineligible} of 100 ineligible"
+        );
+        assert!(count(Status::BelowThreshold) > 0);
+        let below_a_minimum = results.regions.iter().any(|r| {
+            r.flags
+                .iter()
+                .any(|f| f.starts_with("below:") && f != "below:total")
+        });
+        assert!(
+            below_a_minimum,
+            "a region misses a criterion's or category's minimum"
+        );
+        let in_tier = |tier: &str| {
+            results
+                .regions
+                .iter()
+                .filter(|r| r.tier.as_deref() == Some(tier))
+                .count()
+        };
+        assert_eq!(
+            (in_tier("cluster"), in_tier("fs"), in_tier("reserve")),
+            (6, 2, 2)
+        );
+        for region in &results.regions {
+            let funded = matches!(region.tier.as_deref(), Some("cluster" | "fs"));
+            let allocation = region.allocation.unwrap_or(0.0);
+            assert_eq!(funded, allocation > 0.0, "{}: {allocation}", region.region);
+            if funded {
+                assert!(
+                    (0.5e9..=1.0e9).contains(&allocation),
+                    "{}: {allocation}",
+                    region.region
+                );
+            }
+        }
+        let budget = results.budget.as_ref().unwrap();
+        assert_eq!(budget.total, 8.0 * 0.75e9);
+        assert!(
+            budget.allocated > 0.99 * budget.total && budget.left >= 0.0,
+            "{budget:?}"
+        );
+        // The same marks give the same totals: only the rules differ.
+        let plain = merge(
+            &plain.review,
+            &plain.sheet_inputs(),
+            MergeOptions::default(),
+        )
+        .unwrap();
+        let totals = |r: &Results| {
+            let mut t: Vec<(String, f64)> = r
+                .regions
+                .iter()
+                .map(|r| (r.region.clone(), r.total))
+                .collect();
+            t.sort_by(|a, b| a.0.cmp(&b.0));
+            t
+        };
+        assert_eq!(totals(&results), totals(&plain));
     }
 
     #[test]

@@ -13,31 +13,10 @@ use crate::{Problem, model};
 mod findings;
 mod programme;
 
+pub use findings::Finding;
 pub use findings::MAX_PROBLEMS_PER_FILE;
 use findings::{Findings, field, s};
-pub use programme::warnings as review_warnings;
-
-/// A problem found in a file, located by a path of anchors through it
-/// rather than by line: found by pure code, located by the caller who has the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub at: Vec<Anchor>,
-    pub message: String,
-}
-
-impl Finding {
-    pub fn new(at: &[Anchor], message: String) -> Finding {
-        Finding {
-            at: at.to_vec(),
-            message,
-        }
-    }
-
-    /// The problem with its line and column in `source`.
-    pub fn locate(&self, source: &SourceText) -> Problem {
-        Problem::at(&source.path, source.locate(&self.at), self.message.clone())
-    }
-}
+pub use programme::{located_warnings as located_review_warnings, warnings as review_warnings};
 
 /// Checks `review.ron` against every rule of SPEC.md. Returns the problems, in
 /// file order as far as possible.

@@ -76,3 +76,5 @@ check-follows-absent = region "{ $region }" is not in { $file }, the results of 
 check-follows-not-selected = region "{ $region }" is { $status } in { $file } (in no tier), not Selected; this review scores only regions selected there: remove the region, or correct follows
 check-follows-other-tier = region "{ $region }" is Selected in tier "{ $tier }" in { $file }, not in a tier this review follows ({ $tiers }); remove the region, or add "{ $tier }" to the tiers of follows
 check-follows-unknown-tier = follows names tier "{ $tier }", which { $file } does not have (its tiers: { $tiers }); give one of those, or leave tiers out to follow every tier
+check-figure-unknown = the eligibility rule names figure "{ $figure }", which no region has: a comparison with it is false for every region; correct the name, or add the figure to the regions
+check-figure-unknown-like = the eligibility rule names figure "{ $figure }", which no region has (did you mean "{ $like }"?): a comparison with it is false for every region

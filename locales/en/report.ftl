@@ -34,7 +34,10 @@ report-col-gap = Gap to next
 report-col-flags = Flags
 report-gaps = Gaps are computed from the unrounded totals, so they may differ by 0.01 from the difference of the rounded ones.
 report-categories = Categories:
-report-category = { $id }: { $title } (max { $max }, { $criteria } criteria)
+report-category = { $id }: { $title } (max { $max }, { $criteria } { $criteria ->
+    [one] criterion
+   *[other] criteria
+})
 
 ## report.md: the selection.
 report-selection = Selection
@@ -168,3 +171,9 @@ report-budget-sum = { $count } { $count ->
 
 # In the input files: the results.ron of the review this one follows.
 report-input-followed = the results of the review this one follows, whose selected regions it scores
+report-rule-minimum = { $id } at least { $min }
+report-rule-minimums = Minimums: { $minimums }; a region short of any of them (a criterion without marks counts as 0) takes no place (`BelowThreshold`, flagged `below:<id>`).
+report-rule-nested = Categories hold sub-categories: a category's subtotal adds its own criteria's scores and its sub-categories' subtotals; results.csv has the top-level ones.
+report-rule-eligibility = Eligibility: { $rule }, on the figures in review.ron; a region failing it (a missing figure fails a comparison) is `Ineligible`: not ranked, no place, no money, listed last.
+report-rule-tier = { $title } ({ $places })
+report-rule-tiers = Tiers, filled in rank order: { $tiers }; a group sharing a rank across a boundary is `Tied` and the committee decides.

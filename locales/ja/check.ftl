@@ -67,3 +67,5 @@ check-follows-absent = 地域「{ $region }」は前段の審査の結果 { $fil
 check-follows-not-selected = 地域「{ $region }」は { $file } で「{ $status }」であり、選定されていません（区分なし）。この審査は前段で選定された地域だけを審査します。この地域を削除するか、follows を修正してください
 check-follows-other-tier = 地域「{ $region }」は { $file } で区分「{ $tier }」に選定されていますが、この審査が引き継ぐ区分（{ $tiers }）ではありません。この地域を削除するか、follows の tiers に「{ $tier }」を加えてください
 check-follows-unknown-tier = follows が区分「{ $tier }」を指定していますが、{ $file } にその区分はありません（区分：{ $tiers }）。そのいずれかを指定するか、すべての区分を引き継ぐなら tiers を省いてください
+check-figure-unknown = 要件の規則が指標「{ $figure }」を用いていますが、この指標を持つ地域はありません。この指標との比較はすべての地域で成り立ちません。名前を直すか、各地域に指標を加えてください
+check-figure-unknown-like = 要件の規則が指標「{ $figure }」を用いていますが、この指標を持つ地域はありません（「{ $like }」の誤りではありませんか）。この指標との比較はすべての地域で成り立ちません

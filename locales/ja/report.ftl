@@ -128,3 +128,9 @@ report-budget-sum = { $count } 地域に計{ $allocated }を配分し、残額�
 
 # 入力ファイルの表で、前段の審査の results.ron に添える説明
 report-input-followed = この審査が引き継ぐ前段の審査の結果（ここで選定された地域を審査します）
+report-rule-minimum = { $id } は { $min } 以上
+report-rule-minimums = 基準点：{ $minimums }。いずれかを満たさない地域（採点のない評価項目は 0 点）は選定されません（`BelowThreshold`、フラグ `below:<id>`）。
+report-rule-nested = 項目は下位の項目を含みます。項目の小計は、その項目の評価項目の得点と下位の項目の小計の和です。results.csv には最上位の項目の小計を載せます。
+report-rule-eligibility = 適格要件：{ $rule }（review.ron の指標による）。満たさない地域（指標がない比較は不成立）は対象外（`Ineligible`）とし、順位・選定枠・予算の対象とせず、最後に載せます。
+report-rule-tier = { $title }（{ $places }）
+report-rule-tiers = 区分（順位の順に埋める）：{ $tiers }。同順位の地域が境目をまたぐ場合は `Tied` とし、委員会が決めます。

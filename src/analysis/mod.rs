@@ -167,6 +167,9 @@ fn region_checks(
     results
         .regions
         .iter()
+        // A region screened out by the eligibility rule is in no
+        // competition: no rank, nothing to be solid about.
+        .filter(|result| result.status != Status::Ineligible)
         .filter_map(|result| {
             let r = marks.region_index(&result.region)?;
             let placing = |outcome: &Outcome| Placing {

@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         }
     }
     let report = store::check_journals(&loaded, &invalid, args.repair);
-    let review_warnings = validate::review_warnings(&loaded.review);
+    let review_warnings = validate::located_review_warnings(&loaded.review, &loaded.source);
     let warnings = review_warnings.iter().chain(&followed.warnings);
     for warning in warnings.chain(&report.warnings) {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));

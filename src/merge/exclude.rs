@@ -62,40 +62,52 @@ impl Thresholds {
     /// in `region.criteria` (the analysis ranks by subtotals alone) is not
     /// looked at.
     pub fn failing(&self, region: &RegionResult) -> Vec<&str> {
-        let short = |value: f64, min: f64| value < min - EPSILON;
-        let mut out: Vec<&str> = Vec::new();
-        for minimum in &self.minimums {
-            match minimum {
-                Minimum::Category { at, id, min } => {
-                    if region
-                        .subtotals
-                        .get(*at)
-                        .is_some_and(|s| short(s.points, *min))
-                    {
-                        out.push(id);
-                    }
-                }
-                Minimum::Criterion { at, id, min } => {
-                    if region
-                        .criteria
-                        .get(*at)
-                        .is_some_and(|c| short(c.aggregate.unwrap_or(0.0), *min))
-                    {
-                        out.push(id);
-                    }
-                }
-            }
-        }
-        if self.min_total.is_some_and(|min| short(region.total, min)) {
+        let mut out: Vec<&str> = self
+            .minimums
+            .iter()
+            .filter(|minimum| minimum.missed_by(region))
+            .map(Minimum::id)
+            .collect();
+        if self.short_of_total(region) {
             out.push("total");
         }
         out
     }
 
-    /// Whether `region` falls short of any minimum.
+    /// Whether `region` falls short of any minimum: [`Thresholds::failing`]
+    /// not empty, without listing them (the ranking asks it of every region).
     pub fn below(&self, region: &RegionResult) -> bool {
-        !self.failing(region).is_empty()
+        self.short_of_total(region) || self.minimums.iter().any(|m| m.missed_by(region))
     }
+
+    fn short_of_total(&self, region: &RegionResult) -> bool {
+        self.min_total.is_some_and(|min| short(region.total, min))
+    }
+}
+
+impl Minimum {
+    fn id(&self) -> &str {
+        match self {
+            Minimum::Category { id, .. } | Minimum::Criterion { id, .. } => id,
+        }
+    }
+
+    fn missed_by(&self, region: &RegionResult) -> bool {
+        match self {
+            Minimum::Category { at, min, .. } => region
+                .subtotals
+                .get(*at)
+                .is_some_and(|s| short(s.points, *min)),
+            Minimum::Criterion { at, min, .. } => region
+                .criteria
+                .get(*at)
+                .is_some_and(|c| short(c.aggregate.unwrap_or(0.0), *min)),
+        }
+    }
+}
+
+fn short(value: f64, min: f64) -> bool {
+    value < min - EPSILON
 }
 
 /// Marks every region that fails the eligibility rule `Ineligible` with
@@ -103,9 +115,18 @@ impl Thresholds {
 /// those below are the ranking's).
 pub(super) fn screen(index: &Index, thresholds: &Thresholds, regions: &mut [RegionResult]) {
     let review = index.review;
-    for result in regions.iter_mut() {
+    // Scored in `review.ron` order: a region is at the same place there
+    // (looked up by id should it not be).
+    let region = |i: usize, id: &str| {
+        review
+            .regions
+            .get(i)
+            .filter(|r| r.id == id)
+            .or_else(|| index.region(id))
+    };
+    for (i, result) in regions.iter_mut().enumerate() {
         if let Some(rule) = &review.committee.eligibility
-            && let Some(region) = index.region(&result.region)
+            && let Some(region) = region(i, &result.region)
             && !rule.admits(&region.figures, &region.fields)
         {
             result.status = Status::Ineligible;

@@ -14,6 +14,13 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
     // One buffer for the marks of every cell: 180,000 cells in a national cycle.
     let mut points: Vec<f64> = Vec::new();
     let categories = review.all_categories();
+    // The category each criterion is directly in, by its place in
+    // `categories`: found once, not once per region.
+    let owners: Vec<Option<usize>> = index
+        .criteria()
+        .iter()
+        .map(|(category, _)| categories.iter().position(|p| p.category.id == category.id))
+        .collect();
     review
         .regions
         .iter()
@@ -53,7 +60,7 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                     }
                 })
                 .collect();
-            let subtotals = subtotals(&categories, &criteria);
+            let subtotals = subtotals(&categories, &owners, &criteria);
             let total = criteria.iter().filter_map(|c| c.aggregate).fold(0.0, add);
             let mut flags = Vec::new();
             if criteria.iter().any(|c| c.aggregate.is_none()) {
@@ -84,15 +91,19 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
 }
 
 /// One subtotal per category at every depth, depth first: the aggregates
-/// of its own criteria and the subtotals of its sub-categories.
-fn subtotals(categories: &[Placed], criteria: &[CriterionResult]) -> Vec<Subtotal> {
+/// of its own criteria and the subtotals of its sub-categories. `owners`
+/// gives, per criterion, the category it is directly in.
+fn subtotals(
+    categories: &[Placed],
+    owners: &[Option<usize>],
+    criteria: &[CriterionResult],
+) -> Vec<Subtotal> {
+    // Each category's own criteria added in rubric order, from +0.0.
     let mut points = vec![0.0; categories.len()];
-    for (k, placed) in categories.iter().enumerate() {
-        points[k] = criteria
-            .iter()
-            .filter(|c| c.category == placed.category.id)
-            .filter_map(|c| c.aggregate)
-            .fold(0.0, add);
+    for (criterion, owner) in criteria.iter().zip(owners) {
+        if let (Some(aggregate), Some(k)) = (criterion.aggregate, *owner) {
+            points[k] = add(points[k], aggregate);
+        }
     }
     // Depth first, a sub-category comes after its parent: add from the end.
     for k in (0..categories.len()).rev() {

@@ -305,7 +305,11 @@ fn cutoff_label(results: &Results) -> String {
 
 /// A region's row label: rank and name, cut to fit the label area.
 fn label(region: &RegionResult) -> String {
-    let text = t!("chart-label", rank = region.rank, name = &region.name);
+    let text = if region.status == Status::Ineligible {
+        region.name.clone()
+    } else {
+        t!("chart-label", rank = region.rank, name = &region.name)
+    };
     text::truncate(&text, 36, ELLIPSIS)
 }
 

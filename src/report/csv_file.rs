@@ -1,7 +1,7 @@
 //! `results.csv`: for machines, the same in every language.
 
 use super::words::points;
-use crate::merge::{Results, Status};
+use crate::merge::Results;
 
 /// `results.csv`: SPEC.md's columns, one row per region in rank order.
 pub fn csv(results: &Results) -> Result<String, csv::Error> {
@@ -20,13 +20,8 @@ pub fn csv(results: &Results) -> Result<String, csv::Error> {
     }
     writer.write_record(&header)?;
     for region in &results.regions {
-        let rank = if region.status == Status::Ineligible {
-            String::new()
-        } else {
-            region.rank.to_string()
-        };
         let mut row = vec![
-            rank,
+            super::words::rank(region),
             region.region.clone(),
             region.name.clone(),
             points(region.total),

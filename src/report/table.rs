@@ -1,7 +1,7 @@
 //! The ranking `merge` prints on the terminal.
 
-use super::words::{self, Form, points};
-use crate::merge::{RegionResult, Results, Status};
+use super::words::{self, FlagWords, Form, points};
+use crate::merge::{RegionResult, Results};
 use crate::t;
 use crate::text::{self, ELLIPSIS, pad_left, pad_right, truncate};
 
@@ -25,8 +25,16 @@ pub fn table(results: &Results) -> String {
         .iter()
         .map(|r| {
             let word = words::status(r.status, Form::Table, None);
-            match &r.tier {
-                Some(tier) => format!("{word} ({tier})"),
+            let title = r.tier.as_deref().map(|id| {
+                results
+                    .rules
+                    .tiers
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map_or(id, |t| t.title.as_str())
+            });
+            match title {
+                Some(title) => format!("{word} ({title})"),
                 None => word,
             }
         })
@@ -61,8 +69,17 @@ pub fn table(results: &Results) -> String {
         pad_right(&t!("table-status"), status_width),
         t!("table-flags")
     ));
+    let mut flags = FlagWords::default();
     for (region, status) in results.regions.iter().zip(&statuses) {
-        out.push_str(&row(region, categories, name_width, status, status_width));
+        let flags = flags.of(&region.flags).join(";");
+        out.push_str(&row(
+            region,
+            categories,
+            name_width,
+            status,
+            status_width,
+            &flags,
+        ));
     }
     out
 }
@@ -73,15 +90,11 @@ fn row(
     name_width: usize,
     status: &str,
     status_width: usize,
+    flags: &str,
 ) -> String {
-    let rank = if region.status == Status::Ineligible {
-        String::new()
-    } else {
-        region.rank.to_string()
-    };
     let mut line = format!(
         "{:>4}  {}  {:>7}",
-        rank,
+        words::rank(region),
         pad_right(&truncate(&region.name, name_width, ELLIPSIS), name_width),
         points(region.total)
     );
@@ -96,11 +109,7 @@ fn row(
         };
         line.push_str(&format!("  {}", pad_left(&shown, ALLOCATION)));
     }
-    line.push_str(&format!(
-        "  {}  {}",
-        pad_right(status, status_width),
-        words::flags(&region.flags).join(";")
-    ));
+    line.push_str(&format!("  {}  {}", pad_right(status, status_width), flags));
     line.truncate(line.trim_end().len());
     line.push('\n');
     line

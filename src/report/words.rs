@@ -3,9 +3,21 @@
 //! chart and the results screens). Their one home, and in the catalogs
 //! one family, `word-*` (locales/*/words.ftl).
 
+use std::collections::HashMap;
+
 use crate::merge::Status;
 use crate::model::{Aggregate, format_points};
 use crate::t;
+
+/// A region's rank as written: none for a region the eligibility rule
+/// screened out (it has none).
+pub fn rank(region: &crate::merge::RegionResult) -> String {
+    if region.status == Status::Ineligible {
+        String::new()
+    } else {
+        region.rank.to_string()
+    }
+}
 
 /// Numbers in CSV and report: Rust's `{:.2}`, as SPEC.md fixes.
 pub fn points(value: f64) -> String {
@@ -79,19 +91,44 @@ pub fn incomplete() -> String {
 /// A region's flags in words: `incomplete`, `disagreement:3-b` in English
 /// (as in `results.csv`).
 pub fn flags(flags: &[String]) -> Vec<String> {
-    flags
-        .iter()
-        .map(|flag| match flag.split_once(':') {
-            Some(("disagreement", criterion)) => {
-                t!("word-flag-disagreement", criterion = criterion)
-            }
-            Some(("below", id)) => t!("word-flag-below", id = id),
-            _ if flag == "incomplete" => incomplete(),
-            _ if flag == "ineligible" => t!("word-flag-ineligible"),
-            _ if flag == "unfunded" => t!("word-flag-unfunded"),
-            _ => flag.clone(),
-        })
-        .collect()
+    flags.iter().map(|flag| flag_in_words(flag)).collect()
+}
+
+fn flag_in_words(flag: &str) -> String {
+    match flag.split_once(':') {
+        Some(("disagreement", criterion)) => {
+            t!("word-flag-disagreement", criterion = criterion)
+        }
+        Some(("below", id)) => t!("word-flag-below", id = id),
+        _ if flag == "incomplete" => incomplete(),
+        _ if flag == "ineligible" => t!("word-flag-ineligible"),
+        _ if flag == "unfunded" => t!("word-flag-unfunded"),
+        _ => flag.to_string(),
+    }
+}
+
+/// [`flags`] for region after region, as the tables write them: each
+/// distinct flag is put in words once. A national call has thousands of
+/// flags of a few dozen kinds (`below:<id>` above all).
+#[derive(Debug, Default)]
+pub struct FlagWords {
+    said: HashMap<String, String>,
+}
+
+impl FlagWords {
+    pub fn of(&mut self, flags: &[String]) -> Vec<String> {
+        flags
+            .iter()
+            .map(|flag| {
+                if let Some(words) = self.said.get(flag) {
+                    return words.clone();
+                }
+                let words = flag_in_words(flag);
+                self.said.insert(flag.clone(), words.clone());
+                words
+            })
+            .collect()
+    }
 }
 
 /// Items in running text: `a, b` in English, `a、b` in Japanese.

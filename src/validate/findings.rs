@@ -4,6 +4,28 @@
 use crate::Problem;
 use crate::source::{Anchor, SourceText};
 
+/// A problem found in a file, located by a path of anchors through it
+/// rather than by line: found by pure code, located by the caller who has the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub at: Vec<Anchor>,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(at: &[Anchor], message: String) -> Finding {
+        Finding {
+            at: at.to_vec(),
+            message,
+        }
+    }
+
+    /// The problem with its line and column in `source`.
+    pub fn locate(&self, source: &SourceText) -> Problem {
+        Problem::at(&source.path, source.locate(&self.at), self.message.clone())
+    }
+}
+
 /// At most this many problems of one file are listed (each with its line
 /// and column); the rest are counted. Locating a problem reads the file
 /// from its start, so a hostile file with a problem on every line would

@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::findings::{Findings, field, s};
+use super::findings::{Finding, Findings, field, s};
 use crate::model::{Budget, BudgetRule, Category, PROGRAMME_EPSILON, Review, Rule, valid_id};
+use crate::source::SourceText;
 
 /// Checks the programme's fields of `review`.
 pub fn check(review: &Review, f: &mut Findings) {
@@ -253,8 +254,30 @@ fn budget_fits(review: &Review, budget: &Budget, f: &mut Findings) {
 /// What `check` and `merge` warn about in `review` without refusing it:
 /// figures the eligibility rule names that regions lack.
 pub fn warnings(review: &Review) -> Vec<String> {
+    findings(review).into_iter().map(|f| f.message).collect()
+}
+
+/// [`warnings`], each with its place in `review.ron`.
+pub fn located_warnings(review: &Review, source: &SourceText) -> Vec<String> {
+    findings(review)
+        .iter()
+        .map(|f| f.locate(source).to_string())
+        .collect()
+}
+
+fn findings(review: &Review) -> Vec<Finding> {
     let Some(rule) = &review.committee.eligibility else {
         return Vec::new();
+    };
+    let known: Vec<&str> = {
+        let mut names: Vec<&str> = review
+            .regions
+            .iter()
+            .flat_map(|r| r.figures.keys().map(String::as_str))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     };
     rule.figures()
         .into_iter()
@@ -268,14 +291,34 @@ pub fn warnings(review: &Review) -> Vec<String> {
             if lacking.is_empty() {
                 return None;
             }
+            let at = [field("eligibility"), s(figure)];
+            if lacking.len() == review.regions.len() {
+                // No region has it: most likely a misspelt name.
+                let like = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(k, figure), *k))
+                    .filter(|(score, _)| *score > 0.85)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, k)| k);
+                let message = match like {
+                    Some(like) => {
+                        crate::t!("check-figure-unknown-like", figure = figure, like = like)
+                    }
+                    None => crate::t!("check-figure-unknown", figure = figure),
+                };
+                return Some(Finding::new(&at, message));
+            }
             let shown: Vec<&str> = lacking.iter().take(10).copied().collect();
             let more = lacking.len() - shown.len();
-            Some(crate::t!(
-                "check-figure-missing",
-                figure = figure,
-                count = lacking.len(),
-                regions = shown.join(", "),
-                more = more
+            Some(Finding::new(
+                &at,
+                crate::t!(
+                    "check-figure-missing",
+                    figure = figure,
+                    count = lacking.len(),
+                    regions = shown.join(", "),
+                    more = more
+                ),
             ))
         })
         .collect()

@@ -79,13 +79,7 @@ impl Drop for Tmpfs {
 /// Copies the sample review into `dir`.
 fn copy_sample(dir: &Path) -> PathBuf {
     let to = dir.join("kci-2007");
-    std::fs::create_dir_all(to.join("scores")).expect("create scores/");
-    let from = common::sample_dir();
-    std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
-    for entry in std::fs::read_dir(from.join("scores")).expect("list scores/") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), to.join("scores").join(entry.file_name())).expect("copy");
-    }
+    common::copy_review(&common::sample_dir(), &to);
     to
 }
 

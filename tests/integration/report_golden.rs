@@ -3,6 +3,11 @@
 //! on the Japanese sample in Japanese those under `tests/golden/kci-2007-ja/`.
 //! The report is for minutes, so it must be byte-for-byte reproducible.
 //!
+//! The programme's samples (`panels/kci-2001-candidates`, then
+//! `kci-2002-selection` which follows it, then `kci-midterm` which follows
+//! that) are merged as a chain, each in both languages, into
+//! `tests/golden/<sample>/` (`ja-` files for Japanese).
+//!
 //! After an intended change, regenerate with
 //! `UPDATE_GOLDEN=1 cargo test --test integration report_golden` and review the diff.
 
@@ -35,36 +40,7 @@ fn check_sample(sample: &Path, golden_dir: &Path, extra: &[&str], prefix: &str) 
         .args(extra)
         .assert()
         .success();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
-    for name in ["report.md", "results.csv", "results.svg"] {
-        let actual = std::fs::read_to_string(out.path().join(name))
-            .unwrap_or_else(|e| panic!("merge wrote no {name}: {e}"));
-        let golden = golden_dir.join(format!("{prefix}{name}"));
-        if update {
-            std::fs::write(&golden, &actual).expect("write golden file");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test integration report_golden",
-                golden.display()
-            )
-        });
-        if actual != expected {
-            let line = actual
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, e)| a != e)
-                .map_or(actual.lines().count().min(expected.lines().count()), |i| i);
-            panic!(
-                "{name} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}\nIf the change is intended, run UPDATE_GOLDEN=1 cargo test --test integration report_golden and review the diff.",
-                golden.display(),
-                line + 1,
-                actual.lines().nth(line),
-                expected.lines().nth(line)
-            );
-        }
-    }
+    compare(out.path(), golden_dir, prefix);
 }
 
 #[test]
@@ -109,4 +85,141 @@ fn the_report_is_the_same_wherever_merge_runs_from() {
     let here = std::fs::read_to_string(out.path().join("report.md")).expect("report.md");
     let golden = std::fs::read_to_string(golden_dir().join("report.md")).expect("golden report");
     assert_eq!(here, golden);
+}
+
+/// Compares the outputs in `out` with the golden files in `golden_dir`
+/// (or writes them, with `UPDATE_GOLDEN=1`).
+fn compare(out: &Path, golden_dir: &Path, prefix: &str) {
+    let sample = golden_dir.display();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
+    if update {
+        std::fs::create_dir_all(golden_dir).expect("the golden directory");
+    }
+    for name in ["report.md", "results.csv", "results.svg"] {
+        let actual = std::fs::read_to_string(out.join(name))
+            .unwrap_or_else(|e| panic!("merge wrote no {name} for {sample}: {e}"));
+        let golden = golden_dir.join(format!("{prefix}{name}"));
+        if update {
+            std::fs::write(&golden, &actual).expect("write golden file");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run UPDATE_GOLDEN=1 cargo test --test integration report_golden",
+                golden.display()
+            )
+        });
+        if let Some(line) = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .or((actual != expected).then(|| actual.lines().count().min(expected.lines().count())))
+        {
+            panic!(
+                "{name} of {sample} differs from {} at line {}:\n  actual:   {:?}\n  expected: {:?}",
+                golden.display(),
+                line + 1,
+                actual.lines().nth(line),
+                expected.lines().nth(line)
+            );
+        }
+    }
+}
+
+/// The programme's chain in `lang`: each sample merged in a copy of the
+/// samples, from their parent directory (so that the results.ron each next
+/// stage checks, and names in its report with its checksum, are the same
+/// wherever the test runs).
+fn programme_chain(lang: &str, prefix: &str) {
+    let root = tempfile::tempdir().expect("temporary directory");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("panels");
+    let midterm = if lang == "ja" {
+        "kci-midterm-ja"
+    } else {
+        "kci-midterm"
+    };
+    for sample in ["kci-2001-candidates", "kci-2002-selection", midterm] {
+        crate::common::copy_review(&samples.join(sample), &root.path().join(sample));
+    }
+    // The midterm follows ../kci-2002-selection.
+    for sample in ["kci-2001-candidates", "kci-2002-selection", midterm] {
+        let run = panelist()
+            .current_dir(root.path())
+            .args(["merge", sample, "--lang", lang])
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+        assert!(
+            !stderr.contains("cannot be verified"),
+            "{sample} follows a merged review: {stderr}"
+        );
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(midterm_name(sample));
+        compare(&root.path().join(sample), &golden, prefix);
+    }
+}
+
+/// The golden directory of a sample: the two midterm twins share one.
+fn midterm_name(sample: &str) -> &str {
+    if sample.starts_with("kci-midterm") {
+        "kci-midterm"
+    } else {
+        sample
+    }
+}
+
+#[test]
+fn the_programme_chain_in_english_matches_the_golden_files() {
+    programme_chain("en", "");
+}
+
+#[test]
+fn the_programme_chain_in_japanese_matches_the_golden_files() {
+    programme_chain("ja", "ja-");
+}
+
+/// The sample as version 1 of the contract wrote it (no budget, none of
+/// the programme's fields), kept with the outputs it gave before the
+/// programme existed, in `tests/golden/<sample>-v1/`: they must not change
+/// by a byte, in either language, with or without drafts.
+fn version_one(sample: &str, lang: &str) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{sample}-v1"));
+    let review = dir.path().join(sample);
+    crate::common::copy_review(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("panels")
+            .join(sample),
+        &review,
+    );
+    std::fs::copy(golden.join("review.ron"), review.join("review.ron")).expect("the v1 review");
+    for (extra, prefix) in [(None, ""), (Some("--include-drafts"), "drafts-")] {
+        let out = dir.path().join(format!("out-{prefix}"));
+        panelist()
+            .arg("merge")
+            .arg(&review)
+            .arg("--out")
+            .arg(&out)
+            .args(["--lang", lang])
+            .args(extra)
+            .assert()
+            .success();
+        for name in ["report.md", "results.csv", "results.svg"] {
+            let actual = std::fs::read(out.join(name)).expect("an output");
+            let expected = std::fs::read(golden.join(format!("{prefix}{name}"))).expect("a golden");
+            assert!(
+                actual == expected,
+                "{sample} ({lang}, {prefix}{name}) is no longer what version 1 gave"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_one_review_gives_byte_identical_outputs() {
+    version_one("kci-2007", "en");
+    version_one("kci-2007-ja", "ja");
 }

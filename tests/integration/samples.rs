@@ -49,13 +49,7 @@ fn copy_sample(name: &str, into: &Path) -> PathBuf {
         .join("panels")
         .join(name);
     let to = into.join(name);
-    std::fs::create_dir_all(to.join("scores")).expect("create scores/");
-    std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
-    for entry in std::fs::read_dir(from.join("scores")).expect("list scores/") {
-        let entry = entry.expect("a scores/ entry");
-        std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
-            .expect("copy a panel file");
-    }
+    crate::common::copy_review(&from, &to);
     to
 }
 

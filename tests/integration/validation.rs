@@ -1345,3 +1345,31 @@ fn a_figure_the_rule_names_and_a_region_lacks_is_a_warning() {
         result.stderr
     );
 }
+
+#[test]
+fn a_figure_no_region_has_is_named_with_its_line_and_the_name_it_may_mean() {
+    let text = replace_once(
+        SMALL_REVIEW,
+        COMMITTEE,
+        "committee: Committee(select: 2,\n        eligibility: Some(AtLeast(\"industri\", 3.0))),",
+    );
+    let text = replace_once(
+        &text,
+        "Region(id: \"north\", name: \"North\")",
+        "Region(id: \"north\", name: \"North\", figures: {\"industry\": 3.4})",
+    );
+    let dir = small_review();
+    std::fs::write(dir.review_ron(), &text).unwrap();
+    let result = run(["check", &arg(&dir.path())]);
+    result.assert_code(0);
+    let line = line_of(&text, "AtLeast(\"industri\"");
+    let at = format!("{}:{line}:", dir.review_ron().display());
+    assert!(
+        result
+            .stderr
+            .lines()
+            .any(|l| l.contains(&at) && l.contains("no region has (did you mean \"industry\"?)")),
+        "{}",
+        result.stderr
+    );
+}

@@ -62,6 +62,7 @@ impl Report<'_> {
             Some(min) => writeln!(self, "- {}", t!("report-rule-min", min = points(min)))?,
             None => writeln!(self, "- {}", t!("report-rule-no-min"))?,
         }
+        self.programme_rules()?;
         writeln!(
             self,
             "- {}",

@@ -15,8 +15,11 @@ impl Report<'_> {
         writeln!(self, "## {}\n", t!("report-flags"))?;
         let mut any = self.thresholds()?;
         for region in &results.regions {
+            // Screened out, its marks were not due: the criteria it lacks
+            // are no one's omission (its flag says `incomplete` still).
+            let due = region.status != crate::merge::Status::Ineligible;
             for criterion in &region.criteria {
-                if criterion.aggregate.is_none() {
+                if criterion.aggregate.is_none() && due {
                     any = true;
                     self.incomplete(region, criterion)?;
                 }

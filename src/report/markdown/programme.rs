@@ -2,11 +2,12 @@
 //! and the margins between tiers, the regions screened out and why, every
 //! threshold missed, and the budget with its funding line.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write};
 
 use super::writer::{Report, list, list_or_none};
 use crate::merge::{EPSILON, RegionResult, Status};
-use crate::model::BudgetRule;
+use crate::model::{BudgetRule, Region, Review};
 use crate::report::words::{escape, points};
 use crate::t;
 
@@ -57,12 +58,19 @@ impl Report<'_> {
         if out.is_empty() {
             return Ok(());
         }
+        // By id once: a national call screens out a thousand of ten thousand.
+        let by_id: HashMap<&str, &Region> = self
+            .review
+            .regions
+            .iter()
+            .map(|r| (r.id.as_str(), r))
+            .collect();
         let regions: Vec<String> = out
             .iter()
             .map(|r| {
-                let why = self
-                    .review
-                    .region(&r.region)
+                let why = by_id
+                    .get(r.region.as_str())
+                    .copied()
                     .zip(self.review.committee.eligibility.as_ref())
                     .map(|(region, rule)| crate::report::rule_in_words(rule, region))
                     .unwrap_or_default();
@@ -130,13 +138,14 @@ impl Report<'_> {
     /// Every minimum a region fell short of, with its value; whether any.
     pub(super) fn thresholds(&mut self) -> Result<bool, fmt::Error> {
         let results = self.results;
+        let minimums = Minimums::of(self.review);
         let mut any = false;
         for region in &results.regions {
             for flag in &region.flags {
                 let Some(id) = flag.strip_prefix("below:") else {
                     continue;
                 };
-                let (value, min, title) = self.short_of(region, id);
+                let (value, min, title) = minimums.short_of(region, id, results.rules.min_total);
                 any = true;
                 writeln!(
                     self,
@@ -153,33 +162,6 @@ impl Report<'_> {
             }
         }
         Ok(any)
-    }
-
-    /// The value `region` has where the minimum `id` applies (a criterion,
-    /// a category or `total`), that minimum, and the title of what it is on.
-    fn short_of(&self, region: &RegionResult, id: &str) -> (f64, f64, String) {
-        let review = self.review;
-        if id == "total" {
-            let min = self.results.rules.min_total.unwrap_or(0.0);
-            return (region.total, min, t!("report-col-total"));
-        }
-        if let Some(criterion) = review.criterion(id) {
-            let value = region
-                .criteria
-                .iter()
-                .find(|c| c.criterion == id)
-                .and_then(|c| c.aggregate)
-                .unwrap_or(0.0);
-            return (value, criterion.min.unwrap_or(0.0), criterion.title.clone());
-        }
-        let category = review
-            .all_categories()
-            .into_iter()
-            .find(|p| p.category.id == id);
-        let (min, title) = category.map_or((0.0, String::new()), |p| {
-            (p.category.min.unwrap_or(0.0), p.category.title.clone())
-        });
-        (region.subtotal(id), min, title)
     }
 
     /// The budget: its rule, each allocation, the sum and what is left,
@@ -255,5 +237,133 @@ impl Report<'_> {
                 count = paid.len()
             )
         )
+    }
+}
+
+impl Report<'_> {
+    /// The programme's rules, in the Rules section: minimums on criteria
+    /// and categories, the eligibility rule, the tiers, a nested rubric.
+    /// Nothing for a review without them.
+    pub(super) fn programme_rules(&mut self) -> fmt::Result {
+        let review = self.review;
+        let mut minimums: Vec<String> = Vec::new();
+        for placed in review.all_categories() {
+            let category = placed.category;
+            if let Some(min) = category.min {
+                minimums.push(t!(
+                    "report-rule-minimum",
+                    id = escape(&category.id),
+                    min = points(min)
+                ));
+            }
+            for criterion in category.criteria.iter().filter(|c| c.min.is_some()) {
+                minimums.push(t!(
+                    "report-rule-minimum",
+                    id = escape(&criterion.id),
+                    min = points(criterion.min.unwrap_or(0.0))
+                ));
+            }
+        }
+        if !minimums.is_empty() {
+            writeln!(
+                self,
+                "- {}",
+                t!("report-rule-minimums", minimums = list(&minimums))
+            )?;
+        }
+        if review.is_nested() {
+            writeln!(self, "- {}", t!("report-rule-nested"))?;
+        }
+        if let Some(rule) = &review.committee.eligibility {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-rule-eligibility",
+                    rule = escape(&crate::report::eligibility::requirement(rule))
+                )
+            )?;
+        }
+        if !self.results.rules.tiers.is_empty() {
+            let tiers: Vec<String> = self
+                .results
+                .rules
+                .tiers
+                .iter()
+                .map(|tier| {
+                    t!(
+                        "report-rule-tier",
+                        title = escape(&tier.title),
+                        places = tier.places
+                    )
+                })
+                .collect();
+            writeln!(
+                self,
+                "- {}",
+                t!("report-rule-tiers", tiers = tiers.join(&t!("list-then")))
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// What a `below:` flag can name, by id: a criterion or a category (at any
+/// depth), with its minimum and title. Found once for the report, not once
+/// per flag: a national call has thousands of them.
+struct Minimums<'a> {
+    criteria: HashMap<&'a str, (f64, &'a str)>,
+    categories: HashMap<&'a str, (f64, &'a str)>,
+}
+
+impl<'a> Minimums<'a> {
+    fn of(review: &'a Review) -> Minimums<'a> {
+        let criteria = review
+            .criteria()
+            .map(|(_, c)| (c.id.as_str(), (c.min.unwrap_or(0.0), c.title.as_str())))
+            .collect();
+        let categories = review
+            .all_categories()
+            .into_iter()
+            .map(|p| {
+                let category = p.category;
+                (
+                    category.id.as_str(),
+                    (category.min.unwrap_or(0.0), category.title.as_str()),
+                )
+            })
+            .collect();
+        Minimums {
+            criteria,
+            categories,
+        }
+    }
+
+    /// The value `region` has where the minimum `id` applies (a criterion,
+    /// a category or `total`), that minimum, and the title of what it is on.
+    fn short_of(
+        &self,
+        region: &RegionResult,
+        id: &str,
+        min_total: Option<f64>,
+    ) -> (f64, f64, std::borrow::Cow<'a, str>) {
+        if id == "total" {
+            return (
+                region.total,
+                min_total.unwrap_or(0.0),
+                t!("report-col-total").into(),
+            );
+        }
+        if let Some(&(min, title)) = self.criteria.get(id) {
+            let value = region
+                .criteria
+                .iter()
+                .find(|c| c.criterion == id)
+                .and_then(|c| c.aggregate)
+                .unwrap_or(0.0);
+            return (value, min, title.into());
+        }
+        let (min, title) = self.categories.get(id).copied().unwrap_or((0.0, ""));
+        (region.subtotal(id), min, title.into())
     }
 }

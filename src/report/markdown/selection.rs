@@ -6,7 +6,7 @@ use std::fmt::{self, Write};
 use super::writer::{Report, list, list_or_none};
 use crate::merge::{EPSILON, RegionResult, Status};
 use crate::report::cutoff;
-use crate::report::words::{self, Form, escape, points};
+use crate::report::words::{self, FlagWords, Form, escape, points};
 use crate::t;
 
 impl Report<'_> {
@@ -90,6 +90,7 @@ impl Report<'_> {
         }
         write!(self, "---|{}---:|---|", if tiers { "---|" } else { "" })?;
         writeln!(self, "{}", if budget { "---:|" } else { "" })?;
+        let mut flags = FlagWords::default();
         for (i, region) in results.regions.iter().enumerate() {
             // Ineligible regions come after the ranked ones, by id: no gap
             // to or between them.
@@ -99,15 +100,10 @@ impl Report<'_> {
                 }
                 _ => String::new(),
             };
-            let rank = if region.status == Status::Ineligible {
-                String::new()
-            } else {
-                region.rank.to_string()
-            };
             write!(
                 self,
                 "| {} | {} | {} | {} |",
-                rank,
+                words::rank(region),
                 escape(&region.name),
                 points(region.total),
                 gap
@@ -128,7 +124,7 @@ impl Report<'_> {
                 self,
                 " {} | {} |",
                 region.marks,
-                escape(&words::flags(&region.flags).join("; "))
+                escape(&flags.of(&region.flags).join("; "))
             )?;
             if budget {
                 // Readable here; exact in results.csv and the Budget section.

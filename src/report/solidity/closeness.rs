@@ -4,8 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::section::Section;
-use super::sentences::{cut, swap_summary};
-use crate::analysis::{Line, Swap};
+use super::sentences::{boundary_line, cut, swap_summary};
+use crate::analysis::Swap;
 use crate::merge::{RegionResult, Status};
 use crate::model::{Aggregate, format_points};
 use crate::report::words::{escape, list, points};
@@ -122,36 +122,8 @@ impl Section<'_> {
         }
         writeln!(self, "### {}\n", t!("solid-boundaries-title"))?;
         for boundary in &analysis.boundaries {
-            let line = match boundary.line {
-                Line::TierEnd(k) => t!(
-                    "solid-line-tier",
-                    tier = analysis
-                        .tiers
-                        .get(usize::from(k))
-                        .map_or("?", String::as_str)
-                ),
-                Line::Funding => t!("solid-line-funding"),
-            };
-            let close = &boundary.closeness;
-            let swap = match &close.smallest {
-                Some(swap) if close.exact => {
-                    t!("analysis-table-swap", swap = swap_summary(swap))
-                }
-                Some(swap) => t!("analysis-table-swap-at-most", swap = swap_summary(swap)),
-                None => t!("analysis-table-no-swap"),
-            };
-            writeln!(
-                self,
-                "- {}",
-                t!(
-                    "solid-boundary",
-                    line = line,
-                    last = self.name(&close.last_in),
-                    next = self.name(&close.first_out),
-                    margin = points(close.margin),
-                    swap = swap
-                )
-            )?;
+            let line = boundary_line(analysis, boundary, |id| self.name(id));
+            writeln!(self, "- {line}")?;
         }
         writeln!(self)
     }

@@ -17,7 +17,8 @@ mod table;
 pub use crate::report::words::{gap, list};
 pub use section::markdown_section;
 pub use sentences::{
-    calibration_line, cutoff_line, rank_range, reading_word, reasons, reviewer_named, rules_across,
-    selected_share, side, signed, swap_summary, thin_reason, verdict_word, without,
+    boundary_line, calibration_line, cutoff_line, rank_range, reading_word, reasons,
+    reviewer_named, rules_across, selected_share, side, signed, swap_summary, thin_reason,
+    verdict_word, without,
 };
 pub use table::table;

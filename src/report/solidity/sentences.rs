@@ -3,8 +3,8 @@
 //! worded here once.
 
 use crate::analysis::{
-    Analysis, Closeness, Hinge, Place, Reading, RegionCheck, ReviewerOffset, SOLID_SHARE, Standing,
-    Swap, Thin, Verdict, standing,
+    Analysis, Boundary, Closeness, Hinge, Line, Place, Reading, RegionCheck, ReviewerOffset,
+    SOLID_SHARE, Standing, Swap, Thin, Verdict, standing,
 };
 use crate::merge::{Results, Status};
 use crate::model::Review;
@@ -281,6 +281,40 @@ pub fn cutoff_line(results: &Results, cutoff: &Closeness) -> String {
         ));
     }
     line
+}
+
+/// A tier boundary or the funding line in a sentence: `The end of Tier A:
+/// R2 is ahead of R1 by 1.00 points. Swapping them takes ...`; `name`
+/// gives a region's name by id.
+pub fn boundary_line(
+    analysis: &Analysis,
+    boundary: &Boundary,
+    name: impl Fn(&str) -> String,
+) -> String {
+    let line = match boundary.line {
+        Line::TierEnd(k) => t!(
+            "solid-line-tier",
+            tier = analysis
+                .tiers
+                .get(usize::from(k))
+                .map_or("?", String::as_str)
+        ),
+        Line::Funding => t!("solid-line-funding"),
+    };
+    let close = &boundary.closeness;
+    let swap = match &close.smallest {
+        Some(swap) if close.exact => t!("analysis-table-swap", swap = swap_summary(swap)),
+        Some(swap) => t!("analysis-table-swap-at-most", swap = swap_summary(swap)),
+        None => t!("analysis-table-no-swap"),
+    };
+    t!(
+        "solid-boundary",
+        line = line,
+        last = name(&close.last_in),
+        next = name(&close.first_out),
+        margin = points(close.margin),
+        swap = swap
+    )
 }
 
 pub fn calibration_line(analysis: &Analysis) -> String {

@@ -2,7 +2,8 @@
 //! the ranking `merge` prints).
 
 use super::sentences::{
-    calibration_line, cutoff_line, rank_range, selected_share, side, verdict_word,
+    boundary_line, calibration_line, cutoff_line, name_of, rank_range, selected_share, side,
+    verdict_word,
 };
 use crate::analysis::Analysis;
 use crate::merge::{Results, Status};
@@ -88,6 +89,12 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
     out.push('\n');
     if let Some(cutoff) = &analysis.cutoff {
         out.push_str(&cutoff_line(results, cutoff));
+        out.push('\n');
+    }
+    for boundary in &analysis.boundaries {
+        out.push_str(&boundary_line(analysis, boundary, |id| {
+            name_of(results, id).to_string()
+        }));
         out.push('\n');
     }
     out.push_str(&calibration_line(analysis));

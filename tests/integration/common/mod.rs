@@ -811,3 +811,15 @@ impl Rng {
         std::time::Duration::from_nanos(self.next() % nanos)
     }
 }
+
+/// Copies a review directory's review.ron and scores/ (nothing else: no
+/// results, no journals) from `from` to `to`.
+pub fn copy_review(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("scores")).expect("create scores/");
+    std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
+    for entry in std::fs::read_dir(from.join("scores")).expect("list scores/") {
+        let entry = entry.expect("a scores/ entry");
+        std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
+            .expect("copy a panel file");
+    }
+}

@@ -140,7 +140,7 @@ fn rows(
         let row = columns
             .row()
             .spans([caret(&theme, on)])
-            .right(&region.rank.to_string(), plain, "")
+            .right(&crate::report::words::rank(region), plain, "")
             .gap()
             .left(&region.name, plain, theme.ellipsis());
         // The bar goes between the score and the other numbers.

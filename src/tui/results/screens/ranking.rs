@@ -201,7 +201,7 @@ fn row(app: &App, columns: &Columns, region: &RegionResult, on: bool) -> Line<'s
     let row = columns
         .row()
         .spans([caret(&theme, on)])
-        .right(&region.rank.to_string(), plain, "")
+        .right(&crate::report::words::rank(region), plain, "")
         .gap()
         .gap()
         .left(&region.name, plain, theme.ellipsis())

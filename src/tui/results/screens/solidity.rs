@@ -21,8 +21,8 @@ use super::parts::{caret, cutoff_rule, not_analysed, region_name, scrolled, sent
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::Status;
 use crate::report::solidity::{
-    cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share, side,
-    verdict_word, without,
+    boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
+    side, verdict_word, without,
 };
 use crate::report::{cutoff, points, words};
 use crate::t;
@@ -213,7 +213,7 @@ fn table(
         let row = columns
             .row()
             .spans([caret(&theme, on)])
-            .right(&region.rank.to_string(), plain, "")
+            .right(&crate::report::words::rank(region), plain, "")
             .gap()
             .left(&region.name, plain, theme.ellipsis());
         let line = shown
@@ -403,6 +403,10 @@ pub(super) fn region_sentences(
     });
     if let Some(closeness) = &analysis.cutoff {
         out.push((cutoff_line(app.results(), closeness), false));
+    }
+    for boundary in &analysis.boundaries {
+        let line = boundary_line(analysis, boundary, |id| region_name(app, id));
+        out.push((line, false));
     }
     out
 }
