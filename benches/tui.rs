@@ -67,17 +67,14 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
                 name: format!("Region number {r}"),
                 fields: vec!["IT".into(), "Life Sciences".into()],
                 summary: "A proposal summary of one paragraph, long enough to wrap over several lines of the region box as the real ones do in the sample review.".into(),
-                figures: Default::default(),
-                requested: None,
+                ..Region::default()
             })
             .collect(),
         reviewers: (0..3)
             .map(|i| Reviewer {
                 id: format!("r{i}"),
                 name: format!("Reviewer {i}"),
-                login: None,
-                conflicts: Vec::new(),
-                keys: Vec::new(),
+                ..Reviewer::default()
             })
             .collect(),
         panels: vec![Panel {

@@ -5,6 +5,7 @@
 //! error, not a silently ignored line that turns a submitted sheet into a draft.
 
 mod change;
+mod conflict;
 mod index;
 mod keys;
 mod panel_file;
@@ -13,6 +14,7 @@ mod review;
 mod unique_map;
 
 pub use change::Change;
+pub use conflict::{Conflict, conflict, institution_key};
 pub use index::Index;
 pub use keys::{KeyLineError, public_key};
 pub use panel_file::{Mark, PanelFile, Scores, Sheet};

@@ -33,15 +33,20 @@ pub struct Cell<'a> {
 /// A reviewer's progress on one panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress<'a> {
-    /// Cells to score: the panel's regions (in `review.ron` order) except
-    /// those the reviewer declared a conflict on and those the eligibility
-    /// rule excludes, × the panel's criteria (in rubric order).
+    /// Cells to score: the panel's regions the reviewer scores (under
+    /// `PerMember` their own), in `review.ron` order, except those they are
+    /// conflicted on and those the eligibility rule excludes, × the panel's
+    /// criteria (in rubric order).
     pub due: Vec<Cell<'a>>,
     /// How many of `due` have a mark.
     pub scored: usize,
     /// The panel's regions the eligibility rule excludes (conflicted or
     /// not), in `review.ron` order: nothing on them is due.
     pub ineligible: Vec<&'a str>,
+    /// Under `PerMember`: the panel's regions not (or no longer) the
+    /// reviewer's on which their sheet holds marks, in `review.ron` order;
+    /// those marks stay on file and do not count.
+    pub unassigned: Vec<&'a str>,
 }
 
 impl<'a> Progress<'a> {
@@ -56,26 +61,29 @@ impl<'a> Progress<'a> {
         elsewhere: &[String],
     ) -> Progress<'a> {
         let review = index.review;
-        let declared = index
-            .reviewer(reviewer)
-            .map_or(&[][..], |r| r.conflicts.as_slice());
-        let conflicted = |region: &str| {
-            declared.iter().any(|r| r == region)
-                || elsewhere.iter().any(|r| r == region)
+        let conflicted = |r: usize, region: &str| {
+            index.conflict(reviewer, r).is_some()
+                || elsewhere.iter().any(|e| e == region)
                 || sheet.is_some_and(|s| s.has_conflict(region))
         };
         let mut due = Vec::new();
         let mut scored = 0;
         let mut ineligible = Vec::new();
+        let mut unassigned = Vec::new();
         for (r, region) in review.regions.iter().enumerate() {
-            if !index.covers_region(panel, r) {
+            if !index.assigns(panel, reviewer, r) {
+                if index.covers_region(panel, r)
+                    && sheet.is_some_and(|s| s.scores.contains_key(&region.id))
+                {
+                    unassigned.push(region.id.as_str());
+                }
                 continue;
             }
             if !eligible(review, region) {
                 ineligible.push(region.id.as_str());
                 continue;
             }
-            if conflicted(&region.id) {
+            if conflicted(r, &region.id) {
                 continue;
             }
             for (c, (_, criterion)) in index.criteria().iter().enumerate() {
@@ -95,6 +103,7 @@ impl<'a> Progress<'a> {
             due,
             scored,
             ineligible,
+            unassigned,
         }
     }
 

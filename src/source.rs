@@ -13,7 +13,12 @@ pub use crate::error::Position;
 use crate::model::PanelFile;
 
 mod fast;
+mod spans;
+mod tokens;
 mod values;
+
+pub use spans::panel_regions_span;
+use tokens::{TokenKind, Tokens};
 
 /// One step of a path through a RON file: a field or struct name, or a string
 /// literal (an id or a map key).
@@ -172,179 +177,6 @@ fn read_text_with(path: &Path, flags: libc::c_int) -> Result<SourceText, crate::
         )
     })?;
     Ok(SourceText::new(path, text))
-}
-
-#[derive(Debug)]
-struct Token {
-    kind: TokenKind,
-    pos: Position,
-}
-
-#[derive(Debug)]
-enum TokenKind {
-    Ident(String),
-    Str(String),
-}
-
-/// A minimal RON tokenizer: identifiers and string literals with their
-/// positions; comments, numbers and punctuation are skipped.
-struct Tokens<'a> {
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
-    line: usize,
-    col: usize,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(text: &'a str) -> Self {
-        Tokens {
-            chars: text.char_indices().peekable(),
-            line: 1,
-            col: 1,
-        }
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let (_, c) = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Some(c)
-    }
-
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().map(|&(_, c)| c)
-    }
-
-    fn skip_comment(&mut self) {
-        match self.peek() {
-            Some('/') => {
-                while let Some(c) = self.bump() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            Some('*') => {
-                self.bump();
-                let mut depth = 1;
-                while depth > 0 {
-                    match self.bump() {
-                        Some('*') if self.peek() == Some('/') => {
-                            self.bump();
-                            depth -= 1;
-                        }
-                        Some('/') if self.peek() == Some('*') => {
-                            self.bump();
-                            depth += 1;
-                        }
-                        Some(_) => {}
-                        None => break,
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn string(&mut self) -> String {
-        let mut value = String::new();
-        while let Some(c) = self.bump() {
-            match c {
-                '"' => break,
-                '\\' => {
-                    if let Some(escaped) = self.bump() {
-                        value.push(match escaped {
-                            'n' => '\n',
-                            't' => '\t',
-                            other => other,
-                        });
-                    }
-                }
-                other => value.push(other),
-            }
-        }
-        value
-    }
-
-    fn raw_string(&mut self) -> Option<String> {
-        let mut hashes = 0;
-        while self.peek() == Some('#') {
-            self.bump();
-            hashes += 1;
-        }
-        if self.bump() != Some('"') {
-            return None;
-        }
-        let closing: String = std::iter::once('"')
-            .chain(std::iter::repeat_n('#', hashes))
-            .collect();
-        let mut value = String::new();
-        while let Some(c) = self.bump() {
-            value.push(c);
-            if value.ends_with(&closing) {
-                value.truncate(value.len() - closing.len());
-                break;
-            }
-        }
-        Some(value)
-    }
-}
-
-impl Iterator for Tokens<'_> {
-    type Item = Token;
-
-    fn next(&mut self) -> Option<Token> {
-        loop {
-            let pos = Position {
-                line: self.line,
-                col: self.col,
-            };
-            let c = self.bump()?;
-            match c {
-                '/' => self.skip_comment(),
-                '"' => {
-                    return Some(Token {
-                        kind: TokenKind::Str(self.string()),
-                        pos,
-                    });
-                }
-                'r' if matches!(self.peek(), Some('#' | '"')) => {
-                    if let Some(value) = self.raw_string() {
-                        return Some(Token {
-                            kind: TokenKind::Str(value),
-                            pos,
-                        });
-                    }
-                }
-                c if c.is_alphabetic() || c == '_' => {
-                    let mut name = String::from(c);
-                    while let Some(next) = self.peek() {
-                        if next.is_alphanumeric() || next == '_' {
-                            name.push(next);
-                            self.bump();
-                        } else {
-                            break;
-                        }
-                    }
-                    return Some(Token {
-                        kind: TokenKind::Ident(name),
-                        pos,
-                    });
-                }
-                '\'' => {
-                    // A char literal: skip it so that '"' isn't taken for a string.
-                    if self.bump() == Some('\\') {
-                        self.bump();
-                    }
-                    self.bump();
-                }
-                _ => {}
-            }
-        }
-    }
 }
 
 #[cfg(test)]

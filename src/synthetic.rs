@@ -256,6 +256,7 @@ fn regions(n: usize, rng: &mut SplitMix64) -> Vec<Region> {
                 name: format!("{place} {field} Cluster"),
                 figures: std::collections::BTreeMap::new(),
                 requested: None,
+                institutions: Vec::new(),
                 summary: format!(
                     "{place} proposes a {} cluster around its university and {} firms, with {} years of prior regional funding.",
                     field.to_lowercase(),
@@ -322,6 +323,9 @@ fn plan_panels(
                     login: rng.chance(0.5).then(|| format!("u{id}")),
                     conflicts: Vec::new(),
                     keys: Vec::new(),
+                    fields: Vec::new(),
+                    load: None,
+                    affiliations: Vec::new(),
                     id: id.clone(),
                 });
                 members.push(id);

@@ -10,9 +10,11 @@ use crate::model::{Index, Mark, PanelFile, Review, Sheet, UniqueMap, valid_id};
 use crate::source::{Anchor, SourceText};
 use crate::{Problem, model};
 
+mod assignment;
 mod findings;
 mod programme;
 
+pub use assignment::cause as conflict_cause;
 pub use findings::Finding;
 pub use findings::MAX_PROBLEMS_PER_FILE;
 use findings::{Findings, field, s};
@@ -28,6 +30,7 @@ pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     reviewers(review, &index, &mut f);
     keys(review, &mut f);
     panels(review, &index, &mut f);
+    assignment::check(review, &index, &mut f);
     committee(review, &mut f);
     programme::check(review, &mut f);
     f.problems
@@ -288,9 +291,6 @@ fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
     for (a, b) in pairs {
         let (first, second) = (&review.panels[a], &review.panels[b]);
         let members: HashSet<&str> = first.members.iter().map(String::as_str).collect();
-        let Some(shared) = second.members.iter().find(|m| members.contains(m.as_str())) else {
-            continue;
-        };
         let criterion = index
             .criteria()
             .iter()
@@ -299,7 +299,14 @@ fn overlapping_panels(review: &Review, index: &Index, f: &mut Findings) {
         let Some((_, (_, criterion))) = criterion else {
             continue;
         };
-        if let Some(region) = index.first_common_region(a, b) {
+        // The first shared member who would score some (region, criterion)
+        // on both panels.
+        let overlap = second
+            .members
+            .iter()
+            .filter(|m| members.contains(m.as_str()))
+            .find_map(|m| Some((m, index.first_common_region_of(a, b, m)?)));
+        if let Some((shared, region)) = overlap {
             f.add(
                 &[field("panels"), s(&second.id)],
                 crate::t!(

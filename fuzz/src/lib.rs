@@ -347,11 +347,20 @@ fn tidy_marks(review: &Review, panel: &str, s: &FuzzSheet, sheet: &mut Sheet) ->
     let Some(panel) = review.panel(panel) else {
         return String::new();
     };
+    let nth = |n: u8, len: usize| usize::from(n) % len.max(1);
+    let member = panel
+        .members
+        .get(nth(s.reviewer, panel.members.len()))
+        .cloned()
+        .unwrap_or_default();
     let regions: Vec<&str> = match &panel.regions {
         Regions::All => review.regions.iter().map(|r| r.id.as_str()).collect(),
         Regions::Only(ids) => ids.iter().map(String::as_str).collect(),
+        Regions::PerMember(lists) => lists
+            .get(&member)
+            .map(|ids| ids.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
     };
-    let nth = |n: u8, len: usize| usize::from(n) % len.max(1);
     for &(r, c, p) in s.marks.iter().take(64) {
         let (Some(region), Some(criterion)) = (
             regions.get(nth(r, regions.len())),
@@ -375,9 +384,5 @@ fn tidy_marks(review: &Review, panel: &str, s: &FuzzSheet, sheet: &mut Sheet) ->
                 },
             );
     }
-    panel
-        .members
-        .get(nth(s.reviewer, panel.members.len()))
-        .cloned()
-        .unwrap_or_default()
+    member
 }

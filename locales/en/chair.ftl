@@ -66,3 +66,7 @@ init-from-header =
     region here was selected there. Remove regions if need be; do not add any.
 init-from-header-any-tier = {""}
 init-from-header-tiers = {" "}in tiers { $tiers }
+status-unassigned-line = not counting: { $reviewer } on panel { $panel } ({ $name }) has marks on { $count } { $count ->
+        [one] region
+       *[other] regions
+    } no longer assigned to them ({ $regions }); the marks stay on file and do not count

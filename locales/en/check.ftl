@@ -78,3 +78,7 @@ check-follows-other-tier = region "{ $region }" is Selected in tier "{ $tier }" 
 check-follows-unknown-tier = follows names tier "{ $tier }", which { $file } does not have (its tiers: { $tiers }); give one of those, or leave tiers out to follow every tier
 check-figure-unknown = the eligibility rule names figure "{ $figure }", which no region has: a comparison with it is false for every region; correct the name, or add the figure to the regions
 check-figure-unknown-like = the eligibility rule names figure "{ $figure }", which no region has (did you mean "{ $like }"?): a comparison with it is false for every region
+check-per-member-not-member = panel "{ $panel }" gives regions to "{ $reviewer }", who is not one of its members; add them to members or remove their list
+check-per-member-conflicted = panel "{ $panel }" gives region "{ $region }" to "{ $reviewer }", who is conflicted on it ({ $cause }): their marks there will not count; run panelist assign or take the region off their list
+conflict-cause-declared = declared in review.ron
+conflict-cause-institution = same institution: { $institution }

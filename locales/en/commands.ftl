@@ -153,3 +153,5 @@ review-who = could not tell who you are: your login "{ $login }" is neither the 
 review-not-on-panel = "{ $reviewer }" is not on panel "{ $panel }"; their panels: { $panels }
 review-no-panel = "{ $reviewer }" sits on no panel of "{ $review }", so there is nothing to score; ask the chair
 review-needs-terminal = panelist review needs a terminal; over SSH connect with `ssh -t`, and in scripts use `panelist mark`
+cmd-not-assigned = region "{ $region }" is not assigned to reviewer "{ $reviewer }" on panel "{ $panel }"; ask the chair, who assigns regions with panelist assign
+cmd-institution-conflict = reviewer "{ $reviewer }" may not score region "{ $region }": same institution ({ $institution })

@@ -11,3 +11,20 @@ merge-conflict-left-out = { $count } { $count ->
     [one] is
    *[other] are
 } left out: the reviewer declared a conflict on that region
+merge-institution-left-out = { $count } { $count ->
+    [one] mark
+   *[other] marks
+} of reviewer "{ $reviewer }" for region "{ $region }" { $count ->
+    [one] is
+   *[other] are
+} left out: the reviewer is conflicted on that region (same institution: { $institution })
+merge-unassigned-left-out = { $count } { $count ->
+    [one] mark
+   *[other] marks
+} of reviewer "{ $reviewer }" for region "{ $region }" on panel "{ $panel }" { $count ->
+    [one] does
+   *[other] do
+} not count: the region is not (or no longer) assigned to them; the { $count ->
+    [one] mark stays
+   *[other] marks stay
+} on file

@@ -105,6 +105,7 @@ results-marks-count = { $counted } counting { $counted ->
 }, { $without } without { $dot }
 results-score = Score { $score }
 results-absent-conflict = conflict of interest
+results-absent-institution = same institution: { $institution }
 results-absent-no-sheet = no sheet yet
 results-absent-draft = draft, not counted (d counts drafts)
 results-absent-not-counted = sheet not counted

@@ -173,3 +173,5 @@ criterion-subcategory = { $depth ->
         [1] Sub-category
        *[other] Sub-sub-category
     } { $id }: { $title } ({ $position } of { $count })
+conflict-by-institution = You work at { $institution }, one of this region's institutions: you don't score it and any marks are excluded.
+msg-conflict-by-institution = Same institution ({ $institution }): the chair records affiliations in review.ron; ask the chair if this is wrong.

@@ -48,3 +48,4 @@ init-from-header =
     選定されたことを確認します。地域は必要に応じて除いてもかまいませんが、加えないでください。
 init-from-header-any-tier = {""}
 init-from-header-tiers = 区分 { $tiers } に
+status-unassigned-line = 算入されない評点：{ $reviewer }（部会 { $panel }、{ $name }）には、割当てから外れた { $count } 地域（{ $regions }）への評点があります。評点はファイルに残りますが算入されません

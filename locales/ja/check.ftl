@@ -69,3 +69,7 @@ check-follows-other-tier = 地域「{ $region }」は { $file } で区分「{ $t
 check-follows-unknown-tier = follows が区分「{ $tier }」を指定していますが、{ $file } にその区分はありません（区分：{ $tiers }）。そのいずれかを指定するか、すべての区分を引き継ぐなら tiers を省いてください
 check-figure-unknown = 要件の規則が指標「{ $figure }」を用いていますが、この指標を持つ地域はありません。この指標との比較はすべての地域で成り立ちません。名前を直すか、各地域に指標を加えてください
 check-figure-unknown-like = 要件の規則が指標「{ $figure }」を用いていますが、この指標を持つ地域はありません（「{ $like }」の誤りではありませんか）。この指標との比較はすべての地域で成り立ちません
+check-per-member-not-member = 部会「{ $panel }」が「{ $reviewer }」に地域を割り当てていますが、この人は部会の委員ではありません。members に加えるか、割当てを削除してください
+check-per-member-conflicted = 部会「{ $panel }」が地域「{ $region }」を「{ $reviewer }」に割り当てていますが、この人には利害関係があります（{ $cause }）。ここでの評点は算入されません。panelist assign を実行するか、割当てからこの地域を外してください
+conflict-cause-declared = review.ron で申告済み
+conflict-cause-institution = 同じ機関: { $institution }

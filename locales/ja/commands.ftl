@@ -129,3 +129,5 @@ review-who = どなたか確認できません：ログイン名「{ $login }」
 review-not-on-panel = 「{ $reviewer }」は部会「{ $panel }」の委員ではありません。所属部会：{ $panels }
 review-no-panel = 「{ $reviewer }」は審査「{ $review }」のどの部会にも所属していないため、採点するものがありません。座長にお問い合わせください
 review-needs-terminal = panelist review には端末が必要です。SSH では `ssh -t` で接続し、スクリプトでは `panelist mark` を使ってください
+cmd-not-assigned = 地域「{ $region }」は部会「{ $panel }」で評価委員「{ $reviewer }」に割り当てられていません。割当ては委員長が panelist assign で行います
+cmd-institution-conflict = 評価委員「{ $reviewer }」は地域「{ $region }」を採点できません：同じ機関（{ $institution }）です

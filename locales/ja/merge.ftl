@@ -5,3 +5,5 @@ merge-unknown-panel = 部会「{ $panel }」は review.ron の部会ではあり
 merge-copies-tie = 部会「{ $panel }」の委員「{ $reviewer }」の採点表が { $files } の間で異なりますが、更新時刻はすべて { $updated } です。正しい写しを残し、他を削除してください
 merge-copy-wins = 部会「{ $panel }」の委員「{ $reviewer }」の採点表がファイル間で異なります：{ $winner }（更新 { $winner_updated }）を採用し、{ $other }（更新 { $other_updated }）は使いません
 merge-conflict-left-out = 委員「{ $reviewer }」の地域「{ $region }」への点数 { $count } 件は除外されます：この委員はこの地域について利害関係を申告しています
+merge-institution-left-out = 委員「{ $reviewer }」の地域「{ $region }」への点数 { $count } 件は除外されます：この委員はこの地域と利害関係があります（同じ機関: { $institution }）
+merge-unassigned-left-out = 部会「{ $panel }」の委員「{ $reviewer }」の地域「{ $region }」への点数 { $count } 件は算入されません：この地域はこの委員に割り当てられていない（または割当てが外れた）ためです。点数はファイルに残ります

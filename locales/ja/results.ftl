@@ -72,6 +72,7 @@ results-rule-no-marks = 満点 { $max }・刻み { $step }：集計対象の点�
 results-marks-count = 集計対象 { $counted } 件、対象外 { $without } 件 { $dot }
 results-score = 得点 { $score }
 results-absent-conflict = 利害関係あり
+results-absent-institution = 同じ機関: { $institution }
 results-absent-no-sheet = 採点表なし
 results-absent-draft = 下書きのため集計外（d で集計に含める）
 results-absent-not-counted = 採点表は集計外

@@ -150,3 +150,5 @@ criterion-subcategory = { $depth ->
         [2] 小項目
        *[other] 細目
     } { $id }：{ $title }（{ $count } 項目中 { $position }）
+conflict-by-institution = あなたの所属機関（{ $institution }）はこの地域の参加機関です。この地域は採点せず、評点は除外されます。
+msg-conflict-by-institution = 同じ機関です（{ $institution }）。所属は座長が review.ron に記録しています。誤りであれば座長にご連絡ください。

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
-use crate::model::{Follows, Panel, Regions, Review, Reviewer};
+use crate::model::{Follows, Panel, Regions, Review, Reviewer, UniqueMap};
 use crate::source::SourceText;
 use crate::store;
 use crate::{Error, Problems, t, validate};
@@ -129,6 +129,18 @@ fn next_stage(earlier: &Review, kept: &HashSet<&str>, stage: &Stage, follows: Fo
                         return None;
                     }
                     Regions::Only(ids)
+                }
+                // Each member keeps the regions of theirs that go on; a
+                // new stage is usually assigned anew (`panelist assign`).
+                Regions::PerMember(lists) => {
+                    let lists: UniqueMap<Vec<String>> = lists
+                        .iter()
+                        .map(|(member, ids)| (member.clone(), only_kept(ids, kept)))
+                        .collect();
+                    if lists.values().all(Vec::is_empty) {
+                        return None;
+                    }
+                    Regions::PerMember(lists)
                 }
             };
             Some(Panel {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Change, Index, Mark, format_points};
+use crate::model::{Change, Conflict, Index, Mark, format_points};
 use crate::store::{self, LoadedReview, SessionLock};
 use crate::{Error, config};
 
@@ -38,7 +38,9 @@ pub fn run(args: Args) -> Result<(), Error> {
         "kind-region",
         region,
         index.region(region),
-        panel.regions_in(&review.review).map(|r| r.id.as_str()),
+        panel
+            .regions_of(&review.review, &args.reviewer)
+            .map(|r| r.id.as_str()),
     )?;
     let criterion_def = super::known::known(
         "kind-criterion",
@@ -56,16 +58,35 @@ pub fn run(args: Args) -> Result<(), Error> {
             criterion = criterion
         )));
     }
-    let points = parse_points(points, criterion_def)?;
-    if index
-        .reviewer(&args.reviewer)
-        .is_some_and(|r| r.conflicts.contains(region))
-    {
+    if !panel.assigns(&args.reviewer, region) {
         return Err(Error::Refused(crate::t!(
-            "cmd-chair-conflict",
+            "cmd-not-assigned",
             reviewer = args.reviewer,
+            panel = panel.id,
             region = region
         )));
+    }
+    let points = parse_points(points, criterion_def)?;
+    let conflict = index
+        .region_index(region)
+        .and_then(|r| index.conflict(&args.reviewer, r));
+    match conflict {
+        Some(Conflict::Declared) => {
+            return Err(Error::Refused(crate::t!(
+                "cmd-chair-conflict",
+                reviewer = args.reviewer,
+                region = region
+            )));
+        }
+        Some(Conflict::Institution(institution)) => {
+            return Err(Error::Refused(crate::t!(
+                "cmd-institution-conflict",
+                reviewer = args.reviewer,
+                region = region,
+                institution = institution
+            )));
+        }
+        None => {}
     }
     let _session = SessionLock::acquire(&review.scores_dir(), &panel.id, &args.reviewer)?;
     let (previous, _) = save_mark(&review, &args, region, criterion, points)?;

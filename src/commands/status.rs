@@ -30,6 +30,9 @@ pub struct Row {
     pub due: usize,
     pub submitted: bool,
     pub updated: Option<jiff::Timestamp>,
+    /// Under `PerMember`: regions of the panel, not (or no longer) the
+    /// reviewer's, on which their sheet holds marks that do not count.
+    pub unassigned: Vec<String>,
 }
 
 /// When a draft counts as stale: unchanged for longer than this, relative
@@ -93,6 +96,11 @@ pub fn run(args: Args) -> Result<(), Error> {
                 due: progress.due.len(),
                 submitted: sheet.is_some_and(|s| s.submitted),
                 updated: sheet.map(|s| s.updated),
+                unassigned: progress
+                    .unassigned
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
             });
         }
     }
@@ -196,6 +204,18 @@ fn table(rows: &[Row], staleness: Staleness, ineligible: usize) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    for row in rows.iter().filter(|r| !r.unassigned.is_empty()) {
+        let line = t!(
+            "status-unassigned-line",
+            reviewer = &row.reviewer,
+            panel = &row.panel,
+            name = &row.name,
+            count = row.unassigned.len(),
+            regions = row.unassigned.join(", ")
+        );
+        out.push_str(&line);
+        out.push('\n');
+    }
     if ineligible > 0 {
         out.push_str(&t!("status-ineligible", count = ineligible));
         out.push('\n');
@@ -262,6 +282,7 @@ mod tests {
             due: 4,
             submitted,
             updated: updated.map(|u| u.parse().unwrap()),
+            unassigned: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::conflict::{Conflict, institution_key};
 use super::review::{Category, Criterion, Panel, Region, Regions, Review, Reviewer};
 
 /// A review with its ids indexed. Where an id repeats (an invalid review),
@@ -17,9 +18,16 @@ pub struct Index<'a> {
     panels: HashMap<&'a str, usize>,
     /// Per panel: which region indexes it covers.
     panel_regions: Vec<Vec<bool>>,
-    /// Per panel: the region indexes of an `Only` list, ascending (`None`
-    /// for `All`), to compare two panels in the length of the shorter list.
+    /// Per panel: the region indexes of an `Only` list or of the union of
+    /// `PerMember` lists, ascending (`None` for `All`), to compare two panels
+    /// in the length of the shorter list.
     panel_region_lists: Vec<Option<Vec<usize>>>,
+    /// Per panel under `PerMember`: each listed member's region indexes,
+    /// ascending.
+    member_regions: Vec<Option<HashMap<&'a str, Vec<usize>>>>,
+    /// Per reviewer: the regions `review.ron` conflicts them on, ascending,
+    /// with why.
+    conflicts: Vec<Vec<(usize, Conflict<'a>)>>,
     /// Per panel: which criterion indexes it covers.
     panel_criteria: Vec<Vec<bool>>,
 }
@@ -39,38 +47,50 @@ impl<'a> Index<'a> {
         let criterion_ids = by_id(criteria.iter().map(|(_, c)| c.id.as_str()));
         let reviewers = by_id(review.reviewers.iter().map(|r| r.id.as_str()));
         let panels = by_id(review.panels.iter().map(|p| p.id.as_str()));
-        let panel_regions = review
+        let ids_to_indices = |ids: &mut dyn Iterator<Item = &'a String>| {
+            let mut list: Vec<usize> = ids
+                .filter_map(|id| regions.get(id.as_str()).copied())
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        let panel_region_lists: Vec<Option<Vec<usize>>> = review
             .panels
             .iter()
             .map(|p| match &p.regions {
-                Regions::All => vec![true; review.regions.len()],
-                Regions::Only(ids) => {
+                Regions::All => None,
+                Regions::Only(ids) => Some(ids_to_indices(&mut ids.iter())),
+                Regions::PerMember(lists) => Some(ids_to_indices(&mut lists.values().flatten())),
+            })
+            .collect();
+        let panel_regions = panel_region_lists
+            .iter()
+            .map(|list| match list {
+                None => vec![true; review.regions.len()],
+                Some(list) => {
                     let mut covered = vec![false; review.regions.len()];
-                    for id in ids {
-                        if let Some(&i) = regions.get(id.as_str()) {
-                            covered[i] = true;
-                        }
+                    for &i in list {
+                        covered[i] = true;
                     }
                     covered
                 }
             })
             .collect();
-        let panel_region_lists = review
+        let member_regions = review
             .panels
             .iter()
             .map(|p| match &p.regions {
-                Regions::All => None,
-                Regions::Only(ids) => {
-                    let mut list: Vec<usize> = ids
+                Regions::PerMember(lists) => Some(
+                    lists
                         .iter()
-                        .filter_map(|id| regions.get(id.as_str()).copied())
-                        .collect();
-                    list.sort_unstable();
-                    list.dedup();
-                    Some(list)
-                }
+                        .map(|(member, ids)| (member.as_str(), ids_to_indices(&mut ids.iter())))
+                        .collect(),
+                ),
+                _ => None,
             })
             .collect();
+        let conflicts = conflicts(review, &regions);
         let panel_criteria = review
             .panels
             .iter()
@@ -93,7 +113,9 @@ impl<'a> Index<'a> {
             panels,
             panel_regions,
             panel_region_lists,
+            member_regions,
             panel_criteria,
+            conflicts,
         }
     }
 
@@ -135,8 +157,61 @@ impl<'a> Index<'a> {
         self.panel_regions[panel][region]
     }
 
+    /// Whether `member` scores region `region` (an index) on panel `panel`
+    /// (an index): every region the panel covers, or under `PerMember` the
+    /// member's own.
+    pub fn assigns(&self, panel: usize, member: &str, region: usize) -> bool {
+        match &self.member_regions[panel] {
+            Some(lists) => lists
+                .get(member)
+                .is_some_and(|list| list.binary_search(&region).is_ok()),
+            None => self.covers_region(panel, region),
+        }
+    }
+
+    /// Whether panel `panel` gives each member their own regions.
+    pub fn is_per_member(&self, panel: usize) -> bool {
+        self.member_regions[panel].is_some()
+    }
+
+    /// Why reviewer `reviewer` (an id) may not score region `region` (an
+    /// index), by `review.ron`: declared, or an institution.
+    pub fn conflict(&self, reviewer: &str, region: usize) -> Option<Conflict<'a>> {
+        let list = &self.conflicts[*self.reviewers.get(reviewer)?];
+        let at = list.binary_search_by_key(&region, |&(r, _)| r).ok()?;
+        Some(list[at].1)
+    }
+
+    /// Every region `review.ron` conflicts reviewer `reviewer` (an id) on,
+    /// ascending, with why.
+    pub fn conflicts_of(&self, reviewer: &str) -> &[(usize, Conflict<'a>)] {
+        self.reviewers
+            .get(reviewer)
+            .map_or(&[], |&i| self.conflicts[i].as_slice())
+    }
+
     pub fn covers_criterion(&self, panel: usize, criterion: usize) -> bool {
         self.panel_criteria[panel][criterion]
+    }
+
+    /// The first region (in `review.ron` order) that `member` scores on
+    /// both panels `a` and `b`.
+    pub fn first_common_region_of(&self, a: usize, b: usize, member: &str) -> Option<usize> {
+        let list = |p: usize| {
+            self.member_regions[p]
+                .as_ref()
+                .map(|lists| lists.get(member).map_or(&[][..], Vec::as_slice))
+        };
+        let (own, other) = match (list(a), list(b)) {
+            (None, None) => return self.first_common_region(a, b),
+            (Some(own), None) => (own, b),
+            (None, Some(own)) => (own, a),
+            (Some(first), Some(second)) if first.len() <= second.len() => (first, b),
+            (Some(_), Some(second)) => (second, a),
+        };
+        own.iter()
+            .copied()
+            .find(|&r| self.assigns(other, member, r))
     }
 
     /// The first region (in `review.ron` order) that panels `a` and `b`
@@ -158,6 +233,46 @@ impl<'a> Index<'a> {
             }
         }
     }
+}
+
+/// Per reviewer, the regions they are conflicted on, ascending: declared
+/// ones, then those of an institution they are affiliated with (through one
+/// map of institutions, not a scan of every pair).
+fn conflicts<'a>(
+    review: &'a Review,
+    regions: &HashMap<&'a str, usize>,
+) -> Vec<Vec<(usize, Conflict<'a>)>> {
+    let mut hosts: HashMap<String, Vec<(usize, &'a str)>> = HashMap::new();
+    for (r, region) in review.regions.iter().enumerate() {
+        for institution in &region.institutions {
+            hosts
+                .entry(institution_key(institution))
+                .or_default()
+                .push((r, institution.as_str()));
+        }
+    }
+    review
+        .reviewers
+        .iter()
+        .map(|reviewer| {
+            let mut list: Vec<(usize, Conflict<'a>)> = reviewer
+                .conflicts
+                .iter()
+                .filter_map(|id| regions.get(id.as_str()))
+                .map(|&r| (r, Conflict::Declared))
+                .collect();
+            for affiliation in &reviewer.affiliations {
+                if let Some(hosted) = hosts.get(&institution_key(affiliation)) {
+                    list.extend(hosted.iter().map(|&(r, i)| (r, Conflict::Institution(i))));
+                }
+            }
+            // A declared conflict is named before an institution; among
+            // institutions, the region's first.
+            list.sort_by_key(|&(r, conflict)| (r, conflict != Conflict::Declared));
+            list.dedup_by_key(|&mut (r, _)| r);
+            list
+        })
+        .collect()
 }
 
 #[cfg(test)]

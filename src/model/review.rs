@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::programme::{Budget, Follows, Rule, Tier};
+use super::unique_map::UniqueMap;
 
 /// `review.ron`: the definition of one round of evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,7 +60,7 @@ fn default_step() -> f64 {
     1.0
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
@@ -74,9 +75,13 @@ pub struct Region {
     /// The amount the region asks for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested: Option<f64>,
+    /// Where the region's project is carried out: a reviewer affiliated with
+    /// one of them is conflicted on the region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institutions: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reviewer {
     pub id: String,
@@ -88,6 +93,17 @@ pub struct Reviewer {
     /// OpenSSH public keys that `panelist serve` accepts for this reviewer.
     #[serde(default)]
     pub keys: Vec<String>,
+    /// The reviewer's fields of expertise, matched against regions' `fields`
+    /// by `panelist assign`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// The most regions the reviewer takes in one panel (`panelist assign`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<u32>,
+    /// Where the reviewer works: they are conflicted on every region one of
+    /// whose `institutions` is among these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +121,9 @@ pub struct Panel {
 pub enum Regions {
     All,
     Only(Vec<String>),
+    /// Each member scores only their own regions (a member not listed, or
+    /// listed with none, scores nothing).
+    PerMember(UniqueMap<Vec<String>>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -360,10 +379,24 @@ impl Review {
 }
 
 impl Panel {
+    /// Whether the panel scores `region` at all: for `PerMember`, whether
+    /// any member has it (a mark outside this is an error, rule 2).
     pub fn covers_region(&self, region: &str) -> bool {
         match &self.regions {
             Regions::All => true,
             Regions::Only(ids) => ids.iter().any(|r| r == region),
+            Regions::PerMember(lists) => lists.values().flatten().any(|r| r == region),
+        }
+    }
+
+    /// Whether `member` scores `region` on this panel: every region the
+    /// panel covers, or under `PerMember` the member's own.
+    pub fn assigns(&self, member: &str, region: &str) -> bool {
+        match &self.regions {
+            Regions::PerMember(lists) => lists
+                .get(member)
+                .is_some_and(|list| list.iter().any(|r| r == region)),
+            _ => self.covers_region(region),
         }
     }
 
@@ -381,6 +414,18 @@ impl Panel {
             .regions
             .iter()
             .filter(move |r| self.covers_region(&r.id))
+    }
+
+    /// The regions `member` scores on this panel, in `review.ron` order.
+    pub fn regions_of<'a>(
+        &'a self,
+        review: &'a Review,
+        member: &'a str,
+    ) -> impl Iterator<Item = &'a Region> + 'a {
+        review
+            .regions
+            .iter()
+            .filter(move |r| self.assigns(member, &r.id))
     }
 
     /// The panel's criteria in rubric order.

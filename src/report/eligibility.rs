@@ -141,7 +141,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| ((*k).to_string(), *v))
                 .collect(),
-            requested: None,
+            ..Region::default()
         }
     }
 

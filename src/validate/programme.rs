@@ -252,7 +252,8 @@ fn budget_fits(review: &Review, budget: &Budget, f: &mut Findings) {
 }
 
 /// What `check` and `merge` warn about in `review` without refusing it:
-/// figures the eligibility rule names that regions lack.
+/// figures the eligibility rule names that regions lack; a member given a
+/// region they are conflicted on.
 pub fn warnings(review: &Review) -> Vec<String> {
     findings(review).into_iter().map(|f| f.message).collect()
 }
@@ -266,6 +267,12 @@ pub fn located_warnings(review: &Review, source: &SourceText) -> Vec<String> {
 }
 
 fn findings(review: &Review) -> Vec<Finding> {
+    let mut found = figure_findings(review);
+    found.extend(super::assignment::warnings(review));
+    found
+}
+
+fn figure_findings(review: &Review) -> Vec<Finding> {
     let Some(rule) = &review.committee.eligibility else {
         return Vec::new();
     };

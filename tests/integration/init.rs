@@ -193,9 +193,22 @@ fn the_template_shows_every_field_of_version_2_commented_out_and_means_what_it_d
         // Every example but the alternatives to select and the stage: a valid review.
         let all = uncommented(
             &text,
-            &["min", "categories", "Region", "eligibility", "budget"],
+            &[
+                "min",
+                "categories",
+                "Region",
+                "Reviewer",
+                "eligibility",
+                "budget",
+            ],
         );
         let review = parsed(&all);
+        let expert3 = review.reviewer("expert3").expect("the example reviewer");
+        assert_eq!(expert3.load, Some(2), "{lang}");
+        assert_eq!(expert3.fields.len(), 1, "{lang}");
+        // Affiliated where beta's project is carried out: conflicted on it.
+        let beta = review.region("beta").expect("beta");
+        assert!(panelist::model::conflict(expert3, beta).is_some(), "{lang}");
         assert!(review.is_nested(), "{lang}");
         assert_eq!(review.categories[0].min, Some(4.0));
         assert_eq!(review.categories[0].criteria[0].min, Some(2.0));

@@ -7,6 +7,7 @@
 mod common;
 
 mod analysis;
+mod assignment;
 mod chair_japanese;
 mod cli;
 mod concurrency;

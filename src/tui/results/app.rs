@@ -63,10 +63,13 @@ pub struct MarkRow {
 }
 
 /// Why a member of a panel that covers a cell has no counting mark for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Absent {
-    /// A conflict of interest on the region (review.ron or a sheet).
+    /// A conflict of interest on the region (declared in review.ron or a
+    /// sheet).
     Conflict,
+    /// The region names an institution the member is affiliated with.
+    Institution(String),
     /// The member has no sheet for the panel.
     NoSheet,
     /// Their sheet is a draft, left out (`d` counts drafts).
@@ -308,7 +311,11 @@ impl App {
             .iter()
             .filter(|p| p.covers_region(&region_def.id) && p.covers_criterion(&criterion_def.id))
         {
-            for member in &panel.members {
+            let assigned = panel
+                .members
+                .iter()
+                .filter(|m| panel.assigns(m, &region_def.id));
+            for member in assigned {
                 let score = counted.and_then(|c| c.scores.iter().find(|s| &s.reviewer == member));
                 let absent = match score {
                     Some(_) => None,
@@ -337,12 +344,14 @@ impl App {
     }
 
     fn why_absent(&self, panel: &str, reviewer: &str, region: &str) -> Absent {
-        if self
+        match self
             .data
             .conflicts
-            .contains(&(reviewer.to_string(), region.to_string()))
+            .get(&(reviewer.to_string(), region.to_string()))
         {
-            return Absent::Conflict;
+            Some(None) => return Absent::Conflict,
+            Some(Some(institution)) => return Absent::Institution(institution.clone()),
+            None => {}
         }
         let sheet = self
             .results()

@@ -3,13 +3,13 @@
 //! with its analysis, and every conflict of interest. Reading the files and
 //! analysing are the shell's effects; the screens only read this.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::analysis::{self, Analysis};
 use crate::merge::MergeOptions;
-use crate::model::Review;
+use crate::model::{Conflict, Review};
 use crate::report::ResultsFile;
 use crate::store::{self, LoadedPanelFile};
 use crate::tui::session;
@@ -24,8 +24,9 @@ pub struct Data {
     /// Drafts counted too (`--include-drafts`).
     pub with_drafts: ResultsFile,
     /// (reviewer, region) pairs with a conflict of interest, from
-    /// `review.ron` and from every sheet.
-    pub conflicts: BTreeSet<(String, String)>,
+    /// `review.ron` and from every sheet: the institution when an
+    /// affiliation is the cause, else `None`.
+    pub conflicts: BTreeMap<(String, String), Option<String>>,
 }
 
 impl Data {
@@ -103,25 +104,34 @@ pub fn analysed(review: &Review, file: &ResultsFile) -> Option<Analysis> {
     Some(analysis::analyse(review, &file.results, settings))
 }
 
-/// Every (reviewer, region) conflict: from `review.ron` and every sheet.
+/// Every (reviewer, region) conflict: from `review.ron` and every sheet,
+/// with the institution when an affiliation is the cause.
 fn conflicts(
     review: &crate::model::Review,
     files: &[LoadedPanelFile],
-) -> BTreeSet<(String, String)> {
-    let from_review = review.reviewers.iter().flat_map(|r| {
-        r.conflicts
-            .iter()
-            .map(move |region| (r.id.clone(), region.clone()))
-    });
-    let from_sheets = files.iter().flat_map(|f| {
-        f.file.sheets.iter().flat_map(|(reviewer, sheet)| {
-            sheet
-                .conflicts
-                .iter()
-                .map(move |region| (reviewer.clone(), region.clone()))
-        })
-    });
-    from_review.chain(from_sheets).collect()
+) -> BTreeMap<(String, String), Option<String>> {
+    let index = crate::model::Index::new(review);
+    let mut conflicts = BTreeMap::new();
+    for reviewer in &review.reviewers {
+        for &(r, conflict) in index.conflicts_of(&reviewer.id) {
+            let institution = match conflict {
+                Conflict::Declared => None,
+                Conflict::Institution(name) => Some(name.to_string()),
+            };
+            conflicts.insert(
+                (reviewer.id.clone(), review.regions[r].id.clone()),
+                institution,
+            );
+        }
+    }
+    for file in files {
+        for (reviewer, sheet) in file.file.sheets.iter() {
+            for region in &sheet.conflicts {
+                conflicts.insert((reviewer.clone(), region.clone()), None);
+            }
+        }
+    }
+    conflicts
 }
 
 /// Where fresh data come from when the chair asks to read again.

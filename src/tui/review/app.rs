@@ -6,8 +6,8 @@ use std::collections::VecDeque;
 use ratatui_textarea::TextArea;
 
 use super::keys::{self, Action, Mode};
-use super::parts::{CriterionView, Message, Msg, Pos, Question, RegionView, Tone};
-use crate::model::{Change, Mark, Review, Sheet};
+use super::parts::{ChairConflict, CriterionView, Message, Msg, Pos, Question, RegionView, Tone};
+use crate::model::{self, Change, Conflict, Mark, Region, Review, Sheet};
 use crate::progress;
 use crate::t;
 use crate::tui::session;
@@ -73,18 +73,25 @@ impl App {
         let (review, unshowable) = session::showable(review, &theme);
         let panel_def = review.panel(panel);
         let reviewer_def = review.reviewer(reviewer);
-        let chair_conflicts = reviewer_def.map_or(&[][..], |r| r.conflicts.as_slice());
+        let chair_conflict = |r: &Region| {
+            reviewer_def
+                .and_then(|reviewer| model::conflict(reviewer, r))
+                .map(|conflict| match conflict {
+                    Conflict::Declared => ChairConflict::Declared,
+                    Conflict::Institution(name) => ChairConflict::Institution(name.to_string()),
+                })
+        };
         let regions = review
             .regions
             .iter()
             .zip(eligible)
-            .filter(|(r, _)| panel_def.is_some_and(|p| p.covers_region(&r.id)))
+            .filter(|(r, _)| panel_def.is_some_and(|p| p.assigns(reviewer, &r.id)))
             .map(|(r, eligible)| RegionView {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 fields: r.fields.clone(),
                 summary: r.summary.clone(),
-                chair_conflict: chair_conflicts.contains(&r.id),
+                chair_conflict: chair_conflict(r),
                 conflict_elsewhere: elsewhere
                     .iter()
                     .find(|(region, _)| region == &r.id)
@@ -163,7 +170,7 @@ impl App {
     /// Whether the reviewer has a conflict on region `r` (from either source).
     pub fn conflicted(&self, r: usize) -> bool {
         self.regions.get(r).is_some_and(|region| {
-            region.chair_conflict
+            region.chair_conflict.is_some()
                 || region.conflict_elsewhere.is_some()
                 || self.shown.has_conflict(&region.id)
         })

@@ -15,14 +15,24 @@ pub struct RegionView {
     pub name: String,
     pub fields: Vec<String>,
     pub summary: String,
-    /// Declared in `review.ron` by the chair: the reviewer can't withdraw it.
-    pub chair_conflict: bool,
+    /// Recorded in `review.ron` by the chair (declared, or an institution
+    /// the reviewer is affiliated with): the reviewer can't withdraw it.
+    pub chair_conflict: Option<ChairConflict>,
     /// Declared in the reviewer's sheet of another panel (that panel's id):
     /// withdrawn there, not here.
     pub conflict_elsewhere: Option<String>,
     /// Admitted by the committee's eligibility rule ([`crate::progress::eligible`]):
     /// when not, the region is shown but none of its marks are due.
     pub eligible: bool,
+}
+
+/// Why `review.ron` conflicts the reviewer on a region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChairConflict {
+    /// In the reviewer's `conflicts`.
+    Declared,
+    /// One of the region's institutions is among the reviewer's affiliations.
+    Institution(String),
 }
 
 /// A criterion the reviewer scores, with where it stands in the rubric.

@@ -3,7 +3,7 @@
 
 use super::app::App;
 use super::keys::{Action, Mode};
-use super::parts::{Question, Tone};
+use super::parts::{ChairConflict, Question, Tone};
 use crate::model::Change;
 use crate::t;
 
@@ -16,8 +16,15 @@ impl App {
             let text = t!("msg-conflict-elsewhere", panel = panel);
             return self.say(Tone::Info, &text);
         }
-        if view.chair_conflict {
-            return self.say(Tone::Info, &t!("msg-conflict-by-chair"));
+        match &view.chair_conflict {
+            Some(ChairConflict::Declared) => {
+                return self.say(Tone::Info, &t!("msg-conflict-by-chair"));
+            }
+            Some(ChairConflict::Institution(institution)) => {
+                let text = t!("msg-conflict-by-institution", institution = institution);
+                return self.say(Tone::Info, &text);
+            }
+            None => {}
         }
         if self.read_only() {
             return self.say(Tone::Bad, &t!("msg-read-only-reopen"));

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::keys::{KEYMAP, Mode};
-use super::parts::{CriterionView, Message, Pos, Question, RegionView, Tone};
+use super::parts::{ChairConflict, CriterionView, Message, Pos, Question, RegionView, Tone};
 use crate::model::format_points;
 use crate::t;
 use crate::text;
@@ -146,10 +146,13 @@ fn region_box(app: &App, frame: &mut Frame, region_area: Rect, region: &RegionVi
     let conflicted = app.conflicted(app.pos.region);
     let mut lines = Vec::new();
     if conflicted {
-        let said = match (&region.conflict_elsewhere, region.chair_conflict) {
-            (_, true) => t!("conflict-by-chair"),
-            (Some(panel), false) => t!("conflict-elsewhere", panel = panel),
-            (None, false) => t!("conflict-declared"),
+        let said = match (&region.conflict_elsewhere, &region.chair_conflict) {
+            (_, Some(ChairConflict::Declared)) => t!("conflict-by-chair"),
+            (_, Some(ChairConflict::Institution(institution))) => {
+                t!("conflict-by-institution", institution = institution)
+            }
+            (Some(panel), None) => t!("conflict-elsewhere", panel = panel),
+            (None, None) => t!("conflict-declared"),
         };
         lines.extend(wrapped(&said, inner.width, 2, &theme, theme.warn()));
     }

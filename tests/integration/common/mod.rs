@@ -109,10 +109,7 @@ impl ReviewBuilder {
         self.review.regions.push(Region {
             id: id.into(),
             name: name.into(),
-            fields: Vec::new(),
-            summary: String::new(),
-            figures: std::collections::BTreeMap::new(),
-            requested: None,
+            ..Region::default()
         });
         self
     }
@@ -122,9 +119,7 @@ impl ReviewBuilder {
             self.review.reviewers.push(Reviewer {
                 id: id.to_string(),
                 name: format!("Reviewer {id}"),
-                login: None,
-                conflicts: Vec::new(),
-                keys: Vec::new(),
+                ..Reviewer::default()
             });
         }
         self

@@ -190,7 +190,11 @@ fn mark_line(
             .gap()
             .gap()
             .gap()
-            .left(&absent_text(row.absent), theme.dim(), theme.ellipsis())
+            .left(
+                &absent_text(row.absent.as_ref()),
+                theme.dim(),
+                theme.ellipsis(),
+            )
             .line();
     };
     let marker = match (extreme, theme.unicode) {
@@ -218,10 +222,13 @@ fn mark_line(
 }
 
 /// Why a reviewer has no counting mark, in words.
-pub(super) fn absent_text(absent: Option<Absent>) -> String {
+pub(super) fn absent_text(absent: Option<&Absent>) -> String {
     match absent {
         None => String::new(),
         Some(Absent::Conflict) => t!("results-absent-conflict"),
+        Some(Absent::Institution(institution)) => {
+            t!("results-absent-institution", institution = institution)
+        }
         Some(Absent::NoSheet) => t!("results-absent-no-sheet"),
         Some(Absent::Draft) => t!("results-absent-draft"),
         Some(Absent::SheetNotCounted) => t!("results-absent-not-counted"),
@@ -241,7 +248,10 @@ pub(super) fn mark_note(app: &App, frame: &mut Frame, area: Rect, row: Option<&M
     let inner = widgets::framed(frame, area, block(&theme, widgets::title(&theme, &title)));
     let (text_, style) = match (row.points, row.note.is_empty()) {
         (None, _) => (
-            t!("results-no-counting-mark", why = absent_text(row.absent)),
+            t!(
+                "results-no-counting-mark",
+                why = absent_text(row.absent.as_ref())
+            ),
             theme.dim(),
         ),
         (Some(_), true) => (t!("results-no-note"), theme.dim()),
