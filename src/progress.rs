@@ -10,11 +10,7 @@ use crate::model::{Index, Region, Review, Sheet};
 /// already given there stay in the sheet and the merge keeps them, but no
 /// reviewer owes them.
 pub fn eligible(review: &Review, region: &Region) -> bool {
-    review
-        .committee
-        .eligibility
-        .as_ref()
-        .is_none_or(|rule| rule.admits(&region.figures, &region.fields))
+    review.admits(region)
 }
 
 /// The regions of the review its eligibility rule excludes, in `review.ron`

@@ -17,7 +17,7 @@ mod spans;
 mod tokens;
 mod values;
 
-pub use spans::panel_regions_span;
+pub use spans::{panel_regions_span, with_per_member};
 use tokens::{TokenKind, Tokens};
 
 /// One step of a path through a RON file: a field or struct name, or a string

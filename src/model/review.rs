@@ -370,6 +370,15 @@ impl Review {
         digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
     }
 
+    /// Whether the committee's eligibility rule admits `region` (every
+    /// region when the review has none).
+    pub fn admits(&self, region: &Region) -> bool {
+        self.committee
+            .eligibility
+            .as_ref()
+            .is_none_or(|rule| rule.admits(&region.figures, &region.fields))
+    }
+
     /// The panels a reviewer sits on, in `review.ron` order.
     pub fn panels_of<'a>(&'a self, reviewer: &'a str) -> impl Iterator<Item = &'a Panel> + 'a {
         self.panels

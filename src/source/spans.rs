@@ -38,6 +38,36 @@ pub fn panel_regions_span(text: &str, panel: &str) -> Option<Range<usize>> {
     None
 }
 
+/// The text of a `review.ron` with panel `panel`'s `regions:` value
+/// replaced by `PerMember` lists, each member on a line of their own in the
+/// order given, indented one level deeper than the line the value starts
+/// on; every other byte as it was. `None` when the text has no such panel.
+pub fn with_per_member(text: &str, panel: &str, lists: &[(String, Vec<String>)]) -> Option<String> {
+    let span = panel_regions_span(text, panel)?;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent: String = text[line_start..span.start]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let quoted = |id: &str| format!("{id:?}");
+    let mut value = String::from("PerMember({\n");
+    for (member, regions) in lists {
+        let regions: Vec<String> = regions.iter().map(|r| quoted(r)).collect();
+        value.push_str(&format!(
+            "{indent}    {}: [{}],\n",
+            quoted(member),
+            regions.join(", ")
+        ));
+    }
+    value.push_str(&indent);
+    value.push_str("})");
+    Some(format!(
+        "{}{value}{}",
+        &text[..span.start],
+        &text[span.end..]
+    ))
+}
+
 /// The index of the `(` that opens a struct whose value starts at token
 /// `at` (`Name(` or a bare `(`).
 fn struct_open(tokens: &[Token], at: usize) -> Option<usize> {
@@ -104,7 +134,7 @@ fn elements(tokens: &[Token], open: usize) -> Vec<Range<usize>> {
 #[cfg(test)]
 #[allow(clippy::expect_used)]
 mod tests {
-    use super::panel_regions_span;
+    use super::{panel_regions_span, with_per_member};
 
     const TEXT: &str = r#"// A review.
 Review(
@@ -141,6 +171,32 @@ Review(
         );
         assert_eq!(value(TEXT, "last"), Some("Only([\"z\"])"));
         assert_eq!(value(TEXT, "nobody"), None);
+    }
+
+    #[test]
+    fn per_member_lists_replace_only_the_panel_s_regions() {
+        let lists = vec![
+            ("b".to_string(), vec!["y".to_string()]),
+            ("a".to_string(), vec!["x".to_string(), "z".to_string()]),
+        ];
+        let text = with_per_member(TEXT, "committee", &lists).expect("the panel");
+        assert_eq!(
+            text,
+            TEXT.replace(
+                "regions: All)",
+                "regions: PerMember({\n            \"b\": [\"y\"],\n            \"a\": [\"x\", \"z\"],\n        }))"
+            )
+        );
+        let text = with_per_member(TEXT, "tech", &lists).expect("the panel");
+        let start = TEXT.find("PerMember").expect("tech's value");
+        let end = TEXT.find("}),").expect("its end") + 2;
+        assert_eq!(&text[..start], &TEXT[..start]);
+        assert_eq!(
+            &text[start..start + 65],
+            "PerMember({\n                \"b\": [\"y\"],\n                \"a\": [\"x\""
+        );
+        assert!(text.ends_with(&TEXT[end..]));
+        assert_eq!(with_per_member(TEXT, "nobody", &lists), None);
     }
 
     #[test]
