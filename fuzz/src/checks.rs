@@ -34,10 +34,45 @@ pub fn results(review: &Review, results: &Results, valid: bool) {
         }
     }
     tiers(review, &results.regions);
+    counted(review, results);
     match (&review.committee.budget, &results.budget) {
         (None, None) => assert!(results.regions.iter().all(|r| r.allocation.is_none())),
         (Some(budget), Some(_)) => money(review, budget, results, valid),
         (budget, outcome) => panic!("a budget {budget:?} gives the outcome {outcome:?}"),
+    }
+}
+
+/// Rule 2 with *Assignment*: every counted mark is by a reviewer one of
+/// whose panels gives them the region (under `PerMember`, their own) and
+/// the criterion, and whom `review.ron` does not conflict on the region
+/// (declared, or through an institution).
+fn counted(review: &Review, results: &Results) {
+    for region in &results.regions {
+        let Some(def) = review.region(&region.region) else {
+            continue;
+        };
+        for criterion in &region.criteria {
+            for score in &criterion.scores {
+                let Some(reviewer) = review.reviewer(&score.reviewer) else {
+                    panic!("a counted mark by unknown {score:?}");
+                };
+                assert!(
+                    panelist::model::conflict(reviewer, def).is_none(),
+                    "{} counts on {} despite a conflict",
+                    reviewer.id,
+                    def.id
+                );
+                assert!(
+                    review.panels.iter().any(|p| p.has_member(&reviewer.id)
+                        && p.assigns(&reviewer.id, &def.id)
+                        && p.covers_criterion(&criterion.criterion)),
+                    "{} counts on {} {} without a panel giving it to them",
+                    reviewer.id,
+                    def.id,
+                    criterion.criterion
+                );
+            }
+        }
     }
 }
 

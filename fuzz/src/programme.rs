@@ -10,7 +10,7 @@
 //! unvalidated path would merge, where the merge must still not panic.
 
 use arbitrary::Arbitrary;
-use panelist::model::{Budget, BudgetRule, Category, Review, Rule, Tier};
+use panelist::model::{Budget, BudgetRule, Category, Regions, Review, Rule, Tier, UniqueMap};
 
 /// The figures a rule may name: two that regions have, and one that only
 /// some have (a missing figure fails `AtLeast` and `AtMost`).
@@ -69,7 +69,23 @@ pub struct Programme {
     budget: Option<FuzzBudget>,
     /// What the regions request, one after the other and around again.
     requested: Vec<Option<Number>>,
+    /// *Assignment*: (panel, member, regions) turn a panel's regions into
+    /// `PerMember` lists (any member, any region, known or not).
+    per_member: Vec<(u8, u8, Vec<u8>)>,
+    /// (reviewer, institution) affiliations and (region, institution)
+    /// institutions, from a few names written in different cases.
+    affiliations: Vec<(u8, u8)>,
+    institutions: Vec<(u8, u8)>,
 }
+
+/// Institutions, some the same one written differently.
+const INSTITUTIONS: &[&str] = &[
+    "Kyushu University",
+    " kyushu university ",
+    "Tohoku University",
+    "Nagoya University",
+    "",
+];
 
 /// One step of the program that builds an eligibility rule: leaves push a
 /// rule; `All(n)` and `Any(n)` take up to n % 4 rules (none gives the
@@ -128,6 +144,58 @@ impl Programme {
         });
         self.regions(review);
         self.minimums(&mut review.categories);
+        self.assignment(review);
+    }
+
+    /// `PerMember` lists and institutional conflicts.
+    fn assignment(&self, review: &mut Review) {
+        let institution = |n: u8| INSTITUTIONS[usize::from(n) % INSTITUTIONS.len()].to_string();
+        let (regions, reviewers, panels) = (
+            review.regions.len(),
+            review.reviewers.len(),
+            review.panels.len(),
+        );
+        for &(reviewer, n) in self.affiliations.iter().take(8) {
+            if reviewers > 0 {
+                review.reviewers[usize::from(reviewer) % reviewers]
+                    .affiliations
+                    .push(institution(n));
+            }
+        }
+        for &(region, n) in self.institutions.iter().take(8) {
+            if regions > 0 {
+                review.regions[usize::from(region) % regions]
+                    .institutions
+                    .push(institution(n));
+            }
+        }
+        for (panel, member, picks) in self.per_member.iter().take(16) {
+            if panels == 0 {
+                return;
+            }
+            let panel = &mut review.panels[usize::from(*panel) % panels];
+            // A member of the panel, or now and then someone who is not.
+            let member = match panel.members.get(usize::from(*member) % 8) {
+                Some(id) => id.clone(),
+                None => format!("x{member}"),
+            };
+            let list: Vec<String> = picks
+                .iter()
+                .take(8)
+                .map(
+                    |&r| match review.regions.get(usize::from(r) % (regions + 1)) {
+                        Some(region) => region.id.clone(),
+                        None => "nowhere".to_string(),
+                    },
+                )
+                .collect();
+            let mut lists = match std::mem::replace(&mut panel.regions, Regions::All) {
+                Regions::PerMember(lists) => lists,
+                _ => UniqueMap::default(),
+            };
+            lists.insert(member, list);
+            panel.regions = Regions::PerMember(lists);
+        }
     }
 
     fn regions(&self, review: &mut Review) {

@@ -65,3 +65,11 @@ cli-serve-max_auth_attempts = Authentication attempts per connection, at most
 cli-serve-idle_minutes = Minutes without a key before a session is closed (its marks are saved)
 cli-serve-login_seconds = Seconds from connecting to a running session, at most (the key exchange, authentication and opening the session)
 cli-serve-max_unauthenticated = Connections that have not logged in, at most; a newer one takes the place of an idle one
+
+cli-assign-about = Choose who reviews what on a panel: K members per region, by shared fields, without conflicts, within loads
+cli-assign-panel = The panel to assign
+cli-assign-per_region = K: members each region needs
+cli-assign-max_load = The most regions a member without their own load takes (default: K x regions / members, rounded up)
+cli-assign-keep = Keep every region a member has already marked (draft or submitted)
+cli-assign-without = A member who dropped out: their regions go to others (repeatable)
+cli-assign-dry_run = Print the assignment; change nothing

@@ -155,3 +155,31 @@ review-no-panel = "{ $reviewer }" sits on no panel of "{ $review }", so there is
 review-needs-terminal = panelist review needs a terminal; over SSH connect with `ssh -t`, and in scripts use `panelist mark`
 cmd-not-assigned = region "{ $region }" is not assigned to reviewer "{ $reviewer }" on panel "{ $panel }"; ask the chair, who assigns regions with panelist assign
 cmd-institution-conflict = reviewer "{ $reviewer }" may not score region "{ $region }": same institution ({ $institution })
+assign-without-not-member = --without { $reviewer }: not a member of panel "{ $panel }" (its members: { $members })
+assign-summary = panel { $panel }: { $regions } { $regions ->
+    [one] region
+   *[other] regions
+}, { $members } { $members ->
+    [one] member
+   *[other] members
+}, { $k } per region
+assign-objective = objective: { $objective } fields shared over { $pairs } assigned pairs
+assign-loads = loads: min { $min }, mean { $mean }, max { $max } regions per member
+assign-all-matched = every region shares a field with at least one of its members
+assign-unmatched = { $count } { $count ->
+    [one] region shares
+   *[other] regions share
+} no field with any of its members: { $regions }
+assign-member = { $reviewer } ({ $name }): { $count } - { $regions }
+assign-dry-run = dry run: review.ron is unchanged
+assign-written = wrote panel { $panel }'s assignment into { $file }
+assign-no-regions-field = cannot rewrite panel "{ $panel }" in review.ron: its regions: value was not found as written; set regions: All in that panel and run again
+assign-infeasible = no assignment of panel "{ $panel }" is possible; nothing was written:
+assign-malformed = internal error: { $detail }
+assign-kept-conflict = { $reviewer } keeps { $region }, but is conflicted on it ({ $cause }); remove the marks or run without --keep
+assign-kept-crowded = region { $region } has { $kept } members to keep, more than { $k } per region
+assign-kept-overloaded = { $reviewer } has { $kept } regions to keep, more than their load of { $load }
+assign-uncoverable = region { $region } needs { $k } members but only { $free } of { $members } are free for it (the others are conflicted on it or take no regions)
+assign-loads-short = the loads are too small: { $regions } regions x { $k } = { $places } places, the members take { $loads } at most: { $missing } missing; raise --max-load or the members' load
+assign-shortfall = { $count } regions ({ $regions }) need { $need } places between them, and the members free for them can give only { $give }: too many conflicts among them, or loads too small
+conflict-cause-sheet = declared on their sheet of panel { $panel }

@@ -64,3 +64,11 @@ cli-serve-max_auth_attempts = 1 接続あたりの認証の試行の上限
 cli-serve-idle_minutes = キー入力のないままこの分数が過ぎるとセッションを閉じます（点数は保存されます）
 cli-serve-login_seconds = 接続からセッション開始までの最大秒数（鍵交換、認証、セッションの開始）
 cli-serve-max_unauthenticated = ログインしていない接続の最大数。超えると、新しい接続が待機中の接続と入れ替わります
+
+cli-assign-about = 部会の割当てを決めます：地域ごとに K 人、分野の一致が最大になるよう、利害関係を避け、担当数の上限内で
+cli-assign-panel = 割当てを決める部会
+cli-assign-per_region = K：地域ごとに必要な委員の数
+cli-assign-max_load = 担当数の上限を持たない委員が担当する地域数の上限（既定：K × 地域数 ÷ 委員数の切り上げ）
+cli-assign-keep = 委員がすでに評点を付けた地域（下書き・提出済とも）はそのまま割り当てる
+cli-assign-without = 辞退した委員。その担当地域は他の委員に移ります（繰り返し指定可）
+cli-assign-dry_run = 割当てを表示するだけで、何も変更しない
