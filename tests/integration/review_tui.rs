@@ -760,3 +760,80 @@ fn snapshot_halfwidth_katakana_in_names_summaries_notes_and_the_sheet() {
         render_aligned(&typed(app, "s"), 80, 24)
     );
 }
+
+// ---- questions fit their pop-up ----
+
+/// The text inside the question's pop-up of a rendered screen (the pop-up
+/// is centred, at most 72 columns wide, 8 narrower than the window), row by
+/// row, wide characters read once.
+fn popup_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let width = area.width.saturating_sub(8).min(72);
+    let left = area.x + (area.width - width) / 2;
+    // Inside the border and the block's padding of one column.
+    let (from, to) = (left + 2, left + width - 2);
+    let mut text = String::new();
+    for y in area.top()..area.bottom() {
+        let mut x = from;
+        while x < to {
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            x += (panelist::text::width(symbol) as u16).max(1);
+        }
+    }
+    text
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_reopen_question_shows_every_character_at_80_and_at_the_minimum() {
+    for lang in [panelist::i18n::Lang::En, panelist::i18n::Lang::Ja] {
+        panelist::i18n::set_lang(lang);
+        let s = Session::new();
+        // suematsu's sheet is submitted: R asks to reopen it.
+        let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+        let asked = without_spaces(&panelist::t!("ask-reopen"));
+        for (w, h) in [(80, 24), (60, 18)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+            terminal
+                .draw(|frame| panelist::tui::review::view::render(&app, frame))
+                .expect("draw");
+            let shown = without_spaces(&popup_text(terminal.backend().buffer()));
+            assert!(
+                shown.contains(&asked),
+                "{lang:?} at {w}x{h}: the pop-up holds {shown:?}, not all of {asked:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn snapshot_reopen_question() {
+    let s = Session::new();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_reopen_question_at_the_minimum() {
+    let s = Session::new();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render(&app, 60, 18));
+}
+
+#[test]
+fn snapshot_japanese_reopen_question() {
+    let s = Session::japanese();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render_aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_reopen_question_at_the_minimum() {
+    let s = Session::japanese();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render_aligned(&app, 60, 18));
+}

@@ -603,7 +603,8 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let width = area.width.saturating_sub(8).min(72);
-    let text_width = width.saturating_sub(2);
+    // Inside the borders and the block's padding of one column each side.
+    let text_width = width.saturating_sub(4);
     let mut lines: Vec<Line> = Vec::new();
     let mut say = |text: &str, style: Style| {
         for line in text::wrap(text, text_width as usize) {
