@@ -173,3 +173,11 @@ criterion-subcategory = { $depth ->
         [1] Sub-category
        *[other] Sub-sub-category
     } { $id }: { $title } ({ $position } of { $count })
+
+## Quitting with a sheet that was submitted when the session began and is a draft now.
+ask-leave-draft = Your sheet is a draft again: its marks do not count until you submit it.
+ask-leave-draft-lost = Quitting would also lose:
+ask-leave-draft-title = Draft
+key-submit-now = submit now
+key-quit-draft = quit and leave it a draft
+key-stay = stay

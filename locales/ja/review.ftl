@@ -150,3 +150,11 @@ criterion-subcategory = { $depth ->
         [2] 小項目
        *[other] 細目
     } { $id }：{ $title }（{ $count } 項目中 { $position }）
+
+## 開始時に提出済みだった採点表が下書きに戻ったまま終了するとき
+ask-leave-draft = 採点表は下書きに戻っています。提出するまで、点数は集計されません。
+ask-leave-draft-lost = 終了すると、次のものも失われます：
+ask-leave-draft-title = 下書き
+key-submit-now = 今すぐ提出
+key-quit-draft = 下書きのまま終了
+key-stay = 終了しない
