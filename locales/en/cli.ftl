@@ -65,3 +65,4 @@ cli-serve-max_auth_attempts = Authentication attempts per connection, at most
 cli-serve-idle_minutes = Minutes without a key before a session is closed (its marks are saved)
 cli-serve-login_seconds = Seconds from connecting to a running session, at most (the key exchange, authentication and opening the session)
 cli-serve-max_unauthenticated = Connections that have not logged in, at most; a newer one takes the place of an idle one
+cli-lang-unknown = "{ $value }" is not a language of the interface: en or ja

@@ -64,3 +64,4 @@ cli-serve-max_auth_attempts = 1 接続あたりの認証の試行の上限
 cli-serve-idle_minutes = キー入力のないままこの分数が過ぎるとセッションを閉じます（点数は保存されます）
 cli-serve-login_seconds = 接続からセッション開始までの最大秒数（鍵交換、認証、セッションの開始）
 cli-serve-max_unauthenticated = ログインしていない接続の最大数。超えると、新しい接続が待機中の接続と入れ替わります
+cli-lang-unknown = 「{ $value }」は表示の言語ではありません：en または ja
