@@ -66,3 +66,8 @@ init-from-header =
     region here was selected there. Remove regions if need be; do not add any.
 init-from-header-any-tier = {""}
 init-from-header-tiers = {" "}in tiers { $tiers }
+# Above the committee's places in a review made by init --from, when the earlier review's differ.
+init-from-places =
+    Places: every region here ({ $regions }) to start with. The earlier review's
+    places ({ $earlier }) were its own outcome, not this stage's: set select,
+    or tiers, to what this stage decides.

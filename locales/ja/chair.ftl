@@ -48,3 +48,8 @@ init-from-header =
     選定されたことを確認します。地域は必要に応じて除いてもかまいませんが、加えないでください。
 init-from-header-any-tier = {""}
 init-from-header-tiers = 区分 { $tiers } に
+# init --from で作った review.ron の委員会の選定数の上に置くコメント（前段の選定数と異なるとき）
+init-from-places =
+    選定数：まずはここの全 { $regions } 地域としています。前段の審査の選定数（{ $earlier }）は
+    前段の結果であり、この段階のものではありません。この段階で決める select または tiers を
+    設定してください。
