@@ -502,12 +502,14 @@ pub(super) fn score_heading(row: Row<'_>) -> Row<'_> {
         .right(&t!("results-col-score"), Style::default(), "")
 }
 
-/// The headings of the statistics' columns ([`STATS`]): n, min, max, spread.
+/// The headings of the statistics' columns ([`STATS`]): n, the lowest and
+/// the highest counting mark, spread. Not "min" and "max", which are the
+/// rubric's: a criterion's maximum, and the minimum a region needs.
 pub(super) fn stats_heading(row: Row<'_>) -> Row<'_> {
     [
         "results-col-n",
-        "results-col-min",
-        "results-col-max",
+        "results-col-low",
+        "results-col-high",
         "results-col-spread",
     ]
     .iter()
