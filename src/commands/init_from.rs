@@ -170,7 +170,8 @@ fn only_kept(ids: &[String], kept: &HashSet<&str>) -> Vec<String> {
 fn earlier_places(committee: &Committee, regions: usize) -> Option<String> {
     if committee.tiers.is_empty() {
         let select = committee.select?;
-        return (usize::try_from(select).ok() != Some(regions)).then(|| format!("select: {select}"));
+        return (usize::try_from(select).ok() != Some(regions))
+            .then(|| format!("select: {select}"));
     }
     let tiers: Vec<String> = committee
         .tiers

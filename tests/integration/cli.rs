@@ -882,7 +882,10 @@ fn an_unknown_language_is_a_usage_error_naming_it_and_the_languages_there_are() 
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(wanted), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?}: the command did not run");
+        assert!(
+            output.stdout.is_empty(),
+            "{args:?}: the command did not run"
+        );
     }
     // A language with its region or encoding is still that language.
     for tag in ["ja-JP", "ja_JP.UTF-8", "EN", "en_GB"] {

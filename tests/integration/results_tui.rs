@@ -784,7 +784,10 @@ fn the_ranking_is_drawn_before_the_analysis_which_comes_after() {
     let mut screen = ResultsScreen::new(App::new(loaded, PLAIN), Failing);
     // What the shell does before its first frame.
     assert!(screen.settle(false), "the analysis started");
-    assert_eq!(screen.app.run(), panelist::tui::results::AnalysisRun::Running);
+    assert_eq!(
+        screen.app.run(),
+        panelist::tui::results::AnalysisRun::Running
+    );
     let first = screen_of(&screen.app);
     assert!(first.contains("Fukuoka"), "the ranking: {first}");
     assert!(
@@ -798,7 +801,10 @@ fn the_ranking_is_drawn_before_the_analysis_which_comes_after() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         screen.settle(true);
     }
-    assert_eq!(screen.app.run(), panelist::tui::results::AnalysisRun::Finished);
+    assert_eq!(
+        screen.app.run(),
+        panelist::tui::results::AnalysisRun::Finished
+    );
     assert_eq!(screen.app.analysis(), data().submitted.analysis.as_ref());
     assert_eq!(screen.app.effect(), None, "analysed once");
     assert!(!screen_of(&screen.app).contains("being analysed"));

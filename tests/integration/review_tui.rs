@@ -922,7 +922,11 @@ fn a_submit_on_the_way_out_that_cannot_be_saved_does_not_quit() {
     drive(&mut screen, "Ry");
     screen.store.failing = true;
     let (exit, shown) = drive(&mut screen, "qs");
-    assert_eq!(exit, Exit::TerminalGone, "stays: the submission is not on disk");
+    assert_eq!(
+        exit,
+        Exit::TerminalGone,
+        "stays: the submission is not on disk"
+    );
     assert!(
         shown.contains("Not saved (1 change): the disk is full"),
         "{shown}"

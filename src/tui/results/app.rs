@@ -87,7 +87,9 @@ pub enum Msg {
     Loaded(Box<Result<Data, String>>),
     /// The shell started analysing the results with (or without) drafts,
     /// away from the screen: the analysis comes later as [`Msg::Analysed`].
-    AnalysisStarted { drafts: bool },
+    AnalysisStarted {
+        drafts: bool,
+    },
     /// The results with (or without) drafts were analysed: `None` when
     /// they are too large to be by default, or the analysis failed.
     Analysed {

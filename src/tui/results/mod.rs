@@ -41,18 +41,19 @@ impl<L: Loader> ResultsScreen<L> {
     /// Hands the analyses that are done to the app; whether there were any.
     fn collect_analyses(&mut self) -> bool {
         let mut done = Vec::new();
-        self.analysing.retain(|(drafts, receiver)| match receiver.try_recv() {
-            Ok(analysis) => {
-                done.push((*drafts, analysis));
-                false
-            }
-            Err(TryRecvError::Empty) => true,
-            // The thread ended without one: say it was not analysed.
-            Err(TryRecvError::Disconnected) => {
-                done.push((*drafts, None));
-                false
-            }
-        });
+        self.analysing
+            .retain(|(drafts, receiver)| match receiver.try_recv() {
+                Ok(analysis) => {
+                    done.push((*drafts, analysis));
+                    false
+                }
+                Err(TryRecvError::Empty) => true,
+                // The thread ended without one: say it was not analysed.
+                Err(TryRecvError::Disconnected) => {
+                    done.push((*drafts, None));
+                    false
+                }
+            });
         let any = !done.is_empty();
         for (drafts, analysis) in done {
             self.app.update(Msg::Analysed {
