@@ -13,7 +13,7 @@ use crate::i18n::{self, Lang};
 #[derive(Debug, Parser)]
 #[command(name = "panelist", version)]
 pub struct Cli {
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = language)]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -38,6 +38,15 @@ pub fn parse() -> Cli {
     // above only chose the language of the help.
     i18n::set_process_lang(choose(cli.lang.as_deref()));
     cli
+}
+
+/// A value of `--lang`: a language of the interface, or a usage error that
+/// names the value and the languages there are (in the help's language).
+fn language(value: &str) -> Result<String, String> {
+    match Lang::from_tag(value) {
+        Some(_) => Ok(value.to_string()),
+        None => Err(i18n::text("cli-lang-unknown", &[("value", value.into())])),
+    }
 }
 
 /// The value of `--lang` among `args`, if any (before a `--`).

@@ -35,12 +35,15 @@ static EN: LanguageIdentifier = langid!("en");
 static JA: LanguageIdentifier = langid!("ja");
 
 impl Lang {
-    /// A language from a tag (`ja`, `en`) or a locale (`ja_JP.UTF-8`, `C`).
+    /// A language from a tag (`ja`, `en-GB`) or a locale (`ja_JP.UTF-8`):
+    /// its language before any region, encoding or modifier. `None` for
+    /// any other language (`fr`, `jv_ID`) and for `C`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let tag = tag.trim().to_ascii_lowercase();
-        if tag.starts_with("ja") {
+        let tag = tag.trim();
+        let language = tag.split(['-', '_', '.', '@']).next().unwrap_or(tag);
+        if language.eq_ignore_ascii_case("ja") {
             Some(Lang::Ja)
-        } else if tag.starts_with("en") {
+        } else if language.eq_ignore_ascii_case("en") {
             Some(Lang::En)
         } else {
             None
@@ -202,6 +205,25 @@ mod tests {
             Lang::En,
             "LC_ALL=C wins"
         );
+    }
+
+    #[test]
+    fn a_tag_names_its_language_before_any_region_or_encoding() {
+        for (tag, lang) in [
+            ("ja", Some(Lang::Ja)),
+            ("ja-JP", Some(Lang::Ja)),
+            ("ja_JP.UTF-8", Some(Lang::Ja)),
+            ("EN", Some(Lang::En)),
+            ("en_GB@euro", Some(Lang::En)),
+            // Javanese and "english" are not a language tag of ours.
+            ("jv_ID.UTF-8", None),
+            ("english", None),
+            ("fr", None),
+            ("C", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
     }
 
     #[test]

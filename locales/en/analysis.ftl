@@ -254,3 +254,7 @@ solid-boundaries-title = How close are the tier boundaries and the funding line?
 solid-line-tier = The end of { $tier }
 solid-line-funding = The funding line
 solid-boundary = { $line }: { $last } is ahead of { $next } by { $margin } points. { $swap }
+
+# The results TUI while the analysis runs (the results show at once, the analysis when done).
+tui-analysing = How solid the selection is: being analysed. It shows here as soon as it is done; the results on screen do not wait for it and will not change.
+tui-analysing-short = How solid: being analysed...

@@ -70,3 +70,8 @@ status-unassigned-line = not counting: { $reviewer } on panel { $panel } ({ $nam
         [one] region
        *[other] regions
     } no longer assigned to them ({ $regions }); the marks stay on file and do not count
+# Above the committee's places in a review made by init --from, when the earlier review's differ.
+init-from-places =
+    Places: every region here ({ $regions }) to start with. The earlier review's
+    places ({ $earlier }) were its own outcome, not this stage's: set select,
+    or tiers, to what this stage decides.

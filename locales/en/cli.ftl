@@ -73,3 +73,4 @@ cli-assign-max_load = The most regions a member without their own load takes (de
 cli-assign-keep = Keep every region a member has already marked (draft or submitted)
 cli-assign-without = A member who dropped out: their regions go to others (repeatable)
 cli-assign-dry_run = Print the assignment; change nothing
+cli-lang-unknown = "{ $value }" is not a language of the interface: en or ja

@@ -175,3 +175,11 @@ criterion-subcategory = { $depth ->
     } { $id }: { $title } ({ $position } of { $count })
 conflict-by-institution = You work at { $institution }, one of this region's institutions: you don't score it and any marks are excluded.
 msg-conflict-by-institution = Same institution ({ $institution }): the chair records affiliations in review.ron; ask the chair if this is wrong.
+
+## Quitting with a sheet that was submitted when the session began and is a draft now.
+ask-leave-draft = Your sheet is a draft again: its marks do not count until you submit it.
+ask-leave-draft-lost = Quitting would also lose:
+ask-leave-draft-title = Draft
+key-submit-now = submit now
+key-quit-draft = quit and leave it a draft
+key-stay = stay

@@ -211,3 +211,7 @@ solid-boundaries-title = 区分の境目とファンディングラインはど�
 solid-line-tier = { $tier } の境目
 solid-line-funding = ファンディングライン
 solid-boundary = { $line }：{ $last } は { $next } を { $margin } 点上回ります。{ $swap }
+
+# 分析の実行中の審査結果画面（結果はすぐに表示し、分析は終わりしだい表示します）
+tui-analysing = 選定の確かさを分析しています。終わりしだい、ここに表示します。画面の審査結果は分析を待たずに表示しており、分析によって変わることはありません。
+tui-analysing-short = 確かさ：分析中…

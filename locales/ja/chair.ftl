@@ -49,3 +49,8 @@ init-from-header =
 init-from-header-any-tier = {""}
 init-from-header-tiers = 区分 { $tiers } に
 status-unassigned-line = 算入されない評点：{ $reviewer }（部会 { $panel }、{ $name }）には、割当てから外れた { $count } 地域（{ $regions }）への評点があります。評点はファイルに残りますが算入されません
+# init --from で作った review.ron の委員会の選定数の上に置くコメント（前段の選定数と異なるとき）
+init-from-places =
+    選定数：まずはここの全 { $regions } 地域としています。前段の審査の選定数（{ $earlier }）は
+    前段の結果であり、この段階のものではありません。この段階で決める select または tiers を
+    設定してください。

@@ -72,3 +72,4 @@ cli-assign-max_load = 担当数の上限を持たない委員が担当する地�
 cli-assign-keep = 委員がすでに評点を付けた地域（下書き・提出済とも）はそのまま割り当てる
 cli-assign-without = 辞退した委員。その担当地域は他の委員に移ります（繰り返し指定可）
 cli-assign-dry_run = 割当てを表示するだけで、何も変更しない
+cli-lang-unknown = 「{ $value }」は表示の言語ではありません：en または ja

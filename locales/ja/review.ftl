@@ -152,3 +152,11 @@ criterion-subcategory = { $depth ->
     } { $id }：{ $title }（{ $count } 項目中 { $position }）
 conflict-by-institution = あなたの所属機関（{ $institution }）はこの地域の参加機関です。この地域は採点せず、評点は除外されます。
 msg-conflict-by-institution = 同じ機関です（{ $institution }）。所属は座長が review.ron に記録しています。誤りであれば座長にご連絡ください。
+
+## 開始時に提出済みだった採点表が下書きに戻ったまま終了するとき
+ask-leave-draft = 採点表は下書きに戻っています。提出するまで、点数は集計されません。
+ask-leave-draft-lost = 終了すると、次のものも失われます：
+ask-leave-draft-title = 下書き
+key-submit-now = 今すぐ提出
+key-quit-draft = 下書きのまま終了
+key-stay = 終了しない

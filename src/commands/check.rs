@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::model::Index;
-use crate::store::{self, LoadedReview, Progress};
+use crate::store::{self, Inspected, Progress};
 use crate::validate::{self, PanelFileRole};
 use crate::{Error, Problems, config};
 
@@ -19,25 +19,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
-    let (source, review) = store::read_review(&dir)?;
-    let mut problems = validate::review(&review, &source);
-    let fingerprint = review.fingerprint();
+    let Inspected {
+        review: loaded,
+        mut problems,
+        followed,
+    } = store::inspect_review(&dir)?;
     crate::outln!(
         "{}",
         crate::t!(
             "cmd-fingerprint",
-            file = source.path.display(),
-            fingerprint = fingerprint
+            file = loaded.source.path.display(),
+            fingerprint = loaded.fingerprint
         )
     );
-    let loaded = LoadedReview {
-        dir: dir.clone(),
-        source,
-        review,
-        fingerprint,
-    };
-    let followed = store::check_follows(&loaded);
-    problems.extend(followed.problems);
     let index = Index::new(&loaded.review);
     let paths: Vec<_> = store::panel_file_paths(&dir)?
         .into_iter()

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
-use crate::model::{Follows, Panel, Regions, Review, Reviewer, UniqueMap};
+use crate::model::{Committee, Follows, Panel, Regions, Review, Reviewer, UniqueMap};
 use crate::source::SourceText;
 use crate::store;
 use crate::{Error, Problems, t, validate};
@@ -80,11 +80,12 @@ pub fn review_text(stage: &Stage) -> Result<Started, Error> {
     };
     let kept: HashSet<&str> = selected.iter().copied().collect();
     let review = next_stage(&earlier.review, &kept, stage, follows);
-    let text = format!(
-        "{}{}",
-        header(stage, selected.len()),
-        store::to_ron(&review)
-    );
+    let body = plain_strings(&store::to_ron(&review));
+    let body = match earlier_places(&earlier.review.committee, selected.len()) {
+        Some(earlier) => with_places_comment(&body, selected.len(), &earlier),
+        None => body,
+    };
+    let text = format!("{}{body}", header(stage, selected.len()));
     // By construction the review is valid; should it not be, nothing is
     // written and the chair is told why.
     let source = SourceText::new(stage.dir.join("review.ron"), text);
@@ -100,8 +101,11 @@ pub fn review_text(stage: &Stage) -> Result<Started, Error> {
 }
 
 /// The earlier review narrowed to the regions in `kept`: its panels cover
-/// only those (a panel left with none is dropped), and its reviewers'
-/// conflicts name only those.
+/// only those (a panel left with none is dropped), its reviewers'
+/// conflicts name only those, and its committee's rules are kept but not
+/// its places: the earlier tiers were that stage's outcome (with `--tier
+/// cluster` every region here is a cluster already), so this stage starts
+/// from `select:` every region here, for the chair to set.
 fn next_stage(earlier: &Review, kept: &HashSet<&str>, stage: &Stage, follows: Follows) -> Review {
     let regions = earlier
         .regions
@@ -156,7 +160,11 @@ fn next_stage(earlier: &Review, kept: &HashSet<&str>, stage: &Stage, follows: Fo
         regions,
         reviewers,
         panels,
-        committee: earlier.committee.clone(),
+        committee: Committee {
+            select: Some(u32::try_from(kept.len()).unwrap_or(u32::MAX)),
+            tiers: Vec::new(),
+            ..earlier.committee.clone()
+        },
         follows: Some(follows),
     }
 }
@@ -166,6 +174,87 @@ fn only_kept(ids: &[String], kept: &HashSet<&str>) -> Vec<String> {
         .filter(|id| kept.contains(id.as_str()))
         .cloned()
         .collect()
+}
+
+/// The earlier committee's places in words (`tiers cluster: 12, fs: 6`,
+/// `select: 6`), when they are not what the new review starts from
+/// (`select:` its `regions`).
+fn earlier_places(committee: &Committee, regions: usize) -> Option<String> {
+    if committee.tiers.is_empty() {
+        let select = committee.select?;
+        return (usize::try_from(select).ok() != Some(regions))
+            .then(|| format!("select: {select}"));
+    }
+    let tiers: Vec<String> = committee
+        .tiers
+        .iter()
+        .map(|tier| format!("{}: {}", tier.id, tier.places))
+        .collect();
+    Some(format!("tiers {}", tiers.join(", ")))
+}
+
+/// `body` with a comment above the committee's `select:` saying where the
+/// places came from and that they are this stage's to set.
+fn with_places_comment(body: &str, regions: usize, earlier: &str) -> String {
+    let indent = "        ";
+    let anchor = format!("    committee: Committee(\n{indent}select: ");
+    let Some(at) = body.find(&anchor) else {
+        return body.to_string();
+    };
+    let at = at + anchor.len() - indent.len() - "select: ".len();
+    let text = t!("init-from-places", regions = regions, earlier = earlier);
+    let mut comment = String::new();
+    for line in text.lines() {
+        comment.push_str(format!("{indent}// {line}").trim_end());
+        comment.push('\n');
+    }
+    format!("{}{comment}{}", &body[..at], &body[at..])
+}
+
+/// RON as ron writes it, with its strings as a person writes them: ron
+/// escapes every character as `char::escape_debug` does, so an apostrophe
+/// becomes `\'` and a combining mark (the ゛ of a decomposed が) `\u{3099}`,
+/// neither of which RON needs. Quotes, backslashes, line breaks and
+/// characters one cannot see stay escaped.
+fn plain_strings(ron: &str) -> String {
+    let mut out = String::with_capacity(ron.len());
+    let mut chars = ron.chars();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if !in_string || c != '\\' {
+            in_string ^= c == '"';
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('\''),
+            Some('u') => {
+                let code: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let hex = code.trim_start_matches('{');
+                match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    // Not first: it would join the opening quote.
+                    Some(mark) if joins(mark) && !out.ends_with('"') => out.push(mark),
+                    _ => out.push_str(&format!("\\u{code}}}")),
+                }
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Whether `c` joins the character before it into one that is seen (a
+/// combining mark, a variation selector), rather than standing alone unseen
+/// (the zero-width joiners stay escaped).
+fn joins(c: char) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    !c.is_control()
+        && !matches!(c, '\u{200c}' | '\u{200d}')
+        && format!("a{c}").graphemes(true).count() == 1
 }
 
 /// The comments at the top of the new review.ron: where it came from and
@@ -252,6 +341,26 @@ mod tests {
         assert_eq!(relative(&first, &sibling).expect("relative"), "../first");
         let inside = first.join("next");
         assert_eq!(relative(&first, &inside).expect("relative"), "..");
+    }
+
+    #[test]
+    fn strings_are_written_plain_where_ron_needs_no_escape_and_read_back_the_same() {
+        for (value, written) in [
+            ("Kyushu's cluster", r#""Kyushu's cluster""#),
+            ("九州のシリコンアイランド", r#""九州のシリコンアイランド""#),
+            // A decomposed が: the mark joins the か before it.
+            ("か\u{3099}", "\"か\u{3099}\""),
+            // Escapes RON needs, and what one cannot see, stay.
+            (r#"say "it's""#, r#""say \"it's\"""#),
+            ("back\\slash\tand\nline", r#""back\\slash\tand\nline""#),
+            ("zero\u{200b}width", r#""zero\u{200b}width""#),
+            ("\u{301}first", r#""\u{301}first""#),
+        ] {
+            let text = plain_strings(&store::to_ron(&value.to_string()));
+            assert_eq!(text.trim_end(), written, "{value:?}");
+            let read: String = ron::from_str(&text).expect("valid RON");
+            assert_eq!(read, value);
+        }
     }
 
     #[cfg(unix)]

@@ -10,7 +10,9 @@ use crate::merge::{MergeOptions, RegionResult};
 use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
-use crate::store::{self, EarlierResults, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE};
+use crate::store::{
+    self, EarlierResults, Inspected, LoadedPanelFile, LoadedReview, RESULTS_FILE_MODE,
+};
 use crate::{Error, Problems, config};
 
 /// `panelist merge [DIR] [--include-drafts] [--out DIR] [--add FILE]...` and the analysis's options.
@@ -35,12 +37,23 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
-    let review = store::load_review(&dir)?;
-    let followed = store::check_follows(&review);
-    if !followed.problems.is_empty() {
-        return Err(Error::Invalid(Problems(followed.problems)));
+    // Every problem `check` finds, of review.ron and of every panel file,
+    // listed in one run: the chair fixes them all, not one kind a run.
+    let Inspected {
+        review,
+        mut problems,
+        followed,
+    } = store::inspect_review(&dir)?;
+    let files = match store::load_inputs(&review, &args.add, &progress_bar::Reading::new()) {
+        Ok(files) => files,
+        Err(found) => {
+            problems.extend(found.0);
+            Vec::new()
+        }
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid(Problems(problems)));
     }
-    let files = store::load_inputs(&review, &args.add, &progress_bar::Reading::new())?;
     let options = MergeOptions {
         include_drafts: args.include_drafts,
     };

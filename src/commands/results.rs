@@ -38,10 +38,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     let outcome = LocalEvents::start()
         .map_err(|e| Error::io("read", "the terminal".as_ref(), e))
         .map(|mut events| {
-            let mut screen = ResultsScreen {
-                app: App::new(data, setup.theme),
-                loader: DirLoader(dir),
-            };
+            let mut screen = ResultsScreen::new(App::new(data, setup.theme), DirLoader(dir));
             // However the loop ends (quit, signal, terminal gone), there is
             // nothing to save: the results screen only reads.
             let _exit = shell::run(&mut terminal, &mut screen, &mut events, &guard.stop);

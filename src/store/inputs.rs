@@ -1,17 +1,57 @@
 //! The one loader of a review's panel files: every reader of them (`check`,
 //! `merge`, `status`, the results screen) goes through [`read_panel_files`],
-//! and those that need them all at once through [`load_inputs`].
+//! and those that need them all at once through [`load_inputs`]. What
+//! `check` and `merge` find wrong with `review.ron` before they read the
+//! panel files comes from [`inspect_review`], so that both list the same
+//! problems, all of them in one run.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::follows::{Followed, check_follows};
 use super::panel_files::{LoadedPanelFile, lost_panel_files, panel_file_paths, read_panel_file};
-use super::review::LoadedReview;
+use super::review::{LoadedReview, read_review};
 use crate::merge::{MergeOptions, Results, SheetRef, merge_validated};
 use crate::model::Index;
 use crate::source::SourceText;
-use crate::validate::PanelFileRole;
+use crate::validate::{self, PanelFileRole};
 use crate::{Problem, Problems};
+
+/// A review directory's `review.ron` as written, valid or not, with every
+/// problem found in it and in the `follows` it names.
+pub struct Inspected {
+    pub review: LoadedReview,
+    /// Every rule of `review.ron` it breaks, then what refuses its
+    /// `follows` (see [`check_follows`]).
+    pub problems: Vec<Problem>,
+    /// The `follows` check, its problems moved to `problems`: its warnings
+    /// and the earlier results it read.
+    pub followed: Followed,
+}
+
+/// Reads `review.ron` and checks it and its `follows`, keeping the review
+/// even when invalid: `check` and `merge` go on to read the panel files
+/// against it and list every problem of the directory at once, rather
+/// than one kind per run. `Err` only when `review.ron` cannot be read or
+/// parsed, and then nothing else can be checked.
+pub fn inspect_review(dir: &Path) -> Result<Inspected, Problem> {
+    let (source, review) = read_review(dir)?;
+    let mut problems = validate::review(&review, &source);
+    let fingerprint = review.fingerprint();
+    let review = LoadedReview {
+        dir: dir.to_path_buf(),
+        source,
+        review,
+        fingerprint,
+    };
+    let mut followed = check_follows(&review);
+    problems.append(&mut followed.problems);
+    Ok(Inspected {
+        review,
+        problems,
+        followed,
+    })
+}
 
 /// Told how reading many files goes, from any thread: a command's progress
 /// bar. `()` tells nobody.

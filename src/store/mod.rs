@@ -28,7 +28,9 @@ pub use checksum::sha256_hex;
 pub use follows::{
     EarlierResults, Followed, check_follows, earlier_dir, read_results, selected_tier, tier_ids,
 };
-pub use inputs::{Progress, load_inputs, merge_inputs, read_panel_files};
+pub use inputs::{
+    Inspected, Progress, inspect_review, load_inputs, merge_inputs, read_panel_files,
+};
 pub use journals::{JournalReport, check_journals};
 pub use lock::PanelLock;
 pub use own_file::{PANEL_FILE_MODE, RESULTS_FILE_MODE};

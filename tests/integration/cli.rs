@@ -855,3 +855,41 @@ fn help_is_in_the_language_of_the_flag_the_config_file_or_the_locale() {
         "{from_locale}"
     );
 }
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_it_and_the_languages_there_are() {
+    let dir = small_review();
+    let d = arg(&dir.path());
+    let before = snapshot(dir.tmp.path());
+    for (locale, args, wanted) in [
+        (
+            "C.UTF-8",
+            vec!["--lang", "fr", "check", d.as_str()],
+            "\"fr\" is not a language of the interface: en or ja",
+        ),
+        (
+            "C.UTF-8",
+            vec!["check", "--lang=jv", d.as_str()],
+            "\"jv\" is not a language of the interface: en or ja",
+        ),
+        (
+            "ja_JP.UTF-8",
+            vec!["--lang", "fr", "check", d.as_str()],
+            "「fr」は表示の言語ではありません：en または ja",
+        ),
+    ] {
+        let output = panelist().env("LANG", locale).args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(wanted), "{args:?}: {stderr}");
+        assert!(
+            output.stdout.is_empty(),
+            "{args:?}: the command did not run"
+        );
+    }
+    // A language with its region or encoding is still that language.
+    for tag in ["ja-JP", "ja_JP.UTF-8", "EN", "en_GB"] {
+        run(["--lang", tag, "check", &d]).assert_code(0);
+    }
+    assert_eq!(snapshot(dir.tmp.path()), before);
+}

@@ -912,3 +912,28 @@ fn every_programme_screen_lines_up_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_lowest_and_highest_marks_are_not_called_min_and_max_which_are_the_rubric_s() {
+    let (review, sheets) = nested(In::En);
+    let mut app = app(review, &sheets, In::En, PLAIN, &["down", "down", "enter"]);
+    // The drill-down: `min` is what a region needs (a1 at least 2), as
+    // `Criterion(min)` in review.ron.
+    let region = drawn(&app, 80, 24);
+    let heading = &rows(&region)[row_of(&region, "Category and criterion")];
+    assert!(heading.split_whitespace().any(|w| w == "min"), "{heading}");
+    // A1's criteria: the lowest and highest counting marks of each are
+    // not a minimum or a maximum of the rubric.
+    press(&mut app, &["down", "enter"]);
+    let category = drawn(&app, 80, 24);
+    let heading = &rows(&category)[row_of(&category, "Criterion")];
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    assert!(
+        words.contains(&"low") && words.contains(&"high"),
+        "{heading}"
+    );
+    assert!(
+        !words.contains(&"min") && !words.contains(&"max"),
+        "{heading}"
+    );
+}

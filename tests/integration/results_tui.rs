@@ -26,11 +26,18 @@ const ASCII: Theme = Theme {
     unicode: false,
 };
 
-/// The sample's results, read and merged (with the analysis) once for all tests.
+/// The sample's results, read and merged, with the analysis the shell
+/// makes when they are first shown, once for all tests.
 fn data() -> Data {
     static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| Data::load(&sample_dir()).expect("the sample review loads"))
+    DATA.get_or_init(|| analysed(Data::load(&sample_dir()).expect("the sample review loads")))
         .clone()
+}
+
+/// `data` with its results (drafts left out) analysed.
+fn analysed(mut data: Data) -> Data {
+    data.submitted.analysis = panelist::tui::results::data::analysed(&data.review, &data.submitted);
+    data
 }
 
 fn app(theme: Theme) -> App {
@@ -310,10 +317,7 @@ impl Loader for Fresh {
 
 #[test]
 fn reading_again_keeps_the_last_results_when_the_files_are_broken() {
-    let mut screen = ResultsScreen {
-        app: app(PLAIN),
-        loader: Failing,
-    };
+    let mut screen = ResultsScreen::new(app(PLAIN), Failing);
     press(&mut screen.app, &["down", "r"]);
     assert!(screen.settle(true), "reading again redraws");
     assert!(!screen.settle(true), "once");
@@ -334,10 +338,7 @@ fn reading_again_keeps_the_last_results_when_the_files_are_broken() {
 fn reading_again_takes_new_data() {
     let mut fresh = data();
     fresh.submitted.results.regions.truncate(3);
-    let mut screen = ResultsScreen {
-        app: app(PLAIN),
-        loader: Fresh(Some(fresh)),
-    };
+    let mut screen = ResultsScreen::new(app(PLAIN), Fresh(Some(fresh)));
     press(&mut screen.app, &["r"]);
     screen.settle(false);
     assert_eq!(screen.app.results().regions.len(), 3);
@@ -444,6 +445,11 @@ fn snapshot_results_without_analysis_say_so_on_a() {
     let mut data = data();
     data.submitted.analysis = None;
     let mut app = App::new(data, PLAIN);
+    // An analysis that came back without one.
+    app.update(Msg::Analysed {
+        drafts: false,
+        analysis: Box::new(None),
+    });
     press(&mut app, &["a"]);
     assert_eq!(app.view(), View::Solidity);
     let text = flat(&screen(&app));
@@ -548,8 +554,10 @@ fn a_fragile_region_says_so_and_names_the_reviewer_it_hangs_on() {
 /// The Japanese sample's results, read and merged once for all tests.
 fn japanese_data() -> Data {
     static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| Data::load(&japanese_sample_dir()).expect("the Japanese sample loads"))
-        .clone()
+    DATA.get_or_init(|| {
+        analysed(Data::load(&japanese_sample_dir()).expect("the Japanese sample loads"))
+    })
+    .clone()
 }
 
 /// The results screen in Japanese on this test's thread, after `keys`.
@@ -757,4 +765,66 @@ fn the_ascii_help_keeps_a_space_after_the_longest_key() {
     press(&mut app, &["?"]);
     let text = screen(&app);
     assert!(text.contains("Left/Right criterion"), "{text}");
+}
+
+// ---- the results first, their analysis after ----
+
+#[test]
+fn reading_the_files_does_not_analyse_them() {
+    let data = Data::load(&sample_dir()).expect("the sample review loads");
+    assert!(data.submitted.analysis.is_none());
+    assert!(data.with_drafts.analysis.is_none());
+    let app = App::new(data, PLAIN);
+    assert_eq!(app.effect(), Some(Effect::Analyse), "the shell is asked to");
+}
+
+#[test]
+fn the_ranking_is_drawn_before_the_analysis_which_comes_after() {
+    let loaded = Data::load(&sample_dir()).expect("the sample review loads");
+    let mut screen = ResultsScreen::new(App::new(loaded, PLAIN), Failing);
+    // What the shell does before its first frame.
+    assert!(screen.settle(false), "the analysis started");
+    assert_eq!(
+        screen.app.run(),
+        panelist::tui::results::AnalysisRun::Running
+    );
+    let first = screen_of(&screen.app);
+    assert!(first.contains("Fukuoka"), "the ranking: {first}");
+    assert!(
+        first.contains("How solid: being analysed..."),
+        "it says the analysis is coming: {first}"
+    );
+    // The shell comes back every tick; the analysis arrives, as the one
+    // made here and now.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while screen.app.analysis().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        screen.settle(true);
+    }
+    assert_eq!(
+        screen.app.run(),
+        panelist::tui::results::AnalysisRun::Finished
+    );
+    assert_eq!(screen.app.analysis(), data().submitted.analysis.as_ref());
+    assert_eq!(screen.app.effect(), None, "analysed once");
+    assert!(!screen_of(&screen.app).contains("being analysed"));
+}
+
+fn data_without_analysis() -> Data {
+    let mut data = data();
+    data.submitted.analysis = None;
+    data
+}
+
+#[test]
+fn snapshot_how_solid_while_it_is_analysed() {
+    let mut app = App::new(data_without_analysis(), PLAIN);
+    app.update(Msg::AnalysisStarted { drafts: false });
+    press(&mut app, &["a"]);
+    let text = flat(&screen_of(&app));
+    assert!(
+        text.contains("How solid the selection is: being analysed."),
+        "{text}"
+    );
+    insta::assert_snapshot!("solidity_analysing", draw(&app, 80, 24).backend());
 }

@@ -760,3 +760,222 @@ fn snapshot_halfwidth_katakana_in_names_summaries_notes_and_the_sheet() {
         render_aligned(&typed(app, "s"), 80, 24)
     );
 }
+
+// ---- questions fit their pop-up ----
+
+/// The text inside the question's pop-up of a rendered screen (the pop-up
+/// is centred, at most 72 columns wide, 8 narrower than the window), row by
+/// row, wide characters read once.
+fn popup_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    let width = area.width.saturating_sub(8).min(72);
+    let left = area.x + (area.width - width) / 2;
+    // Inside the border and the block's padding of one column.
+    let (from, to) = (left + 2, left + width - 2);
+    let mut text = String::new();
+    for y in area.top()..area.bottom() {
+        let mut x = from;
+        while x < to {
+            let symbol = buffer[(x, y)].symbol();
+            text.push_str(symbol);
+            x += (panelist::text::width(symbol) as u16).max(1);
+        }
+    }
+    text
+}
+
+fn without_spaces(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_reopen_question_shows_every_character_at_80_and_at_the_minimum() {
+    for lang in [panelist::i18n::Lang::En, panelist::i18n::Lang::Ja] {
+        panelist::i18n::set_lang(lang);
+        let s = Session::new();
+        // suematsu's sheet is submitted: R asks to reopen it.
+        let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+        let asked = without_spaces(&panelist::t!("ask-reopen"));
+        for (w, h) in [(80, 24), (60, 18)] {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+            terminal
+                .draw(|frame| panelist::tui::review::view::render(&app, frame))
+                .expect("draw");
+            let shown = without_spaces(&popup_text(terminal.backend().buffer()));
+            assert!(
+                shown.contains(&asked),
+                "{lang:?} at {w}x{h}: the pop-up holds {shown:?}, not all of {asked:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn snapshot_reopen_question() {
+    let s = Session::new();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_reopen_question_at_the_minimum() {
+    let s = Session::new();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render(&app, 60, 18));
+}
+
+#[test]
+fn snapshot_japanese_reopen_question() {
+    let s = Session::japanese();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render_aligned(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_japanese_reopen_question_at_the_minimum() {
+    let s = Session::japanese();
+    let app = typed(s.app("committee", "suematsu", UNICODE), "R");
+    insta::assert_snapshot!(render_aligned(&app, 60, 18));
+}
+
+// ---- quitting with a sheet that is a draft again ----
+
+/// `screen` with the time of the last save (`12:34:56`) as `hh:mm:ss`, so
+/// that a snapshot taken after a save is the same at any hour.
+fn without_clock(screen: &str) -> String {
+    let chars: Vec<char> = screen.chars().collect();
+    let is_clock = |at: &[char]| {
+        at.len() >= 8
+            && at[..8].iter().enumerate().all(|(i, c)| {
+                if i == 2 || i == 5 {
+                    *c == ':'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if is_clock(&chars[i..]) {
+            out.push_str("hh:mm:ss");
+            i += 8;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn quitting_with_a_sheet_reopened_in_this_session_asks_before_leaving_it_a_draft() {
+    let s = Session::new();
+    let before = s.sheet("committee", "ishikawa").expect("sheet");
+    assert!(before.submitted);
+    let mut screen = s.screen("committee", "ishikawa");
+    let (exit, shown) = drive(&mut screen, "Ryq");
+    assert_eq!(exit, Exit::TerminalGone, "q asked first: still running");
+    assert!(
+        shown.contains("Your sheet is a draft again: its marks do not count"),
+        "{shown}"
+    );
+    for choice in ["s submit now", "q quit and leave it a draft", "Esc stay"] {
+        assert!(shown.contains(choice), "{choice}: {shown}");
+    }
+    // Esc stays in the session, on the scoring screen.
+    let (exit, shown) = drive(&mut screen, "<esc>");
+    assert_eq!(exit, Exit::TerminalGone);
+    assert!(!shown.contains("its marks do not count"), "{shown}");
+    // q, then q again: quits, and the sheet is left a draft with its marks.
+    let (exit, _) = drive(&mut screen, "qq");
+    assert_eq!(exit, Exit::Finished);
+    let after = s.sheet("committee", "ishikawa").expect("sheet");
+    assert!(!after.submitted, "left a draft");
+    assert_eq!(after.scores, before.scores);
+}
+
+#[test]
+fn submitting_on_the_way_out_saves_the_sheet_submitted_then_quits() {
+    let s = Session::new();
+    let before = s.sheet("committee", "ishikawa").expect("sheet");
+    let mut screen = s.screen("committee", "ishikawa");
+    let (exit, _) = drive(&mut screen, "Ryqs");
+    assert_eq!(exit, Exit::Finished);
+    let after = s.sheet("committee", "ishikawa").expect("sheet");
+    assert!(after.submitted, "submitted on the way out");
+    assert_eq!(after.scores, before.scores);
+}
+
+#[test]
+fn a_submit_on_the_way_out_that_cannot_be_saved_does_not_quit() {
+    let s = Session::new();
+    let store = Flaky {
+        inner: FileStore {
+            review: &s.review,
+            panel: "committee".into(),
+            reviewer: "ishikawa".into(),
+        },
+        failing: false,
+    };
+    let mut screen = ReviewScreen::new(s.app("committee", "ishikawa", UNICODE), store);
+    drive(&mut screen, "Ry");
+    screen.store.failing = true;
+    let (exit, shown) = drive(&mut screen, "qs");
+    assert_eq!(
+        exit,
+        Exit::TerminalGone,
+        "stays: the submission is not on disk"
+    );
+    assert!(
+        shown.contains("Not saved (1 change): the disk is full"),
+        "{shown}"
+    );
+    assert!(!s.sheet("committee", "ishikawa").expect("sheet").submitted);
+    // Once the disk takes it, the session ends as asked.
+    screen.store.failing = false;
+    let (exit, _) = drive(&mut screen, "q");
+    assert_eq!(exit, Exit::Finished, "the submission saved, nothing to ask");
+    assert!(s.sheet("committee", "ishikawa").expect("sheet").submitted);
+}
+
+#[test]
+fn a_session_that_began_with_a_draft_quits_without_asking() {
+    let s = Session::new();
+    let mut screen = s.screen("tech-env", "t33");
+    let (exit, _) = drive(&mut screen, "q");
+    assert_eq!(exit, Exit::Finished);
+}
+
+#[test]
+fn a_hang_up_after_reopening_keeps_the_sheet_as_saved_a_draft_with_its_marks() {
+    let s = Session::new();
+    let before = s.sheet("committee", "ishikawa").expect("sheet");
+    let mut screen = s.screen("committee", "ishikawa");
+    // The script ends after the reopening: the connection is cut.
+    let (exit, _) = drive(&mut screen, "Ry<left>\n");
+    assert_eq!(exit, Exit::TerminalGone);
+    let after = s.sheet("committee", "ishikawa").expect("sheet");
+    assert!(!after.submitted, "a draft, as the screen said");
+    assert_eq!(
+        points(&after, "fukuoka", "1-a"),
+        points(&before, "fukuoka", "1-a").map(|p| p - 0.5),
+        "the mark confirmed before the cut is on disk"
+    );
+}
+
+#[test]
+fn snapshot_quit_with_a_reopened_sheet() {
+    let s = Session::new();
+    let mut screen = s.screen("committee", "ishikawa");
+    drive(&mut screen, "Ryq");
+    insta::assert_snapshot!(without_clock(&render(&screen.app, 80, 24)));
+}
+
+#[test]
+fn snapshot_japanese_quit_with_a_reopened_sheet() {
+    let s = Session::japanese();
+    let mut screen = s.screen("committee", "ishikawa");
+    drive(&mut screen, "Ryq");
+    insta::assert_snapshot!(without_clock(&render_aligned(&screen.app, 80, 24)));
+}

@@ -395,10 +395,22 @@ fn init_from_with_a_tier_takes_only_that_tiers_regions() {
     );
     let ids: Vec<&str> = review.regions.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["south"]);
+    // The earlier tiers were that stage's outcome: this stage starts from
+    // every region it holds, its other rules kept, and says so.
+    assert_eq!(review.committee.select, Some(1));
+    assert!(review.committee.tiers.is_empty(), "{text}");
     assert_eq!(
-        review.committee.tiers, first.review.committee.tiers,
-        "tiers kept"
+        review.committee.tie_break, first.review.committee.tie_break,
+        "the rules kept"
     );
+    let comment = [
+        "    committee: Committee(",
+        "        // Places: every region here (1) to start with. The earlier review's",
+        "        // places (tiers cluster: 1, fs: 1) were its own outcome, not this stage's: set select,",
+        "        // or tiers, to what this stage decides.",
+        "        select: 1,",
+    ];
+    assert!(text.contains(&comment.join("\n")), "{text}");
     assert_eq!(
         review.follows.map(|f| f.tiers),
         Some(vec!["fs".to_string()])
@@ -477,4 +489,31 @@ fn init_from_never_overwrites_a_review() {
 fn a_tier_without_from_is_a_usage_error() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     run(["init", "--tier", "fs", &arg(&tmp.path().join("x"))]).assert_code(2);
+}
+
+#[test]
+fn init_from_writes_strings_as_a_person_would_and_they_read_back_the_same() {
+    let first = first_stage(false);
+    let summary = "Kyushu's \"silicon\" island: 九州のシリコンアイランド、が\u{3099}\nline two";
+    let title = "Region's title";
+    let text = std::fs::read_to_string(first.review_ron()).expect("review.ron");
+    let text = replace_once(&text, "\"The northern cluster\"", &format!("{summary:?}"));
+    let text = replace_once(&text, "name: \"North\"", &format!("name: {title:?}"));
+    std::fs::write(first.review_ron(), text).expect("write review.ron");
+    merge(&first.path());
+    let second = first.beside("second");
+    run(["init", "--from", &arg(&first.path()), &arg(&second)]).assert_code(0);
+    let (text, review) = read_review(&second);
+    assert!(!text.contains("\\'"), "no escaped apostrophe:\n{text}");
+    assert!(!text.contains("\\u{"), "no escaped mark:\n{text}");
+    assert!(
+        text.contains(
+            "summary: \"Kyushu's \\\"silicon\\\" island: 九州のシリコンアイランド、が\u{3099}\\nline two\","
+        ),
+        "{text}"
+    );
+    assert!(text.contains("name: \"Region's title\","), "{text}");
+    assert_eq!(review.regions[0].summary, summary, "read back as it was");
+    assert_eq!(review.regions[0].name, title);
+    run(["check", &arg(&second)]).assert_code(0);
 }

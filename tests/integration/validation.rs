@@ -1373,3 +1373,72 @@ fn a_figure_no_region_has_is_named_with_its_line_and_the_name_it_may_mean() {
         result.stderr
     );
 }
+
+/// The lines of `stderr` that name a file of `dir`: the problems, in order.
+fn problem_lines(stderr: &str, dir: &Path) -> Vec<String> {
+    let dir = dir.display().to_string();
+    stderr
+        .lines()
+        .filter(|l| l.starts_with(&dir))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn merge_lists_every_problem_check_does_in_one_run() {
+    let dir = small_review();
+    let board = dir.panel_path("board");
+    let board_text = replace_once(
+        &std::fs::read_to_string(&board).unwrap(),
+        "points: 7.5",
+        "points: 10.5",
+    );
+    std::fs::write(&board, &board_text).unwrap();
+    // In review.ron: a tie-break on no category, and an earlier review
+    // that is not there.
+    let review_text = replace_once(
+        SMALL_REVIEW,
+        r#"tie_break: ["B", "A"]"#,
+        r#"tie_break: ["C"]"#,
+    );
+    let review_text = replace_once(
+        &review_text,
+        "    regions: [",
+        "    follows: Some(Follows(review: \"../nowhere\")),\n    regions: [",
+    );
+    std::fs::write(dir.review_ron(), &review_text).unwrap();
+    let before = snapshot(&dir.path());
+
+    let check = run(["check", &arg(&dir.path())]);
+    check.assert_code(1).assert_stderr_has("3 problems found");
+    let out = dir.beside("out");
+    let merge = run(["merge", &arg(&dir.path()), "--out", &arg(&out)]);
+    merge
+        .assert_code(1)
+        .assert_stderr_has("3 problems found; nothing was written");
+    assert_problem(
+        &merge.stderr,
+        &dir.review_ron(),
+        line_of(&review_text, "tie_break"),
+        &["\"C\""],
+    );
+    assert_problem(
+        &merge.stderr,
+        &dir.review_ron(),
+        line_of(&review_text, "follows"),
+        &["nowhere"],
+    );
+    assert_problem(
+        &merge.stderr,
+        &board,
+        line_of(&board_text, "10.5"),
+        &["mark 10.5"],
+    );
+    assert_eq!(
+        problem_lines(&merge.stderr, &dir.path()),
+        problem_lines(&check.stderr, &dir.path()),
+        "the same problems as check, in the same order"
+    );
+    assert!(!out.exists(), "nothing written");
+    assert_eq!(snapshot(&dir.path()), before);
+}

@@ -88,12 +88,31 @@ pub enum Msg {
     Resized(u16, u16),
     /// The files were read again (or could not be).
     Loaded(Box<Result<Data, String>>),
+    /// The shell started analysing the results with (or without) drafts,
+    /// away from the screen: the analysis comes later as [`Msg::Analysed`].
+    AnalysisStarted {
+        drafts: bool,
+    },
     /// The results with (or without) drafts were analysed: `None` when
-    /// they are too large to be by default.
+    /// they are too large to be by default, or the analysis failed.
     Analysed {
         drafts: bool,
         analysis: Box<Option<Analysis>>,
     },
+}
+
+/// Where the analysis of one set of results (drafts left out, or counted)
+/// stands: the screen shows the results at once and the analysis when it
+/// comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnalysisRun {
+    /// Not asked of the shell yet.
+    #[default]
+    NotStarted,
+    /// The shell is analysing them.
+    Running,
+    /// The analysis came (or could not be made).
+    Finished,
 }
 
 /// Work the app asks of the shell, which carries it out and reports back
@@ -119,6 +138,8 @@ pub struct App {
     pub quit: bool,
     /// Rows a page moves (set from the window's height).
     pub page: usize,
+    /// The analysis of the results with drafts left out, and counted.
+    pub runs: [AnalysisRun; 2],
 }
 
 impl App {
@@ -138,6 +159,7 @@ impl App {
             reload: false,
             quit: false,
             page: 10,
+            runs: [AnalysisRun::NotStarted; 2],
         };
         if let Some(first) = app.rank_order().first() {
             app.cursor.region = *first;
@@ -179,20 +201,26 @@ impl App {
         }
     }
 
-    /// What the shell should do before the next frame, if anything: read
-    /// the files again when asked, and analyse the results with drafts the
-    /// first time they are shown.
+    /// What the shell should do, if anything: read the files again when
+    /// asked, and analyse the results on screen the first time they are
+    /// shown (which the shell does away from the screen: the results show
+    /// at once, their analysis when it comes).
     pub fn effect(&self) -> Option<Effect> {
         if self.reload {
             Some(Effect::Reload)
-        } else if self.include_drafts
-            && self.data.with_drafts.analysis.is_none()
-            && analysis::by_default(&self.data.with_drafts.results)
+        } else if self.shown().analysis.is_none()
+            && analysis::by_default(&self.shown().results)
+            && self.run() == AnalysisRun::NotStarted
         {
             Some(Effect::Analyse)
         } else {
             None
         }
+    }
+
+    /// Where the analysis of the results on screen stands.
+    pub fn run(&self) -> AnalysisRun {
+        self.runs[usize::from(self.include_drafts)]
     }
 
     /// How solid the results on screen are, if they were analysed.
@@ -418,7 +446,11 @@ impl App {
                 // the detail below.
                 self.page = usize::from(height).saturating_sub(12).max(1);
             }
+            Msg::AnalysisStarted { drafts } => {
+                self.runs[usize::from(drafts)] = AnalysisRun::Running;
+            }
             Msg::Analysed { drafts, analysis } => {
+                self.runs[usize::from(drafts)] = AnalysisRun::Finished;
                 let file = if drafts {
                     &mut self.data.with_drafts
                 } else {
@@ -433,6 +465,7 @@ impl App {
                     Ok(mut data) => {
                         data.make_plain(&self.theme);
                         self.data = data;
+                        self.runs = [AnalysisRun::NotStarted; 2];
                         self.clamp();
                         self.message = Some(t!("results-reloaded"));
                     }

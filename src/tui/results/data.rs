@@ -1,7 +1,7 @@
 //! What the results screens show, read from the review directory: the
 //! committee results merged twice (drafts left out, drafts counted), each
-//! with its analysis, and every conflict of interest. Reading the files and
-//! analysing are the shell's effects; the screens only read this.
+//! with its analysis once made, and every conflict of interest. Reading the
+//! files and analysing are the shell's effects; the screens only read this.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,7 +62,9 @@ impl Data {
 
 impl Data {
     /// Reads the review and its panel files and merges them twice: drafts
-    /// left out, and drafts counted.
+    /// left out, and drafts counted. Neither is analysed: the analysis
+    /// takes seconds on a large review, and the screen shows the results
+    /// at once and analyses them as an effect of its shell.
     pub fn load(dir: &Path) -> Result<Data, Error> {
         let review = store::load_review(dir)?;
         let files = store::load_inputs(&review, &[], &())?;
@@ -74,17 +76,13 @@ impl Data {
                 include_drafts: true,
             },
         )?;
-        let mut submitted = ResultsFile {
-            results: submitted,
-            analysis: None,
-        };
-        // The results with drafts are analysed when first shown (`d`):
-        // most sessions never show them.
-        submitted.analysis = analysed(&review.review, &submitted);
         Ok(Data {
             conflicts: conflicts(&review.review, &files),
             review: review.review,
-            submitted,
+            submitted: ResultsFile {
+                results: submitted,
+                analysis: None,
+            },
             with_drafts: ResultsFile {
                 results: with_drafts,
                 analysis: None,

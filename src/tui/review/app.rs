@@ -47,6 +47,11 @@ pub struct App {
     pub quit: bool,
     /// The last save failed; its change is still pending.
     pub(super) save_failed: bool,
+    /// The sheet was submitted when the session began: quitting while it
+    /// is a draft asks first, since its marks would stop counting.
+    pub(super) began_submitted: bool,
+    /// Quit once every pending change is saved (submitting on the way out).
+    pub(super) quit_when_saved: bool,
     /// Scored and due, per region and overall; kept in step with `shown`.
     pub(super) counts: Vec<(usize, usize)>,
 }
@@ -101,6 +106,7 @@ impl App {
             .collect();
         let criteria = CriterionView::of_panel(&review, panel_def);
         let saved = sheet.unwrap_or_else(|| Sheet::new(jiff::Timestamp::UNIX_EPOCH));
+        let began_submitted = saved.submitted;
         let mut app = App {
             theme,
             review_title: review.title.clone(),
@@ -126,6 +132,8 @@ impl App {
             summary: Pos::default(),
             quit: false,
             save_failed: false,
+            began_submitted,
+            quit_when_saved: false,
             counts: Vec::new(),
         };
         app.recount();
@@ -259,9 +267,14 @@ impl App {
                     self.save_failed = false;
                     self.say(Tone::Good, &t!("msg-saved-after-all"));
                 }
+                if self.pending.is_empty() && self.quit_when_saved {
+                    self.quit = true;
+                }
             }
             Msg::Saved(Err(reason)) => {
                 self.save_failed = true;
+                // Not on disk: stay, and say so.
+                self.quit_when_saved = false;
                 let n = self.pending.len();
                 self.say(Tone::Bad, &t!("msg-not-saved", count = n, reason = reason));
             }
@@ -274,6 +287,7 @@ impl App {
             Mode::Note => self.note_action(action),
             Mode::Summary => self.summary_action(action),
             Mode::Confirm => self.answer(action),
+            Mode::LeaveDraft => self.answer_leave_draft(action),
             Mode::Help => {
                 if action == Action::Back {
                     self.mode = self.help_from;

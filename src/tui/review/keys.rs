@@ -17,6 +17,9 @@ pub enum Mode {
     Help,
     /// A yes/no question.
     Confirm,
+    /// Quitting with a sheet that was submitted when the session began and
+    /// is a draft now: submit, quit leaving it a draft, or stay.
+    LeaveDraft,
     /// Choosing a panel (reviewers on several).
     Chooser,
 }
@@ -201,6 +204,19 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
     .label("n/Esc")
     .does("key-no")
     .modes(&[Confirm]),
+    // Quitting with a sheet that is a draft again.
+    Binding::keys(&[(Key::Char('s'), A::Submit), (Key::Char('S'), A::Submit)])
+        .label("s")
+        .does("key-submit-now")
+        .modes(&[LeaveDraft]),
+    Binding::keys(&[(Key::Char('q'), A::Quit), (Key::Ctrl('c'), A::Quit)])
+        .label("q")
+        .does("key-quit-draft")
+        .modes(&[LeaveDraft]),
+    Binding::keys(&[(code(K::Esc), A::Back)])
+        .label("Esc")
+        .does("key-stay")
+        .modes(&[LeaveDraft]),
     // Help.
     Binding::keys(&[
         (code(K::Esc), A::Back),
@@ -266,7 +282,7 @@ mod tests {
 
     #[test]
     fn every_mode_has_a_footer() {
-        for mode in [Score, Note, Summary, Help, Confirm, Chooser] {
+        for mode in [Score, Note, Summary, Help, Confirm, LeaveDraft, Chooser] {
             assert!(
                 keymap::footer(KEYMAP, &mode).count() > 0,
                 "{mode:?} has a footer"

@@ -164,6 +164,13 @@ pub enum Question {
     Quit {
         unsaved: Vec<String>,
     },
+    /// Quit although the sheet, submitted when the session began, is a
+    /// draft now and its marks would not count: what is still unscored
+    /// (marks) and what quitting would lose.
+    LeaveDraft {
+        missing: usize,
+        unsaved: Vec<String>,
+    },
 }
 
 /// What comes into `update`.

@@ -55,7 +55,10 @@ impl App {
         if !self.pending.is_empty() {
             unsaved.push(t!("lost-unsaved", count = self.pending.len()));
         }
-        if unsaved.is_empty() {
+        if self.began_submitted && !self.shown.submitted {
+            let missing = self.missing().iter().map(|(_, ids)| ids.len()).sum();
+            self.ask(Question::LeaveDraft { missing, unsaved });
+        } else if unsaved.is_empty() {
             self.quit = true;
         } else {
             self.ask(Question::Quit { unsaved });
@@ -63,8 +66,30 @@ impl App {
     }
 
     pub(super) fn ask(&mut self, question: Question) {
+        self.mode = match question {
+            Question::LeaveDraft { .. } => Mode::LeaveDraft,
+            _ => Mode::Confirm,
+        };
         self.question = Some(question);
-        self.mode = Mode::Confirm;
+    }
+
+    /// Quitting with a sheet that is a draft again: submit it and quit
+    /// once that is saved, quit leaving it a draft, or stay.
+    pub(super) fn answer_leave_draft(&mut self, action: Action) {
+        match action {
+            Action::Submit => {
+                self.input = None;
+                self.record_without_undo(Change::Submitted(true));
+                self.undo.clear();
+                self.quit_when_saved = true;
+                self.say(Tone::Good, &t!("msg-submitted"));
+            }
+            Action::Quit => self.quit = true,
+            Action::Back => {}
+            _ => return,
+        }
+        self.question = None;
+        self.mode = Mode::Score;
     }
 
     pub(super) fn answer(&mut self, action: Action) {
@@ -118,7 +143,7 @@ impl App {
                 self.say(Tone::Info, &t!("msg-conflict-withdrawn", region = name));
             }
             Some(Question::Quit { .. }) => self.quit = true,
-            None => {}
+            Some(Question::LeaveDraft { .. }) | None => {}
         }
     }
 }

@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match app.mode {
         Mode::Note => note(app, frame, body),
-        Mode::Confirm => question(app, frame, body),
+        Mode::Confirm | Mode::LeaveDraft => question(app, frame, body),
         _ => {}
     }
     widgets::footer(frame, footer, keymap::footer(KEYMAP, &app.mode), &theme);
@@ -606,7 +606,8 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let width = area.width.saturating_sub(8).min(72);
-    let text_width = width.saturating_sub(2);
+    // Inside the borders and the block's padding of one column each side.
+    let text_width = width.saturating_sub(4);
     let mut lines: Vec<Line> = Vec::new();
     let mut say = |text: &str, style: Style| {
         for line in text::wrap(text, text_width as usize) {
@@ -662,16 +663,38 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
             }
             t!("ask-quit-title")
         }
+        Question::LeaveDraft { missing, unsaved } => {
+            say(&t!("ask-leave-draft"), theme.error());
+            if *missing > 0 {
+                say(&t!("ask-still-unscored", count = missing), Style::default());
+            }
+            if !unsaved.is_empty() {
+                say(&t!("ask-leave-draft-lost"), Style::default());
+            }
+            for item in unsaved {
+                say(&format!("  {item}"), Style::default());
+            }
+            t!("ask-leave-draft-title")
+        }
     };
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("y", theme.accent()),
-        Span::raw(format!(" {}   ", t!("ask-yes"))),
-        Span::styled("n", theme.accent()),
-        Span::raw(format!(" {}", t!("ask-no"))),
-    ]));
+    lines.extend(answers(app, text_width));
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = widgets::popup(frame, area, width, height);
     let inner = widgets::framed(frame, rect, block(&theme, widgets::title(&theme, &title)));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How a question is answered: yes or no, or the keys of its mode.
+fn answers(app: &App, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    if app.mode == Mode::LeaveDraft {
+        return widgets::footer_lines(keymap::footer(KEYMAP, &app.mode), &theme, width);
+    }
+    vec![Line::from(vec![
+        Span::styled("y", theme.accent()),
+        Span::raw(format!(" {}   ", t!("ask-yes"))),
+        Span::styled("n", theme.accent()),
+        Span::raw(format!(" {}", t!("ask-no"))),
+    ])]
 }

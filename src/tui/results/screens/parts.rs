@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::App;
+use super::super::app::{AnalysisRun, App};
 use crate::analysis::{self, Verdict, standing};
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::format_points;
@@ -203,6 +203,9 @@ pub(super) fn solidity_lines(
             &theme,
             if fragile { theme.warn() } else { theme.dim() },
         ),
+        None if app.run() == AnalysisRun::Running => {
+            vec![Line::styled(t!("tui-analysing-short"), theme.dim())]
+        }
         None => Vec::new(),
     }
 }
@@ -404,7 +407,7 @@ pub(super) fn sentence_box(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Said instead of the screens when the results were not analysed.
+/// Said instead of the screens when the results are not analysed (yet).
 pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let inner = widgets::framed(
@@ -413,7 +416,9 @@ pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
         block(&theme, widgets::title(&theme, &t!("solid-title"))),
     );
     let marks = analysis::counting_marks(app.results());
-    let message = if !analysis::by_default(app.results()) {
+    let message = if app.run() == AnalysisRun::Running {
+        t!("tui-analysing")
+    } else if !analysis::by_default(app.results()) {
         t!(
             "tui-not-analysed-large",
             marks = marks,
@@ -497,12 +502,14 @@ pub(super) fn score_heading(row: Row<'_>) -> Row<'_> {
         .right(&t!("results-col-score"), Style::default(), "")
 }
 
-/// The headings of the statistics' columns ([`STATS`]): n, min, max, spread.
+/// The headings of the statistics' columns ([`STATS`]): n, the lowest and
+/// the highest counting mark, spread. Not "min" and "max", which are the
+/// rubric's: a criterion's maximum, and the minimum a region needs.
 pub(super) fn stats_heading(row: Row<'_>) -> Row<'_> {
     [
         "results-col-n",
-        "results-col-min",
-        "results-col-max",
+        "results-col-low",
+        "results-col-high",
         "results-col-spread",
     ]
     .iter()
