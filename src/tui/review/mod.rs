@@ -6,6 +6,7 @@ pub mod keys;
 mod moves;
 mod notes;
 pub mod parts;
+mod question_view;
 mod questions;
 mod scoring;
 pub mod view;
