@@ -39,6 +39,7 @@ macro_rules! errln {
 }
 
 pub mod analysis;
+pub mod assign;
 pub mod cli;
 pub mod commands;
 pub mod config;

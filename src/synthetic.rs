@@ -21,6 +21,7 @@
 //! writes. The same seed always gives the same bytes: the generator draws from
 //! its own [`SplitMix64`] rather than from a library whose stream may change.
 
+pub mod assign;
 mod programme;
 
 use std::path::Path;

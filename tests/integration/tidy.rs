@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["error"],
     &["model"],
     &["source"],
-    &["validate", "config", "progress"],
+    &["validate", "config", "progress", "assign"],
     &["merge"],
     &["analysis"],
     &["report"],
