@@ -7,7 +7,9 @@
 //! under 60 s and 1 GB for the large (release build, 2 cores).
 //!
 //! `cargo bench --bench assign`; `PANELIST_BENCH_ASSIGN=small` runs only
-//! the small size. Before the timings it solves each problem once and
+//! the small size. It also runs `panelist assign` end to end on the same
+//! calls written as reviews, once each, printing the time and peak memory.
+//! Before the timings it solves each problem once and
 //! prints its objective, the time it took and the peak memory (max RSS) of
 //! the process so far, after the problems were generated (the large
 //! problems' conflict lists are most of that).
@@ -17,7 +19,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use panelist::assign::{Problem, solve};
-use panelist::synthetic::assign::{AssignShape, assign_problem};
+use panelist::synthetic::assign::{AssignShape, assign_problem, assign_review};
 
 /// (regions, members) of each size.
 const SMALL: (usize, usize) = (1_000, 300);
@@ -43,19 +45,58 @@ fn main() {
             Err(why) => println!("{name}: infeasible ({why:?})"),
         }
     }
+    for (regions, members) in sizes() {
+        end_to_end(regions, members);
+    }
     divan::main();
+}
+
+/// The sizes measured: both, or only the small one.
+fn sizes() -> Vec<(usize, usize)> {
+    match std::env::var("PANELIST_BENCH_ASSIGN").as_deref() {
+        Ok("small") => vec![SMALL],
+        _ => vec![SMALL, LARGE],
+    }
+}
+
+/// `panelist assign` end to end on the same call written as a review
+/// (`synthetic::assign::assign_review`): reading and validating review.ron
+/// and the (empty) scores, building the problem, solving it, rewriting the
+/// panel's regions and writing review.ron; the time and the peak memory
+/// (max RSS) of the process, measured once.
+fn end_to_end(regions: usize, members: usize) {
+    let shape = AssignShape::new(regions, members, 3, 1);
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let dir = tmp.path().join("call");
+    std::fs::create_dir_all(dir.join("scores")).expect("create the review");
+    let text = panelist::store::to_ron(&assign_review(&shape));
+    std::fs::write(dir.join("review.ron"), &text).expect("write review.ron");
+    let start = Instant::now();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_panelist"))
+        .arg("assign")
+        .arg(&dir)
+        .args(["--panel", "experts", "--per-region", "3"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run panelist assign");
+    let took = start.elapsed().as_secs_f64();
+    assert!(status.success(), "panelist assign failed: {status}");
+    let usage = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+        .expect("getrusage");
+    println!(
+        "panelist assign {regions}x{members} end to end ({} KiB review.ron): {took:.2} s, \
+         peak memory (max RSS) of the largest so far {} MiB",
+        text.len() / 1024,
+        usage.max_rss() as u64 / 1024
+    );
 }
 
 /// Every problem benchmarked, by name (`1000x300 tight`), generated once.
 fn problems() -> &'static [(String, Problem)] {
     static PROBLEMS: OnceLock<Vec<(String, Problem)>> = OnceLock::new();
     PROBLEMS.get_or_init(|| {
-        let sizes = match std::env::var("PANELIST_BENCH_ASSIGN").as_deref() {
-            Ok("small") => vec![SMALL],
-            _ => vec![SMALL, LARGE],
-        };
         let mut all = Vec::new();
-        for (regions, members) in sizes {
+        for (regions, members) in sizes() {
             for slack in [0, SLACK_PERCENT] {
                 let mut shape = AssignShape::new(regions, members, 3, 1);
                 shape.slack_percent = slack;

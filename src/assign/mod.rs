@@ -4,8 +4,9 @@
 //! it finds K members for every region, no conflicted pair, every kept pair
 //! and nobody above their load, with the largest sum over assigned pairs of
 //! the fields they share; or says precisely why there is no such
-//! assignment ([`Infeasible`]). It knows nothing of reviews, ids or files:
-//! the command builds the [`Problem`] and words the outcome.
+//! assignment ([`Infeasible`]). The solver knows nothing of reviews, ids or
+//! files: `plan.rs` builds a panel's [`Problem`] from a review and gives
+//! the lists back, and the command words the outcome.
 //!
 //! It is a b-matching, solved as a minimum-cost flow (`flow.rs`) on a
 //! network that is never built: its R × M region–member arcs (20 million
@@ -27,12 +28,14 @@ mod flow;
 mod infeasible;
 mod network;
 mod paths;
+mod plan;
 mod problem;
 
 pub use flow::solve;
 pub use infeasible::{
     Crowded, Infeasible, KeptBreaks, Malformed, Overloaded, Shortfall, Uncoverable,
 };
+pub use plan::{Plan, Request, default_load, plan};
 pub use problem::{Assignment, Problem};
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! prints the outcome. The only layer that prints (through `outln!` and
 //! `errln!`) besides [`crate::cli`] and `main`.
 
+pub mod assign;
 pub mod check;
 pub mod history;
 pub mod init;
@@ -36,6 +37,7 @@ pub enum Command {
     Mark(mark::Args),
     Submit(submit::Args),
     Init(init::Args),
+    Assign(assign::Args),
     Serve(serve::Args),
 }
 
@@ -51,6 +53,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Status(args) => status::run(args),
         Command::Review(args) => review::run(args),
         Command::Init(args) => init::run(args),
+        Command::Assign(args) => assign::run(args),
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),
     }

@@ -9,6 +9,9 @@
 //! gives the same problem.
 
 use crate::assign::Problem;
+use crate::model::{
+    Aggregate, Category, Committee, Criterion, Panel, Region, Regions, Review, Reviewer,
+};
 use crate::rng::SplitMix64;
 
 /// The size and texture of a synthetic assignment problem.
@@ -63,8 +66,18 @@ impl AssignShape {
     }
 }
 
-/// The problem of `shape`: no kept pairs, conflicts in the order drawn.
-pub fn assign_problem(shape: &AssignShape) -> Problem {
+/// What a shape draws: fields, institutions, and the pairs conflicted at
+/// random (besides those of a member's own institution).
+struct Drawn {
+    region_fields: Vec<Vec<u32>>,
+    member_fields: Vec<Vec<u32>>,
+    host: Vec<usize>,
+    home: Vec<usize>,
+    /// (region, member, drawn at random rather than an institution's).
+    forbidden: Vec<(u32, u32, bool)>,
+}
+
+fn draw(shape: &AssignShape) -> Drawn {
     let mut rng = SplitMix64::new(shape.seed);
     let region_fields = (0..shape.regions)
         .map(|_| fields(&mut rng, shape.fields, 2, 0))
@@ -82,18 +95,115 @@ pub fn assign_problem(shape: &AssignShape) -> Problem {
     let mut forbidden = Vec::new();
     for (region, &host) in host.iter().enumerate() {
         for (member, &home) in home.iter().enumerate() {
-            if host == home || rng.unit() < shape.conflicts {
-                forbidden.push((region as u32, member as u32));
+            if host == home {
+                forbidden.push((region as u32, member as u32, false));
+            } else if rng.unit() < shape.conflicts {
+                forbidden.push((region as u32, member as u32, true));
             }
         }
     }
-    Problem {
-        per_region: shape.per_region,
+    Drawn {
         region_fields,
         member_fields,
-        loads: vec![shape.load(); shape.members],
+        host,
+        home,
         forbidden,
+    }
+}
+
+/// The problem of `shape`: no kept pairs, conflicts in the order drawn.
+pub fn assign_problem(shape: &AssignShape) -> Problem {
+    let drawn = draw(shape);
+    Problem {
+        per_region: shape.per_region,
+        region_fields: drawn.region_fields,
+        member_fields: drawn.member_fields,
+        loads: vec![shape.load(); shape.members],
+        forbidden: drawn.forbidden.iter().map(|&(r, m, _)| (r, m)).collect(),
         kept: Vec::new(),
+    }
+}
+
+/// The same call as a review: one region per proposal with its fields and
+/// its institution, one reviewer per member with their fields and
+/// affiliation and the conflicts drawn at random declared, and one panel
+/// `experts` of every member scoring criterion `1` of every region;
+/// `panelist assign DIR --panel experts --per-region K` gives the
+/// assignment of [`assign_problem`] (the loads are the default ones when
+/// the shape has no slack).
+pub fn assign_review(shape: &AssignShape) -> Review {
+    let drawn = draw(shape);
+    let field = |f: &u32| format!("Field {f}");
+    let regions: Vec<Region> = drawn
+        .region_fields
+        .iter()
+        .zip(&drawn.host)
+        .enumerate()
+        .map(|(r, (fields, host))| Region {
+            id: format!("p{r:05}"),
+            name: format!("Proposal {r}"),
+            fields: fields.iter().map(field).collect(),
+            institutions: vec![format!("Institute {host}")],
+            ..Region::default()
+        })
+        .collect();
+    let mut reviewers: Vec<Reviewer> = drawn
+        .member_fields
+        .iter()
+        .zip(&drawn.home)
+        .enumerate()
+        .map(|(m, (fields, home))| Reviewer {
+            id: format!("e{m:04}"),
+            name: format!("Expert {m}"),
+            fields: fields.iter().map(field).collect(),
+            affiliations: vec![format!("Institute {home}")],
+            ..Reviewer::default()
+        })
+        .collect();
+    for &(r, m, random) in &drawn.forbidden {
+        if random {
+            let region = regions[r as usize].id.clone();
+            reviewers[m as usize].conflicts.push(region);
+        }
+    }
+    let members = reviewers.iter().map(|r| r.id.clone()).collect();
+    Review {
+        id: "call".into(),
+        title: "A call for proposals".into(),
+        categories: vec![Category {
+            id: "1".into(),
+            title: "Quality".into(),
+            criteria: vec![Criterion {
+                id: "1".into(),
+                title: "Excellence".into(),
+                max: 5.0,
+                step: 0.5,
+                guidance: String::new(),
+                min: None,
+            }],
+            categories: Vec::new(),
+            min: None,
+        }],
+        regions,
+        reviewers,
+        panels: vec![Panel {
+            id: "experts".into(),
+            title: "Expert review".into(),
+            members,
+            criteria: vec!["1".into()],
+            regions: Regions::All,
+        }],
+        committee: Committee {
+            select: Some(1),
+            tiers: Vec::new(),
+            aggregate: Aggregate::Mean,
+            tie_break: Vec::new(),
+            min_total: None,
+            disagreement: 0.4,
+            eligibility: None,
+            budget: None,
+        },
+        follows: None,
     }
 }
 

@@ -7,6 +7,7 @@
 mod common;
 
 mod analysis;
+mod assign_cmd;
 mod assignment;
 mod chair_japanese;
 mod cli;
