@@ -95,6 +95,11 @@ report-rule-min = Minimum total: { $min }; a region below it is not eligible (`B
 report-rule-no-min = Minimum total: none.
 report-rule-disagreement = Disagreement: flagged when a criterion has at least 2 marks and they spread by more than { $ratio } { "\u00D7" } its maximum.
 report-rule-conflicts = Conflicts of interest: a reviewer's marks for a region they have a conflict on (declared in `review.ron` or on their sheet) are left out.
+report-rule-institutions = Conflicts through institutions: a reviewer affiliated with one of a region's institutions (`affiliations` and `institutions` in `review.ron`, compared without case or surrounding spaces) has a conflict on it, as if declared.
+report-rule-per-member = { $count ->
+    [one] Panel { $panels } gives
+   *[other] Panels { $panels } give
+} each member their own regions (`PerMember`): a member's marks count only on the regions assigned to them; marks on others stay on file and do not count.
 report-rule-drafts = Sheets: submitted sheets and, for these results, **draft sheets too** (`--include-drafts`).
 report-rule-submitted = Sheets: only submitted sheets count; drafts are left out.
 

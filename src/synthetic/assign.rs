@@ -174,7 +174,7 @@ pub fn assign_review(shape: &AssignShape) -> Review {
             id: "1".into(),
             title: "Quality".into(),
             criteria: vec![Criterion {
-                id: "1".into(),
+                id: "1-a".into(),
                 title: "Excellence".into(),
                 max: 5.0,
                 step: 0.5,
@@ -190,7 +190,7 @@ pub fn assign_review(shape: &AssignShape) -> Review {
             id: "experts".into(),
             title: "Expert review".into(),
             members,
-            criteria: vec!["1".into()],
+            criteria: vec!["1-a".into()],
             regions: Regions::All,
         }],
         committee: Committee {

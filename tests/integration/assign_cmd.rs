@@ -261,6 +261,13 @@ fn the_synthetic_call_as_a_review_has_the_synthetic_problem_s_optimum() {
     use panelist::synthetic::assign::{AssignShape, assign_problem, assign_review};
     let shape = AssignShape::new(120, 40, 3, 7);
     let review = assign_review(&shape);
+    // The benchmark writes it as review.ron and runs `panelist assign`.
+    let dir = crate::common::ReviewDir::new(review.clone());
+    crate::common::panelist()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .success();
     let index = Index::new(&review);
     let request = Request {
         per_region: 3,

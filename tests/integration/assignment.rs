@@ -264,3 +264,36 @@ fn the_reviewer_steps_only_through_their_own_regions_and_sees_why_one_is_barred(
         "nagoya's marks are not due: {screen}"
     );
 }
+
+#[test]
+fn the_report_states_the_assignment_rules_only_when_the_review_uses_them() {
+    let report_of = |review: &Review| {
+        let results = merged(review, &[]);
+        panelist::i18n::with_lang(panelist::i18n::Lang::En, || {
+            let file = panelist::report::ResultsFile {
+                results,
+                analysis: None,
+            };
+            panelist::report::markdown(&file, review, &[])
+        })
+    };
+    let report = report_of(&review());
+    assert!(
+        report.contains("- Conflicts through institutions: a reviewer affiliated"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- Panel `tech` gives each member their own regions (`PerMember`)"),
+        "{report}"
+    );
+
+    let mut plain = review();
+    plain.panels[0].regions = Regions::All;
+    plain.reviewers[0].affiliations.clear();
+    let report = report_of(&plain);
+    assert!(
+        !report.contains("Conflicts through institutions"),
+        "{report}"
+    );
+    assert!(!report.contains("PerMember"), "{report}");
+}

@@ -4,7 +4,7 @@
 use std::fmt::{self, Write};
 
 use super::writer::{Report, list};
-use crate::model::Aggregate;
+use crate::model::{Aggregate, Regions};
 use crate::report::words::{escape, points};
 use crate::t;
 
@@ -69,12 +69,42 @@ impl Report<'_> {
             t!("report-rule-disagreement", ratio = rules.disagreement)
         )?;
         writeln!(self, "- {}", t!("report-rule-conflicts"))?;
+        self.assignment_rules()?;
         if rules.include_drafts {
             writeln!(self, "- {}", t!("report-rule-drafts"))?;
         } else {
             writeln!(self, "- {}", t!("report-rule-submitted"))?;
         }
         writeln!(self)
+    }
+
+    /// *Assignment*'s rules, when the review uses them: conflicts through
+    /// institutions, and panels whose members each score their own regions.
+    fn assignment_rules(&mut self) -> fmt::Result {
+        let review = self.review;
+        let affiliated = review.reviewers.iter().any(|r| !r.affiliations.is_empty())
+            && review.regions.iter().any(|r| !r.institutions.is_empty());
+        if affiliated {
+            writeln!(self, "- {}", t!("report-rule-institutions"))?;
+        }
+        let per_member: Vec<String> = review
+            .panels
+            .iter()
+            .filter(|p| matches!(p.regions, Regions::PerMember(_)))
+            .map(|p| format!("`{}`", escape(&p.id)))
+            .collect();
+        if !per_member.is_empty() {
+            writeln!(
+                self,
+                "- {}",
+                t!(
+                    "report-rule-per-member",
+                    count = per_member.len(),
+                    panels = per_member.join(", ")
+                )
+            )?;
+        }
+        Ok(())
     }
 
     /// Per panel: members, sheets counted, drafts left out, no sheet.
