@@ -327,6 +327,7 @@ fn save_one_mark_in_10k(bencher: divan::Bencher) {
                 mark: Some(Mark {
                     points,
                     note: String::new(),
+                    preliminary: None,
                 }),
             }])
         })

@@ -17,10 +17,10 @@ pub use change::Change;
 pub use conflict::{Conflict, conflict, institution_key};
 pub use index::Index;
 pub use keys::{KeyLineError, public_key};
-pub use panel_file::{Mark, PanelFile, Scores, Sheet};
+pub use panel_file::{Consensus, Mark, PanelFile, Scores, Sheet};
 pub use programme::{Budget, BudgetRule, Follows, PROGRAMME_EPSILON, Rule, Tier};
 pub use review::{
     Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Placed, Region, Regions,
-    Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid, valid_id,
+    Reveal, Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid, valid_id,
 };
 pub use unique_map::UniqueMap;

@@ -149,6 +149,7 @@ mod tests {
                 mark: Some(Mark {
                     points: 2.0,
                     note: String::new(),
+                    preliminary: None,
                 }),
             }
             .apply(&mut sheet);

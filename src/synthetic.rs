@@ -172,6 +172,7 @@ pub fn generate(shape: &Shape) -> Synthetic {
             tie_break: categories.iter().rev().map(|c| c.id.clone()).collect(),
             min_total: Some((max_total(&categories) * 0.4).round()),
             disagreement: 0.4,
+            ..Committee::default()
         },
         categories,
         regions,
@@ -361,6 +362,7 @@ fn plan_panels(
                     regions: Regions::Only(
                         covered.iter().map(|&r| regions[r].id.clone()).collect(),
                     ),
+                    ..Panel::default()
                 },
                 regions: covered.clone(),
                 review_conflict,
@@ -412,7 +414,7 @@ fn score_panel(
                     } else {
                         String::new()
                     };
-                    (c.id.clone(), Mark { points, note })
+                    (c.id.clone(), Mark::new(points, note))
                 })
                 .collect();
             scores.insert(region.id.clone(), marks);
@@ -430,6 +432,7 @@ fn score_panel(
                     .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
                 scores,
                 conflicts,
+                was_submitted: false,
             },
         );
     }
@@ -438,6 +441,7 @@ fn score_panel(
         panel: panel.id.clone(),
         rubric: review.fingerprint(),
         sheets,
+        consensus: None,
     }
 }
 

@@ -103,6 +103,7 @@ fn marked(review: &Review) -> Vec<SheetInput> {
                 let mark = Mark {
                     points,
                     note: String::new(),
+                    preliminary: None,
                 };
                 sheet
                     .scores
@@ -320,6 +321,7 @@ fn sheet_inputs(review: &Review, input: &MergeInput) -> Vec<SheetInput> {
                         Mark {
                             points: f64::from(p) / 2.0,
                             note: String::new(),
+                            preliminary: None,
                         },
                     );
                 }
@@ -381,6 +383,7 @@ fn tidy_marks(review: &Review, panel: &str, s: &FuzzSheet, sheet: &mut Sheet) ->
                 Mark {
                     points: nth(p, steps + 1) as f64 * def.step,
                     note: String::new(),
+                    preliminary: None,
                 },
             );
     }

@@ -138,7 +138,7 @@ fn save_mark(
         changes.push(Change::Cell {
             region: region.to_string(),
             criterion: criterion.to_string(),
-            mark: Some(Mark { points, note }),
+            mark: Some(Mark::new(points, note)),
         });
         Ok(changes)
     })?;

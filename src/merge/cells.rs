@@ -39,6 +39,7 @@ pub(super) fn collect_marks<'s>(
     static NO_MARK: Mark = Mark {
         points: 0.0,
         note: String::new(),
+        preliminary: None,
     };
     let mut marks = vec![("", &NO_MARK); starts[starts.len() - 1]];
     let mut next = starts.clone();

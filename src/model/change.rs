@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::panel_file::{Mark, Sheet};
+use super::review::GRID_TOLERANCE;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -19,6 +20,15 @@ pub enum Change {
     Submitted(bool),
 }
 
+/// The preliminary points of `new`, replacing `old` on a sheet that has
+/// been submitted: the points the cell had at the first submission (kept
+/// through every later change), unless `new` brings them back. A mark
+/// first given after the submission has none.
+fn preliminary(old: Option<&Mark>, new: &Mark) -> Option<f64> {
+    let first = old.map(|old| old.preliminary.unwrap_or(old.points))?;
+    ((first - new.points).abs() > GRID_TOLERANCE).then_some(first)
+}
+
 impl Change {
     /// Applies the change to a sheet.
     pub fn apply(&self, sheet: &mut Sheet) {
@@ -29,11 +39,15 @@ impl Change {
                 mark,
             } => match mark {
                 Some(mark) => {
+                    let mut mark = mark.clone();
+                    if sheet.revising() {
+                        mark.preliminary = preliminary(sheet.mark(region, criterion), &mark);
+                    }
                     sheet
                         .scores
                         .entry(region.clone())
                         .or_default()
-                        .insert(criterion.clone(), mark.clone());
+                        .insert(criterion.clone(), mark);
                 }
                 None => {
                     if let Some(marks) = sheet.scores.get_mut(region) {
@@ -50,7 +64,12 @@ impl Change {
                     sheet.conflicts.push(region.clone());
                 }
             }
-            Change::Submitted(submitted) => sheet.submitted = *submitted,
+            Change::Submitted(submitted) => {
+                // Reopened: the sheet remembers it was submitted (a submitted
+                // sheet says so already).
+                sheet.was_submitted |= sheet.submitted && !*submitted;
+                sheet.submitted = *submitted;
+            }
         }
     }
 
@@ -98,6 +117,7 @@ mod tests {
                 mark: Some(Mark {
                     points: 3.0,
                     note: "n".into(),
+                    preliminary: None,
                 }),
             },
             Change::Cell {
@@ -106,6 +126,7 @@ mod tests {
                 mark: Some(Mark {
                     points: 4.5,
                     note: String::new(),
+                    preliminary: None,
                 }),
             },
             Change::Conflict {
@@ -125,8 +146,70 @@ mod tests {
             change.apply(&mut s);
             let mut undone = s.clone();
             inverse.apply(&mut undone);
+            // A submission, even undone, leaves the sheet once submitted.
+            undone.was_submitted = before.was_submitted;
             assert_eq!(undone, before, "undoing {change:?}");
         }
+        assert!(s.revising());
+    }
+
+    fn set(s: &mut Sheet, criterion: &str, points: f64) {
+        Change::Cell {
+            region: "r".into(),
+            criterion: criterion.into(),
+            mark: Some(Mark::new(points, "")),
+        }
+        .apply(s);
+    }
+
+    #[test]
+    fn a_mark_changed_after_the_first_submission_keeps_its_preliminary_points() {
+        let mut s = sheet();
+        set(&mut s, "a", 3.0);
+        set(&mut s, "a", 3.5);
+        assert_eq!(
+            s.mark("r", "a").map(|m| m.preliminary),
+            Some(None),
+            "a draft"
+        );
+        Change::Submitted(true).apply(&mut s);
+        Change::Submitted(false).apply(&mut s);
+        assert!(s.revising(), "reopened, still once submitted");
+        set(&mut s, "a", 4.0);
+        set(&mut s, "a", 5.0);
+        let mark = s.mark("r", "a").cloned();
+        assert_eq!(
+            mark.map(|m| (m.points, m.preliminary)),
+            Some((5.0, Some(3.5)))
+        );
+        // Back to the submitted value: not revised any more.
+        set(&mut s, "a", 3.5);
+        assert_eq!(s.mark("r", "a").map(|m| m.preliminary), Some(None));
+        // A mark first given after the submission has no preliminary value.
+        set(&mut s, "b", 2.0);
+        assert_eq!(s.mark("r", "b").map(|m| m.preliminary), Some(None));
+        // Undoing a revision restores the mark exactly.
+        let mut before = s.clone();
+        set(&mut before, "a", 1.0);
+        let undo = Change::Cell {
+            region: "r".into(),
+            criterion: "a".into(),
+            mark: Some(Mark::new(4.0, "")),
+        };
+        let inverse = undo.inverse(&before);
+        let mut after = before.clone();
+        undo.apply(&mut after);
+        inverse.apply(&mut after);
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn a_sheet_loaded_as_submitted_revises_without_the_flag() {
+        let mut s = sheet();
+        set(&mut s, "a", 2.0);
+        s.submitted = true;
+        set(&mut s, "a", 1.0);
+        assert_eq!(s.mark("r", "a").and_then(|m| m.preliminary), Some(2.0));
     }
 
     #[test]
@@ -138,6 +221,7 @@ mod tests {
             mark: Some(Mark {
                 points: 1.0,
                 note: String::new(),
+                preliminary: None,
             }),
         };
         set.apply(&mut s);

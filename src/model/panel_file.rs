@@ -15,6 +15,28 @@ pub struct PanelFile {
     pub panel: String,
     pub rubric: String,
     pub sheets: UniqueMap<Sheet>,
+    /// The panel's agreed marks and comments, by its rapporteur or the
+    /// committee's chair (*Discussion and consensus*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<Consensus>,
+}
+
+/// A panel's consensus: per region and criterion the agreed mark, its note
+/// the comment the applicant reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consensus {
+    /// Who wrote last.
+    pub by: String,
+    pub updated: jiff::Timestamp,
+    /// region id → criterion id → mark.
+    pub marks: UniqueMap<UniqueMap<Mark>>,
+}
+
+impl Consensus {
+    pub fn mark(&self, region: &str, criterion: &str) -> Option<&Mark> {
+        self.marks.get(region)?.get(criterion)
+    }
 }
 
 /// One reviewer's marks and notes within one panel.
@@ -27,6 +49,11 @@ pub struct Sheet {
     pub scores: UniqueMap<UniqueMap<Mark>>,
     #[serde(default)]
     pub conflicts: Vec<String>,
+    /// Whether the sheet was submitted and then reopened: a mark changed
+    /// since its first submission is *revised*, and keeps its first value
+    /// as `preliminary`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub was_submitted: bool,
 }
 
 impl Sheet {
@@ -37,7 +64,14 @@ impl Sheet {
             updated: now,
             scores: UniqueMap::default(),
             conflicts: Vec::new(),
+            was_submitted: false,
         }
+    }
+
+    /// Whether a change to a mark now revises it: the sheet is, or once
+    /// was, submitted.
+    pub fn revising(&self) -> bool {
+        self.submitted || self.was_submitted
     }
 
     pub fn mark(&self, region: &str, criterion: &str) -> Option<&Mark> {
@@ -64,6 +98,21 @@ pub struct Mark {
     pub points: f64,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The points the mark had when its sheet was first submitted, if it
+    /// has changed since (a *revised* mark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preliminary: Option<f64>,
+}
+
+impl Mark {
+    /// A mark as a reviewer gives it.
+    pub fn new(points: f64, note: impl Into<String>) -> Mark {
+        Mark {
+            points,
+            note: note.into(),
+            preliminary: None,
+        }
+    }
 }
 
 pub type Scores = BTreeMap<String, BTreeMap<String, Mark>>;

@@ -106,7 +106,7 @@ pub struct Reviewer {
     pub affiliations: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Panel {
     pub id: String,
@@ -114,11 +114,36 @@ pub struct Panel {
     pub members: Vec<String>,
     pub criteria: Vec<String>,
     pub regions: Regions,
+    /// Whether a member sees the others' marks and notes once their own
+    /// sheet is submitted (*Discussion and consensus*).
+    #[serde(default, skip_serializing_if = "Reveal::is_never")]
+    pub reveal: Reveal,
+    /// The member (or any reviewer) who records the panel's consensus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rapporteur: Option<String>,
+}
+
+/// When a panel's members see each other's marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reveal {
+    /// Never: each member sees only their own sheet.
+    #[default]
+    Never,
+    /// Once the member's own sheet is submitted, for the regions they
+    /// scored and are not conflicted on.
+    AfterSubmit,
+}
+
+impl Reveal {
+    pub fn is_never(&self) -> bool {
+        *self == Reveal::Never
+    }
 }
 
 /// Which regions a panel scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub enum Regions {
+    #[default]
     All,
     Only(Vec<String>),
     /// Each member scores only their own regions (a member not listed, or
@@ -153,6 +178,16 @@ pub struct Committee {
     pub eligibility: Option<Rule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
+    /// The committee's chair, who may record any panel's consensus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    /// Whether a panel's consensus mark, where it has one, stands for its
+    /// members' aggregate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub use_consensus: bool,
+    /// Whether the letters to applicants give the region's rank.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub feedback_rank: bool,
 }
 
 /// `select: 6` as version 1 wrote it (and `Some(6)`, which an `Option`
@@ -200,6 +235,26 @@ mod places {
 
         fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
             inner.deserialize_any(self)
+        }
+    }
+}
+
+impl Default for Committee {
+    /// A committee as a `review.ron` that gives none of its optional fields
+    /// reads (no places yet).
+    fn default() -> Committee {
+        Committee {
+            select: None,
+            tiers: Vec::new(),
+            aggregate: Aggregate::Mean,
+            tie_break: Vec::new(),
+            min_total: None,
+            disagreement: default_disagreement(),
+            eligibility: None,
+            budget: None,
+            chair: None,
+            use_consensus: false,
+            feedback_rank: false,
         }
     }
 }

@@ -224,6 +224,23 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// `None` or `Some(value)`.
+    fn option<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.ident()? {
+            "None" => Some(None),
+            "Some" => {
+                self.ws()?;
+                self.expect(b'(')?;
+                self.ws()?;
+                let value = value(self)?;
+                self.ws()?;
+                self.expect(b')')?;
+                Some(Some(value))
+            }
+            _ => None,
+        }
+    }
+
     /// `Name(` or `(`, as ron takes a struct's name to be optional.
     fn open_struct(&mut self, name: &str) -> Option<()> {
         if self.peek() != Some(b'(') && self.ident()? != name {
@@ -306,17 +323,20 @@ impl<'a> Cursor<'a> {
             panel: panel?,
             rubric: rubric?,
             sheets: sheets?,
+            consensus: None,
         })
     }
 
     fn sheet(&mut self) -> Option<Sheet> {
         self.open_struct("Sheet")?;
-        let (mut submitted, mut updated, mut scores, mut conflicts) = (None, None, None, None);
+        let (mut submitted, mut updated, mut scores, mut conflicts, mut was_submitted) =
+            (None, None, None, None, None);
         self.fields(|cursor, name| match name {
             "submitted" => once(&mut submitted, cursor.boolean()?),
             "updated" => once(&mut updated, timestamp(&cursor.string()?)?),
             "scores" => once(&mut scores, cursor.map(|c| c.map(Cursor::mark))?),
             "conflicts" => once(&mut conflicts, cursor.strings()?),
+            "was_submitted" => once(&mut was_submitted, cursor.boolean()?),
             _ => None,
         })?;
         Some(Sheet {
@@ -324,20 +344,23 @@ impl<'a> Cursor<'a> {
             updated: updated?,
             scores: scores?,
             conflicts: conflicts.unwrap_or_default(),
+            was_submitted: was_submitted.unwrap_or_default(),
         })
     }
 
     fn mark(&mut self) -> Option<Mark> {
         self.open_struct("Mark")?;
-        let (mut points, mut note) = (None, None);
+        let (mut points, mut note, mut preliminary) = (None, None, None);
         self.fields(|cursor, name| match name {
             "points" => once(&mut points, cursor.number()?),
             "note" => once(&mut note, cursor.string()?),
+            "preliminary" => once(&mut preliminary, cursor.option(Cursor::number)?),
             _ => None,
         })?;
         Some(Mark {
             points: points?,
             note: note.unwrap_or_default(),
+            preliminary: preliminary.flatten(),
         })
     }
 }
@@ -423,7 +446,7 @@ mod tests {
         ) {
             let mut marks = crate::model::UniqueMap::default();
             for key in &keys {
-                marks.insert(key.clone(), crate::model::Mark { points, note: note.clone() });
+                marks.insert(key.clone(), crate::model::Mark::new(points, note.clone()));
             }
             let mut scores = crate::model::UniqueMap::default();
             scores.insert(note.clone(), marks);
@@ -432,10 +455,11 @@ mod tests {
                 updated: jiff::Timestamp::from_second(seconds).unwrap(),
                 scores,
                 conflicts: keys.clone(),
+                was_submitted: false,
             };
             let mut sheets = crate::model::UniqueMap::default();
             sheets.insert(keys[0].clone(), sheet);
-            let file = PanelFile { review: note.clone(), panel: keys[0].clone(), rubric: "f".into(), sheets };
+            let file = PanelFile { review: note.clone(), panel: keys[0].clone(), rubric: "f".into(), sheets , consensus: None };
             let text = to_ron(&file);
             let read = agrees(&text);
             if points.abs() < 1e15 && (points == 0.0 || points.abs() >= 1e-4) {

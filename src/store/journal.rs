@@ -562,6 +562,7 @@ mod tests {
         Some(Mark {
             points,
             note: note.into(),
+            preliminary: None,
         })
     }
 
@@ -612,6 +613,7 @@ mod tests {
             Mark {
                 points: 1.0,
                 note: String::new(),
+                preliminary: None,
             },
         );
         let journal = Journal {

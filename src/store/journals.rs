@@ -217,6 +217,7 @@ fn rebuild(
         panel: panel.to_string(),
         rubric: review.fingerprint.clone(),
         sheets: sheets.into_iter().collect(),
+        consensus: None,
     };
     let text = to_ron(&file);
     let index = Index::new(&review.review);

@@ -177,6 +177,7 @@ fn current_file(
         panel: panel.to_string(),
         rubric: review.fingerprint.clone(),
         sheets: UniqueMap::default(),
+        consensus: None,
     };
     if path.exists() {
         let index = Index::new(&review.review);

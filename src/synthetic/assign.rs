@@ -192,6 +192,7 @@ pub fn assign_review(shape: &AssignShape) -> Review {
             members,
             criteria: vec!["1-a".into()],
             regions: Regions::All,
+            ..Panel::default()
         }],
         committee: Committee {
             select: Some(1),
@@ -202,6 +203,7 @@ pub fn assign_review(shape: &AssignShape) -> Review {
             disagreement: 0.4,
             eligibility: None,
             budget: None,
+            ..Committee::default()
         },
         follows: None,
     }

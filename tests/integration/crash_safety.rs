@@ -112,13 +112,20 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         let mine = &file.sheets[reviewer];
         expected.updated = mine.updated;
         expected.submitted = mine.submitted;
-        expected
+        // `mark` reopens a submitted sheet: a changed mark is then revised,
+        // with the points it had at the submission as preliminary.
+        expected.was_submitted = mine.was_submitted;
+        let first = original.sheets[reviewer].scores[cell.0][cell.1].points;
+        let mark = expected
             .scores
             .get_mut(cell.0)
             .unwrap()
             .get_mut(cell.1)
-            .unwrap()
-            .points = found;
+            .unwrap();
+        mark.points = found;
+        if expected.was_submitted || original.sheets[reviewer].submitted {
+            mark.preliminary = (found != first).then_some(first);
+        }
         assert_eq!(
             &expected, mine,
             "round {round}: the saving reviewer's sheet"

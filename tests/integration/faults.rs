@@ -154,6 +154,7 @@ fn save_with(io: &dyn SaveIo, review: &store::LoadedReview) -> Result<store::Sav
                 mark: Some(Mark {
                     points: 4.0,
                     note: String::new(),
+                    preliminary: None,
                 }),
             }])
         },
@@ -463,6 +464,7 @@ fn check_repair_waits_for_a_save_under_way_and_keeps_its_mark() {
             mark: Some(Mark {
                 points: 3.5,
                 note: String::new(),
+                preliminary: None,
             }),
         },
         &Sheet::new(store::now()),

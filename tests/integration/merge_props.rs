@@ -318,7 +318,7 @@ proptest! {
             for (c, &(criterion, _, max, step)) in CRITERIA.iter().enumerate() {
                 if panel.covers_criterion(criterion) {
                     let points = (f64::from(new_points[c]) * step).min(max);
-                    marks.insert(criterion.into(), Mark { points, note: String::new() });
+                    marks.insert(criterion.into(), Mark::new(points, String::new()));
                 }
             }
         }
@@ -538,12 +538,13 @@ fn a_sheet() -> impl Strategy<Value = Sheet> {
                 .map(|(region, marks)| {
                     let marks: UniqueMap<Mark> = marks
                         .into_iter()
-                        .map(|(criterion, (points, note))| (criterion, Mark { points, note }))
+                        .map(|(criterion, (points, note))| (criterion, Mark::new(points, note)))
                         .collect();
                     (region, marks)
                 })
                 .collect(),
             conflicts,
+            was_submitted: false,
         })
 }
 
@@ -559,6 +560,7 @@ fn panel_file() -> impl Strategy<Value = PanelFile> {
             panel,
             rubric,
             sheets: UniqueMap(sheets),
+            consensus: None,
         })
 }
 

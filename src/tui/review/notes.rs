@@ -63,13 +63,7 @@ impl App {
                 if let Some(mark) = self.current_mark().cloned()
                     && mark.note != text
                 {
-                    self.record(self.cell_change(
-                        self.pos,
-                        Some(Mark {
-                            points: mark.points,
-                            note: text,
-                        }),
-                    ));
+                    self.record(self.cell_change(self.pos, Some(Mark { note: text, ..mark })));
                     self.say(Tone::Good, &t!("msg-note-saved"));
                 }
             }

@@ -149,7 +149,7 @@ impl App {
             .map(|m| m.note.clone())
             .unwrap_or_default();
         self.input = None;
-        self.record(self.cell_change(self.pos, Some(Mark { points, note })));
+        self.record(self.cell_change(self.pos, Some(Mark::new(points, note))));
         let next = self.neighbour(1);
         if next == self.pos {
             self.say(Tone::Good, &t!("msg-last-criterion"));

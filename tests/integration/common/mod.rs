@@ -60,6 +60,7 @@ impl ReviewBuilder {
                     disagreement: 0.4,
                     eligibility: None,
                     budget: None,
+                    ..Committee::default()
                 },
                 follows: None,
             },
@@ -165,6 +166,7 @@ impl ReviewBuilder {
                     Regions::Only(ids.iter().map(std::string::ToString::to_string).collect())
                 }
             },
+            ..Panel::default()
         });
         self
     }
@@ -223,6 +225,7 @@ pub fn sheet() -> SheetBuilder {
             updated: ts(T0),
             scores: UniqueMap::default(),
             conflicts: Vec::new(),
+            was_submitted: false,
         },
     }
 }
@@ -252,6 +255,7 @@ impl SheetBuilder {
                 Mark {
                     points,
                     note: note.to_string(),
+                    preliminary: None,
                 },
             );
         self
@@ -400,6 +404,7 @@ impl ReviewDir {
                 .into_iter()
                 .map(|(reviewer, s)| (reviewer.to_string(), s.build()))
                 .collect(),
+            consensus: None,
         }
     }
 
