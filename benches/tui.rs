@@ -83,6 +83,7 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
             members: (0..3).map(|i| format!("r{i}")).collect(),
             criteria: Vec::new(),
             regions: Regions::All,
+            ..Panel::default()
         }],
         committee: Committee {
             select: Some(10),
@@ -93,6 +94,7 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
             disagreement: 0.4,
             eligibility: None,
             budget: None,
+            ..Committee::default()
         },
         follows: None,
     };
@@ -109,6 +111,7 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
                     Mark {
                         points: (n % 10) as f64 * 0.5,
                         note: String::new(),
+                        preliminary: None,
                     },
                 )
             })
@@ -120,6 +123,7 @@ fn write_review(dir: &Path, regions: usize, criteria: usize) {
         panel: "panel".into(),
         rubric: review.fingerprint(),
         sheets: [("r0".to_string(), sheet)].into_iter().collect(),
+        consensus: None,
     };
     std::fs::create_dir_all(dir.join("scores")).expect("create scores/");
     std::fs::write(dir.join("scores/panel.ron"), store::to_ron(&file))
