@@ -71,7 +71,9 @@ report-rule-no-min = 基準点：なし。
 report-rule-disagreement = 評点の乖離：ある評価項目に点数が 2 件以上あり、その幅が満点の { $ratio } 倍を超えるときに印を付けます。
 report-rule-conflicts = 利害関係：評価委員が利害関係を有する地域（`review.ron` 又は採点表で申告されたもの）に付けた点数は集計に含めません。
 report-rule-institutions = 所属機関による利害関係：地域の参加機関のいずれかに所属する評価委員は（`review.ron` の `affiliations` と `institutions`。大文字小文字と前後の空白は区別しない）、申告があったものとしてその地域と利害関係があるとされます。
-report-rule-per-member = 部会 { $panels } では委員ごとに担当地域が決まっています（`PerMember`）。委員の評点は割り当てられた地域についてのみ算入され、それ以外の評点はファイルに残りますが算入されません。
+report-rule-per-member = { $count ->
+   *[other] 部会 { $panels }
+} では委員ごとに担当地域が決まっています（`PerMember`）。委員の評点は割り当てられた地域についてのみ算入され、それ以外の評点はファイルに残りますが算入されません。
 report-rule-drafts = 採点表：提出済の採点表に加え、この結果では**下書きの採点表も**集計しています（`--include-drafts`）。
 report-rule-submitted = 採点表：提出済の採点表のみを集計し、下書きは含めません。
 

@@ -26,6 +26,7 @@ mod results_tui;
 mod review_pty;
 mod review_tui;
 mod reviewer_programme;
+mod sample_assignment;
 mod samples;
 mod serve;
 mod serve_hostile;
