@@ -38,6 +38,7 @@ macro_rules! errln {
     }};
 }
 
+pub mod agenda;
 pub mod analysis;
 pub mod assign;
 pub mod cli;

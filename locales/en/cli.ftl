@@ -74,3 +74,7 @@ cli-assign-keep = Keep every region a member has already marked (draft or submit
 cli-assign-without = A member who dropped out: their regions go to others (repeatable)
 cli-assign-dry_run = Print the assignment; change nothing
 cli-lang-unknown = "{ $value }" is not a language of the interface: en or ja
+
+cli-agenda-about = Order the committee meeting's regions so that members with a conflict step out least
+cli-agenda-panel = A panel whose members attend the meeting (repeatable; default: every panel that reviews all regions)
+cli-agenda-out = Write agenda.md here instead of the review directory

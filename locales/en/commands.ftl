@@ -183,3 +183,26 @@ assign-uncoverable = region { $region } needs { $k } members but only { $free } 
 assign-loads-short = the loads are too small: { $regions } regions x { $k } = { $places } places, the members take { $loads } at most: { $missing } missing; raise --max-load or the members' load
 assign-shortfall = { $count } regions ({ $regions }) need { $need } places between them, and the members free for them can give only { $give }: too many conflicts among them, or loads too small
 conflict-cause-sheet = declared on their sheet of panel { $panel }
+agenda-title = Agenda: { $title }
+agenda-member = { $name } ({ $id })
+agenda-region = { $name } ({ $id })
+agenda-attending = Attending ({ $count } { $count ->
+    [one] member
+   *[other] members
+} of { $panels }):
+agenda-regions = Regions: { $count }, in the order below
+agenda-regions-left-out = Regions: { $count }, in the order below ({ $left } ineligible left out: { $ids })
+agenda-exits = Members step out { $exits } { $exits ->
+    [one] time
+   *[other] times
+} ({ $given } in review.ron's order; at least { $bound } in any order)
+agenda-method-at-bound = Method: exact; each member with a conflict steps out only once, the fewest
+agenda-method-exact = Method: exact; every order was weighed and no other does better
+agenda-method-heuristic = Method: heuristic; { $count } regions with different conflicts are too many to weigh every order (the exact method weighs up to { $most }), so another order may do better
+agenda-method-no-conflicts = Method: none needed; no member attending has a conflict on any region
+agenda-no-regions = No eligible region to discuss.
+agenda-leaves = leaves: { $member } [{ $cause }]
+agenda-returns = returns: { $member }
+agenda-after-last = After the last region:
+agenda-wrote = wrote { $file }
+agenda-no-members = nobody attends: no panel reviews all regions, or its members are none; name the panels whose members attend with --panel ID (panels: { $panels })

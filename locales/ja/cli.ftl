@@ -73,3 +73,7 @@ cli-assign-keep = 委員がすでに評点を付けた地域（下書き・提�
 cli-assign-without = 辞退した委員。その担当地域は他の委員に移ります（繰り返し指定可）
 cli-assign-dry_run = 割当てを表示するだけで、何も変更しない
 cli-lang-unknown = 「{ $value }」は表示の言語ではありません：en または ja
+
+cli-agenda-about = 委員会で審議する地域の順序を決めます（利害関係のある委員の退室が最も少なくなる順）
+cli-agenda-panel = 会議に出席する委員の部会（繰り返し指定可。既定：全地域を評価する部会）
+cli-agenda-out = agenda.md を審査ディレクトリではなくここに書き出す

@@ -35,7 +35,7 @@ pub use flow::solve;
 pub use infeasible::{
     Crowded, Infeasible, KeptBreaks, Malformed, Overloaded, Shortfall, Uncoverable,
 };
-pub use plan::{Plan, Request, default_load, plan};
+pub use plan::{Plan, Request, conflicted_regions, default_load, plan};
 pub use problem::{Assignment, Problem};
 
 #[cfg(test)]

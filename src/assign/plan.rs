@@ -146,26 +146,34 @@ fn forbidden(
         .collect();
     let mut pairs = Vec::new();
     for (m, member) in members.iter().enumerate() {
-        let m = m as u32;
-        for &(r, _) in index.conflicts_of(member) {
+        for r in conflicted_regions(index, member, files) {
             if let Some(&i) = at.get(&r) {
-                pairs.push((i, m));
-            }
-        }
-        for file in files {
-            let Some(sheet) = file.sheets.get(*member) else {
-                continue;
-            };
-            for region in &sheet.conflicts {
-                if let Some(&i) = index.region_index(region).and_then(|r| at.get(&r)) {
-                    pairs.push((i, m));
-                }
+                pairs.push((i, m as u32));
             }
         }
     }
     pairs.sort_unstable();
-    pairs.dedup();
     pairs
+}
+
+/// Every region `member` is conflicted on, as indices into the review's
+/// regions, ascending and each once: in `review.ron` (declared, or an
+/// affiliation) or on any sheet of theirs in any panel file, draft or
+/// submitted. The one rule of *Assignment* for "everywhere a conflict
+/// counts" (`assign`, `agenda`).
+pub fn conflicted_regions(index: &Index, member: &str, files: &[&PanelFile]) -> Vec<usize> {
+    let mut regions: Vec<usize> = index.conflicts_of(member).iter().map(|&(r, _)| r).collect();
+    for sheet in files.iter().filter_map(|file| file.sheets.get(member)) {
+        regions.extend(
+            sheet
+                .conflicts
+                .iter()
+                .filter_map(|region| index.region_index(region)),
+        );
+    }
+    regions.sort_unstable();
+    regions.dedup();
+    regions
 }
 
 /// The pairs on which a member has a mark in the panel's own file, draft or

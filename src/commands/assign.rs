@@ -257,7 +257,12 @@ fn infeasible(
 
 /// Why `member` may not review region `r` (an index into the review's
 /// regions): `review.ron`'s cause, else a sheet of theirs.
-fn conflict_cause(index: &Index, files: &[&PanelFile], member: &str, r: usize) -> String {
+pub(super) fn conflict_cause(
+    index: &Index,
+    files: &[&PanelFile],
+    member: &str,
+    r: usize,
+) -> String {
     if let Some(conflict) = index.conflict(member, r) {
         return validate::conflict_cause(&conflict);
     }

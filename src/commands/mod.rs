@@ -3,6 +3,7 @@
 //! prints the outcome. The only layer that prints (through `outln!` and
 //! `errln!`) besides [`crate::cli`] and `main`.
 
+pub mod agenda;
 pub mod assign;
 pub mod check;
 pub mod history;
@@ -38,6 +39,7 @@ pub enum Command {
     Submit(submit::Args),
     Init(init::Args),
     Assign(assign::Args),
+    Agenda(agenda::Args),
     Serve(serve::Args),
 }
 
@@ -54,6 +56,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Review(args) => review::run(args),
         Command::Init(args) => init::run(args),
         Command::Assign(args) => assign::run(args),
+        Command::Agenda(args) => agenda::run(args),
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),
     }

@@ -6,6 +6,7 @@
 
 mod common;
 
+mod agenda;
 mod analysis;
 mod assign_cmd;
 mod assignment;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["error"],
     &["model"],
     &["source"],
-    &["validate", "config", "progress", "assign"],
+    &["validate", "config", "progress", "assign", "agenda"],
     &["merge"],
     &["analysis"],
     &["report"],
