@@ -13,7 +13,7 @@ mod programme;
 mod review;
 mod unique_map;
 
-pub use change::Change;
+pub use change::{Change, ConsensusChange};
 pub use conflict::{Conflict, conflict, institution_key};
 pub use index::Index;
 pub use keys::{KeyLineError, public_key};

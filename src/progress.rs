@@ -3,7 +3,7 @@
 //! reviewer has a conflict on, or one the committee's eligibility rule
 //! excludes, owes nothing.
 
-use crate::model::{Index, Region, Review, Sheet};
+use crate::model::{Consensus, Index, Panel, Region, Review, Sheet};
 
 /// Whether the review's eligibility rule admits `region` (every region when
 /// the review has none). Nothing is due on a region it does not: marks
@@ -17,6 +17,35 @@ pub fn eligible(review: &Review, region: &Region) -> bool {
 /// order.
 pub fn ineligible(review: &Review) -> impl Iterator<Item = &Region> {
     review.regions.iter().filter(|r| !eligible(review, r))
+}
+
+/// How far a panel's consensus has come: the (region, criterion) cells it
+/// covers on eligible regions, and how many of them have a consensus mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsensusProgress {
+    pub recorded: usize,
+    pub due: usize,
+}
+
+impl ConsensusProgress {
+    pub fn of(review: &Review, panel: &Panel, consensus: Option<&Consensus>) -> ConsensusProgress {
+        let mut progress = ConsensusProgress {
+            recorded: 0,
+            due: 0,
+        };
+        for region in review.regions.iter().filter(|r| eligible(review, r)) {
+            if !panel.covers_region(&region.id) {
+                continue;
+            }
+            for (_, criterion) in panel.criteria_in(review) {
+                progress.due += 1;
+                if consensus.is_some_and(|c| c.mark(&region.id, &criterion.id).is_some()) {
+                    progress.recorded += 1;
+                }
+            }
+        }
+        progress
+    }
 }
 
 /// One (region, criterion) a reviewer's panel asks them to score.

@@ -11,6 +11,7 @@ use crate::source::{Anchor, SourceText};
 use crate::{Problem, model};
 
 mod assignment;
+mod consensus;
 mod findings;
 mod programme;
 
@@ -31,6 +32,7 @@ pub fn review(review: &Review, source: &SourceText) -> Vec<Problem> {
     keys(review, &mut f);
     panels(review, &index, &mut f);
     assignment::check(review, &index, &mut f);
+    consensus::check(review, &index, &mut f);
     committee(review, &mut f);
     programme::check(review, &mut f);
     f.problems
@@ -408,6 +410,11 @@ pub fn panel_file(
                 f.add(&finding.at, finding.message);
             }
         }
+        if let Some(agreed) = &file.consensus {
+            for finding in consensus_findings(index, panel, agreed) {
+                f.add(&finding.at, finding.message);
+            }
+        }
     }
     f.finish()
 }
@@ -485,29 +492,24 @@ fn check_sheet(index: &Index, panel: usize, reviewer: &str, sheet: &Sheet, f: &m
             );
             continue;
         }
-        check_marks(index, panel, reviewer, region, marks, f);
+        check_marks(index, panel, &at_region, region, marks, f);
     }
 }
 
-/// The marks of one region of a sheet: each for a criterion the panel
-/// covers, within its range and on its grid.
+/// The marks of one region of a sheet (or of a consensus), found at
+/// `at_region`: each for a criterion the panel covers, within its range and
+/// on its grid.
 fn check_marks(
     index: &Index,
     panel: usize,
-    reviewer: &str,
+    at_region: &[Anchor],
     region: &str,
     marks: &UniqueMap<Mark>,
     f: &mut Vec<Finding>,
 ) {
     let panel_id = &index.review.panels[panel].id;
     for (criterion, mark) in marks.iter() {
-        let at_mark = [
-            field("sheets"),
-            s(reviewer),
-            field("scores"),
-            s(region),
-            s(criterion),
-        ];
+        let at_mark = [at_region, &[s(criterion)]].concat();
         let Some(c) = index.criterion_index(criterion) else {
             push(
                 f,
@@ -535,7 +537,7 @@ fn check_marks(
         }
         let criterion_def = index.criteria()[c].1;
         if !criterion_def.accepts(mark.points) {
-            let mut at_points = at_mark.to_vec();
+            let mut at_points = at_mark.clone();
             at_points.push(field("points"));
             push(
                 f,
@@ -551,6 +553,34 @@ fn check_marks(
             );
         }
     }
+}
+
+/// Problems of a panel's consensus section: written by whoever may record
+/// it, and each mark one the panel's members could give.
+pub fn consensus_findings(index: &Index, panel: usize, agreed: &model::Consensus) -> Vec<Finding> {
+    let mut f = Vec::new();
+    consensus::check_writer(index, panel, agreed, &mut f);
+    for (region, marks) in agreed.marks.iter() {
+        let at_region = [field("consensus"), field("marks"), s(region)];
+        match index.region_index(region) {
+            None => push(
+                &mut f,
+                &at_region,
+                crate::t!("check-mark-unknown-region", region = region),
+            ),
+            Some(r) if !index.covers_region(panel, r) => push(
+                &mut f,
+                &at_region,
+                crate::t!(
+                    "check-mark-region-not-covered",
+                    panel = index.review.panels[panel].id,
+                    region = region
+                ),
+            ),
+            Some(_) => check_marks(index, panel, &at_region, region, marks, &mut f),
+        }
+    }
+    f
 }
 
 fn push(f: &mut Vec<Finding>, at: &[Anchor], message: String) {

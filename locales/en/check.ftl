@@ -82,3 +82,7 @@ check-per-member-not-member = panel "{ $panel }" gives regions to "{ $reviewer }
 check-per-member-conflicted = panel "{ $panel }" gives region "{ $region }" to "{ $reviewer }", who is conflicted on it ({ $cause }): their marks there will not count; run panelist assign or take the region off their list
 conflict-cause-declared = declared in review.ron
 conflict-cause-institution = same institution: { $institution }
+check-rapporteur-unknown = the rapporteur "{ $reviewer }" of panel "{ $panel }" is not a reviewer; add them to `reviewers` or name one who is
+check-chair-unknown = the committee's chair "{ $reviewer }" is not a reviewer; add them to `reviewers` or name one who is
+check-consensus-by = the consensus of panel "{ $panel }" was written by "{ $by }", who may not record it (only { $recorders } may); record it again with `panelist consensus --as` one of them
+check-consensus-nobody = the consensus of panel "{ $panel }" was written by "{ $by }", but the review names no rapporteur for the panel and no committee chair; name one in review.ron (`rapporteur: Some("...")` or `chair: Some("...")`)

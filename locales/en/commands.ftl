@@ -206,3 +206,16 @@ agenda-returns = returns: { $member }
 agenda-after-last = After the last region:
 agenda-wrote = wrote { $file }
 agenda-no-members = nobody attends: no panel reviews all regions, or its members are none; name the panels whose members attend with --panel ID (panels: { $panels })
+history-consensus-snapshot = { $who } consensus as found when the journal began: { $marks } { $marks ->
+    [one] mark
+   *[other] marks
+}
+history-consensus = { $who } consensus { $region } { $criterion }
+consensus-usage = expected [DIR] [REGION CRITERION POINTS] (and --note only with a mark)
+consensus-needs-cell = give REGION CRITERION POINTS to record one consensus mark
+consensus-nobody-may = nobody may record the consensus of panel "{ $panel }": name its rapporteur (`rapporteur: Some("...")` on the panel) or the committee's chair (`chair: Some("...")`) in review.ron
+consensus-not-yours = { $writer } may not record the consensus of panel "{ $panel }": only { $recorders } may (the panel's rapporteur or the committee's chair)
+consensus-conflict = { $writer } may not record the consensus of region "{ $region }": a conflict of interest ({ $cause }); another who may record it must do so
+consensus-saved = saved: consensus of panel { $panel } by { $writer }, { $name } ({ $region }), { $criterion } = { $points } (was { $was })
+status-consensus-line = consensus of panel { $panel }: { $recorded }/{ $due } recorded, last by { $by } on { $at }
+status-consensus-none = consensus of panel { $panel }: 0/{ $due } recorded ({ $recorders } may record it)

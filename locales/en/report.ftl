@@ -182,3 +182,16 @@ report-rule-nested = Categories hold sub-categories: a category's subtotal adds 
 report-rule-eligibility = Eligibility: { $rule }, on the figures in review.ron; a region failing it (a missing figure fails a comparison) is `Ineligible`: not ranked, no place, no money, listed last.
 report-rule-tier = { $title } ({ $places })
 report-rule-tiers = Tiers, filled in rank order: { $tiers }; a group sharing a rank across a boundary is `Tied` and the committee decides.
+report-consensus = Consensus
+report-consensus-rule = The committee uses consensus: the value of a criterion for a region is the mean, over the panels that score it, of the panel's consensus mark where it has one, and otherwise of its members' aggregate. The members' aggregate is shown beside it; the number of marks and disagreement still come from the members' marks.
+report-consensus-none = No panel has recorded a consensus mark yet: every value is the members' aggregate.
+report-consensus-missing = { $region }: { $count ->
+    [one] 1 criterion has
+   *[other] { $count } criteria have
+} no consensus mark (`no-consensus`); the members' aggregate counts there.
+report-consensus-col-region = Region
+report-consensus-col-criterion = Criterion
+report-consensus-col-members = Members' aggregate
+report-consensus-col-consensus = Consensus
+report-consensus-col-counts = Counts
+report-rule-consensus = Consensus: a panel's consensus mark, where it has one, stands for its members' aggregate (`use_consensus`); see the section Consensus.

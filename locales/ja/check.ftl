@@ -73,3 +73,7 @@ check-per-member-not-member = 部会「{ $panel }」が「{ $reviewer }」に地
 check-per-member-conflicted = 部会「{ $panel }」が地域「{ $region }」を「{ $reviewer }」に割り当てていますが、この人には利害関係があります（{ $cause }）。ここでの評点は算入されません。panelist assign を実行するか、割当てからこの地域を外してください
 conflict-cause-declared = review.ron で申告済み
 conflict-cause-institution = 同じ機関: { $institution }
+check-rapporteur-unknown = 部会「{ $panel }」の取りまとめ役「{ $reviewer }」は評価委員ではありません。`reviewers` に加えるか、評価委員の中から指名してください
+check-chair-unknown = 委員長「{ $reviewer }」は評価委員ではありません。`reviewers` に加えるか、評価委員の中から指名してください
+check-consensus-by = 部会「{ $panel }」の合意評点は「{ $by }」が記録していますが、記録できるのは { $recorders } だけです。そのいずれかとして `panelist consensus --as` で記録し直してください
+check-consensus-nobody = 部会「{ $panel }」の合意評点は「{ $by }」が記録していますが、review.ron にこの部会の取りまとめ役も委員長も指定されていません。review.ron で指定してください（`rapporteur: Some("...")` 又は `chair: Some("...")`）

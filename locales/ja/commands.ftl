@@ -167,3 +167,13 @@ agenda-returns = 入室：{ $member }
 agenda-after-last = 最後の地域の後：
 agenda-wrote = { $file } を書き出しました
 agenda-no-members = 出席者がいません：全地域を評価する部会がないか、その委員がいません。出席する委員の部会を --panel ID で指定してください（部会：{ $panels }）
+history-consensus-snapshot = { $who } 記録開始時の合意評点：{ $marks } 件
+history-consensus = { $who } 合意評点 { $region } { $criterion }
+consensus-usage = 引数は [DIR] [REGION CRITERION POINTS] です（--note は点数と一緒にのみ指定できます）
+consensus-needs-cell = 合意評点を 1 件記録するには REGION CRITERION POINTS を指定してください
+consensus-nobody-may = 部会「{ $panel }」の合意評点を記録できる人がいません。review.ron で部会の取りまとめ役（部会に `rapporteur: Some("...")`）又は委員長（`chair: Some("...")`）を指定してください
+consensus-not-yours = { $writer } は部会「{ $panel }」の合意評点を記録できません。記録できるのは { $recorders }（部会の取りまとめ役又は委員長）だけです
+consensus-conflict = { $writer } は地域「{ $region }」と利害関係があるため（{ $cause }）、その合意評点を記録できません。記録できる他の人が記録してください
+consensus-saved = 保存しました：部会 { $panel } の合意評点（{ $writer }）、{ $name }（{ $region }）、{ $criterion } = { $points }（変更前 { $was }）
+status-consensus-line = 部会 { $panel } の合意評点：{ $recorded }/{ $due } 件記録済（最終記録 { $by }、{ $at }）
+status-consensus-none = 部会 { $panel } の合意評点：0/{ $due } 件記録済（記録できる人：{ $recorders }）

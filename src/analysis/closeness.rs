@@ -397,7 +397,7 @@ pub(crate) fn closeness(
                     step,
                 });
             }
-            aggregates[side].push(merge::aggregate(rule, &points));
+            aggregates[side].push(marks.value(rule, marks.cell(region, criterion), &points));
             cells[side].push(points);
         }
     }

@@ -58,7 +58,39 @@ pub(crate) struct Marks<'a> {
     /// `region * n_criteria + criterion` (review order, rubric order): the
     /// counting marks, by reviewer id as `merge` orders them.
     pub cells: Vec<Vec<Entry>>,
+    /// Per cell, under `use_consensus`: the value it has whatever the
+    /// members' marks, when a consensus mark decides it or several panels
+    /// share it (their marks then leave the cell: the analysis neither
+    /// resamples nor moves them). Empty otherwise.
+    pub fixed: Vec<Option<f64>>,
     region_ids: HashMap<&'a str, usize>,
+}
+
+/// Under `use_consensus`, the cells whose value the members' marks alone do
+/// not make (a consensus mark, or several panels' means): fixed at the
+/// merge's value, their marks taken out of `cells`.
+fn fixed_cells(index: &Index, results: &Results, cells: &mut [Vec<Entry>]) -> Vec<Option<f64>> {
+    let n_criteria = index.criteria().len();
+    let mut fixed = vec![None; cells.len()];
+    for region in &results.regions {
+        let Some(r) = index.region_index(&region.region) else {
+            continue;
+        };
+        for criterion in &region.criteria {
+            let Some(c) = index.criterion_index(&criterion.criterion) else {
+                continue;
+            };
+            let panels = (0..index.review.panels.len())
+                .filter(|&p| index.covers_region(p, r) && index.covers_criterion(p, c))
+                .count();
+            if criterion.consensus.is_some() || panels > 1 {
+                let k = r * n_criteria + c;
+                fixed[k] = criterion.aggregate;
+                cells[k].clear();
+            }
+        }
+    }
+    fixed
 }
 
 /// Per region, whether it fails the committee's eligibility rule.
@@ -187,6 +219,11 @@ impl<'a> Marks<'a> {
         for (r, region) in review.regions.iter().enumerate() {
             region_ids.entry(region.id.as_str()).or_insert(r);
         }
+        let fixed = if review.committee.use_consensus {
+            fixed_cells(&index, results, &mut cells)
+        } else {
+            Vec::new()
+        };
         Marks {
             review,
             rule: results.rules.aggregate,
@@ -199,7 +236,17 @@ impl<'a> Marks<'a> {
             reviewers,
             units,
             cells,
+            fixed,
             region_ids,
+        }
+    }
+
+    /// The score of cell `k` from the marks in `points`: its fixed value,
+    /// else rule 3 under `rule`.
+    pub fn value(&self, rule: Aggregate, k: usize, points: &[f64]) -> Option<f64> {
+        match self.fixed.get(k) {
+            Some(Some(value)) => Some(*value),
+            _ => merge::aggregate(rule, points),
         }
     }
 
@@ -225,7 +272,7 @@ impl<'a> Marks<'a> {
             .map(|(k, entries)| {
                 buffer.clear();
                 fill(k, entries, &mut buffer);
-                merge::aggregate(rule, &buffer)
+                self.value(rule, k, &buffer)
             })
             .collect()
     }
@@ -279,6 +326,7 @@ impl<'a> Marks<'a> {
                     max: None,
                     disagreement: false,
                     scores: Vec::new(),
+                    ..Default::default()
                 })
                 .collect()
         } else {

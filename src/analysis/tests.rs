@@ -69,6 +69,59 @@ fn outcome_of(review: &Review, results: &Results) -> Outcome {
 }
 
 #[test]
+fn under_use_consensus_the_lean_path_gives_the_merge_to_the_bit() {
+    use crate::model::{Consensus, Mark};
+    let (mut review, inputs) = sample();
+    review.committee.use_consensus = true;
+    // The first panel agrees on a mark for every other region and criterion
+    // it covers: low ones, so that the ranking moves.
+    let panel = &review.panels[0];
+    let mut agreed = Consensus::new("x", jiff::Timestamp::UNIX_EPOCH);
+    for (k, region) in review
+        .regions
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| k % 2 == 0)
+    {
+        for (_, criterion) in panel.criteria_in(&review) {
+            if panel.covers_region(&region.id) {
+                agreed.set(
+                    &region.id,
+                    &criterion.id,
+                    Some(Mark::new(0.5 * (k % 3) as f64, "")),
+                );
+            }
+        }
+    }
+    let refs: Vec<crate::merge::SheetRef> = inputs.iter().map(Into::into).collect();
+    let sections = [(panel.id.as_str(), &agreed)];
+    let results = crate::merge::merge_sheets_with_consensus(
+        &review,
+        &refs,
+        &sections,
+        MergeOptions::default(),
+    )
+    .expect("merges");
+    let plain = merged(&review, &inputs);
+    assert_ne!(
+        outcome_of(&review, &results),
+        outcome_of(&review, &plain),
+        "the consensus changes the outcome"
+    );
+    let marks = Marks::new(&review, &results);
+    let lean = marks.outcome(&marks.official_aggregates(marks.rule));
+    assert_eq!(lean, outcome_of(&review, &results));
+    // Leaving a reviewer out moves only cells without a consensus mark.
+    let official = marks.official_aggregates(marks.rule);
+    for (k, value) in marks.fixed.iter().enumerate() {
+        if let Some(value) = value {
+            assert_eq!(official[k], Some(*value));
+            assert!(marks.cells[k].is_empty());
+        }
+    }
+}
+
+#[test]
 fn the_lean_path_gives_the_merge_to_the_bit() {
     let (review, inputs) = sample();
     let results = merged(&review, &inputs);

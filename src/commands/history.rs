@@ -72,6 +72,8 @@ fn concerns(entry: &Entry, wanted: &str) -> bool {
     match &entry.event {
         Event::Snapshot(sheet) => sheet.scores.contains_key(wanted) || sheet.has_conflict(wanted),
         Event::Mark { region, .. } | Event::Conflict { region, .. } => region == wanted,
+        Event::ConsensusSnapshot(consensus) => consensus.marks.contains_key(wanted),
+        Event::Consensus { region, .. } => region == wanted,
         Event::Submitted(_) | Event::Committed => false,
     }
 }
@@ -101,32 +103,7 @@ fn describe(entry: &Entry) -> String {
             criterion,
             old,
             new,
-        } => {
-            let points = |m: &Option<Mark>| {
-                m.as_ref()
-                    .map_or("-".to_string(), |m| format_points(m.points))
-            };
-            let note = |m: &Option<Mark>| m.as_ref().map(|m| m.note.clone()).unwrap_or_default();
-            let mut text = format!("{who:<10} {region} {criterion}: ");
-            if points(old) != points(new) || old.is_none() || new.is_none() {
-                text.push_str(&crate::t!(
-                    "history-mark",
-                    old = points(old),
-                    new = points(new)
-                ));
-            }
-            if note(old) != note(new) {
-                if !text.ends_with(": ") {
-                    text.push_str("; ");
-                }
-                text.push_str(&crate::t!(
-                    "history-note",
-                    old = format!("{:?}", note(old)),
-                    new = format!("{:?}", note(new))
-                ));
-            }
-            text
-        }
+        } => change_of_mark(format!("{who:<10} {region} {criterion}: "), old, new),
         Event::Conflict {
             region,
             declared: true,
@@ -145,5 +122,54 @@ fn describe(entry: &Entry) -> String {
         ),
         Event::Submitted(true) => crate::t!("history-submitted", who = format!("{:<10}", who)),
         Event::Submitted(false) => crate::t!("history-reopened", who = format!("{:<10}", who)),
+        Event::ConsensusSnapshot(consensus) => crate::t!(
+            "history-consensus-snapshot",
+            who = format!("{:<10}", who),
+            marks = consensus.marks().count()
+        ),
+        Event::Consensus {
+            region,
+            criterion,
+            old,
+            new,
+        } => {
+            let label = crate::t!(
+                "history-consensus",
+                who = format!("{:<10}", who),
+                region = region,
+                criterion = criterion
+            );
+            change_of_mark(format!("{label}: "), old, new)
+        }
     }
+}
+
+/// A mark's change in words, after `label`: its points and its note, old
+/// -> new.
+fn change_of_mark(label: String, old: &Option<Mark>, new: &Option<Mark>) -> String {
+    let points = |m: &Option<Mark>| {
+        m.as_ref()
+            .map_or("-".to_string(), |m| format_points(m.points))
+    };
+    let note = |m: &Option<Mark>| m.as_ref().map(|m| m.note.clone()).unwrap_or_default();
+    let mut text = label;
+    let bare = text.len();
+    if points(old) != points(new) || old.is_none() || new.is_none() {
+        text.push_str(&crate::t!(
+            "history-mark",
+            old = points(old),
+            new = points(new)
+        ));
+    }
+    if note(old) != note(new) {
+        if text.len() > bare {
+            text.push_str("; ");
+        }
+        text.push_str(&crate::t!(
+            "history-note",
+            old = format!("{:?}", note(old)),
+            new = format!("{:?}", note(new))
+        ));
+    }
+    text
 }

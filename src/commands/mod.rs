@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod assign;
 pub mod check;
+pub mod consensus;
 pub mod history;
 pub mod init;
 mod init_from;
@@ -39,6 +40,10 @@ pub enum Command {
     Submit(submit::Args),
     Init(init::Args),
     Assign(assign::Args),
+    #[command(
+        override_usage = "panelist consensus [DIR] --panel ID [--as ID] [REGION CRITERION POINTS [--note TEXT]]"
+    )]
+    Consensus(consensus::Args),
     Agenda(agenda::Args),
     Serve(serve::Args),
 }
@@ -56,6 +61,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Review(args) => review::run(args),
         Command::Init(args) => init::run(args),
         Command::Assign(args) => assign::run(args),
+        Command::Consensus(args) => consensus::run(args),
         Command::Agenda(args) => agenda::run(args),
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),

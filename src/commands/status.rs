@@ -104,6 +104,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             });
         }
     }
+    let consensus = consensus_lines(&review.review, &files);
     if args.csv {
         crate::out!(
             "{}",
@@ -112,8 +113,45 @@ pub fn run(args: Args) -> Result<(), Error> {
     } else {
         let ineligible = progress::ineligible(&review.review).count();
         crate::out!("{}", table(&rows, staleness, ineligible));
+        for line in consensus {
+            crate::outln!("{line}");
+        }
     }
     Ok(())
+}
+
+/// A line per panel whose consensus someone may record: how many of its
+/// cells have a consensus mark, and who wrote last.
+fn consensus_lines(review: &crate::model::Review, files: &[store::LoadedPanelFile]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for panel in &review.panels {
+        let recorders: Vec<&str> = review.consensus_recorders(panel).collect();
+        if recorders.is_empty() {
+            continue;
+        }
+        let consensus = files
+            .iter()
+            .find(|f| f.file.panel == panel.id)
+            .and_then(|f| f.file.consensus.as_ref());
+        let progress = progress::ConsensusProgress::of(review, panel, consensus);
+        lines.push(match consensus {
+            Some(c) => t!(
+                "status-consensus-line",
+                panel = &panel.id,
+                recorded = progress.recorded,
+                due = progress.due,
+                by = &c.by,
+                at = c.updated.strftime("%Y-%m-%d %H:%M").to_string()
+            ),
+            None => t!(
+                "status-consensus-none",
+                panel = &panel.id,
+                due = progress.due,
+                recorders = recorders.join(", ")
+            ),
+        });
+    }
+    lines
 }
 
 /// The columns a text column takes: its widest cell or heading, at least

@@ -5,8 +5,10 @@
 //! (3 to 5), [`rank`] (6 and 7), with [`limits`] below them all; [`input`]
 //! and [`results`] are what goes in and comes out.
 
+mod aggregate;
 mod budget;
 mod cells;
+mod consensus;
 mod exclude;
 mod input;
 mod limits;
@@ -15,6 +17,7 @@ mod results;
 mod score;
 mod sheets;
 
+pub use aggregate::aggregate;
 pub use budget::{Infeasible, allocate, round_down};
 pub use exclude::Thresholds;
 pub use input::{MergeError, MergeOptions, SheetInput, SheetRef};
@@ -24,9 +27,8 @@ pub use results::{
     BudgetOutcome, CriterionResult, RegionResult, Results, Rules, Score, SheetUse, Status,
     Subtotal, add_flag,
 };
-pub use score::aggregate;
 
-use crate::model::{Index, Review};
+use crate::model::{Consensus, Index, Review};
 use cells::collect_marks;
 use score::score_regions;
 use sheets::{Validation, resolve_duplicates};
@@ -48,24 +50,40 @@ pub fn merge_sheets(
     sheets: &[SheetRef],
     options: MergeOptions,
 ) -> Result<Results, Vec<MergeError>> {
-    merge_with(review, sheets, options, Validation::Sheets)
+    merge_sheets_with_consensus(review, sheets, &[], options)
+}
+
+/// [`merge_sheets`] with each panel's consensus section (panel id, section),
+/// which counts when the committee uses consensus.
+pub fn merge_sheets_with_consensus(
+    review: &Review,
+    sheets: &[SheetRef],
+    consensus: &[(&str, &Consensus)],
+    options: MergeOptions,
+) -> Result<Results, Vec<MergeError>> {
+    merge_with(review, sheets, consensus, options, Validation::Sheets)
 }
 
 /// [`merge_sheets`] of sheets that [`validate::panel_file`](crate::validate::panel_file)
 /// found valid against this review (as `panelist merge` reads them): they
 /// are not checked a second time. Given a sheet that is not valid, the
 /// results are unspecified (a mark the panel does not cover may count).
+///
+/// `consensus`: each panel's consensus section, from its file in
+/// `scores/`; it counts when the committee uses consensus.
 pub fn merge_validated(
     review: &Review,
     sheets: &[SheetRef],
+    consensus: &[(&str, &Consensus)],
     options: MergeOptions,
 ) -> Result<Results, Vec<MergeError>> {
-    merge_with(review, sheets, options, Validation::Done)
+    merge_with(review, sheets, consensus, options, Validation::Done)
 }
 
 fn merge_with(
     review: &Review,
     sheets: &[SheetRef],
+    consensus: &[(&str, &Consensus)],
     options: MergeOptions,
     validation: Validation,
 ) -> Result<Results, Vec<MergeError>> {
@@ -98,7 +116,11 @@ fn merge_with(
         }
     }
     let cells = collect_marks(&index, &counting, &mut warnings);
-    let mut regions = score_regions(&index, &cells);
+    let agreed = review
+        .committee
+        .use_consensus
+        .then(|| consensus::Agreed::new(&index, consensus));
+    let mut regions = score_regions(&index, &cells, agreed.as_ref());
     let thresholds = Thresholds::new(&review.committee, &review.categories);
     exclude::screen(&index, &thresholds, &mut regions);
     let mut regions = rank::rank(review, regions);

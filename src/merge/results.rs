@@ -108,7 +108,7 @@ pub struct Subtotal {
     pub points: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CriterionResult {
     pub criterion: String,
     pub category: String,
@@ -120,6 +120,18 @@ pub struct CriterionResult {
     pub disagreement: bool,
     /// The counting marks, by reviewer id.
     pub scores: Vec<Score>,
+    /// With `use_consensus`: the members' aggregate (rule 3), shown beside
+    /// the consensus value that counts instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<f64>,
+    /// With `use_consensus`: the mean of the covering panels' consensus
+    /// marks, when any has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<f64>,
+    /// With `use_consensus`: a panel covers the cell and none has a
+    /// consensus mark (flag `no-consensus:<c>`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_consensus: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,13 +1,19 @@
 //! Rules 3 to 5: each criterion's aggregate, the subtotals and total, and
 //! the disagreement flag.
 
+use super::aggregate::aggregate;
 use super::cells::Cells;
+use super::consensus::Agreed;
 use super::limits::{disagreement_limit, disagrees};
 use super::results::{CriterionResult, RegionResult, Score, Status, Subtotal};
-use crate::model::{Aggregate, Index, Placed};
+use crate::model::{Index, Placed};
 
 /// Rules 3–5 for every region, in `review.ron` order (not yet ranked).
-pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
+pub(super) fn score_regions(
+    index: &Index,
+    cells: &Cells,
+    agreed: Option<&Agreed>,
+) -> Vec<RegionResult> {
     let review = index.review;
     let committee = &review.committee;
     let n_criteria = index.criteria().len();
@@ -34,6 +40,12 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                     let cell = cells.cell(r * n_criteria + c);
                     points.clear();
                     points.extend(cell.iter().map(|&(_, m)| m.points));
+                    let members = aggregate(committee.aggregate, &points);
+                    let agreed = agreed.map(|agreed| {
+                        let marks: Vec<(&str, f64)> =
+                            cell.iter().map(|&(who, m)| (who, m.points)).collect();
+                        agreed.value(index, committee.aggregate, r, c, &marks)
+                    });
                     let min = points.iter().copied().reduce(f64::min);
                     let max = points.iter().copied().reduce(f64::max);
                     let limit = disagreement_limit(committee.disagreement, criterion.max);
@@ -44,7 +56,10 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                     CriterionResult {
                         criterion: criterion.id.clone(),
                         category: category.id.clone(),
-                        aggregate: aggregate(committee.aggregate, &points),
+                        aggregate: agreed.map_or(members, |a| a.value),
+                        members: agreed.and(members),
+                        consensus: agreed.and_then(|a| a.consensus),
+                        no_consensus: agreed.is_some_and(|a| a.covered && a.consensus.is_none()),
                         marks: points.len() as u32,
                         min,
                         max,
@@ -62,16 +77,7 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                 .collect();
             let subtotals = subtotals(&categories, &owners, &criteria);
             let total = criteria.iter().filter_map(|c| c.aggregate).fold(0.0, add);
-            let mut flags = Vec::new();
-            if criteria.iter().any(|c| c.aggregate.is_none()) {
-                flags.push("incomplete".to_string());
-            }
-            flags.extend(
-                criteria
-                    .iter()
-                    .filter(|c| c.disagreement)
-                    .map(|c| format!("disagreement:{}", c.criterion)),
-            );
+            let flags = flags(&criteria);
             RegionResult {
                 rank: 0,
                 region: region.id.clone(),
@@ -88,6 +94,29 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
             }
         })
         .collect()
+}
+
+/// The flags of rules 3 and 5 (and `no-consensus`), in SPEC's order:
+/// `incomplete`, then per criterion in rubric order `no-consensus:<c>`,
+/// then `disagreement:<c>`.
+fn flags(criteria: &[CriterionResult]) -> Vec<String> {
+    let mut flags = Vec::new();
+    if criteria.iter().any(|c| c.aggregate.is_none()) {
+        flags.push("incomplete".to_string());
+    }
+    flags.extend(
+        criteria
+            .iter()
+            .filter(|c| c.no_consensus)
+            .map(|c| format!("no-consensus:{}", c.criterion)),
+    );
+    flags.extend(
+        criteria
+            .iter()
+            .filter(|c| c.disagreement)
+            .map(|c| format!("disagreement:{}", c.criterion)),
+    );
+    flags
 }
 
 /// One subtotal per category at every depth, depth first: the aggregates
@@ -125,24 +154,4 @@ fn subtotals(
 /// as "-0.00" for a category without marks.
 fn add(sum: f64, points: f64) -> f64 {
     sum + points
-}
-
-/// Rule 3: one number from the marks of one (region, criterion); `None` when
-/// there are none.
-pub fn aggregate(rule: Aggregate, points: &[f64]) -> Option<f64> {
-    if points.is_empty() {
-        return None;
-    }
-    let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len() as f64;
-    let n = points.len();
-    if rule == Aggregate::Mean || (rule == Aggregate::TrimmedMean && n < 3) {
-        return Some(mean(points));
-    }
-    let mut sorted = points.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    Some(match rule {
-        Aggregate::Median if n % 2 == 1 => sorted[n / 2],
-        Aggregate::Median => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
-        Aggregate::TrimmedMean | Aggregate::Mean => mean(&sorted[1..n - 1]),
-    })
 }

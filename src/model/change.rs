@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::panel_file::{Mark, Sheet};
+use super::panel_file::{Consensus, Mark, Sheet};
 use super::review::GRID_TOLERANCE;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,31 @@ pub enum Change {
     Conflict { region: String, declared: bool },
     /// Submits (`true`) or reopens the sheet.
     Submitted(bool),
+}
+
+/// One change to a panel's consensus: sets (or with `None` removes) the
+/// agreed mark, comment included, of one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsensusChange {
+    pub region: String,
+    pub criterion: String,
+    pub mark: Option<Mark>,
+}
+
+impl ConsensusChange {
+    pub fn apply(&self, consensus: &mut Consensus) {
+        consensus.set(&self.region, &self.criterion, self.mark.clone());
+    }
+
+    /// The change that undoes this one on `consensus` (as it was before).
+    pub fn inverse(&self, consensus: Option<&Consensus>) -> ConsensusChange {
+        ConsensusChange {
+            mark: consensus
+                .and_then(|c| c.mark(&self.region, &self.criterion))
+                .cloned(),
+            ..self.clone()
+        }
+    }
 }
 
 /// The preliminary points of `new`, replacing `old` on a sheet that has

@@ -34,8 +34,47 @@ pub struct Consensus {
 }
 
 impl Consensus {
+    /// A consensus with no mark yet, begun by `by`.
+    pub fn new(by: &str, now: jiff::Timestamp) -> Consensus {
+        Consensus {
+            by: by.to_string(),
+            updated: now,
+            marks: UniqueMap::default(),
+        }
+    }
+
     pub fn mark(&self, region: &str, criterion: &str) -> Option<&Mark> {
         self.marks.get(region)?.get(criterion)
+    }
+
+    /// Sets (or with `None` removes) the consensus mark of one cell; a
+    /// region left without marks is dropped.
+    pub fn set(&mut self, region: &str, criterion: &str, mark: Option<Mark>) {
+        match mark {
+            Some(mark) => {
+                self.marks
+                    .entry(region.to_string())
+                    .or_default()
+                    .insert(criterion.to_string(), mark);
+            }
+            None => {
+                if let Some(marks) = self.marks.get_mut(region) {
+                    marks.remove(criterion);
+                    if marks.is_empty() {
+                        self.marks.remove(region);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every consensus mark as (region, criterion, mark).
+    pub fn marks(&self) -> impl Iterator<Item = (&str, &str, &Mark)> {
+        self.marks.iter().flat_map(|(region, marks)| {
+            marks
+                .iter()
+                .map(move |(criterion, mark)| (region.as_str(), criterion.as_str(), mark))
+        })
     }
 }
 

@@ -434,6 +434,16 @@ impl Review {
             .is_none_or(|rule| rule.admits(&region.figures, &region.fields))
     }
 
+    /// Who may record `panel`'s consensus: its rapporteur and the
+    /// committee's chair, when the review names them.
+    pub fn consensus_recorders<'a>(&'a self, panel: &'a Panel) -> impl Iterator<Item = &'a str> {
+        panel
+            .rapporteur
+            .iter()
+            .chain(self.committee.chair.iter())
+            .map(String::as_str)
+    }
+
     /// The panels a reviewer sits on, in `review.ron` order.
     pub fn panels_of<'a>(&'a self, reviewer: &'a str) -> impl Iterator<Item = &'a Panel> + 'a {
         self.panels

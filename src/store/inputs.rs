@@ -12,7 +12,7 @@ use super::follows::{Followed, check_follows};
 use super::panel_files::{LoadedPanelFile, lost_panel_files, panel_file_paths, read_panel_file};
 use super::review::{LoadedReview, read_review};
 use crate::merge::{MergeOptions, Results, SheetRef, merge_validated};
-use crate::model::Index;
+use crate::model::{Consensus, Index};
 use crate::source::SourceText;
 use crate::validate::{self, PanelFileRole};
 use crate::{Problem, Problems};
@@ -148,7 +148,13 @@ pub fn merge_inputs(
             })
         })
         .collect();
-    merge_validated(&review.review, &sheets, options).map_err(|errors| {
+    // Consensus sections come from the panel files in scores/ only.
+    let consensus: Vec<(&str, &Consensus)> = files
+        .iter()
+        .filter(|loaded| loaded.role == PanelFileRole::Scores)
+        .filter_map(|loaded| Some((loaded.file.panel.as_str(), loaded.file.consensus.as_ref()?)))
+        .collect();
+    merge_validated(&review.review, &sheets, &consensus, options).map_err(|errors| {
         let sources: HashMap<&Path, &SourceText> = files
             .iter()
             .map(|f| (f.source.path.as_path(), &f.source))

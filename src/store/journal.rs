@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::own_file::{self, Access};
-use crate::model::{Change, Mark, Sheet, UniqueMap};
+use crate::model::{Change, Consensus, Mark, PanelFile, Sheet};
 use crate::source::{MAX_FILE_BYTES, Position};
 use crate::{Error, Problem};
 
@@ -57,6 +57,17 @@ pub enum Event {
     Submitted(bool),
     /// The save of the entry's id completed: the panel file holds it.
     Committed,
+    /// The panel's consensus as the panel file held it when the journal
+    /// began.
+    ConsensusSnapshot(Consensus),
+    /// A consensus mark set, changed or removed, by the entry's reviewer
+    /// (the rapporteur or the chair).
+    Consensus {
+        region: String,
+        criterion: String,
+        old: Option<Mark>,
+        new: Option<Mark>,
+    },
 }
 
 impl Event {
@@ -101,8 +112,18 @@ impl Event {
             }
             .apply(sheet),
             Event::Submitted(submitted) => Change::Submitted(*submitted).apply(sheet),
-            Event::Committed => {}
+            Event::Committed | Event::ConsensusSnapshot(_) | Event::Consensus { .. } => {}
         }
+    }
+
+    /// Whether the event is about the panel's consensus, not a sheet.
+    pub fn is_consensus(&self) -> bool {
+        matches!(self, Event::ConsensusSnapshot(_) | Event::Consensus { .. })
+    }
+
+    /// Whether the event records the file as the journal found it.
+    pub fn is_snapshot(&self) -> bool {
+        matches!(self, Event::Snapshot(_) | Event::ConsensusSnapshot(_))
     }
 }
 
@@ -167,7 +188,7 @@ impl Journal {
             };
             // A save's snapshots (of every sheet, when it began the
             // journal) come before the saving reviewer's changes.
-            let change = !matches!(entry.event, Event::Snapshot(_));
+            let change = !entry.event.is_snapshot();
             let k = match found.iter().position(|(seen, _)| *seen == id) {
                 Some(k) => k,
                 None => {
@@ -196,14 +217,25 @@ impl Journal {
     /// panel file was replaced, but before its commit line was written: the
     /// file (`sheets`) already holds every change it made. Such a save is
     /// complete in all but its record, which the next writer completes.
-    pub fn completed_uncommitted(&self, sheets: &UniqueMap<Sheet>) -> Option<u64> {
+    pub fn completed_uncommitted(&self, file: &PanelFile) -> Option<u64> {
         let (_, last) = self.entries.last()?;
         let id = last.save.filter(|_| last.event != Event::Committed)?;
         let mut changed = false;
         for (_, entry) in self.entries.iter().filter(|(_, e)| e.save == Some(id)) {
-            let sheet = sheets.get(&entry.reviewer);
+            let sheet = file.sheets.get(&entry.reviewer);
             let holds = match &entry.event {
-                Event::Snapshot(_) | Event::Committed => continue,
+                Event::Snapshot(_) | Event::ConsensusSnapshot(_) | Event::Committed => continue,
+                Event::Consensus {
+                    region,
+                    criterion,
+                    new,
+                    ..
+                } => {
+                    file.consensus
+                        .as_ref()
+                        .and_then(|c| c.mark(region, criterion))
+                        == new.as_ref()
+                }
                 Event::Mark {
                     region,
                     criterion,
@@ -227,7 +259,7 @@ impl Journal {
     /// entries.
     pub fn replay(&self) -> BTreeMap<String, Sheet> {
         let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
-        for (_, entry) in self.confirmed() {
+        for (_, entry) in self.confirmed().filter(|(_, e)| !e.event.is_consensus()) {
             let sheet = sheets
                 .entry(entry.reviewer.clone())
                 .or_insert_with(|| Sheet::new(entry.at));
@@ -237,6 +269,31 @@ impl Journal {
             }
         }
         sheets
+    }
+
+    /// The panel's consensus the journal describes, rebuilt by replaying
+    /// its confirmed entries: `by` the last writer, `updated` their time.
+    pub fn replay_consensus(&self) -> Option<Consensus> {
+        let mut agreed: Option<Consensus> = None;
+        for (_, entry) in self.confirmed() {
+            match &entry.event {
+                Event::ConsensusSnapshot(snapshot) => agreed = Some(snapshot.clone()),
+                Event::Consensus {
+                    region,
+                    criterion,
+                    new,
+                    ..
+                } => {
+                    let consensus =
+                        agreed.get_or_insert_with(|| Consensus::new(&entry.reviewer, entry.at));
+                    consensus.set(region, criterion, new.clone());
+                    consensus.by.clone_from(&entry.reviewer);
+                    consensus.updated = entry.at;
+                }
+                _ => {}
+            }
+        }
+        agreed
     }
 }
 
@@ -315,7 +372,7 @@ pub struct Recovery {
 /// The [`Recovery`] of the journal at `path`, whose panel file holds
 /// `sheets`. Only its last line is read when that is a commit, as it is
 /// but after an interrupted save.
-pub fn recovery(path: &Path, sheets: &UniqueMap<Sheet>) -> Result<Recovery, Problem> {
+pub fn recovery(path: &Path, file: &PanelFile) -> Result<Recovery, Problem> {
     if ends_closed(path)? {
         return Ok(Recovery {
             holds_confirmed: true,
@@ -323,7 +380,7 @@ pub fn recovery(path: &Path, sheets: &UniqueMap<Sheet>) -> Result<Recovery, Prob
         });
     }
     let journal = read(path)?;
-    let unfinished = journal.completed_uncommitted(sheets);
+    let unfinished = journal.completed_uncommitted(file);
     Ok(Recovery {
         holds_confirmed: journal.holds_confirmed() || unfinished.is_some(),
         unfinished,

@@ -71,7 +71,7 @@ fn check_panel(
     // it counts; only its commit line is missing.
     let completed = file
         .as_ref()
-        .and_then(|f| journal.completed_uncommitted(&f.file.sheets));
+        .and_then(|f| journal.completed_uncommitted(&f.file));
     for save in journal.interrupted() {
         let (journal, line) = (journal_path.display(), save.line);
         let (reviewer, changes) = (&save.reviewer, save.changes);
@@ -217,7 +217,7 @@ fn rebuild(
         panel: panel.to_string(),
         rubric: review.fingerprint.clone(),
         sheets: sheets.into_iter().collect(),
-        consensus: None,
+        consensus: journal.replay_consensus(),
     };
     let text = to_ron(&file);
     let index = Index::new(&review.review);
@@ -294,6 +294,10 @@ fn compare(
             .filter(|who| !file.sheets.contains_key(*who))
             .map(String::as_str),
     );
+    let consensus = |c: Option<&crate::model::Consensus>| c.map(|c| c.marks.clone());
+    if consensus(file.consensus.as_ref()) != consensus(journal.replay_consensus().as_ref()) {
+        differ.push("consensus");
+    }
     if !differ.is_empty() {
         report.warnings.push(crate::t!(
             "repair-differs",

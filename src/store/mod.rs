@@ -40,5 +40,8 @@ pub use panel_files::{
 };
 pub use pretty::{to_ron, to_ron_nested};
 pub use review::{LoadedReview, load_review, read_review, scores_dir};
-pub use save::{CLI_WAIT, RealIo, SaveIo, Saved, save_changes, save_changes_with};
+pub use save::{
+    CLI_WAIT, RealIo, SaveIo, Saved, SavedConsensus, save_changes, save_changes_with,
+    save_consensus, save_consensus_with,
+};
 pub use session::{SessionInfo, SessionLock};

@@ -15,6 +15,8 @@ use crate::{Error, Problem, Problems};
 pub struct LoadedPanelFile {
     pub source: SourceText,
     pub file: PanelFile,
+    /// In `scores/`, or given with `--add` (whose consensus never counts).
+    pub role: PanelFileRole,
 }
 
 /// Reads and validates one panel file against the review.
@@ -31,7 +33,7 @@ pub fn read_panel_file(
     let file = source.parse_panel_file()?;
     let problems = validate::panel_file(index, &review.fingerprint, &file, &source, role);
     if problems.is_empty() {
-        Ok(LoadedPanelFile { source, file })
+        Ok(LoadedPanelFile { source, file, role })
     } else {
         Err(Problems(problems))
     }

@@ -13,7 +13,7 @@ use super::pretty::to_ron;
 use super::review::LoadedReview;
 use super::session::remove_dead_sessions;
 use crate::Error;
-use crate::model::{Change, Index, PanelFile, Sheet, UniqueMap};
+use crate::model::{Change, Consensus, ConsensusChange, Index, PanelFile, Sheet, UniqueMap};
 use crate::validate::PanelFileRole;
 
 /// The file operations of a save, so that tests can make them fail (a full
@@ -78,6 +78,121 @@ pub fn save_changes_with(
     reviewer: &str,
     decide: impl FnOnce(&Sheet) -> Result<Vec<Change>, Error>,
 ) -> Result<Saved, Error> {
+    let mut sheets = None;
+    let saved = save_file(io, wait, review, panel, reviewer, |file, now| {
+        let before = file
+            .sheets
+            .get(reviewer)
+            .cloned()
+            .unwrap_or_else(|| Sheet::new(now));
+        let changes = decide(&before)?;
+        let mut sheet = before.clone();
+        let mut events = Vec::new();
+        for change in &changes {
+            events.push(Event::of(change, &sheet));
+            change.apply(&mut sheet);
+        }
+        if !events.is_empty() {
+            sheet.updated = now;
+            file.sheets.insert(reviewer.to_string(), sheet.clone());
+        }
+        sheets = Some((before, sheet));
+        Ok(events)
+    })?;
+    let (before, sheet) = sheets.ok_or_else(|| Error::Refused(String::new()))?;
+    Ok(Saved {
+        before,
+        sheet,
+        rebuilt: saved.rebuilt,
+        written: saved.written,
+    })
+}
+
+/// What a save of a panel's consensus did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedConsensus {
+    /// The consensus as the panel file held it before the save.
+    pub before: Option<Consensus>,
+    /// The consensus as saved.
+    pub consensus: Option<Consensus>,
+    /// Whether anything was written (no changes, no write).
+    pub written: bool,
+}
+
+/// Changes a panel's consensus, as `writer` (its rapporteur or the chair):
+/// the same locked, journaled save as [`save_changes`], with `decide`
+/// turning the current consensus into changes (or refusing).
+pub fn save_consensus(
+    review: &LoadedReview,
+    panel: &str,
+    writer: &str,
+    decide: impl FnOnce(Option<&Consensus>) -> Result<Vec<ConsensusChange>, Error>,
+) -> Result<SavedConsensus, Error> {
+    save_consensus_with(&RealIo, CLI_WAIT, review, panel, writer, decide)
+}
+
+/// [`save_consensus`] with the file operations and the lock wait given.
+pub fn save_consensus_with(
+    io: &dyn SaveIo,
+    wait: Duration,
+    review: &LoadedReview,
+    panel: &str,
+    writer: &str,
+    decide: impl FnOnce(Option<&Consensus>) -> Result<Vec<ConsensusChange>, Error>,
+) -> Result<SavedConsensus, Error> {
+    let mut outcome = None;
+    let saved = save_file(io, wait, review, panel, writer, |file, now| {
+        let before = file.consensus.clone();
+        let changes = decide(before.as_ref())?;
+        let mut consensus = before
+            .clone()
+            .unwrap_or_else(|| Consensus::new(writer, now));
+        let mut events = Vec::new();
+        for change in &changes {
+            events.push(Event::Consensus {
+                region: change.region.clone(),
+                criterion: change.criterion.clone(),
+                old: consensus.mark(&change.region, &change.criterion).cloned(),
+                new: change.mark.clone(),
+            });
+            change.apply(&mut consensus);
+        }
+        if !events.is_empty() {
+            writer.clone_into(&mut consensus.by);
+            consensus.updated = now;
+            file.consensus = Some(consensus);
+        }
+        outcome = Some((before, file.consensus.clone()));
+        Ok(events)
+    })?;
+    let (before, consensus) = outcome.ok_or_else(|| Error::Refused(String::new()))?;
+    Ok(SavedConsensus {
+        before,
+        consensus,
+        written: saved.written,
+    })
+}
+
+/// What [`save_file`] did.
+struct SavedFile {
+    rebuilt: bool,
+    written: bool,
+}
+
+/// The one save: under the panel's lock, re-reads the panel file (rebuilt
+/// from the journal when it was lost), lets `edit` change it and say what
+/// it changed (or refuse), appends that to the journal (fsynced), replaces
+/// the panel file atomically, then closes the save with its commit line.
+/// When `edit` fails or changes nothing, or the journal can't be written,
+/// nothing is written.
+fn save_file(
+    io: &dyn SaveIo,
+    wait: Duration,
+    review: &LoadedReview,
+    panel: &str,
+    writer: &str,
+    edit: impl FnOnce(&mut PanelFile, jiff::Timestamp) -> Result<Vec<Event>, Error>,
+) -> Result<SavedFile, Error> {
     let scores = review.scores_dir();
     std::fs::create_dir_all(&scores).map_err(|e| Error::io("create", &scores, e))?;
     let path = review.panel_path(panel);
@@ -91,62 +206,49 @@ pub fn save_changes_with(
     remove_leftovers(&path);
     remove_dead_sessions(&scores, panel);
     let (mut file, rebuilt) = current_file(review, panel, &path, &journal_path)?;
-    let recovery = journal::recovery(&journal_path, &file.sheets)?;
+    let recovery = journal::recovery(&journal_path, &file)?;
     // A save killed after it replaced the file, before its commit line: the
     // file holds its changes, so its record is completed first.
     if let Some(id) = recovery.unfinished {
-        io.append_journal(&journal_path, &[commit(id, reviewer)])?;
+        io.append_journal(&journal_path, &[commit(id, writer)])?;
     }
-    let journal_started = recovery.holds_confirmed;
     let now = now();
-    let before = file
-        .sheets
-        .get(reviewer)
-        .cloned()
-        .unwrap_or_else(|| Sheet::new(now));
-    let changes = decide(&before)?;
-    if changes.is_empty() {
-        return Ok(Saved {
-            sheet: before.clone(),
-            before,
+    // This save's id in the journal: its commit line closes its entries.
+    let save = rand::random::<u64>();
+    let entry = |who: &str, event: Event| Entry {
+        at: now,
+        reviewer: who.to_string(),
+        event,
+        save: Some(save),
+    };
+    let mut entries = Vec::new();
+    if !recovery.holds_confirmed {
+        // The journal begins with the file as it was, so replaying it
+        // rebuilds every sheet and the consensus.
+        for (who, sheet) in file.sheets.iter() {
+            entries.push(entry(who, Event::Snapshot(sheet.clone())));
+        }
+        if let Some(consensus) = &file.consensus {
+            entries.push(entry(
+                &consensus.by,
+                Event::ConsensusSnapshot(consensus.clone()),
+            ));
+        }
+    }
+    let events = edit(&mut file, now)?;
+    if events.is_empty() {
+        return Ok(SavedFile {
             rebuilt: false,
             written: false,
         });
     }
-    // This save's id in the journal: its commit line closes its entries.
-    let save = rand::random::<u64>();
-    let mut entries = Vec::new();
-    if !journal_started {
-        // The journal begins with the file as it was, so replaying it rebuilds every sheet.
-        for (who, sheet) in file.sheets.iter() {
-            entries.push(Entry {
-                at: now,
-                reviewer: who.clone(),
-                event: Event::Snapshot(sheet.clone()),
-                save: Some(save),
-            });
-        }
-    }
-    let mut sheet = before.clone();
-    for change in &changes {
-        entries.push(Entry {
-            at: now,
-            reviewer: reviewer.to_string(),
-            event: Event::of(change, &sheet),
-            save: Some(save),
-        });
-        change.apply(&mut sheet);
-    }
-    sheet.updated = now;
+    entries.extend(events.into_iter().map(|event| entry(writer, event)));
     io.append_journal(&journal_path, &entries)?;
-    file.sheets.insert(reviewer.to_string(), sheet.clone());
     io.replace(&path, to_ron(&file).as_bytes(), PANEL_FILE_MODE)?;
     // Only now is the save complete: the commit line says so, and a save
     // without one counts for nothing (it was interrupted).
-    io.append_journal(&journal_path, &[commit(save, reviewer)])?;
-    Ok(Saved {
-        before,
-        sheet,
+    io.append_journal(&journal_path, &[commit(save, writer)])?;
+    Ok(SavedFile {
         rebuilt,
         written: true,
     })
@@ -202,5 +304,6 @@ fn current_file(
     }
     let mut file = empty();
     file.sheets = journal.replay().into_iter().collect();
+    file.consensus = journal.replay_consensus();
     Ok((file, true))
 }

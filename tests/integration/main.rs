@@ -13,6 +13,7 @@ mod assignment;
 mod chair_japanese;
 mod cli;
 mod concurrency;
+mod consensus;
 mod crash_safety;
 mod faults;
 mod fuzz_corpus;

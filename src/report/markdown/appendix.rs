@@ -70,6 +70,9 @@ impl Report<'_> {
         )?;
         writeln!(self, "- {}", t!("report-rule-conflicts"))?;
         self.assignment_rules()?;
+        if self.review.committee.use_consensus {
+            writeln!(self, "- {}", t!("report-rule-consensus"))?;
+        }
         if rules.include_drafts {
             writeln!(self, "- {}", t!("report-rule-drafts"))?;
         } else {

@@ -6,6 +6,7 @@
 //! language of the thread that writes it.
 
 mod appendix;
+mod consensus;
 mod flags;
 mod programme;
 mod selection;
@@ -44,6 +45,7 @@ impl Report<'_> {
             let section = super::solidity::markdown_section(self.results, analysis, self.review);
             self.out.push_str(&section);
         }
+        self.consensus()?;
         self.flags()?;
         self.rules()?;
         self.sheets()?;
