@@ -12,7 +12,7 @@
 //! duplicate key, a syntax error), it declines, and the file is parsed by
 //! ron, which has the last word and the exact error messages.
 
-use crate::model::{Mark, PanelFile, Sheet, UniqueMap};
+use crate::model::{Consensus, Mark, PanelFile, Sheet, UniqueMap};
 
 /// The panel file in `text`, or `None` when this reader declines it.
 pub fn panel_file(text: &str) -> Option<PanelFile> {
@@ -310,12 +310,14 @@ impl<'a> Cursor<'a> {
 
     fn panel_file(&mut self) -> Option<PanelFile> {
         self.open_struct("PanelFile")?;
-        let (mut review, mut panel, mut rubric, mut sheets) = (None, None, None, None);
+        let (mut review, mut panel, mut rubric, mut sheets, mut consensus) =
+            (None, None, None, None, None);
         self.fields(|cursor, name| match name {
             "review" => once(&mut review, cursor.string()?),
             "panel" => once(&mut panel, cursor.string()?),
             "rubric" => once(&mut rubric, cursor.string()?),
             "sheets" => once(&mut sheets, cursor.map(Cursor::sheet)?),
+            "consensus" => once(&mut consensus, cursor.option(Cursor::consensus)?),
             _ => None,
         })?;
         Some(PanelFile {
@@ -323,7 +325,23 @@ impl<'a> Cursor<'a> {
             panel: panel?,
             rubric: rubric?,
             sheets: sheets?,
-            consensus: None,
+            consensus: consensus.flatten(),
+        })
+    }
+
+    fn consensus(&mut self) -> Option<Consensus> {
+        self.open_struct("Consensus")?;
+        let (mut by, mut updated, mut marks) = (None, None, None);
+        self.fields(|cursor, name| match name {
+            "by" => once(&mut by, cursor.string()?),
+            "updated" => once(&mut updated, timestamp(&cursor.string()?)?),
+            "marks" => once(&mut marks, cursor.map(|c| c.map(Cursor::mark))?),
+            _ => None,
+        })?;
+        Some(Consensus {
+            by: by?,
+            updated: updated?,
+            marks: marks?,
         })
     }
 
@@ -442,6 +460,7 @@ mod tests {
                 proptest::num::f64::NORMAL | proptest::num::f64::ZERO,
             ],
             submitted: bool,
+            agreed: bool,
             seconds in 0i64..4_000_000_000,
         ) {
             let mut marks = crate::model::UniqueMap::default();
@@ -455,11 +474,18 @@ mod tests {
                 updated: jiff::Timestamp::from_second(seconds).unwrap(),
                 scores,
                 conflicts: keys.clone(),
-                was_submitted: false,
+                was_submitted: !submitted,
             };
             let mut sheets = crate::model::UniqueMap::default();
             sheets.insert(keys[0].clone(), sheet);
-            let file = PanelFile { review: note.clone(), panel: keys[0].clone(), rubric: "f".into(), sheets , consensus: None };
+            let consensus = agreed.then(|| {
+                let mut consensus = crate::model::Consensus::new(&keys[0], jiff::Timestamp::from_second(seconds).unwrap());
+                let mut mark = crate::model::Mark::new(points, note.clone());
+                mark.preliminary = Some(points);
+                consensus.set(&note, &keys[0], Some(mark));
+                consensus
+            });
+            let file = PanelFile { review: note.clone(), panel: keys[0].clone(), rubric: "f".into(), sheets, consensus };
             let text = to_ron(&file);
             let read = agrees(&text);
             if points.abs() < 1e15 && (points == 0.0 || points.abs() >= 1e-4) {
