@@ -11,7 +11,7 @@ use panelist::i18n::{Lang, with_lang};
 use panelist::merge::{
     MergeError, MergeOptions, RegionResult, Results, SheetInput, Status, merge, round_down,
 };
-use panelist::model::{Budget, BudgetRule, Review, SELECTED_TIER, Tier};
+use panelist::model::{Budget, BudgetRule, Consensus, Review, SELECTED_TIER, Tier};
 use panelist::report::{self, InputFile, ResultsFile};
 use panelist::source::Anchor;
 
@@ -71,6 +71,51 @@ fn counted(review: &Review, results: &Results) {
                     def.id,
                     criterion.criterion
                 );
+            }
+        }
+    }
+}
+
+/// *Discussion and consensus*: without `use_consensus` nothing of a
+/// consensus shows; with it, a cell that one panel covers and whose
+/// consensus has a mark there counts that mark, a covered cell without any
+/// is flagged `no-consensus`, and `marks` counts the members' marks.
+pub fn consensus(review: &Review, results: &Results, section: &Option<(String, Consensus)>) {
+    let on = review.committee.use_consensus;
+    for region in &results.regions {
+        for criterion in &region.criteria {
+            let flagged = region
+                .flags
+                .contains(&format!("no-consensus:{}", criterion.criterion));
+            assert_eq!(flagged, criterion.no_consensus, "{region:?}");
+            assert_eq!(criterion.marks as usize, criterion.scores.len());
+            if !on {
+                assert!(criterion.members.is_none() && criterion.consensus.is_none());
+                assert!(!criterion.no_consensus);
+                continue;
+            }
+            let covering: Vec<&str> = review
+                .panels
+                .iter()
+                .filter(|p| {
+                    p.covers_region(&region.region) && p.covers_criterion(&criterion.criterion)
+                })
+                .map(|p| p.id.as_str())
+                .collect();
+            let agreed = section.as_ref().and_then(|(panel, c)| {
+                covering
+                    .contains(&panel.as_str())
+                    .then(|| c.mark(&region.region, &criterion.criterion))
+                    .flatten()
+            });
+            assert_eq!(
+                criterion.no_consensus,
+                !covering.is_empty() && agreed.is_none(),
+                "{region:?}"
+            );
+            if let (Some(mark), [_]) = (agreed, covering.as_slice()) {
+                assert_eq!(criterion.aggregate, Some(mark.points), "{region:?}");
+                assert_eq!(criterion.consensus, Some(mark.points));
             }
         }
     }

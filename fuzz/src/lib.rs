@@ -12,8 +12,10 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use panelist::merge::{MergeOptions, SheetInput, merge};
-use panelist::model::{Index, Mark, PanelFile, Regions, Review, Sheet};
+use panelist::merge::{
+    ConsensusRef, MergeOptions, SheetInput, SheetRef, merge, merge_sheets_with_consensus,
+};
+use panelist::model::{Consensus, Index, Mark, PanelFile, Regions, Review, Sheet};
 use panelist::source::SourceText;
 use panelist::store::journal;
 use panelist::validate::{self, PanelFileRole};
@@ -216,6 +218,10 @@ pub struct MergeInput {
     min_total: Option<u8>,
     aggregate: u8,
     programme: Programme,
+    /// Consensus marks of the first panel by its rapporteur, on cells it
+    /// covers and on the grid, when `use_consensus` or not.
+    consensus: Vec<(u8, u8, u8)>,
+    use_consensus: bool,
 }
 
 #[derive(Debug, Arbitrary)]
@@ -241,11 +247,22 @@ pub fn merge_sheets(input: &MergeInput) {
     let options = MergeOptions {
         include_drafts: input.include_drafts,
     };
-    let results = match merge(review, inputs, options) {
+    let sheets: Vec<SheetRef> = inputs.iter().map(Into::into).collect();
+    let sections: Vec<ConsensusRef> = case
+        .consensus
+        .iter()
+        .map(|(panel, consensus)| ConsensusRef {
+            origin: Path::new("scores/consensus.ron"),
+            panel,
+            consensus,
+        })
+        .collect();
+    let results = match merge_sheets_with_consensus(review, &sheets, &sections, options) {
         Ok(results) => results,
         Err(errors) => return checks::refused(review, inputs, &errors),
     };
     checks::results(review, &results, case.valid);
+    checks::consensus(review, &results, &case.consensus);
     // How solid the selection is, over the same results: its counts within
     // its rounds.
     let settings = panelist::analysis::Settings {
@@ -273,6 +290,8 @@ pub struct MergeCase {
     /// Whether `check` accepts the review.
     pub valid: bool,
     pub sheets: Vec<SheetInput>,
+    /// The first panel's consensus, with its panel id.
+    pub consensus: Option<(String, Consensus)>,
 }
 
 /// The review and the sheets of `input`.
@@ -289,11 +308,49 @@ pub fn merge_case(input: &MergeInput) -> Option<MergeCase> {
     let text = if programme.nested { MIDTERM } else { REVIEW };
     let valid = validate::review(&review, &SourceText::new("review.ron", text)).is_empty();
     let sheets = sheet_inputs(&review, input);
+    review.committee.use_consensus = input.use_consensus;
+    let consensus = consensus(&mut review, input);
     Some(MergeCase {
         review,
         valid,
         sheets,
+        consensus,
     })
+}
+
+/// A consensus of the first panel from `input`, by its rapporteur (made
+/// the panel's first member): marks on cells it covers, on the grid.
+fn consensus(review: &mut Review, input: &MergeInput) -> Option<(String, Consensus)> {
+    if input.consensus.is_empty() {
+        return None;
+    }
+    let nth = |n: u8, len: usize| usize::from(n) % len.max(1);
+    let panel = review.panels.first_mut()?;
+    let by = panel.members.first()?.clone();
+    panel.rapporteur = Some(by.clone());
+    let panel = review.panels.first()?;
+    let regions: Vec<&str> = review
+        .regions
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|r| panel.covers_region(r))
+        .collect();
+    let mut agreed = Consensus::new(&by, jiff::Timestamp::UNIX_EPOCH);
+    for &(r, c, p) in input.consensus.iter().take(64) {
+        let (Some(region), Some(criterion)) = (
+            regions.get(nth(r, regions.len())),
+            panel.criteria.get(nth(c, panel.criteria.len())),
+        ) else {
+            continue;
+        };
+        let Some(def) = review.criterion(criterion) else {
+            continue;
+        };
+        let steps = (def.max / def.step).floor().max(0.0) as usize;
+        let points = nth(p, steps + 1) as f64 * def.step;
+        agreed.set(region, criterion, Some(Mark::new(points, "")));
+    }
+    Some((panel.id.clone(), agreed))
 }
 
 fn sheet_inputs(review: &Review, input: &MergeInput) -> Vec<SheetInput> {

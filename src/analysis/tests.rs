@@ -73,10 +73,11 @@ fn under_use_consensus_the_lean_path_gives_the_merge_to_the_bit() {
     use crate::model::{Consensus, Mark};
     let (mut review, inputs) = sample();
     review.committee.use_consensus = true;
+    review.committee.chair = Some(review.reviewers[0].id.clone());
     // The first panel agrees on a mark for every other region and criterion
     // it covers: low ones, so that the ranking moves.
     let panel = &review.panels[0];
-    let mut agreed = Consensus::new("x", jiff::Timestamp::UNIX_EPOCH);
+    let mut agreed = Consensus::new(&review.reviewers[0].id, jiff::Timestamp::UNIX_EPOCH);
     for (k, region) in review
         .regions
         .iter()
@@ -94,7 +95,11 @@ fn under_use_consensus_the_lean_path_gives_the_merge_to_the_bit() {
         }
     }
     let refs: Vec<crate::merge::SheetRef> = inputs.iter().map(Into::into).collect();
-    let sections = [(panel.id.as_str(), &agreed)];
+    let sections = [crate::merge::ConsensusRef {
+        origin: Path::new("scores/p.ron"),
+        panel: &panel.id,
+        consensus: &agreed,
+    }];
     let results = crate::merge::merge_sheets_with_consensus(
         &review,
         &refs,

@@ -3,6 +3,7 @@
 //! consensus mark where it has one and otherwise its members' aggregate.
 
 use super::aggregate::aggregate;
+use super::input::{ConsensusRef, MergeError};
 use crate::model::{Aggregate, Consensus, Index};
 
 /// The panels' consensus sections, by panel, with what the rule needs of
@@ -12,6 +13,40 @@ pub(crate) struct Agreed<'a> {
     by_panel: Vec<Option<&'a Consensus>>,
     /// Per criterion (rubric order): the panels that cover it.
     panels_of_criterion: Vec<Vec<usize>>,
+}
+
+/// The consensus sections' problems, as `check` finds them (a section of
+/// a panel that does not exist is one).
+pub(super) fn validate(index: &Index, sections: &[ConsensusRef]) -> Result<(), Vec<MergeError>> {
+    let mut errors = Vec::new();
+    for section in sections {
+        let findings = match index.panel_index(section.panel) {
+            Some(p) => crate::validate::consensus_findings(index, p, section.consensus),
+            None => vec![crate::validate::Finding::new(
+                &[crate::source::Anchor::Field("panel")],
+                crate::t!(
+                    "check-not-a-panel",
+                    panel = section.panel,
+                    panels = index
+                        .review
+                        .panels
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )],
+        };
+        errors.extend(findings.into_iter().map(|finding| MergeError {
+            origin: section.origin.to_path_buf(),
+            finding,
+        }));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// One (region, criterion) under the rule.
@@ -27,14 +62,14 @@ pub(crate) struct AgreedValue {
 }
 
 impl<'a> Agreed<'a> {
-    /// `sections`: (panel id, its consensus), from the panel files in
-    /// `scores/` (never `--add`).
-    pub fn new(index: &Index, sections: &[(&str, &'a Consensus)]) -> Agreed<'a> {
+    /// `sections`: each panel's consensus, from its file in `scores/`
+    /// (never `--add`).
+    pub fn new(index: &Index, sections: &[ConsensusRef<'a>]) -> Agreed<'a> {
         let review = index.review;
         let mut by_panel = vec![None; review.panels.len()];
-        for (panel, consensus) in sections {
-            if let Some(p) = index.panel_index(panel) {
-                by_panel[p] = Some(*consensus);
+        for section in sections {
+            if let Some(p) = index.panel_index(section.panel) {
+                by_panel[p] = Some(section.consensus);
             }
         }
         let panels_of_criterion = (0..index.criteria().len())

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Sheet;
+use crate::model::{Consensus, Sheet};
 use crate::validate::Finding;
 
 /// One sheet as found in one file.
@@ -36,6 +36,15 @@ impl<'a> From<&'a SheetInput> for SheetRef<'a> {
             sheet: &input.sheet,
         }
     }
+}
+
+/// A panel's consensus section as found in its file in `scores/`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ConsensusRef<'a> {
+    /// The file it was read from, to name it in errors.
+    pub origin: &'a Path,
+    pub panel: &'a str,
+    pub consensus: &'a Consensus,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -20,7 +20,7 @@ mod sheets;
 pub use aggregate::aggregate;
 pub use budget::{Infeasible, allocate, round_down};
 pub use exclude::Thresholds;
-pub use input::{MergeError, MergeOptions, SheetInput, SheetRef};
+pub use input::{ConsensusRef, MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
 pub(crate) use rank::rank_by;
 pub use results::{
@@ -28,7 +28,7 @@ pub use results::{
     Subtotal, add_flag,
 };
 
-use crate::model::{Consensus, Index, Review};
+use crate::model::{Index, Review};
 use cells::collect_marks;
 use score::score_regions;
 use sheets::{Validation, resolve_duplicates};
@@ -53,12 +53,12 @@ pub fn merge_sheets(
     merge_sheets_with_consensus(review, sheets, &[], options)
 }
 
-/// [`merge_sheets`] with each panel's consensus section (panel id, section),
-/// which counts when the committee uses consensus.
+/// [`merge_sheets`] with each panel's consensus section, which counts when
+/// the committee uses consensus (and is checked as `check` would).
 pub fn merge_sheets_with_consensus(
     review: &Review,
     sheets: &[SheetRef],
-    consensus: &[(&str, &Consensus)],
+    consensus: &[ConsensusRef],
     options: MergeOptions,
 ) -> Result<Results, Vec<MergeError>> {
     merge_with(review, sheets, consensus, options, Validation::Sheets)
@@ -70,11 +70,11 @@ pub fn merge_sheets_with_consensus(
 /// results are unspecified (a mark the panel does not cover may count).
 ///
 /// `consensus`: each panel's consensus section, from its file in
-/// `scores/`; it counts when the committee uses consensus.
+/// `scores/` (validated too); it counts when the committee uses consensus.
 pub fn merge_validated(
     review: &Review,
     sheets: &[SheetRef],
-    consensus: &[(&str, &Consensus)],
+    consensus: &[ConsensusRef],
     options: MergeOptions,
 ) -> Result<Results, Vec<MergeError>> {
     merge_with(review, sheets, consensus, options, Validation::Done)
@@ -83,7 +83,7 @@ pub fn merge_validated(
 fn merge_with(
     review: &Review,
     sheets: &[SheetRef],
-    consensus: &[(&str, &Consensus)],
+    consensus: &[ConsensusRef],
     options: MergeOptions,
     validation: Validation,
 ) -> Result<Results, Vec<MergeError>> {
@@ -116,6 +116,9 @@ fn merge_with(
         }
     }
     let cells = collect_marks(&index, &counting, &mut warnings);
+    if validation == Validation::Sheets {
+        consensus::validate(&index, consensus)?;
+    }
     let agreed = review
         .committee
         .use_consensus

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use super::follows::{Followed, check_follows};
 use super::panel_files::{LoadedPanelFile, lost_panel_files, panel_file_paths, read_panel_file};
 use super::review::{LoadedReview, read_review};
-use crate::merge::{MergeOptions, Results, SheetRef, merge_validated};
-use crate::model::{Consensus, Index};
+use crate::merge::{ConsensusRef, MergeOptions, Results, SheetRef, merge_validated};
+use crate::model::Index;
 use crate::source::SourceText;
 use crate::validate::{self, PanelFileRole};
 use crate::{Problem, Problems};
@@ -149,10 +149,16 @@ pub fn merge_inputs(
         })
         .collect();
     // Consensus sections come from the panel files in scores/ only.
-    let consensus: Vec<(&str, &Consensus)> = files
+    let consensus: Vec<ConsensusRef> = files
         .iter()
         .filter(|loaded| loaded.role == PanelFileRole::Scores)
-        .filter_map(|loaded| Some((loaded.file.panel.as_str(), loaded.file.consensus.as_ref()?)))
+        .filter_map(|loaded| {
+            Some(ConsensusRef {
+                origin: &loaded.source.path,
+                panel: &loaded.file.panel,
+                consensus: loaded.file.consensus.as_ref()?,
+            })
+        })
         .collect();
     merge_validated(&review.review, &sheets, &consensus, options).map_err(|errors| {
         let sources: HashMap<&Path, &SourceText> = files

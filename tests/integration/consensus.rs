@@ -3,6 +3,7 @@
 //! every refusal, and the merge with `Committee(use_consensus: true)`.
 
 use crate::common::{self, ReviewBuilder, ReviewDir, panelist, scored, sheet};
+use panelist::merge::ConsensusRef;
 use panelist::model::{Consensus, Mark, Review};
 
 /// Three regions, two criteria of max 5 by 0.5; panel "tech" (t1, t2, t3)
@@ -201,10 +202,17 @@ fn agreed(by: &str, marks: &[(&str, &str, f64)]) -> Consensus {
     consensus
 }
 
-fn merged_with_consensus(
-    review: &Review,
-    sections: &[(&str, &Consensus)],
-) -> panelist::merge::Results {
+fn sections<'a>(list: &[(&'a str, &'a Consensus)]) -> Vec<ConsensusRef<'a>> {
+    list.iter()
+        .map(|&(panel, consensus)| ConsensusRef {
+            origin: std::path::Path::new("scores/tech.ron"),
+            panel,
+            consensus,
+        })
+        .collect()
+}
+
+fn merged_with_consensus(review: &Review, list: &[(&str, &Consensus)]) -> panelist::merge::Results {
     let sheets = [
         scored(
             "tech",
@@ -225,7 +233,7 @@ fn merged_with_consensus(
     panelist::merge::merge_sheets_with_consensus(
         review,
         &refs,
-        sections,
+        &sections(list),
         panelist::merge::MergeOptions::default(),
     )
     .expect("merge")
@@ -296,6 +304,23 @@ fn with_use_consensus_a_consensus_mark_counts_and_a_cell_without_one_is_flagged(
 }
 
 #[test]
+fn a_consensus_section_off_the_grid_is_refused_by_the_merge_as_by_check() {
+    let mut review = review();
+    review.committee.use_consensus = true;
+    let section = agreed("t1", &[("sapporo", "1-a", 4.2)]);
+    let errors = panelist::merge::merge_sheets_with_consensus(
+        &review,
+        &[],
+        &sections(&[("tech", &section)]),
+        panelist::merge::MergeOptions::default(),
+    )
+    .expect_err("off the grid");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].finding.message.contains("4.2"), "{errors:?}");
+    assert_eq!(errors[0].origin, std::path::Path::new("scores/tech.ron"));
+}
+
+#[test]
 fn two_panels_on_one_cell_give_the_mean_of_their_values() {
     let mut review = review();
     review.committee.use_consensus = true;
@@ -312,11 +337,11 @@ fn two_panels_on_one_cell_give_the_mean_of_their_values() {
         scored("env", "c9", sheet().marks("sapporo", &[("1-a", 5.0)])),
     ];
     let refs: Vec<panelist::merge::SheetRef> = sheets.iter().map(Into::into).collect();
-    let merge = |sections: &[(&str, &Consensus)]| {
+    let merge = |list: &[(&str, &Consensus)]| {
         panelist::merge::merge_sheets_with_consensus(
             &review,
             &refs,
-            sections,
+            &sections(list),
             panelist::merge::MergeOptions::default(),
         )
         .expect("merge")
