@@ -78,3 +78,6 @@ cli-lang-unknown = "{ $value }" is not a language of the interface: en or ja
 cli-agenda-about = Order the committee meeting's regions so that members with a conflict step out least
 cli-agenda-panel = A panel whose members attend the meeting (repeatable; default: every panel that reviews all regions)
 cli-agenda-out = Write agenda.md here instead of the review directory
+
+cli-feedback-about = Write a letter to each applicant: the region's outcome, scores and the panels' comments (Markdown and HTML)
+cli-feedback-out = Write the letters into OUT/feedback/ instead of the review directory's feedback/

@@ -77,3 +77,6 @@ cli-lang-unknown = 「{ $value }」は表示の言語ではありません：en 
 cli-agenda-about = 委員会で審議する地域の順序を決めます（利害関係のある委員の退室が最も少なくなる順）
 cli-agenda-panel = 会議に出席する委員の部会（繰り返し指定可。既定：全地域を評価する部会）
 cli-agenda-out = agenda.md を審査ディレクトリではなくここに書き出す
+
+cli-feedback-about = 応募者ごとに審査結果の通知を書き出します：地域の結果、評点、審査部会のコメント（Markdown と HTML）
+cli-feedback-out = 通知を審査ディレクトリの feedback/ ではなく OUT/feedback/ に書き出す

@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod assign;
 pub mod check;
+pub mod feedback;
 pub mod history;
 pub mod init;
 mod init_from;
@@ -40,6 +41,7 @@ pub enum Command {
     Init(init::Args),
     Assign(assign::Args),
     Agenda(agenda::Args),
+    Feedback(feedback::Args),
     Serve(serve::Args),
 }
 
@@ -57,6 +59,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Init(args) => init::run(args),
         Command::Assign(args) => assign::run(args),
         Command::Agenda(args) => agenda::run(args),
+        Command::Feedback(args) => feedback::run(args),
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),
     }

@@ -15,6 +15,7 @@ mod cli;
 mod concurrency;
 mod crash_safety;
 mod faults;
+mod feedback;
 mod fuzz_corpus;
 mod i18n;
 mod init;
