@@ -83,3 +83,6 @@ cli-consensus-args = [DIR] [REGION CRITERION POINTS]
 cli-consensus-panel = The panel whose consensus to record
 cli-consensus-writer = Who records: the panel's rapporteur or the committee's chair (default: $PANELIST_REVIEWER, else your login name)
 cli-consensus-note = The comment for the mark (the applicant reads it)
+
+cli-feedback-about = Write a letter to each applicant: the region's outcome, scores and the panels' comments (Markdown and HTML)
+cli-feedback-out = Write the letters into OUT/feedback/ instead of the review directory's feedback/

@@ -82,3 +82,6 @@ cli-consensus-args = [DIR] [REGION CRITERION POINTS]（審査ディレクトリ�
 cli-consensus-panel = 合意評点を記録する部会
 cli-consensus-writer = 記録する人：部会の取りまとめ役又は委員長（既定：$PANELIST_REVIEWER、なければログイン名）
 cli-consensus-note = 点数に付けるコメント（申請者が読みます）
+
+cli-feedback-about = 応募者ごとに審査結果の通知を書き出します：地域の結果、評点、審査部会のコメント（Markdown と HTML）
+cli-feedback-out = 通知を審査ディレクトリの feedback/ ではなく OUT/feedback/ に書き出す

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod assign;
 pub mod check;
 pub mod consensus;
+pub mod feedback;
 pub mod history;
 pub mod init;
 mod init_from;
@@ -45,6 +46,7 @@ pub enum Command {
     )]
     Consensus(consensus::Args),
     Agenda(agenda::Args),
+    Feedback(feedback::Args),
     Serve(serve::Args),
 }
 
@@ -63,6 +65,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Assign(args) => assign::run(args),
         Command::Consensus(args) => consensus::run(args),
         Command::Agenda(args) => agenda::run(args),
+        Command::Feedback(args) => feedback::run(args),
         Command::Results(args) => results::run(args),
         Command::Serve(args) => serve::run(args),
     }

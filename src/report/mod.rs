@@ -8,6 +8,7 @@
 mod chart;
 mod csv_file;
 pub mod eligibility;
+pub mod feedback;
 mod markdown;
 mod money;
 mod results_file;

@@ -16,6 +16,7 @@ mod concurrency;
 mod consensus;
 mod crash_safety;
 mod faults;
+mod feedback;
 mod fuzz_corpus;
 mod i18n;
 mod init;
