@@ -99,6 +99,7 @@ pub fn save_changes_with(
         sheets = Some((before, sheet));
         Ok(events)
     })?;
+    // `save_file` returns Ok only after it ran the edit.
     let (before, sheet) = sheets.ok_or_else(|| Error::Refused(String::new()))?;
     Ok(Saved {
         before,
@@ -165,6 +166,7 @@ pub fn save_consensus_with(
         outcome = Some((before, file.consensus.clone()));
         Ok(events)
     })?;
+    // `save_file` returns Ok only after it ran the edit.
     let (before, consensus) = outcome.ok_or_else(|| Error::Refused(String::new()))?;
     Ok(SavedConsensus {
         before,

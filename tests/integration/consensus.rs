@@ -321,6 +321,47 @@ fn a_consensus_section_off_the_grid_is_refused_by_the_merge_as_by_check() {
 }
 
 #[test]
+fn a_draft_s_marks_count_only_with_drafts_and_a_consensus_mark_counts_either_way() {
+    let mut review = review();
+    review.committee.use_consensus = true;
+    let sheets = [
+        scored(
+            "tech",
+            "t1",
+            sheet().marks("sapporo", &[("1-a", 2.0), ("1-b", 2.0)]),
+        ),
+        scored(
+            "tech",
+            "t2",
+            sheet()
+                .draft()
+                .marks("sapporo", &[("1-a", 4.0), ("1-b", 4.0)]),
+        ),
+    ];
+    let refs: Vec<panelist::merge::SheetRef> = sheets.iter().map(Into::into).collect();
+    let section = agreed("t1", &[("sapporo", "1-a", 5.0)]);
+    let merge = |include_drafts: bool| {
+        panelist::merge::merge_sheets_with_consensus(
+            &review,
+            &refs,
+            &sections(&[("tech", &section)]),
+            panelist::merge::MergeOptions { include_drafts },
+        )
+        .expect("merge")
+    };
+    let submitted = merge(false);
+    let a = common::criterion(&submitted, "sapporo", "1-a");
+    assert_eq!((a.aggregate, a.members, a.marks), (Some(5.0), Some(2.0), 1));
+    let b = common::criterion(&submitted, "sapporo", "1-b");
+    assert_eq!((b.aggregate, b.marks), (Some(2.0), 1));
+    let drafts = merge(true);
+    let a = common::criterion(&drafts, "sapporo", "1-a");
+    assert_eq!((a.aggregate, a.members, a.marks), (Some(5.0), Some(3.0), 2));
+    let b = common::criterion(&drafts, "sapporo", "1-b");
+    assert_eq!((b.aggregate, b.marks), (Some(3.0), 2));
+}
+
+#[test]
 fn two_panels_on_one_cell_give_the_mean_of_their_values() {
     let mut review = review();
     review.committee.use_consensus = true;
