@@ -14,6 +14,7 @@ mod chair_japanese;
 mod cli;
 mod concurrency;
 mod crash_safety;
+mod discussion;
 mod faults;
 mod fuzz_corpus;
 mod i18n;
