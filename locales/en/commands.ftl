@@ -206,3 +206,7 @@ agenda-returns = returns: { $member }
 agenda-after-last = After the last region:
 agenda-wrote = wrote { $file }
 agenda-no-members = nobody attends: no panel reviews all regions, or its members are none; name the panels whose members attend with --panel ID (panels: { $panels })
+
+## A mark changed after the sheet's first submission (revised).
+history-revised = revised { $old } -> { $new } (preliminary { $preliminary })
+history-revised-new = revised { $old } -> { $new } (no mark at the first submission)

@@ -182,3 +182,15 @@ report-rule-nested = Categories hold sub-categories: a category's subtotal adds 
 report-rule-eligibility = Eligibility: { $rule }, on the figures in review.ron; a region failing it (a missing figure fails a comparison) is `Ineligible`: not ranked, no place, no money, listed last.
 report-rule-tier = { $title } ({ $places })
 report-rule-tiers = Tiers, filled in rank order: { $tiers }; a group sharing a rank across a boundary is `Tied` and the committee decides.
+
+## report.md: marks revised after the panel's discussion.
+report-revised = Revised after discussion
+report-revised-intro = { $count } counting { $count ->
+        [one] mark was
+       *[other] marks were
+    } changed after the reviewer's sheet was first submitted: the preliminary mark, then the final one, which is the one that counts.
+report-col-criterion = Criterion
+report-col-reviewer = Reviewer
+report-col-preliminary = Preliminary
+report-col-final = Final
+report-col-change = Change

@@ -167,3 +167,7 @@ agenda-returns = 入室：{ $member }
 agenda-after-last = 最後の地域の後：
 agenda-wrote = { $file } を書き出しました
 agenda-no-members = 出席者がいません：全地域を評価する部会がないか、その委員がいません。出席する委員の部会を --panel ID で指定してください（部会：{ $panels }）
+
+## 採点表の初回提出後に変更した点数（修正）
+history-revised = 修正 { $old } -> { $new }（当初 { $preliminary }）
+history-revised-new = 修正 { $old } -> { $new }（初回提出時は未採点）

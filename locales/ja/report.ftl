@@ -138,3 +138,12 @@ report-rule-nested = 項目は下位の項目を含みます。項目の小計�
 report-rule-eligibility = 適格要件：{ $rule }（review.ron の指標による）。満たさない地域（指標がない比較は不成立）は対象外（`Ineligible`）とし、順位・選定枠・予算の対象とせず、最後に載せます。
 report-rule-tier = { $title }（{ $places }）
 report-rule-tiers = 区分（順位の順に埋める）：{ $tiers }。同順位の地域が境目をまたぐ場合は `Tied` とし、委員会が決めます。
+
+## report.md：部会での討議後に修正された点数
+report-revised = 討議後の修正
+report-revised-intro = 採点表の初回提出後に変更された集計対象の点数は { $count } 件です。当初の点数と修正後の点数を示します。集計には修正後の点数を用います。
+report-col-criterion = 評価項目
+report-col-reviewer = 委員
+report-col-preliminary = 当初
+report-col-final = 修正後
+report-col-change = 増減

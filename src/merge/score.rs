@@ -55,6 +55,7 @@ pub(super) fn score_regions(index: &Index, cells: &Cells) -> Vec<RegionResult> {
                                 reviewer: reviewer.to_string(),
                                 points: mark.points,
                                 note: mark.note.clone(),
+                                preliminary: mark.preliminary,
                             })
                             .collect(),
                     }

@@ -28,6 +28,7 @@ mod results_tui;
 mod review_pty;
 mod review_tui;
 mod reviewer_programme;
+mod revised;
 mod sample_assignment;
 mod samples;
 mod serve;

@@ -8,6 +8,7 @@
 mod appendix;
 mod flags;
 mod programme;
+mod revised;
 mod selection;
 mod writer;
 
@@ -45,6 +46,7 @@ impl Report<'_> {
             self.out.push_str(&section);
         }
         self.flags()?;
+        self.revised()?;
         self.rules()?;
         self.sheets()?;
         self.warnings()?;
