@@ -219,3 +219,7 @@ consensus-conflict = { $writer } may not record the consensus of region "{ $regi
 consensus-saved = saved: consensus of panel { $panel } by { $writer }, { $name } ({ $region }), { $criterion } = { $points } (was { $was })
 status-consensus-line = consensus of panel { $panel }: { $recorded }/{ $due } recorded, last by { $by } on { $at }
 status-consensus-none = consensus of panel { $panel }: 0/{ $due } recorded ({ $recorders } may record it)
+
+## A mark changed after the sheet's first submission (revised).
+history-revised = revised { $old } -> { $new } (preliminary { $preliminary })
+history-revised-new = revised { $old } -> { $new } (no mark at the first submission)

@@ -195,3 +195,15 @@ report-consensus-col-members = Members' aggregate
 report-consensus-col-consensus = Consensus
 report-consensus-col-counts = Counts
 report-rule-consensus = Consensus: a panel's consensus mark, where it has one, stands for its members' aggregate (`use_consensus`); see the section Consensus.
+
+## report.md: marks revised after the panel's discussion.
+report-revised = Revised after discussion
+report-revised-intro = { $count } counting { $count ->
+        [one] mark was
+       *[other] marks were
+    } changed after the reviewer's sheet was first submitted: the preliminary mark, then the final one, which is the one that counts.
+report-col-criterion = Criterion
+report-col-reviewer = Reviewer
+report-col-preliminary = Preliminary
+report-col-final = Final
+report-col-change = Change

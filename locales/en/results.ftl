@@ -157,3 +157,6 @@ results-allocation = Allocation: { $amount }
 results-requested = {" "}(requested { $amount })
 results-detail-unranked = Not ranked  { $total } of { $max }
 results-region-title-unranked = { $name } { $dot } not ranked { $dot } { $total } { $dot }
+
+## The marks view: a mark revised after the panel's discussion.
+results-revised = Revised after discussion: { $preliminary } at first submission, now { $points }.

@@ -183,3 +183,32 @@ ask-leave-draft-title = Draft
 key-submit-now = submit now
 key-quit-draft = quit and leave it a draft
 key-stay = stay
+
+## A panel's discussion (Panel(reveal: AfterSubmit)): the other members'
+## marks, once the reviewer's own sheet has been submitted.
+key-others = the panel's marks, notes
+key-others-scroll = scroll
+msg-others-never = This panel does not show its members each other's marks.
+msg-others-after-submit = The other members' marks are shown once you have submitted your sheet (S).
+msg-others-conflict = You have a conflict of interest on this region: the other members' marks are not shown.
+others-in-sheet = Others on { $place }: { $summary }  ({ $hint })
+msg-others-unscored = The other members' marks are shown only on regions you have scored.
+msg-submitted-discussion = Submitted. Your sheet is read-only now (R reopens it); the other members' marks are shown on the regions you scored (o).
+others-title = The panel's marks
+others-hint = o: in full
+others-of-cell = The panel's marks on { $place }
+others-unscored = The panel's marks are shown only on regions you have scored.
+others-reading = reading the panel file...
+others-nobody = No other member of the panel scores this region.
+others-more = +{ $count } more: o shows every mark and note
+others-more-below = more below
+others-draft = draft
+others-submitted = submitted
+others-preliminary = (preliminary { $points })
+others-no-note = no note
+others-unmarked = No mark yet: { $names }
+others-sheets-submitted = { $submitted }/{ $count } submitted
+others-summary = mean { $mean }, { $range }, { $sheets }
+others-unreadable = the panel file could not be read: { $reason }
+mark-revised = revised (preliminary { $preliminary })
+help-footer-discussion = Every confirmed mark is saved at once. Once your sheet is submitted, you see the other members' marks and notes on the regions you scored (o).

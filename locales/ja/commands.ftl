@@ -177,3 +177,7 @@ consensus-conflict = { $writer } は地域「{ $region }」と利害関係があ
 consensus-saved = 保存しました：部会 { $panel } の合意評点（{ $writer }）、{ $name }（{ $region }）、{ $criterion } = { $points }（変更前 { $was }）
 status-consensus-line = 部会 { $panel } の合意評点：{ $recorded }/{ $due } 件記録済（最終記録 { $by }、{ $at }）
 status-consensus-none = 部会 { $panel } の合意評点：0/{ $due } 件記録済（記録できる人：{ $recorders }）
+
+## 採点表の初回提出後に変更した点数（修正）
+history-revised = 修正 { $old } -> { $new }（当初 { $preliminary }）
+history-revised-new = 修正 { $old } -> { $new }（初回提出時は未採点）

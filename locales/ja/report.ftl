@@ -148,3 +148,12 @@ report-consensus-col-members = 委員の集計値
 report-consensus-col-consensus = 合意評点
 report-consensus-col-counts = 採用値
 report-rule-consensus = 合意評点：部会の合意評点がある場合は、委員の集計値に代えてそれを用います（`use_consensus`）。「合意評点」の節を参照してください。
+
+## report.md：部会での討議後に修正された点数
+report-revised = 討議後の修正
+report-revised-intro = 採点表の初回提出後に変更された集計対象の点数は { $count } 件です。当初の点数と修正後の点数を示します。集計には修正後の点数を用います。
+report-col-criterion = 評価項目
+report-col-reviewer = 委員
+report-col-preliminary = 当初
+report-col-final = 修正後
+report-col-change = 増減

@@ -118,3 +118,6 @@ results-allocation = 配分額：{ $amount }
 results-requested = （申請額 { $amount }）
 results-detail-unranked = 順位なし  { $total } / { $max } 点
 results-region-title-unranked = { $name } { $dot } 順位なし { $dot } { $total } 点 { $dot }
+
+## 点数一覧：部会での討議後に修正された点数
+results-revised = 討議後に修正：初回提出時 { $preliminary }、現在 { $points }

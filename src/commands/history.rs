@@ -40,7 +40,14 @@ pub fn run(args: Args) -> Result<(), Error> {
             crate::errln!("{}", crate::t!("cmd-warning", warning = problem));
         }
         let confirmed: HashSet<usize> = journal.confirmed().map(|(line, _)| *line).collect();
+        // Reviewers whose sheet has been submitted so far in the journal:
+        // their mark changes from then on are revisions.
+        let mut submitted: HashSet<&str> = HashSet::new();
         for (line, entry) in &journal.entries {
+            let revising = submitted.contains(entry.reviewer.as_str());
+            if confirmed.contains(line) && once_submitted(&entry.event) {
+                submitted.insert(&entry.reviewer);
+            }
             if entry.event == Event::Committed
                 || args.reviewer.as_ref().is_some_and(|r| r != &entry.reviewer)
             {
@@ -51,7 +58,7 @@ pub fn run(args: Args) -> Result<(), Error> {
             {
                 continue;
             }
-            let mut text = describe(entry);
+            let mut text = describe(entry, revising);
             if !confirmed.contains(line) {
                 text.push_str(&crate::t!("history-interrupted"));
             }
@@ -68,6 +75,16 @@ pub fn run(args: Args) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether the sheet has been submitted once the event is applied: a
+/// submission, or a snapshot of a sheet submitted (or reopened after one).
+fn once_submitted(event: &Event) -> bool {
+    match event {
+        Event::Submitted(true) => true,
+        Event::Snapshot(sheet) => sheet.revising(),
+        _ => false,
+    }
+}
+
 fn concerns(entry: &Entry, wanted: &str) -> bool {
     match &entry.event {
         Event::Snapshot(sheet) => sheet.scores.contains_key(wanted) || sheet.has_conflict(wanted),
@@ -78,8 +95,11 @@ fn concerns(entry: &Entry, wanted: &str) -> bool {
     }
 }
 
-/// One entry in words: who, what, old → new.
-fn describe(entry: &Entry) -> String {
+/// One entry in words: who, what, old → new. `revising`: the reviewer's
+/// sheet was submitted before the entry, so a changed mark is *revised*,
+/// with the points it had at the first submission (kept as the mark's
+/// `preliminary`, the rule of [`crate::model::Change::apply`]).
+fn describe(entry: &Entry, revising: bool) -> String {
     let who = &entry.reviewer;
     match &entry.event {
         Event::Committed => String::new(),
@@ -90,7 +110,7 @@ fn describe(entry: &Entry) -> String {
             conflicts = if sheet.conflicts.is_empty() {
                 String::new()
             } else {
-                format!(", conflicts on {}", sheet.conflicts.join(", "))
+                crate::t!("history-conflicts-on", regions = sheet.conflicts.join(", "))
             },
             state = if sheet.submitted {
                 crate::t!("history-state-submitted")
@@ -103,7 +123,12 @@ fn describe(entry: &Entry) -> String {
             criterion,
             old,
             new,
-        } => change_of_mark(format!("{who:<10} {region} {criterion}: "), old, new),
+        } => change_of_mark(
+            format!("{who:<10} {region} {criterion}: "),
+            old,
+            new,
+            revising,
+        ),
         Event::Conflict {
             region,
             declared: true,
@@ -139,14 +164,15 @@ fn describe(entry: &Entry) -> String {
                 region = region,
                 criterion = criterion
             );
-            change_of_mark(format!("{label}: "), old, new)
+            change_of_mark(format!("{label}: "), old, new, false)
         }
     }
 }
 
 /// A mark's change in words, after `label`: its points and its note, old
-/// -> new.
-fn change_of_mark(label: String, old: &Option<Mark>, new: &Option<Mark>) -> String {
+/// -> new. `revising`: the sheet was submitted before the change, so a
+/// changed mark is *revised*, with its points at the first submission.
+fn change_of_mark(label: String, old: &Option<Mark>, new: &Option<Mark>, revising: bool) -> String {
     let points = |m: &Option<Mark>| {
         m.as_ref()
             .map_or("-".to_string(), |m| format_points(m.points))
@@ -155,11 +181,17 @@ fn change_of_mark(label: String, old: &Option<Mark>, new: &Option<Mark>) -> Stri
     let mut text = label;
     let bare = text.len();
     if points(old) != points(new) || old.is_none() || new.is_none() {
-        text.push_str(&crate::t!(
-            "history-mark",
-            old = points(old),
-            new = points(new)
-        ));
+        let (old_points, new_points) = (points(old), points(new));
+        text.push_str(&match old.as_ref() {
+            _ if !revising => crate::t!("history-mark", old = old_points, new = new_points),
+            Some(first) => crate::t!(
+                "history-revised",
+                old = old_points,
+                new = new_points,
+                preliminary = format_points(first.preliminary.unwrap_or(first.points))
+            ),
+            None => crate::t!("history-revised-new", old = old_points, new = new_points),
+        });
     }
     if note(old) != note(new) {
         if text.len() > bare {

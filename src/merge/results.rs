@@ -141,6 +141,10 @@ pub struct Score {
     /// The reviewer's note on the mark, so the chair can read why.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The points the mark had at its sheet's first submission, when it
+    /// was revised since (*Discussion and consensus*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preliminary: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

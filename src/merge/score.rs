@@ -70,6 +70,7 @@ pub(super) fn score_regions(
                                 reviewer: reviewer.to_string(),
                                 points: mark.points,
                                 note: mark.note.clone(),
+                                preliminary: mark.preliminary,
                             })
                             .collect(),
                     }

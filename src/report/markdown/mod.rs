@@ -9,6 +9,7 @@ mod appendix;
 mod consensus;
 mod flags;
 mod programme;
+mod revised;
 mod selection;
 mod writer;
 
@@ -47,6 +48,7 @@ impl Report<'_> {
         }
         self.consensus()?;
         self.flags()?;
+        self.revised()?;
         self.rules()?;
         self.sheets()?;
         self.warnings()?;

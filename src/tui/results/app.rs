@@ -58,6 +58,8 @@ pub struct MarkRow {
     /// The counting mark, if any.
     pub points: Option<f64>,
     pub note: String,
+    /// The mark's points at its sheet's first submission, when revised since.
+    pub preliminary: Option<f64>,
     /// Why there is no counting mark.
     pub absent: Option<Absent>,
 }
@@ -357,6 +359,7 @@ impl App {
                     panel: panel.id.clone(),
                     points: score.map(|s| s.points),
                     note: score.map_or_else(String::new, |s| s.note.clone()),
+                    preliminary: score.and_then(|s| s.preliminary),
                     absent,
                 });
             }

@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 
 use ratatui_textarea::TextArea;
 
+use super::discussion::Discussion;
 use super::keys::{self, Action, Mode};
 use super::parts::{ChairConflict, CriterionView, Message, Msg, Pos, Question, RegionView, Tone};
 use crate::model::{self, Change, Conflict, Mark, Region, Review, Sheet};
@@ -54,6 +55,15 @@ pub struct App {
     pub(super) quit_when_saved: bool,
     /// Scored and due, per region and overall; kept in step with `shown`.
     pub(super) counts: Vec<(usize, usize)>,
+    /// The other members' marks, when the panel reveals them after
+    /// submission (`Panel(reveal: AfterSubmit)`).
+    pub discussion: Option<Discussion>,
+    /// The cell whose marks the panel's view (`o`) shows, and the first
+    /// member it lists.
+    pub others: Pos,
+    pub others_first: usize,
+    /// The mode to return to from the panel's view.
+    pub(super) others_from: Mode,
 }
 
 impl App {
@@ -105,6 +115,7 @@ impl App {
             })
             .collect();
         let criteria = CriterionView::of_panel(&review, panel_def);
+        let discussion = panel_def.and_then(|p| Discussion::of(&review, p, reviewer));
         let saved = sheet.unwrap_or_else(|| Sheet::new(jiff::Timestamp::UNIX_EPOCH));
         let began_submitted = saved.submitted;
         let mut app = App {
@@ -135,6 +146,10 @@ impl App {
             began_submitted,
             quit_when_saved: false,
             counts: Vec::new(),
+            discussion,
+            others: Pos::default(),
+            others_first: 0,
+            others_from: Mode::Score,
         };
         app.recount();
         app.pos = app
@@ -278,6 +293,7 @@ impl App {
                 let n = self.pending.len();
                 self.say(Tone::Bad, &t!("msg-not-saved", count = n, reason = reason));
             }
+            Msg::Panel(read) => self.take_panel(read),
         }
     }
 
@@ -287,6 +303,7 @@ impl App {
             Mode::Note => self.note_action(action),
             Mode::Summary => self.summary_action(action),
             Mode::Confirm => self.answer(action),
+            Mode::Others => self.others_action(action),
             Mode::LeaveDraft => self.answer_leave_draft(action),
             Mode::Help => {
                 if action == Action::Back {

@@ -22,6 +22,9 @@ pub enum Mode {
     LeaveDraft,
     /// Choosing a panel (reviewers on several).
     Chooser,
+    /// The other members' marks and notes on one cell, in full (panels
+    /// that reveal them, after the reviewer's submission).
+    Others,
 }
 
 /// What a key asks of the reviewer's TUI.
@@ -45,6 +48,8 @@ pub enum Action {
     Summary,
     Submit,
     Reopen,
+    /// Show the other members' marks and notes on the cell.
+    Others,
     Help,
     Quit,
     Yes,
@@ -178,6 +183,35 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
         .label("q")
         .does("key-quit")
         .modes(&[Score, Chooser]),
+    // Only of use on a panel that reveals the others' marks: the help lists
+    // it there (and only there), and the box of the others' marks names it.
+    Binding::keys(&[(Key::Char('o'), A::Others)])
+        .label("o")
+        .does("key-others")
+        .modes(&[Score, Summary])
+        .help_only(),
+    // The others' marks on a cell.
+    Binding::keys(&[(code(K::Up), A::Up), (code(K::Down), A::Down)])
+        .label("↑↓")
+        .ascii("Up/Down")
+        .does("key-others-scroll")
+        .modes(&[Others]),
+    Binding::keys(&[
+        (code(K::Left), A::PrevCriterion),
+        (code(K::Right), A::NextCriterion),
+    ])
+    .label("←→")
+    .ascii("Left/Right")
+    .does("key-criterion")
+    .modes(&[Others]),
+    Binding::keys(&[
+        (code(K::Esc), A::Back),
+        (Key::Char('o'), A::Back),
+        (Key::Char('q'), A::Back),
+    ])
+    .label("Esc")
+    .does("key-back")
+    .modes(&[Others]),
     // Notes.
     Binding::keys(&[(code(K::Esc), A::NoteSave)])
         .label("Esc")
@@ -282,7 +316,9 @@ mod tests {
 
     #[test]
     fn every_mode_has_a_footer() {
-        for mode in [Score, Note, Summary, Help, Confirm, LeaveDraft, Chooser] {
+        for mode in [
+            Score, Note, Summary, Help, Confirm, LeaveDraft, Chooser, Others,
+        ] {
             assert!(
                 keymap::footer(KEYMAP, &mode).count() > 0,
                 "{mode:?} has a footer"

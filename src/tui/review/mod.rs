@@ -2,12 +2,15 @@
 
 pub mod app;
 mod chooser;
+pub mod discussion;
+mod discussion_view;
 pub mod keys;
 mod moves;
 mod notes;
 pub mod parts;
 mod question_view;
 mod questions;
+mod reveal;
 mod scoring;
 pub mod view;
 
@@ -20,20 +23,36 @@ use ratatui::{Frame, Terminal};
 
 pub use app::App;
 pub use chooser::Chooser;
-pub use parts::Msg;
+pub use parts::{Msg, PanelRead};
 
 use crate::Error;
-use crate::model::Change;
+use crate::model::{Change, Index};
 use crate::store::{self, LoadedReview, RealIo, Saved, SessionLock};
 use crate::tui::session::Setup;
 use crate::tui::shell::{self, Events, Exit, Screen};
+use crate::validate::PanelFileRole;
 
 /// Where the TUI's changes go. The real one is [`FileStore`]; tests can
 /// put a failing one in its place.
 pub trait Store {
     /// Saves one change to the reviewer's sheet; says what the save found and did.
     fn save(&mut self, change: &Change) -> Result<Saved, String>;
+
+    /// What tells this version of the panel file from the next without
+    /// reading it; `None` when there is no file to read.
+    fn panel_stamp(&self) -> Option<Stamp> {
+        None
+    }
+
+    /// The panel file's sheets and the reviewer's conflicts on other
+    /// panels, for the discussion, or why they could not be read.
+    fn read_panel(&self) -> Result<PanelRead, String> {
+        Ok(PanelRead::default())
+    }
 }
+
+/// What tells one version of a file from the next: modified, length, inode.
+pub type Stamp = (std::time::SystemTime, u64, u64);
 
 /// How long a save from the TUI waits for another reviewer's save of the
 /// same panel before it reports the lock and retries later.
@@ -58,17 +77,44 @@ impl Store for FileStore<'_> {
         )
         .map_err(|e| e.brief())
     }
+
+    fn panel_stamp(&self) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(self.review.panel_path(&self.panel)).ok()?;
+        Some((meta.modified().ok()?, meta.len(), meta.ino()))
+    }
+
+    fn read_panel(&self) -> Result<PanelRead, String> {
+        let index = Index::new(&self.review.review);
+        let path = self.review.panel_path(&self.panel);
+        let loaded = store::read_panel_file(self.review, &index, &path, PanelFileRole::Scores)
+            .map_err(|problems| Error::from(problems).brief())?;
+        Ok(PanelRead {
+            sheets: loaded.file.sheets,
+            elsewhere: store::conflicts_elsewhere(self.review, &self.reviewer, &self.panel),
+        })
+    }
 }
 
-/// The scoring screen with its store: saves every change before the next event.
+/// The scoring screen with its store: saves every change before the next
+/// event and, on a panel that reveals the others' marks, reads the panel
+/// file again whenever it changes.
 pub struct ReviewScreen<S: Store> {
     pub app: App,
     pub store: S,
     last_failure: Option<Instant>,
+    /// The panel file's stamp when last read for the discussion, and when
+    /// it was last looked at.
+    panel_stamp: Option<Stamp>,
+    last_look: Option<Instant>,
 }
 
 /// How long to wait before retrying a save that failed.
 const RETRY: Duration = Duration::from_secs(2);
+
+/// How often the panel file is looked at for other members' saves (a
+/// stat; the file is read only when it changed).
+const LOOK: Duration = Duration::from_secs(1);
 
 impl<S: Store> ReviewScreen<S> {
     pub fn new(app: App, store: S) -> Self {
@@ -76,7 +122,50 @@ impl<S: Store> ReviewScreen<S> {
             app,
             store,
             last_failure: None,
+            panel_stamp: None,
+            last_look: None,
         }
+    }
+
+    /// Saves the pending changes, unless a failed save is waiting to be
+    /// retried; whether anything was tried.
+    fn save_pending(&mut self, idle: bool) -> bool {
+        let waiting = self.last_failure.is_some_and(|at| at.elapsed() < RETRY);
+        if self.app.next_to_save().is_none() || (idle && waiting) {
+            return false;
+        }
+        while let Some(change) = self.app.next_to_save() {
+            let result = self.store.save(change);
+            let failed = result.is_err();
+            self.app.update(Msg::Saved(result));
+            if failed {
+                self.last_failure = Some(Instant::now());
+                break;
+            }
+            self.last_failure = None;
+        }
+        true
+    }
+
+    /// Reads the panel file again when the reviewer may see the others'
+    /// marks and it changed (at once the first time); whether it was read.
+    fn read_panel(&mut self) -> bool {
+        if !self.app.reveals() {
+            return false;
+        }
+        let looked = self.last_look.is_some_and(|at| at.elapsed() < LOOK);
+        if looked && self.panel_stamp.is_some() {
+            return false;
+        }
+        self.last_look = Some(Instant::now());
+        // The stamp before the read: a save in between is read again next time.
+        let stamp = self.store.panel_stamp();
+        if stamp.is_none() || stamp == self.panel_stamp {
+            return false;
+        }
+        self.panel_stamp = stamp;
+        self.app.update(Msg::Panel(self.store.read_panel()));
+        true
     }
 }
 
@@ -101,21 +190,9 @@ impl<S: Store> Screen for ReviewScreen<S> {
     }
 
     fn settle(&mut self, idle: bool) -> bool {
-        let waiting = self.last_failure.is_some_and(|at| at.elapsed() < RETRY);
-        if self.app.next_to_save().is_none() || (idle && waiting) {
-            return false;
-        }
-        while let Some(change) = self.app.next_to_save() {
-            let result = self.store.save(change);
-            let failed = result.is_err();
-            self.app.update(Msg::Saved(result));
-            if failed {
-                self.last_failure = Some(Instant::now());
-                break;
-            }
-            self.last_failure = None;
-        }
-        true
+        let saved = self.save_pending(idle);
+        let read = self.read_panel();
+        saved || read
     }
 
     fn finished(&self) -> bool {

@@ -25,6 +25,7 @@ impl App {
                 self.mode = Mode::Score;
             }
             Action::Back => self.mode = Mode::Score,
+            Action::Others => self.open_others(self.summary),
             Action::Help => self.show_help(),
             _ => {}
         }

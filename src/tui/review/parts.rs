@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::model::{Panel, Review};
+use crate::model::{Panel, Review, Sheet, UniqueMap};
 use crate::store::Saved;
 use crate::t;
 
@@ -181,4 +181,18 @@ pub enum Msg {
     Paste(String),
     /// The outcome of saving the first pending change.
     Saved(Result<Saved, String>),
+    /// The panel file as read again for the discussion (it changed, or the
+    /// reviewer's sheet was just submitted), or why it could not be read.
+    Panel(Result<PanelRead, String>),
+}
+
+/// What the discussion needs of the panel file and the reviewer's other
+/// sheets, read by the shell once the reviewer may see the others' marks.
+#[derive(Debug, Clone, Default)]
+pub struct PanelRead {
+    /// Every sheet of the panel file, by reviewer id.
+    pub sheets: UniqueMap<Sheet>,
+    /// (region, panel) conflicts the reviewer declared in their sheets of
+    /// other panels, as they are now.
+    pub elsewhere: Vec<(String, String)>,
 }

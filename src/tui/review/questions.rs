@@ -106,7 +106,12 @@ impl App {
             Some(Question::Submit { .. }) => {
                 self.record_without_undo(Change::Submitted(true));
                 self.undo.clear();
-                self.say(Tone::Good, &t!("msg-submitted"));
+                let said = if self.discussion.is_some() {
+                    t!("msg-submitted-discussion")
+                } else {
+                    t!("msg-submitted")
+                };
+                self.say(Tone::Good, &said);
             }
             Some(Question::Reopen) => {
                 self.record_without_undo(Change::Submitted(false));

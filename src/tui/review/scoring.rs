@@ -55,6 +55,7 @@ impl App {
                     self.say(Tone::Info, &t!("msg-already-draft"));
                 }
             }
+            Action::Others => self.open_others(self.pos),
             Action::Help => self.show_help(),
             Action::Quit => self.ask_quit(),
             _ => {}

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::keys::{KEYMAP, Mode};
+use super::discussion_view;
+use super::keys::{Action, KEYMAP, Mode};
 use super::parts::{ChairConflict, CriterionView, Message, Pos, RegionView, Tone};
 use super::question_view;
 use crate::model::format_points;
@@ -47,7 +48,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         ),
         &format!("{scored}/{due} {state} "),
     );
-    match app.mode {
+    let under = match app.mode {
+        Mode::Others => app.others_from,
+        mode => mode,
+    };
+    match under {
         Mode::Summary => summary(app, frame, body),
         Mode::Help => help(app, frame, body),
         _ => score(app, frame, body),
@@ -55,6 +60,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.mode {
         Mode::Note => note(app, frame, body),
         Mode::Confirm | Mode::LeaveDraft => question_view::question(app, frame, body),
+        Mode::Others => discussion_view::others_view(app, frame, body),
         _ => {}
     }
     widgets::footer(frame, footer, keymap::footer(KEYMAP, &app.mode), &theme);
@@ -84,6 +90,7 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         region_area,
         criterion_area,
         mark_area,
+        others_area,
         progress_area,
         message_area,
         _,
@@ -91,6 +98,7 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(heights.region),
         Constraint::Length(4 + heights.guidance),
         Constraint::Length(3 + heights.note),
+        Constraint::Length(heights.others),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
@@ -113,6 +121,9 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(mark_lines(app, inner.width, heights.note as usize)),
         inner,
     );
+    if heights.others > 0 {
+        discussion_view::others_box(app, frame, others_area);
+    }
     frame.render_widget(
         Paragraph::new(progress_line(app, progress_area.width)),
         progress_area,
@@ -251,12 +262,15 @@ fn message_line(app: &App, frame: &mut Frame, message_area: Rect, message: &Mess
 }
 
 /// Rows of the scoring screen's parts: the region's summary gives way first,
-/// then the guidance, then the note, so that everything fits at 80×24 and
-/// the essentials still fit at the minimum size.
+/// then the guidance, the others' notes (a panel's discussion), the note and
+/// the others' marks, so that everything fits at 80×24 and the essentials
+/// still fit at the minimum size.
 struct Heights {
     region: u16,
     guidance: u16,
     note: u16,
+    /// The box of the other members' marks, borders included (0: none).
+    others: u16,
 }
 
 impl Heights {
@@ -267,6 +281,7 @@ impl Heights {
                 region: 3,
                 guidance: 0,
                 note: 1,
+                others: 0,
             };
         };
         let ineligible = if region.eligible {
@@ -286,20 +301,32 @@ impl Heights {
         let mut note = app.current_mark().map_or(1, |m| {
             wrapped(&m.note, width.saturating_sub(6)).clamp(1, note_cap)
         });
-        // Criterion (4 + guidance), mark (3 + note), progress and message.
-        let fixed = |guidance: u16, note: u16| 4 + guidance + 3 + note + 2;
-        while fixed(guidance, note) + 3 > available && (guidance > 1 || note > 1) {
+        let wanted = discussion_view::box_rows(app, width + 4);
+        let mut others = wanted.full;
+        // Criterion (4 + guidance), mark (3 + note), the others' marks,
+        // progress and message.
+        let fixed = |guidance: u16, note: u16, others: u16| 4 + guidance + 3 + note + others + 2;
+        while fixed(guidance, note, others) + 3 > available {
             if guidance > 1 {
                 guidance -= 1;
-            } else {
+            } else if others > wanted.one_each {
+                others -= 1;
+            } else if note > 1 {
                 note -= 1;
+            } else if others > wanted.least {
+                others -= 1;
+            } else if others > 0 {
+                others = 0;
+            } else {
+                break;
             }
         }
-        let room = available.saturating_sub(fixed(guidance, note));
+        let room = available.saturating_sub(fixed(guidance, note, others));
         Heights {
             region: (summary + 2).min(room).max(3),
             guidance,
             note,
+            others,
         }
     }
 }
@@ -336,6 +363,10 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
                     format!("{} {}", theme.check(), t!("mark-saved")),
                     theme.ok(),
                 ));
+            }
+            if let Some(points) = mark.preliminary {
+                let said = t!("mark-revised", preliminary = format_points(points));
+                first.push(Span::styled(format!("   {said}"), theme.dim()));
             }
         }
         (None, None) if app.conflicted(app.pos.region) => {
@@ -448,9 +479,17 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let first_col = app.summary.criterion.saturating_sub(visible_cols - 1);
     let cols: Vec<usize> = (first_col..app.criteria.len()).take(visible_cols).collect();
     // Below the rows: a blank line, the legend and, when some region is not
-    // eligible, what "not due" means.
+    // eligible, what "not due" means; on a panel's discussion, the others'
+    // marks on the selected cell in what the whole table leaves (at least
+    // four lines, the table scrolling).
     let below = 3 + usize::from(app.any_ineligible());
-    let visible_rows = (inner.height as usize).saturating_sub(below).max(1);
+    let room = (inner.height as usize).saturating_sub(below);
+    let beside_table = room.saturating_sub(app.regions.len());
+    let at_least = room.saturating_sub(app.regions.len().min(4)).min(4);
+    let others = discussion_view::summary_rows(app).min(beside_table.max(at_least));
+    let visible_rows = (inner.height as usize)
+        .saturating_sub(below + others)
+        .max(1);
     let first_row = app.summary.region.saturating_sub(visible_rows - 1);
 
     let mut lines = Vec::new();
@@ -488,6 +527,11 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
             theme.dim(),
         ));
     }
+    lines.extend(discussion_view::summary_lines(
+        app,
+        inner.width as usize,
+        others,
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 /// Columns of the sheet summary: the caret's, each criterion's cell, and
@@ -567,16 +611,20 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     for (mode, title) in groups {
         lines.push(Line::styled(title, theme.strong()));
-        let bindings: Vec<_> = keymap::help(KEYMAP, &mode).collect();
+        // `o` only where the others' marks may be shown at all.
+        let bindings: Vec<_> = keymap::help(KEYMAP, &mode)
+            .filter(|b| {
+                app.discussion.is_some() || !b.keys.iter().any(|(_, a)| *a == Action::Others)
+            })
+            .collect();
         lines.extend(widgets::help_lines(&bindings, &theme, 24));
     }
-    lines.extend(wrapped(
-        &t!("help-footer"),
-        inner.width,
-        2,
-        &theme,
-        theme.dim(),
-    ));
+    let footer = if app.discussion.is_some() {
+        t!("help-footer-discussion")
+    } else {
+        t!("help-footer")
+    };
+    lines.extend(wrapped(&footer, inner.width, 2, &theme, theme.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

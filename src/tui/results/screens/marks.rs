@@ -257,14 +257,23 @@ pub(super) fn mark_note(app: &App, frame: &mut Frame, area: Rect, row: Option<&M
         (Some(_), true) => (t!("results-no-note"), theme.dim()),
         (Some(_), false) => (row.note.clone(), Style::default()),
     };
-    frame.render_widget(
-        Paragraph::new(widgets::wrapped(
-            &text_,
+    // A mark revised after the panel's discussion says what it was first.
+    let mut lines = Vec::new();
+    if let (Some(points), Some(first)) = (row.points, row.preliminary) {
+        let said = t!(
+            "results-revised",
+            preliminary = format_points(first),
+            points = format_points(points)
+        );
+        lines.extend(widgets::wrapped(
+            &said,
             inner.width,
-            inner.height as usize,
+            1,
             &theme,
-            style,
-        )),
-        inner,
-    );
+            theme.warn(),
+        ));
+    }
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    lines.extend(widgets::wrapped(&text_, inner.width, room, &theme, style));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
