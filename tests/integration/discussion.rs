@@ -463,3 +463,104 @@ fn without_clock(screen: &str) -> String {
     out.replace_range(from..from + "HH:MM:SS".len(), "HH:MM:SS");
     out
 }
+
+mod never_conflicted {
+    //! The property: whatever the conflicts (declared in review.ron, through
+    //! an institution, on the viewer's sheet) and whatever the others wrote,
+    //! a submitted viewer never sees another member's mark or note on a
+    //! region they are conflicted on, and sees them on every other region
+    //! they scored.
+
+    use crate::common::{ReviewBuilder, ReviewDir, sheet};
+    use crate::review_tui::render;
+    use panelist::model::{Index, Reveal};
+    use panelist::store;
+    use panelist::tui::review::parts::Pos;
+    use panelist::tui::review::{App, FileStore, ReviewScreen};
+    use panelist::tui::shell::Screen;
+    use proptest::prelude::*;
+
+    const REGIONS: [&str; 4] = ["ra", "rb", "rc", "rd"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn a_conflicted_region_never_shows_the_others(
+            declared in proptest::collection::vec(any::<bool>(), 4),
+            institution in proptest::collection::vec(any::<bool>(), 4),
+            on_sheet in proptest::collection::vec(any::<bool>(), 4),
+            points in proptest::collection::vec(0u8..=10, 8),
+        ) {
+            let mut builder = ReviewBuilder::new()
+                .category("1", &[("1-a", 5.0, 0.5)])
+                .regions(&REGIONS)
+                .reviewers(&["v", "o1", "o2"]);
+            let declared_on: Vec<&str> =
+                REGIONS.iter().zip(&declared).filter(|(_, d)| **d).map(|(r, _)| *r).collect();
+            builder = builder.conflicts("v", &declared_on);
+            let mut review = builder
+                .panel("p", &["v", "o1", "o2"], &["1-a"], None)
+                .select(1)
+                .build();
+            review.panels[0].reveal = Reveal::AfterSubmit;
+            review.reviewers[0].affiliations = vec!["Home University".into()];
+            for (r, yes) in institution.iter().enumerate() {
+                if *yes {
+                    review.regions[r].institutions = vec!["Home University".into()];
+                }
+            }
+            let dir = ReviewDir::new(review.clone());
+            // The viewer marked every region (a mark on a conflicted one stays
+            // on file and does not count) and submitted; the others left a
+            // note naming themselves and the region.
+            let mut mine = sheet();
+            for (r, region) in REGIONS.iter().enumerate() {
+                mine = mine.mark(region, "1-a", 2.5);
+                if on_sheet[r] {
+                    mine = mine.conflict(region);
+                }
+            }
+            let mut others = Vec::new();
+            for (k, other) in ["o1", "o2"].into_iter().enumerate() {
+                let mut s = sheet();
+                for (r, region) in REGIONS.iter().enumerate() {
+                    let p = f64::from(points[2 * r + k]) / 2.0;
+                    s = s.mark_note(region, "1-a", p, &format!("NOTE-{other}-{region}"));
+                }
+                others.push((other, s));
+            }
+            let mut sheets = vec![("v", mine)];
+            sheets.extend(others);
+            dir.write_panel("p", sheets);
+            let loaded = store::load_review(&dir.path()).expect("loads");
+            let own = store::read_sheet(&loaded, "p", "v").expect("reads");
+            let app = App::new(&loaded.review, "p", "v", own, &[], crate::review_tui::UNICODE);
+            let mut screen = ReviewScreen::new(app, FileStore {
+                review: &loaded,
+                panel: "p".into(),
+                reviewer: "v".into(),
+            });
+            screen.settle(false);
+            let index = Index::new(&review);
+            for (r, region) in REGIONS.iter().enumerate() {
+                let conflicted =
+                    index.conflict("v", r).is_some() || on_sheet[r];
+                let at = screen
+                    .app
+                    .regions
+                    .iter()
+                    .position(|g| g.id == *region)
+                    .expect("every region is the viewer's");
+                let shown = screen.app.others_at(Pos { region: at, criterion: 0 });
+                prop_assert_eq!(shown.is_none(), conflicted, "{} conflicted {}", region, conflicted);
+                // And on screen: go to the region and look.
+                screen.app.pos = Pos { region: at, criterion: 0 };
+                let text = render(&screen.app, 100, 40);
+                for other in ["o1", "o2"] {
+                    let note = format!("NOTE-{other}-{region}");
+                    prop_assert_eq!(text.contains(&note), !conflicted, "{}\n{}", note, text);
+                }
+            }
+        }
+    }
+}
