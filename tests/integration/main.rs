@@ -23,6 +23,7 @@ mod i18n;
 mod init;
 mod merge_props;
 mod merge_rules;
+mod midterm_consensus;
 mod programme;
 mod report_golden;
 mod results_programme;
