@@ -157,3 +157,10 @@ results-allocation = Allocation: { $amount }
 results-requested = {" "}(requested { $amount })
 results-detail-unranked = Not ranked  { $total } of { $max }
 results-region-title-unranked = { $name } { $dot } not ranked { $dot } { $total } { $dot }
+
+## Under use_consensus: the consensus beside the members' aggregate (the category screen).
+results-col-members = Members
+results-col-consensus = Consensus
+results-consensus-counts = Consensus { $consensus }, members' aggregate { $members }: the consensus counts where a panel recorded one.
+results-consensus-missing = No consensus mark (no-consensus): the members' aggregate { $members } counts.
+results-consensus-not-covered = No panel records a consensus for this criterion.

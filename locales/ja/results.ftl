@@ -118,3 +118,10 @@ results-allocation = 配分額：{ $amount }
 results-requested = （申請額 { $amount }）
 results-detail-unranked = 順位なし  { $total } / { $max } 点
 results-region-title-unranked = { $name } { $dot } 順位なし { $dot } { $total } 点 { $dot }
+
+## use_consensus のとき：委員の集計値と並べた合意評点（大項目の画面）
+results-col-members = 委員
+results-col-consensus = 合意評点
+results-consensus-counts = 合意評点 { $consensus }、委員の集計値 { $members }：合意評点を記録した部会ではそれを用います。
+results-consensus-missing = 合意評点なし（no-consensus）：委員の集計値 { $members } を用います。
+results-consensus-not-covered = この評価項目の合意評点を記録する部会はありません。
