@@ -212,7 +212,7 @@ history-consensus-snapshot = { $who } consensus as found when the journal began:
 }
 history-consensus = { $who } consensus { $region } { $criterion }
 consensus-usage = expected [DIR] [REGION CRITERION POINTS] (and --note only with a mark)
-consensus-needs-cell = give REGION CRITERION POINTS to record one consensus mark
+consensus-needs-terminal = panelist consensus needs a terminal for its screen; in scripts give REGION CRITERION POINTS to record one consensus mark
 consensus-nobody-may = nobody may record the consensus of panel "{ $panel }": name its rapporteur (`rapporteur: Some("...")` on the panel) or the committee's chair (`chair: Some("...")`) in review.ron
 consensus-not-yours = { $writer } may not record the consensus of panel "{ $panel }": only { $recorders } may (the panel's rapporteur or the committee's chair)
 consensus-conflict = { $writer } may not record the consensus of region "{ $region }": a conflict of interest ({ $cause }); another who may record it must do so

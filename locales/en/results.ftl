@@ -160,3 +160,9 @@ results-region-title-unranked = { $name } { $dot } not ranked { $dot } { $total 
 
 ## The marks view: a mark revised after the panel's discussion.
 results-revised = Revised after discussion: { $preliminary } at first submission, now { $points }.
+## Under use_consensus: the consensus beside the members' aggregate (the category screen).
+results-col-members = Members
+results-col-consensus = Consensus
+results-consensus-counts = Consensus { $consensus }, members' aggregate { $members }: the consensus counts where a panel recorded one.
+results-consensus-missing = No consensus mark (no-consensus): the members' aggregate { $members } counts.
+results-consensus-not-covered = No panel records a consensus for this criterion.

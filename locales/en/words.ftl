@@ -38,6 +38,7 @@ word-flag-disagreement = disagreement:{ $criterion }
 word-flag-ineligible = ineligible
 word-flag-below = below:{ $id }
 word-flag-unfunded = unfunded
+word-flag-no-consensus = no-consensus:{ $criterion }
 
 ## The eligibility rule, and why a region fails it (src/report/eligibility.rs).
 word-rule-failed = { $facts } (needs { $rule })

@@ -121,3 +121,9 @@ results-region-title-unranked = { $name } { $dot } 順位なし { $dot } { $tota
 
 ## 点数一覧：部会での討議後に修正された点数
 results-revised = 討議後に修正：初回提出時 { $preliminary }、現在 { $points }
+## use_consensus のとき：委員の集計値と並べた合意評点（大項目の画面）
+results-col-members = 委員
+results-col-consensus = 合意評点
+results-consensus-counts = 合意評点 { $consensus }、委員の集計値 { $members }：合意評点を記録した部会ではそれを用います。
+results-consensus-missing = 合意評点なし（no-consensus）：委員の集計値 { $members } を用います。
+results-consensus-not-covered = この評価項目の合意評点を記録する部会はありません。

@@ -38,6 +38,7 @@ word-flag-disagreement = 評点の乖離:{ $criterion }
 word-flag-ineligible = 対象外
 word-flag-below = 基準未満:{ $id }
 word-flag-unfunded = 予算外
+word-flag-no-consensus = 合意評点なし:{ $criterion }
 
 ## The eligibility rule, and why a region fails it (src/report/eligibility.rs).
 word-rule-failed = { $facts }（要件：{ $rule }）

@@ -3,6 +3,7 @@
 //! through the same locked, journaled save as every other write: one mark
 //! from the command line, or the consensus screen.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::model::{ConsensusChange, Index, Mark, PanelFile, format_points};
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     may_record(&review, panel, &writer)?;
     match cell {
         Some(cell) => record_one(&review, &index, panel, &writer, &cell, args.note),
-        None => Err(Error::Refused(t!("consensus-needs-cell"))),
+        None => screen(&review, &index, panel, &writer),
     }
 }
 
@@ -112,6 +113,62 @@ pub fn conflict(index: &Index, files: &[&PanelFile], writer: &str, r: usize) -> 
     assign::conflicted_regions(index, writer, files)
         .contains(&r)
         .then(|| super::assign::conflict_cause(index, files, writer, r))
+}
+
+/// The regions of `panel` whose consensus `writer` may not record, each
+/// with the cause ([`conflict`]), as the consensus screen bars them.
+pub fn barred(
+    index: &Index,
+    files: &[&PanelFile],
+    panel: &crate::model::Panel,
+    writer: &str,
+) -> Vec<(String, String)> {
+    index
+        .review
+        .regions
+        .iter()
+        .enumerate()
+        .filter(|(_, region)| panel.covers_region(&region.id))
+        .filter_map(|(r, region)| Some((region.id.clone(), conflict(index, files, writer, r)?)))
+        .collect()
+}
+
+/// The consensus screen on the local terminal: every member's mark and
+/// note beside the agreed mark being typed, each saved at once; the
+/// regions the writer is conflicted on are barred, with the cause.
+fn screen(
+    review: &LoadedReview,
+    index: &Index,
+    panel: &crate::model::Panel,
+    writer: &str,
+) -> Result<(), Error> {
+    use crate::tui::consensus::{Opening, run_session};
+    use crate::tui::session::Setup;
+    use crate::tui::terminal::{Guard, LocalEvents};
+
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Error::Refused(t!("consensus-needs-terminal")));
+    }
+    let loaded = store::load_inputs(review, &[], &super::progress_bar::Reading::new())?;
+    let files: Vec<&PanelFile> = loaded.iter().map(|f| &f.file).collect();
+    let barred = barred(index, &files, panel, writer);
+    let file = files.iter().copied().find(|f| f.panel == panel.id);
+    let setup = Setup::local();
+    setup.enter_process();
+    let (mut terminal, guard) =
+        Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
+    let mut events =
+        LocalEvents::start().map_err(|e| Error::io("read", "the terminal".as_ref(), e))?;
+    let opening = Opening {
+        review,
+        panel: &panel.id,
+        writer,
+        file,
+        barred: &barred,
+    };
+    run_session(&mut terminal, &mut events, &guard.stop, &opening, setup);
+    drop(guard);
+    Ok(())
 }
 
 fn record_one(

@@ -88,6 +88,14 @@ pub fn incomplete() -> String {
     t!("word-flag-incomplete")
 }
 
+/// The flag of criteria a panel covers without any consensus mark
+/// (`no-consensus:<c>`), for one criterion or several at once:
+/// `no-consensus:1-a, 1-b` in English (as in `results.csv`).
+pub fn no_consensus(criteria: &[&str]) -> String {
+    let ids: Vec<String> = criteria.iter().map(|c| (*c).to_string()).collect();
+    t!("word-flag-no-consensus", criterion = list(&ids))
+}
+
 /// A region's flags in words: `incomplete`, `disagreement:3-b` in English
 /// (as in `results.csv`).
 pub fn flags(flags: &[String]) -> Vec<String> {
@@ -100,6 +108,7 @@ fn flag_in_words(flag: &str) -> String {
             t!("word-flag-disagreement", criterion = criterion)
         }
         Some(("below", id)) => t!("word-flag-below", id = id),
+        Some(("no-consensus", criterion)) => no_consensus(&[criterion]),
         _ if flag == "incomplete" => incomplete(),
         _ if flag == "ineligible" => t!("word-flag-ineligible"),
         _ if flag == "unfunded" => t!("word-flag-unfunded"),

@@ -14,6 +14,7 @@ mod chair_japanese;
 mod cli;
 mod concurrency;
 mod consensus;
+mod consensus_tui;
 mod crash_safety;
 mod discussion;
 mod faults;

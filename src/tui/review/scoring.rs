@@ -3,8 +3,9 @@
 use super::app::App;
 use super::keys::{Action, Mode};
 use super::parts::{Pos, Question, Tone};
-use crate::model::{Change, Mark, format_points};
+use crate::model::{Change, Mark};
 use crate::t;
+use crate::tui::typing;
 
 impl App {
     pub(super) fn score_action(&mut self, action: Action) {
@@ -16,14 +17,7 @@ impl App {
         }
         match action {
             Action::Type(c) => self.type_char(c),
-            Action::Erase => {
-                if let Some(input) = &mut self.input {
-                    input.pop();
-                    if input.is_empty() {
-                        self.input = None;
-                    }
-                }
-            }
+            Action::Erase => typing::erase(&mut self.input),
             Action::Back => {
                 self.input = None;
                 self.message = None;
@@ -79,11 +73,7 @@ impl App {
         if !self.may_change(self.pos.region) {
             return;
         }
-        let input = self.input.get_or_insert_with(String::new);
-        if (c == '.' && input.contains('.')) || input.len() >= 8 {
-            return;
-        }
-        input.push(c);
+        typing::push(&mut self.input, c);
         self.message = None;
     }
 
@@ -95,18 +85,9 @@ impl App {
             return;
         };
         let (max, step) = (criterion.max, criterion.step);
-        let base = self
-            .input
-            .as_deref()
-            .and_then(|t| t.parse::<f64>().ok())
+        let base = typing::typed_points(self.input.as_deref())
             .or_else(|| self.current_mark().map(|m| m.points));
-        let next = match base {
-            Some(points) => ((points / step).round() + direction) * step,
-            None if direction > 0.0 => 0.0,
-            None => max,
-        };
-        let next = next.clamp(0.0, max);
-        self.input = Some(format_points(next));
+        self.input = Some(typing::stepped(base, max, step, direction));
         self.message = None;
     }
 
@@ -118,32 +99,9 @@ impl App {
         let Some(criterion) = self.criterion().cloned() else {
             return;
         };
-        let points = text.parse::<f64>().ok().filter(|p| p.is_finite());
-        let points = match points {
-            Some(p) if criterion.max + crate::model::GRID_TOLERANCE < p => {
-                return self.say(
-                    Tone::Bad,
-                    &t!(
-                        "msg-over-max",
-                        text = text,
-                        max = format_points(criterion.max)
-                    ),
-                );
-            }
-            Some(p) if !crate::model::on_grid(p, criterion.step) => {
-                return self.say(
-                    Tone::Bad,
-                    &t!(
-                        "msg-off-grid",
-                        text = text,
-                        step = format_points(criterion.step)
-                    ),
-                );
-            }
-            Some(p) => p,
-            None => {
-                return self.say(Tone::Bad, &t!("msg-not-a-number", text = text));
-            }
+        let points = match typing::accept(&text, criterion.max, criterion.step) {
+            Ok(points) => points,
+            Err(why) => return self.say(Tone::Bad, &why),
         };
         let note = self
             .current_mark()

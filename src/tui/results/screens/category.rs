@@ -8,13 +8,14 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{Numbers, SCORE, STATS, caret, marker, rule_text, score_heading, stats_heading};
-use crate::merge::RegionResult;
+use crate::merge::{CriterionResult, RegionResult};
 use crate::model::format_points;
 use crate::report::points;
 use crate::t;
 use crate::text;
-use crate::tui::columns::Columns;
-use crate::tui::columns::Width::{Len, Rest};
+use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::columns::{Columns, Row};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
 
 /// The criteria of one category for one region.
@@ -65,6 +66,12 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
                 theme.dim()
             },
         ));
+        if let Some(said) = result.and_then(|c| agreed_text(app, c)) {
+            lines.push(Line::styled(
+                text::truncate(&said, width, theme.ellipsis()),
+                theme.dim(),
+            ));
+        }
         let room = (inner.height as usize).saturating_sub(lines.len());
         lines.extend(widgets::wrapped(
             &criterion.guidance,
@@ -77,11 +84,37 @@ pub(super) fn category(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Under `use_consensus`, a consensus value beside the members' aggregate,
+/// whichever it is that counts.
+fn agreed_text(app: &App, result: &CriterionResult) -> Option<String> {
+    if !app.data.review.committee.use_consensus {
+        return None;
+    }
+    let members = result.members.map_or_else(|| t!("results-none"), points);
+    Some(match result.consensus {
+        Some(consensus) => t!(
+            "results-consensus-counts",
+            consensus = points(consensus),
+            members = members
+        ),
+        None if result.no_consensus => t!("results-consensus-missing", members = members),
+        None => t!("results-consensus-not-covered"),
+    })
+}
+
+/// The columns of the consensus and of the members' aggregate, under
+/// `use_consensus`.
+const AGREED: [Width; 4] = [Len(1), Len(7), Len(1), Len(9)];
+
 /// The columns of the criteria's table: caret, id, title, then the score
-/// and its statistics, and a marker.
-fn columns(width: usize) -> Columns {
+/// (under `use_consensus` the members' aggregate and the consensus beside
+/// it) and its statistics, and a marker.
+fn columns(width: usize, agreed: bool) -> Columns {
     let mut widths = vec![Len(2), Len(5), Len(1), Rest(8)];
     widths.extend(SCORE);
+    if agreed {
+        widths.extend(AGREED);
+    }
     widths.extend(STATS);
     widths.push(Len(2));
     Columns::new(width, &widths)
@@ -92,14 +125,23 @@ fn columns(width: usize) -> Columns {
 fn criteria(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let plain = Style::default();
-    let columns = columns(width);
+    let agreed = app.data.review.committee.use_consensus;
+    let columns = columns(width, agreed);
     let header = columns
         .row()
         .gap()
         .left(&t!("results-col-id"), plain, "")
         .gap()
         .left(&t!("results-col-criterion"), plain, "");
-    let header = stats_heading(score_heading(header));
+    let mut header = score_heading(header);
+    if agreed {
+        header = header
+            .gap()
+            .right(&t!("results-col-members"), plain, "")
+            .gap()
+            .right(&t!("results-col-consensus"), plain, "");
+    }
+    let header = stats_heading(header);
     let mut lines = vec![header.line().style(theme.strong())];
     let first = app.first_criterion_of(app.cursor.category);
     for (k, criterion) in app.category_criteria().into_iter().enumerate() {
@@ -117,8 +159,12 @@ fn criteria(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'static>
             .left(&criterion.id, plain, theme.ellipsis())
             .gap()
             .left(&criterion.title, plain, theme.ellipsis());
+        let mut row = numbers.score(row, style);
+        if agreed {
+            row = agreed_cells(&theme, row, result, style);
+        }
         let line = numbers
-            .stats(numbers.score(row, style), style)
+            .stats(row, style)
             .left(marker(&numbers), theme.error(), "")
             .line();
         lines.push(if on {
@@ -128,4 +174,29 @@ fn criteria(app: &App, region: &RegionResult, width: usize) -> Vec<Line<'static>
         });
     }
     lines
+}
+
+/// The members' aggregate and the consensus of a criterion's row; `none`
+/// in the warning style where a panel covers it without a consensus mark.
+fn agreed_cells<'c>(
+    theme: &Theme,
+    row: Row<'c>,
+    result: Option<&CriterionResult>,
+    style: Style,
+) -> Row<'c> {
+    let members = result
+        .and_then(|c| c.members)
+        .map_or_else(|| "-".to_string(), points);
+    let (consensus, consensus_style) = match result {
+        Some(CriterionResult {
+            consensus: Some(value),
+            ..
+        }) => (points(*value), theme.strong()),
+        Some(c) if c.no_consensus => (t!("results-none"), theme.warn()),
+        _ => ("-".to_string(), style),
+    };
+    row.gap()
+        .right(&members, style, "")
+        .gap()
+        .right(&consensus, consensus_style, "")
 }

@@ -8,7 +8,9 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{caret, neighbours_text, solidity_lines, status_style, status_word};
-use super::standing::{eligibility_text, flags_text, tier_and_allocation};
+use super::standing::{
+    eligibility_text, flags_but_consensus, no_consensus_text, tier_and_allocation,
+};
 use super::tree;
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::format_points;
@@ -96,7 +98,8 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// What follows the categories: the neighbours (or why the region is not
-/// eligible), its tier and allocation when the review has them, its flags.
+/// eligible), its tier and allocation when the review has them, the
+/// criteria without a consensus mark on a line of their own, its flags.
 fn standing(app: &App, region: &RegionResult, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme;
     let columns = width as usize;
@@ -116,8 +119,14 @@ fn standing(app: &App, region: &RegionResult, width: u16) -> Vec<Line<'static>> 
             theme.strong(),
         ));
     }
+    if let Some(missing) = no_consensus_text(region) {
+        lines.push(Line::styled(
+            text::truncate(&missing, columns, theme.ellipsis()),
+            theme.warn(),
+        ));
+    }
     lines.push(Line::styled(
-        text::truncate(&flags_text(app, region), columns, theme.ellipsis()),
+        text::truncate(&flags_but_consensus(app, region), columns, theme.ellipsis()),
         if region.flags.is_empty() {
             theme.dim()
         } else {

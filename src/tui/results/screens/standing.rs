@@ -8,17 +8,51 @@ use super::parts::shown;
 use crate::merge::{RegionResult, Status};
 use crate::model::format_points;
 use crate::report::eligibility::rule_in_words;
-use crate::report::{amount_in, points};
+use crate::report::{amount_in, points, words};
 use crate::t;
 
 /// A region's flags in words: the minimums it falls short of, whether the
-/// money stopped before it, then each criterion without marks or with
-/// disagreeing ones. That it is not eligible is said apart (see
+/// money stopped before it, each criterion without marks or with
+/// disagreeing ones, then the criteria without a consensus mark (under
+/// `use_consensus`). That it is not eligible is said apart (see
 /// [`eligibility_text`]).
 pub(super) fn flags_text(app: &App, region: &RegionResult) -> String {
+    let mut parts = flag_parts(app, region);
+    parts.extend(no_consensus_text(region));
+    in_a_line(region, &parts)
+}
+
+/// The parts of a region's flags in a line; that it has none, or none
+/// but what is said apart.
+fn in_a_line(region: &RegionResult, parts: &[String]) -> String {
     if region.flags.is_empty() {
-        return t!("results-no-flags");
+        t!("results-no-flags")
+    } else if parts.is_empty() {
+        t!("results-no-other-flags")
+    } else {
+        parts.join(&t!("results-flags-separator"))
     }
+}
+
+/// [`flags_text`] without the criteria lacking a consensus mark, for a
+/// screen that says those on a line of their own ([`no_consensus_text`]).
+pub(super) fn flags_but_consensus(app: &App, region: &RegionResult) -> String {
+    in_a_line(region, &flag_parts(app, region))
+}
+
+/// The criteria a panel covers without any consensus mark (the region's
+/// `no-consensus:` flags), in words; `None` when there are none.
+pub(super) fn no_consensus_text(region: &RegionResult) -> Option<String> {
+    let criteria: Vec<&str> = region
+        .flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("no-consensus:"))
+        .collect();
+    (!criteria.is_empty()).then(|| words::no_consensus(&criteria))
+}
+
+/// Every flag but `ineligible` and `no-consensus` in words.
+fn flag_parts(app: &App, region: &RegionResult) -> Vec<String> {
     let mut parts = thresholds_text(app, region);
     if region.flags.iter().any(|f| f == "unfunded") {
         parts.push(t!("results-unfunded"));
@@ -43,10 +77,7 @@ pub(super) fn flags_text(app: &App, region: &RegionResult) -> String {
             ));
         }
     }
-    if parts.is_empty() {
-        return t!("results-no-other-flags");
-    }
-    parts.join(&t!("results-flags-separator"))
+    parts
 }
 
 /// Each minimum the region falls short of (its `below:` flags), with the
