@@ -258,3 +258,7 @@ solid-boundary = { $line }: { $last } is ahead of { $next } by { $margin } point
 # The results TUI while the analysis runs (the results show at once, the analysis when done).
 tui-analysing = How solid the selection is: being analysed. It shows here as soon as it is done; the results on screen do not wait for it and will not change.
 tui-analysing-short = How solid: being analysed...
+solid-consensus = The committee uses consensus: { $cells ->
+    [one] 1 value is
+   *[other] { $cells } values are
+} a panel's consensus mark, which these checks leave as it is; they resample, leave out and recalibrate the members' marks only, so where every value is a consensus mark nothing below can move.

@@ -60,6 +60,18 @@ impl Section<'_> {
                 seed = self.analysis.seed
             )
         )?;
+        if self.review.committee.use_consensus {
+            let fixed = self
+                .results
+                .regions
+                .iter()
+                .flat_map(|r| r.criteria.iter())
+                .filter(|c| c.consensus.is_some())
+                .count();
+            if fixed > 0 {
+                writeln!(self, "{}\n", t!("solid-consensus", cells = fixed))?;
+            }
+        }
         self.summary()?;
         self.table()?;
         self.resampling()?;
