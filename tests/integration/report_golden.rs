@@ -6,7 +6,9 @@
 //! The programme's samples (`panels/kci-2001-candidates`, then
 //! `kci-2002-selection` which follows it, then `kci-midterm` which follows
 //! that) are merged as a chain, each in both languages, into
-//! `tests/golden/<sample>/` (`ja-` files for Japanese).
+//! `tests/golden/<sample>/` (`ja-` files for Japanese); the midterm's
+//! letters to two applicants (`feedback`) into
+//! `tests/golden/kci-midterm/letters/`.
 //!
 //! After an intended change, regenerate with
 //! `UPDATE_GOLDEN=1 cargo test --test integration report_golden` and review the diff.
@@ -90,12 +92,22 @@ fn the_report_is_the_same_wherever_merge_runs_from() {
 /// Compares the outputs in `out` with the golden files in `golden_dir`
 /// (or writes them, with `UPDATE_GOLDEN=1`).
 fn compare(out: &Path, golden_dir: &Path, prefix: &str) {
+    compare_files(
+        out,
+        golden_dir,
+        &["report.md", "results.csv", "results.svg"],
+        prefix,
+    );
+}
+
+/// [`compare`] for the files `names` of `out`.
+fn compare_files(out: &Path, golden_dir: &Path, names: &[&str], prefix: &str) {
     let sample = golden_dir.display();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| !v.is_empty());
     if update {
         std::fs::create_dir_all(golden_dir).expect("the golden directory");
     }
-    for name in ["report.md", "results.csv", "results.svg"] {
+    for &name in names {
         let actual = std::fs::read_to_string(out.join(name))
             .unwrap_or_else(|e| panic!("merge wrote no {name} for {sample}: {e}"));
         let golden = golden_dir.join(format!("{prefix}{name}"));
@@ -158,6 +170,24 @@ fn programme_chain(lang: &str, prefix: &str) {
             .join(midterm_name(sample));
         compare(&root.path().join(sample), &golden, prefix);
     }
+    // The midterm's letters to two applicants, the first and the last, with
+    // the consensus round's comments.
+    panelist()
+        .current_dir(root.path())
+        .args(["--lang", lang, "feedback", midterm])
+        .assert()
+        .success();
+    compare_files(
+        &root.path().join(midterm).join("feedback"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-midterm/letters"),
+        &[
+            "hamamatsu.md",
+            "hamamatsu.html",
+            "keihanna.md",
+            "keihanna.html",
+        ],
+        prefix,
+    );
 }
 
 /// The golden directory of a sample: the two midterm twins share one.
