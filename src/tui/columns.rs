@@ -172,3 +172,31 @@ mod tests {
         assert_eq!(line.to_string(), "  7 Fukuoka /…");
     }
 }
+
+/// The heads of a grid's criterion columns, each at most `width` wide:
+/// the criteria's ids when every one fits and no two are alike, else their
+/// numbers from 1 (a nested rubric's ids, `1-2-a-1` and `1-2-a-2`, cut to
+/// the width, would read alike); the screen's legend names the one selected.
+pub fn criterion_heads(ids: &[&str], width: usize) -> Vec<String> {
+    let fits = ids.iter().all(|id| text::width(id) <= width);
+    let distinct = ids.iter().collect::<std::collections::HashSet<_>>().len() == ids.len();
+    if fits && distinct {
+        ids.iter().map(ToString::to_string).collect()
+    } else {
+        (1..=ids.len()).map(|n| n.to_string()).collect()
+    }
+}
+
+#[cfg(test)]
+mod heads_tests {
+    use super::criterion_heads;
+
+    #[test]
+    fn ids_that_fit_are_the_heads_else_numbers() {
+        assert_eq!(criterion_heads(&["1-a", "4-e"], 3), ["1-a", "4-e"]);
+        assert_eq!(
+            criterion_heads(&["1-2-a-1", "1-2-a-2", "2-a"], 3),
+            ["1", "2", "3"]
+        );
+    }
+}

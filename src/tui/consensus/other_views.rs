@@ -53,11 +53,10 @@ pub(super) fn summary(app: &App, frame: &mut Frame, area: Rect) {
     let first_row = app.summary.region.saturating_sub(visible_rows - 1);
 
     let mut header = format!("  {}", " ".repeat(name_width));
+    let ids: Vec<&str> = app.criteria.iter().map(|c| c.id.as_str()).collect();
+    let heads = crate::tui::columns::criterion_heads(&ids, CELL - 1);
     for &c in &cols {
-        header.push_str(&text::pad_left(
-            &text::truncate(&app.criteria[c].id, CELL - 1, ""),
-            CELL,
-        ));
+        header.push_str(&text::pad_left(&heads[c], CELL));
     }
     header.push_str(&format!("  {}", t!("summary-done")));
     let mut lines = vec![Line::styled(header, theme.strong())];

@@ -494,11 +494,10 @@ fn summary(app: &App, frame: &mut Frame, area: Rect) {
 
     let mut lines = Vec::new();
     let mut header = format!("  {}", " ".repeat(name_width));
+    let ids: Vec<&str> = app.criteria.iter().map(|c| c.id.as_str()).collect();
+    let heads = crate::tui::columns::criterion_heads(&ids, CELL - 1);
     for &c in &cols {
-        header.push_str(&text::pad_left(
-            &text::truncate(&app.criteria[c].id, CELL - 1, ""),
-            CELL,
-        ));
+        header.push_str(&text::pad_left(&heads[c], CELL));
     }
     header.push_str(&format!("  {}", t!("summary-done")));
     lines.push(Line::styled(header, theme.strong()));
