@@ -61,3 +61,27 @@ fn grapheme_sizes(note: &TextArea<'static>) -> (usize, usize) {
         .get(row)
         .map_or((0, 0), |line| crate::text::grapheme_chars_around(line, col))
 }
+
+/// The editor in a pop-up over `area` titled `title`, as the reviewer's
+/// note and the rapporteur's comment are edited.
+pub fn draw(
+    frame: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    theme: &super::theme::Theme,
+    title: &str,
+    editor: &TextArea<'static>,
+) {
+    use super::widgets;
+    let rect = widgets::popup(
+        frame,
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2).min(12),
+    );
+    let inner = widgets::framed(
+        frame,
+        rect,
+        widgets::block(theme, widgets::title(theme, title)),
+    );
+    frame.render_widget(editor, inner);
+}

@@ -1,6 +1,7 @@
 //! The cell screen: the region and criterion, every member's mark and
 //! note with their numbers, the consensus being recorded, progress.
 
+use crate::tui::review::status_lines::{Progress, message_line, progress_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -15,7 +16,7 @@ use crate::t;
 use crate::text;
 use crate::tui::columns::Columns;
 use crate::tui::columns::Width::{Len, Rest, RestUpTo};
-use crate::tui::review::parts::{CriterionView, Message, Tone};
+use crate::tui::review::parts::CriterionView;
 use crate::tui::widgets::{self, block, wrapped};
 
 /// The cell screen over `area`.
@@ -50,9 +51,12 @@ pub(super) fn cell(app: &App, frame: &mut Frame, area: Rect) {
         members_box(app, frame, members);
     }
     consensus_box(app, frame, consensus, heights.comment as usize);
-    frame.render_widget(Paragraph::new(progress_line(app, progress.width)), progress);
+    frame.render_widget(
+        Paragraph::new(progress_line(app.theme, &status(app), progress.width)),
+        progress,
+    );
     if let Some(said) = &app.message {
-        message_line(app, frame, message, said);
+        message_line(app.theme, frame, message, said);
     }
 }
 
@@ -459,54 +463,12 @@ fn comment_lines_of(app: &App, width: u16, room: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn progress_line(app: &App, width: u16) -> Line<'static> {
-    let theme = app.theme;
-    let (recorded, due) = app.region_progress(app.pos.region);
-    let (all_recorded, all_due) = app.overall_progress();
-    let saved = match (app.unsaved(), app.last_saved) {
-        (0, Some(at)) => t!("progress-saved", time = clock(at)),
-        (0, None) => t!("progress-nothing"),
-        (n, _) => t!("progress-unsaved", count = n),
-    };
-    let (full, empty) = theme.bar_cells();
-    let cells = 10;
-    let filled = (all_recorded * cells).checked_div(all_due).unwrap_or(0);
-    let bar = format!("{}{}", full.repeat(filled), empty.repeat(cells - filled));
-    let line = t!(
-        "progress-line",
-        scored = recorded,
-        due = due,
-        all_scored = all_recorded,
-        all_due = all_due,
-        bar = bar,
-        saved = saved
-    );
-    Line::styled(
-        text::truncate(&line, width as usize, theme.ellipsis()),
-        theme.dim(),
-    )
-}
-
-/// A time of day in the local time zone, as one reads a clock.
-fn clock(at: jiff::Timestamp) -> String {
-    let zoned = at.to_zoned(jiff::tz::TimeZone::system());
-    zoned.strftime("%H:%M:%S").to_string()
-}
-
-/// The last message, in the style of its tone (a `!` before bad news, so
-/// it reads without color).
-fn message_line(app: &App, frame: &mut Frame, area: Rect, message: &Message) {
-    let theme = app.theme;
-    let style = match message.tone {
-        Tone::Info => Style::default(),
-        Tone::Good => theme.ok(),
-        Tone::Bad => theme.error(),
-    };
-    let marker = if message.tone == Tone::Bad { "! " } else { "" };
-    let text = text::truncate(
-        &format!("{marker}{}", message.text),
-        area.width as usize,
-        theme.ellipsis(),
-    );
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+/// What the progress line tells of the screen.
+fn status(app: &App) -> Progress {
+    Progress {
+        region: app.region_progress(app.pos.region),
+        overall: app.overall_progress(),
+        unsaved: app.unsaved(),
+        last_saved: app.last_saved,
+    }
 }

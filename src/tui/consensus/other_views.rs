@@ -223,14 +223,7 @@ pub(super) fn comment(app: &App, frame: &mut Frame, area: Rect) {
         dot = theme.dot(),
         criterion = app.criterion().map_or("", |c| c.id.as_str())
     );
-    let rect = widgets::popup(
-        frame,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2).min(12),
-    );
-    let inner = widgets::framed(frame, rect, block(&theme, widgets::title(&theme, &title)));
-    frame.render_widget(editor, inner);
+    crate::tui::note_editor::draw(frame, area, &theme, &title, editor);
 }
 
 /// Quitting although something would be lost: what, and yes or no.

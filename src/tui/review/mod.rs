@@ -12,6 +12,7 @@ mod question_view;
 mod questions;
 mod reveal;
 mod scoring;
+pub mod status_lines;
 pub mod view;
 
 use std::sync::atomic::AtomicBool;

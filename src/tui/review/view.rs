@@ -1,5 +1,6 @@
 //! Drawing the reviewer's screens. Reads the state, changes nothing.
 
+use super::status_lines::{Progress, message_line, progress_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -9,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::app::App;
 use super::discussion_view;
 use super::keys::{Action, KEYMAP, Mode};
-use super::parts::{ChairConflict, CriterionView, Message, Pos, RegionView, Tone};
+use super::parts::{ChairConflict, CriterionView, Pos, RegionView};
 use super::question_view;
 use crate::model::format_points;
 use crate::t;
@@ -125,11 +126,11 @@ fn score(app: &App, frame: &mut Frame, area: Rect) {
         discussion_view::others_box(app, frame, others_area);
     }
     frame.render_widget(
-        Paragraph::new(progress_line(app, progress_area.width)),
+        Paragraph::new(progress_line(app.theme, &status(app), progress_area.width)),
         progress_area,
     );
     if let Some(message) = &app.message {
-        message_line(app, frame, message_area, message);
+        message_line(app.theme, frame, message_area, message);
     }
 }
 
@@ -241,24 +242,6 @@ fn criterion_box(
         Style::default(),
     ));
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The last message, in the style of its tone (a `!` before bad news, so
-/// it reads without color).
-fn message_line(app: &App, frame: &mut Frame, message_area: Rect, message: &Message) {
-    let theme = app.theme;
-    let style = match message.tone {
-        Tone::Info => Style::default(),
-        Tone::Good => theme.ok(),
-        Tone::Bad => theme.error(),
-    };
-    let marker = if message.tone == Tone::Bad { "! " } else { "" };
-    let text = text::truncate(
-        &format!("{marker}{}", message.text),
-        message_area.width as usize,
-        theme.ellipsis(),
-    );
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), message_area);
 }
 
 /// Rows of the scoring screen's parts: the region's summary gives way first,
@@ -421,40 +404,6 @@ fn mark_lines(app: &App, width: u16, note_lines: usize) -> Vec<Line<'static>> {
         }
     }
     lines
-}
-
-fn progress_line(app: &App, width: u16) -> Line<'static> {
-    let theme = app.theme;
-    let (scored, due) = app.region_progress(app.pos.region);
-    let (all_scored, all_due) = app.overall_progress();
-    let saved = match (app.unsaved(), app.last_saved) {
-        (0, Some(at)) => t!("progress-saved", time = clock(at)),
-        (0, None) => t!("progress-nothing"),
-        (n, _) => t!("progress-unsaved", count = n),
-    };
-    let (full, empty) = theme.bar_cells();
-    let cells = 10;
-    let filled = (all_scored * cells).checked_div(all_due).unwrap_or(0);
-    let bar = format!("{}{}", full.repeat(filled), empty.repeat(cells - filled));
-    let text = t!(
-        "progress-line",
-        scored = scored,
-        due = due,
-        all_scored = all_scored,
-        all_due = all_due,
-        bar = bar,
-        saved = saved
-    );
-    Line::styled(
-        text::truncate(&text, width as usize, theme.ellipsis()),
-        theme.dim(),
-    )
-}
-
-/// A time of day in the server's time zone, as a reviewer reads a clock.
-fn clock(at: jiff::Timestamp) -> String {
-    let zoned = at.to_zoned(jiff::tz::TimeZone::system());
-    zoned.strftime("%H:%M:%S").to_string()
 }
 
 /// The sheet summary: regions × criteria, unscored cells visible.
@@ -637,12 +586,15 @@ fn note(app: &App, frame: &mut Frame, area: Rect) {
         dot = theme.dot(),
         criterion = app.criterion().map_or("", |c| c.id.as_str())
     );
-    let rect = widgets::popup(
-        frame,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2).min(12),
-    );
-    let inner = widgets::framed(frame, rect, block(&theme, widgets::title(&theme, &title)));
-    frame.render_widget(editor, inner);
+    crate::tui::note_editor::draw(frame, area, &theme, &title, editor);
+}
+
+/// What the progress line tells of the screen.
+fn status(app: &App) -> Progress {
+    Progress {
+        region: app.region_progress(app.pos.region),
+        overall: app.overall_progress(),
+        unsaved: app.unsaved(),
+        last_saved: app.last_saved,
+    }
 }
