@@ -21,6 +21,6 @@ pub use csv_file::csv;
 pub use eligibility::rule_in_words;
 pub use markdown::{InputFile, markdown};
 pub use money::{amount, amount_in};
-pub use results_file::ResultsFile;
+pub use results_file::{ReadResults, ResultsFile, recorded_inputs};
 pub use table::table;
 pub use words::{Form, points};

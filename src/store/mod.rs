@@ -38,7 +38,7 @@ pub use panel_files::{
     LoadedPanelFile, conflicts_elsewhere, lost_panel_files, now, panel_file_paths, read_panel_file,
     read_sheet, unrepaired,
 };
-pub use pretty::{to_ron, to_ron_nested};
+pub use pretty::to_ron;
 pub use review::{LoadedReview, load_review, read_review, scores_dir};
 pub use save::{
     CLI_WAIT, RealIo, SaveIo, Saved, SavedConsensus, save_changes, save_changes_with,

@@ -27,6 +27,7 @@ mod merge_rules;
 mod midterm_consensus;
 mod programme;
 mod report_golden;
+mod results_file;
 mod results_programme;
 mod results_tui;
 mod review_pty;
