@@ -174,9 +174,7 @@ impl Report<'_> {
             return Ok(());
         }
         writeln!(self, "## {}\n", t!("report-warnings"))?;
-        for warning in &results.warnings {
-            writeln!(self, "- {}", escape(warning))?;
-        }
+        self.items(results.warnings.iter().map(|w| escape(w)).collect())?;
         writeln!(self)
     }
 

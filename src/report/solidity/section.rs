@@ -1,7 +1,7 @@
 //! How solid the selection is, as a section of report.md: the summary and
 //! the table of regions here, the other parts in the files beside it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use super::sentences::{
@@ -16,6 +16,17 @@ use crate::t;
 
 /// The section of `report.md`.
 pub fn markdown_section(results: &Results, analysis: &Analysis, review: &Review) -> String {
+    markdown_section_of(results, analysis, review, None)
+}
+
+/// The section with its table cut to the regions `shown` (by id), as the
+/// summary form of report.md has it: the rest is all the same.
+pub fn markdown_section_of<'a>(
+    results: &'a Results,
+    analysis: &'a Analysis,
+    review: &'a Review,
+    shown: Option<&'a HashSet<&'a str>>,
+) -> String {
     let mut out = String::new();
     let _ = Section {
         out: &mut out,
@@ -27,6 +38,7 @@ pub fn markdown_section(results: &Results, analysis: &Analysis, review: &Review)
             .iter()
             .map(|r| (r.region.as_str(), r.name.as_str()))
             .collect(),
+        shown,
     }
     .write();
     out
@@ -39,6 +51,8 @@ pub(super) struct Section<'a> {
     pub(super) review: &'a Review,
     /// Region names by id.
     names: HashMap<&'a str, &'a str>,
+    /// The regions of the table, when not all.
+    shown: Option<&'a HashSet<&'a str>>,
 }
 
 impl Write for Section<'_> {
@@ -253,10 +267,18 @@ impl Section<'_> {
         }
         writeln!(self, "---|---|")?;
         let checks = analysis.by_region();
+        let mut left_out = 0usize;
         for region in &self.results.regions {
             let Some(check) = checks.get(region.region.as_str()) else {
                 continue;
             };
+            if self
+                .shown
+                .is_some_and(|s| !s.contains(region.region.as_str()))
+            {
+                left_out += 1;
+                continue;
+            }
             write!(
                 self,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -294,6 +316,9 @@ impl Section<'_> {
                 },
             );
             writeln!(self, " {} | {} |", calibrated, verdict_word(check.verdict))?;
+        }
+        if left_out > 0 {
+            writeln!(self, "\n{}", t!("report-analysis-rows", count = left_out))?;
         }
         writeln!(
             self,
