@@ -96,6 +96,25 @@ impl Section<'_> {
         self.boundaries()
     }
 
+    /// Whether the table has a row for this region.
+    fn shows(&self, region: &str) -> bool {
+        self.shown.is_none_or(|shown| shown.contains(region))
+    }
+
+    /// Under a table that leaves regions out, how many.
+    fn rows_left_out(&mut self) -> fmt::Result {
+        let analysis = self.analysis;
+        let count = analysis
+            .regions
+            .iter()
+            .filter(|r| !self.shows(&r.region))
+            .count();
+        if count > 0 {
+            writeln!(self, "\n{}", t!("report-analysis-rows", count = count))?;
+        }
+        Ok(())
+    }
+
     pub(super) fn name(&self, region: &str) -> String {
         escape(self.names.get(region).copied().unwrap_or(region))
     }
@@ -267,18 +286,13 @@ impl Section<'_> {
         }
         writeln!(self, "---|---|")?;
         let checks = analysis.by_region();
-        let mut left_out = 0usize;
         for region in &self.results.regions {
-            let Some(check) = checks.get(region.region.as_str()) else {
+            let Some(check) = checks
+                .get(region.region.as_str())
+                .filter(|_| self.shows(&region.region))
+            else {
                 continue;
             };
-            if self
-                .shown
-                .is_some_and(|s| !s.contains(region.region.as_str()))
-            {
-                left_out += 1;
-                continue;
-            }
             write!(
                 self,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -317,9 +331,7 @@ impl Section<'_> {
             );
             writeln!(self, " {} | {} |", calibrated, verdict_word(check.verdict))?;
         }
-        if left_out > 0 {
-            writeln!(self, "\n{}", t!("report-analysis-rows", count = left_out))?;
-        }
+        self.rows_left_out()?;
         writeln!(
             self,
             "\n{}\n",
