@@ -27,8 +27,8 @@ fn main() {
             } else {
                 ""
             },
-            report::markdown(&file, review, &[]).len(),
-            report::full_markdown(&file, review, &[]).len(),
+            report::markdown(file, review, &[]).len(),
+            report::full_markdown(file, review, &[]).len(),
             report::svg(&file.results).map_or(0, |s| s.len()),
         );
     }
