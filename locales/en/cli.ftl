@@ -27,6 +27,7 @@ cli-merge-add = An extra panel file, e.g. sheets returned by e-mail (repeatable)
 cli-merge-analysis = Analyse how solid the selection is even for a review of more than 100,000 counting marks (below that it is on by default)
 cli-merge-no_analysis = Leave out the analysis of how solid the selection is
 cli-merge-rounds = Resampling rounds of the analysis [default: 2000, fewer for very large reviews]
+cli-merge-full_report = Write report.md in full, a row for every region, however many (past 300 regions it is otherwise a summary)
 cli-merge-seed = Seed of the analysis's resampling
 
 cli-results-about = Browse the committee results (the chair's TUI)

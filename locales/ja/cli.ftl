@@ -26,6 +26,7 @@ cli-merge-add = 追加の部会ファイル（例：電子メールで返送さ�
 cli-merge-analysis = 数える点数が 100,000 件を超える審査でも、選定の確かさを分析します（それ以下では標準で分析します）
 cli-merge-no_analysis = 選定の確かさの分析を省きます
 cli-merge-rounds = 分析で委員を入れ替える回数［既定：2000。非常に大きな審査では少なくします］
+cli-merge-full_report = 地域がいくつあっても、すべての地域を載せた完全版の report.md を書き出します（300 件を超えると、指定しない限り要約版になります）
 cli-merge-seed = 分析の入れ替えに使う乱数の種
 
 cli-results-about = 委員会の審査結果を閲覧します（座長の画面）

@@ -33,6 +33,9 @@ pub struct Args {
     pub rounds: Option<u32>,
     #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
     pub seed: u64,
+    /// report.md in full whatever the size, not its summary form.
+    #[arg(long)]
+    pub full_report: bool,
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
@@ -103,7 +106,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     // Should no thread be had, the files are dropped here and now.
     let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let out = args.out.unwrap_or(dir);
-    let table = write_results(&out, &mut file, &review, &inputs, report_warnings)?;
+    let report = Report {
+        inputs: &inputs,
+        warnings: report_warnings,
+        full: args.full_report,
+    };
+    let table = write_results(&out, &mut file, &review, report)?;
     if let Some(freed) = freed {
         let _ = freed.join();
     }
@@ -180,34 +188,33 @@ fn within_review(
     warnings
 }
 
+/// What report.md is written from besides the results: the input files,
+/// the warnings as the report words them, and whether in full.
+struct Report<'a> {
+    inputs: &'a [InputFile],
+    warnings: Vec<String>,
+    full: bool,
+}
+
 /// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
 /// `out`, each atomically, and returns the ranking as a table for the
 /// terminal, drawn with them. The report names files within the review
-/// directory: `report_warnings` are the warnings written so. results.ron
-/// is rendered while the other three are drawn, and the four files are
-/// written at the same time.
+/// directory: `report.warnings` are the warnings written so. results.ron
+/// is rendered first, with the warnings as merge gave them; the four files
+/// are written at the same time.
 fn write_results(
     out: &Path,
     file: &mut ResultsFile,
     review: &LoadedReview,
-    inputs: &[InputFile],
-    report_warnings: Vec<String>,
+    mut report: Report,
 ) -> Result<String, Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let ron = file.to_ron(inputs);
-    let warnings = std::mem::replace(&mut file.results.warnings, report_warnings);
-    let (ron, others) = rayon::join(
-        || ron,
-        || -> Result<_, Error> {
-            let results = &file.results;
-            let csv = report::csv(results)
-                .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
-            let svg = report::svg(results)
-                .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
-            let markdown = report::markdown(file, &review.review, inputs);
-            Ok([csv, svg, markdown, report::table(results)])
-        },
+    let ron = file.to_ron(report.inputs);
+    let warnings = std::mem::replace(
+        &mut file.results.warnings,
+        std::mem::take(&mut report.warnings),
     );
+    let others = draw(file, review, &report);
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
     let outputs = [
@@ -220,4 +227,19 @@ fn write_results(
         store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
     })?;
     Ok(table)
+}
+
+/// results.csv, results.svg, report.md and the terminal's table.
+fn draw(file: &ResultsFile, review: &LoadedReview, report: &Report) -> Result<[String; 4], Error> {
+    let results = &file.results;
+    let csv = report::csv(results)
+        .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
+    let svg = report::svg(results)
+        .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
+    let markdown = if report.full {
+        report::full_markdown(file, &review.review, report.inputs)
+    } else {
+        report::markdown(file, &review.review, report.inputs)
+    };
+    Ok([csv, svg, markdown, report::table(results)])
 }

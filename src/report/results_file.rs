@@ -9,7 +9,7 @@ pub use format::FORMAT;
 
 use crate::analysis::Analysis;
 use crate::merge::Results;
-use crate::report::InputFile;
+use crate::report::input_file::InputFile;
 
 /// What `results.ron` holds, and what the results screen shows.
 #[derive(Debug, Clone, PartialEq)]

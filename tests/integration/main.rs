@@ -22,6 +22,7 @@ mod feedback;
 mod fuzz_corpus;
 mod i18n;
 mod init;
+mod large_report;
 mod merge_props;
 mod merge_rules;
 mod midterm_consensus;

@@ -14,7 +14,7 @@ use crate::merge::{
     BudgetOutcome, CriterionResult, RegionResult, Results, Rules, SheetUse, Status, Subtotal,
 };
 use crate::model::Aggregate;
-use crate::report::InputFile;
+use crate::report::input_file::InputFile;
 
 /// The format this version writes.
 pub const FORMAT: u32 = 2;
