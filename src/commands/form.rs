@@ -70,7 +70,9 @@ pub fn run(args: Args) -> Result<(), Error> {
                 Format::Xlsx => form::write_xlsx(&identity, &heading, &rows),
                 Format::Csv => form::write_csv(&identity, &heading, &rows).map(String::into_bytes),
             }
-            .map_err(|e| Error::Refused(t!("form-cannot-write", file = out.display(), error = e)))?;
+            .map_err(|e| {
+                Error::Refused(t!("form-cannot-write", file = out.display(), error = e))
+            })?;
             store::write_atomic_parts(&out, &[&bytes], RESULTS_FILE_MODE)?;
             Ok((rows.len(), made))
         },

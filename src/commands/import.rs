@@ -100,7 +100,8 @@ pub fn parse_and_check(review: &LoadedReview, bytes: &[u8]) -> Result<Filled, Ve
     }
     .map_err(|m| vec![m])?;
     let index = Index::new(&review.review);
-    let panel = form::check_identity(&index, &review.fingerprint, &identity).map_err(|m| vec![m])?;
+    let panel =
+        form::check_identity(&index, &review.fingerprint, &identity).map_err(|m| vec![m])?;
     let elsewhere: Vec<String> =
         store::conflicts_elsewhere(review, &identity.reviewer, &identity.panel)
             .into_iter()
@@ -122,10 +123,14 @@ fn decide(
     let identity = &filled.identity;
     let changed = store::changed_since(review, &identity.panel, &identity.reviewer, identity.made)
         .map_err(|e| vec![e.to_string()])?;
-    let mut changes = form::stale_cells(filled, sheet, &changed, args.force).map_err(|mut stale| {
-        stale.push(t!("form-stale-what-to-do", made = identity.made.to_string()));
-        stale
-    })?;
+    let mut changes =
+        form::stale_cells(filled, sheet, &changed, args.force).map_err(|mut stale| {
+            stale.push(t!(
+                "form-stale-what-to-do",
+                made = identity.made.to_string()
+            ));
+            stale
+        })?;
     if !changes.is_empty() && sheet.is_some_and(|s| s.submitted) {
         if !args.reopen {
             return Err(vec![t!("cmd-submitted-reopen")]);
@@ -136,7 +141,11 @@ fn decide(
 }
 
 /// The changes a save made, as [`decide`] would list them.
-fn changes_of(before: &crate::model::Sheet, after: &crate::model::Sheet, filled: &Filled) -> Vec<Change> {
+fn changes_of(
+    before: &crate::model::Sheet,
+    after: &crate::model::Sheet,
+    filled: &Filled,
+) -> Vec<Change> {
     let mut changes = Vec::new();
     for region in filled.conflicts.keys() {
         if before.has_conflict(region) != after.has_conflict(region) {
@@ -189,7 +198,11 @@ fn report(file: &Path, filled: &Filled, changes: &[Change], dry_run: bool) {
         };
         crate::outln!("  {line}");
     }
-    let key = if dry_run { "import-would" } else { "import-done" };
+    let key = if dry_run {
+        "import-would"
+    } else {
+        "import-done"
+    };
     crate::outln!(
         "{}",
         t!(

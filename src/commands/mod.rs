@@ -49,7 +49,9 @@ pub enum Command {
     Consensus(consensus::Args),
     Agenda(agenda::Args),
     Feedback(feedback::Args),
-    #[command(override_usage = "panelist form [DIR] --reviewer ID --panel ID [--out FILE] [--format xlsx|csv]")]
+    #[command(
+        override_usage = "panelist form [DIR] --reviewer ID --panel ID [--out FILE] [--format xlsx|csv]"
+    )]
     Form(form::Args),
     #[command(override_usage = "panelist import [DIR] FILE... [--dry-run] [--force] [--reopen]")]
     Import(import::Args),

@@ -11,8 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::Identity;
 use super::grid::{Cell, Grid};
+use super::identity::{Identity, VERSION};
 use super::layout::{Column, FormRow, HEADER_ROW};
 use crate::i18n::{Lang, text_in};
 use crate::model::{Change, Criterion, GRID_TOLERANCE, Index, Mark, Sheet, format_points};
@@ -41,16 +41,32 @@ pub struct Filled {
 /// The panel (an index) of a form's identity, once the form is for this
 /// review, its rubric, a version this panelist reads, and a member of the
 /// panel; else what is wrong and what to do.
-pub fn check_identity(index: &Index<'_>, fingerprint: &str, identity: &Identity) -> Result<usize, String> {
+pub fn check_identity(
+    index: &Index<'_>,
+    fingerprint: &str,
+    identity: &Identity,
+) -> Result<usize, String> {
     let review = index.review;
-    if identity.version != super::VERSION {
-        return Err(t!("form-wrong-version", version = identity.version, expected = super::VERSION));
+    if identity.version != VERSION {
+        return Err(t!(
+            "form-wrong-version",
+            version = identity.version,
+            expected = VERSION
+        ));
     }
     if identity.review != review.id {
-        return Err(t!("form-wrong-review", review = &identity.review, expected = &review.id));
+        return Err(t!(
+            "form-wrong-review",
+            review = &identity.review,
+            expected = &review.id
+        ));
     }
     if identity.rubric != fingerprint {
-        return Err(t!("form-wrong-rubric", rubric = &identity.rubric, expected = fingerprint));
+        return Err(t!(
+            "form-wrong-rubric",
+            rubric = &identity.rubric,
+            expected = fingerprint
+        ));
     }
     let panel = index
         .panel_index(&identity.panel)
@@ -67,7 +83,12 @@ pub fn check_identity(index: &Index<'_>, fingerprint: &str, identity: &Identity)
 
 /// Every cell of a filled form, against `rows`: what the reviewer's form
 /// would ask now. `Err` lists every problem, each with its cell.
-pub fn check_filled(index: &Index<'_>, identity: Identity, grid: &Grid, rows: &[FormRow]) -> Result<Filled, Vec<String>> {
+pub fn check_filled(
+    index: &Index<'_>,
+    identity: Identity,
+    grid: &Grid,
+    rows: &[FormRow],
+) -> Result<Filled, Vec<String>> {
     let expected: BTreeMap<(&str, &str), &FormRow> = rows
         .iter()
         .map(|r| ((r.region.as_str(), r.criterion.as_str()), r))
@@ -87,11 +108,22 @@ pub fn check_filled(index: &Index<'_>, identity: Identity, grid: &Grid, rows: &[
         let criterion = grid.get(row, Column::CriterionId.index()).text();
         let at = grid.name(row, Column::RegionId.index());
         if !expected.contains_key(&(region.as_str(), criterion.as_str())) {
-            problems.push(t!("form-row-unknown", at = at, region = &region, criterion = &criterion, panel = &filled.identity.panel));
+            problems.push(t!(
+                "form-row-unknown",
+                at = at,
+                region = &region,
+                criterion = &criterion,
+                panel = &filled.identity.panel
+            ));
             continue;
         }
         if !seen.insert((region.clone(), criterion.clone())) {
-            problems.push(t!("form-row-twice", at = at, region = &region, criterion = &criterion));
+            problems.push(t!(
+                "form-row-twice",
+                at = at,
+                region = &region,
+                criterion = &criterion
+            ));
             continue;
         }
         let Some(criterion_def) = index.criterion(&criterion) else {
@@ -102,11 +134,21 @@ pub fn check_filled(index: &Index<'_>, identity: Identity, grid: &Grid, rows: &[
         }
     }
     conflicts_without_marks(&filled, &mut problems);
-    if problems.is_empty() { Ok(filled) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(filled)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The mark, note and conflict cells of one row.
-fn check_row(grid: &Grid, row: usize, region: &str, criterion: &Criterion, filled: &mut Filled) -> Result<(), String> {
+fn check_row(
+    grid: &Grid,
+    row: usize,
+    region: &str,
+    criterion: &Criterion,
+    filled: &mut Filled,
+) -> Result<(), String> {
     let mark_at = grid.name(row, Column::Mark.index());
     let note_at = grid.name(row, Column::Note.index());
     let conflict_at = grid.name(row, Column::Conflict.index());
@@ -114,11 +156,21 @@ fn check_row(grid: &Grid, row: usize, region: &str, criterion: &Criterion, fille
     if !conflict_cell.is_blank() {
         let text = conflict_cell.text();
         if !is_yes(&text) {
-            return Err(t!("form-conflict-word", at = conflict_at, text = text.trim(), yes = t!("form-conflict-yes")));
+            return Err(t!(
+                "form-conflict-word",
+                at = conflict_at,
+                text = text.trim(),
+                yes = t!("form-conflict-yes")
+            ));
         }
-        filled.conflicts.insert(region.to_string(), (true, conflict_at));
+        filled
+            .conflicts
+            .insert(region.to_string(), (true, conflict_at));
     } else {
-        filled.conflicts.entry(region.to_string()).or_insert((false, conflict_at));
+        filled
+            .conflicts
+            .entry(region.to_string())
+            .or_insert((false, conflict_at));
     }
     let note = grid.get(row, Column::Note.index()).text();
     let mark_cell = grid.get(row, Column::Mark.index());
@@ -128,7 +180,8 @@ fn check_row(grid: &Grid, row: usize, region: &str, criterion: &Criterion, fille
         }
         return Ok(());
     }
-    let points = points_of(mark_cell, criterion).map_err(|problem| format!("{mark_at}: {problem}"))?;
+    let points =
+        points_of(mark_cell, criterion).map_err(|problem| format!("{mark_at}: {problem}"))?;
     filled.marks.push(FilledCell {
         region: region.to_string(),
         criterion: criterion.id.clone(),
@@ -142,7 +195,12 @@ fn check_row(grid: &Grid, row: usize, region: &str, criterion: &Criterion, fille
 fn conflicts_without_marks(filled: &Filled, problems: &mut Vec<String>) {
     for cell in &filled.marks {
         if let Some((true, at)) = filled.conflicts.get(&cell.region) {
-            problems.push(t!("form-mark-on-conflict", at = &cell.at, region = &cell.region, conflict = at));
+            problems.push(t!(
+                "form-mark-on-conflict",
+                at = &cell.at,
+                region = &cell.region,
+                conflict = at
+            ));
         }
     }
 }
@@ -166,18 +224,38 @@ fn points_of(cell: &Cell, criterion: &Criterion) -> Result<f64, String> {
     };
     let (max, step) = (format_points(criterion.max), format_points(criterion.step));
     let Some(value) = value.filter(|v| v.is_finite()) else {
-        return Err(t!("form-not-a-number", text = text.trim(), criterion = &criterion.id, max = max, step = step));
+        return Err(t!(
+            "form-not-a-number",
+            text = text.trim(),
+            criterion = &criterion.id,
+            max = max,
+            step = step
+        ));
     };
     if criterion.accepts(value) {
         return Ok(value);
     }
     let shown = format_points(value);
     if value > criterion.max {
-        Err(t!("form-over-max", points = shown, max = max, criterion = &criterion.id))
+        Err(t!(
+            "form-over-max",
+            points = shown,
+            max = max,
+            criterion = &criterion.id
+        ))
     } else if value < 0.0 {
-        Err(t!("form-below-zero", points = shown, criterion = &criterion.id))
+        Err(t!(
+            "form-below-zero",
+            points = shown,
+            criterion = &criterion.id
+        ))
     } else {
-        Err(t!("form-off-grid", points = shown, step = step, criterion = &criterion.id))
+        Err(t!(
+            "form-off-grid",
+            points = shown,
+            step = step,
+            criterion = &criterion.id
+        ))
     }
 }
 
@@ -199,7 +277,12 @@ pub type Changed = BTreeSet<(String, Option<String>)>;
 /// The changes a checked form makes to `sheet`: conflicts withdrawn, marks
 /// set, conflicts declared. A change to a cell in `changed` (saved since
 /// the form was made) is stale: `Err` names each, unless `force`.
-pub fn stale_cells(filled: &Filled, sheet: Option<&Sheet>, changed: &Changed, force: bool) -> Result<Vec<Change>, Vec<String>> {
+pub fn stale_cells(
+    filled: &Filled,
+    sheet: Option<&Sheet>,
+    changed: &Changed,
+    force: bool,
+) -> Result<Vec<Change>, Vec<String>> {
     let mut withdrawn = Vec::new();
     let mut declared = Vec::new();
     let mut marks = Vec::new();
@@ -212,16 +295,30 @@ pub fn stale_cells(filled: &Filled, sheet: Option<&Sheet>, changed: &Changed, fo
         if changed.contains(&(region.clone(), None)) {
             stale.push(t!("form-stale-conflict", at = at, region = region));
         }
-        let change = Change::Conflict { region: region.clone(), declared: *declare };
-        if *declare { declared.push(change) } else { withdrawn.push(change) }
+        let change = Change::Conflict {
+            region: region.clone(),
+            declared: *declare,
+        };
+        if *declare {
+            declared.push(change);
+        } else {
+            withdrawn.push(change);
+        }
     }
     for cell in &filled.marks {
         let current = sheet.and_then(|s| s.mark(&cell.region, &cell.criterion));
-        if current.is_some_and(|m| (m.points - cell.mark.points).abs() <= GRID_TOLERANCE && m.note == cell.mark.note) {
+        if current.is_some_and(|m| {
+            (m.points - cell.mark.points).abs() <= GRID_TOLERANCE && m.note == cell.mark.note
+        }) {
             continue;
         }
         if changed.contains(&(cell.region.clone(), Some(cell.criterion.clone()))) {
-            stale.push(t!("form-stale-mark", at = &cell.at, region = &cell.region, criterion = &cell.criterion));
+            stale.push(t!(
+                "form-stale-mark",
+                at = &cell.at,
+                region = &cell.region,
+                criterion = &cell.criterion
+            ));
         }
         marks.push(Change::Cell {
             region: cell.region.clone(),

@@ -5,16 +5,22 @@
 //! UTF-8.
 
 use super::grid::{Cell, Grid, Read};
+use super::identity::{Identity, MARKER};
 use super::layout::{Column, FormRow};
-use super::{Identity, MARKER};
 use crate::model::format_points;
 use crate::t;
 
 const BOM: &str = "\u{feff}";
 
 /// The CSV of a form.
-pub fn write_csv(identity: &Identity, heading: &[String], rows: &[FormRow]) -> Result<String, String> {
-    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+pub fn write_csv(
+    identity: &Identity,
+    heading: &[String],
+    rows: &[FormRow],
+) -> Result<String, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     let fail = |e: csv::Error| e.to_string();
     let mut first = vec![MARKER.to_string()];
     first.extend(identity.values());

@@ -1,7 +1,7 @@
 //! A sheet of cells as both readers return it, so that one check serves
 //! xlsx and CSV alike.
 
-use super::Identity;
+use super::identity::Identity;
 
 /// One cell's value as read.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,8 +17,8 @@ use rust_xlsxwriter::{
 };
 
 use super::grid::{Cell, Grid, Read, cell_name};
+use super::identity::{IDENTITY_KEYS, Identity, MARKER};
 use super::layout::{Column, FormRow, HEADER_ROW, grid_marks};
-use super::{IDENTITY_KEYS, Identity, MARKER};
 use crate::model::format_points;
 use crate::t;
 
@@ -32,7 +32,11 @@ const MAX_COLS: u32 = 16;
 
 /// The workbook of a form: `heading` the lines above the table (the
 /// title, the instructions).
-pub fn write_xlsx(identity: &Identity, heading: &[String], rows: &[FormRow]) -> Result<Vec<u8>, String> {
+pub fn write_xlsx(
+    identity: &Identity,
+    heading: &[String],
+    rows: &[FormRow],
+) -> Result<Vec<u8>, String> {
     build(identity, heading, rows)
         .and_then(|mut workbook| workbook.save_to_buffer())
         .map_err(|e| e.to_string())
@@ -60,10 +64,20 @@ fn col(column: Column) -> u16 {
     u16::try_from(column.index()).unwrap_or(u16::MAX)
 }
 
-fn form_sheet(sheet: &mut Worksheet, heading: &[String], rows: &[FormRow]) -> Result<(), XlsxError> {
+fn form_sheet(
+    sheet: &mut Worksheet,
+    heading: &[String],
+    rows: &[FormRow],
+) -> Result<(), XlsxError> {
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let bold = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
-    let open = wrap.clone().set_unlocked().set_background_color(0x00FF_F8DC);
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let open = wrap
+        .clone()
+        .set_unlocked()
+        .set_background_color(0x00FF_F8DC);
     let widths = [24.0, 30.0, 40.0, 8.0, 8.0, 8.0, 40.0, 10.0, 12.0, 12.0];
     for (column, width) in Column::ALL.iter().zip(widths) {
         sheet.set_column_width(col(*column), width)?;
@@ -113,12 +127,22 @@ fn write_row(
     sheet.add_data_validation(row, col(Column::Mark), row, col(Column::Mark), &mark_rule)?;
     if form_row.first_of_region {
         let yes = t!("form-conflict-yes");
-        let value = if form_row.conflict { yes.clone() } else { String::new() };
+        let value = if form_row.conflict {
+            yes.clone()
+        } else {
+            String::new()
+        };
         sheet.write_string_with_format(row, col(Column::Conflict), value, open)?;
         let rule = DataValidation::new()
             .allow_list_strings(&[yes])?
             .set_error_style(DataValidationErrorStyle::Stop);
-        sheet.add_data_validation(row, col(Column::Conflict), row, col(Column::Conflict), &rule)?;
+        sheet.add_data_validation(
+            row,
+            col(Column::Conflict),
+            row,
+            col(Column::Conflict),
+            &rule,
+        )?;
     }
     Ok(())
 }
