@@ -91,24 +91,20 @@ fn read(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// A form from its bytes, every cell checked against the review; what
-/// `import` does before it saves, and all the fuzz targets run.
-pub fn parse_and_check(review: &LoadedReview, bytes: &[u8]) -> Result<Filled, Vec<String>> {
-    let (identity, grid) = match Format::sniff(bytes) {
-        Format::Xlsx => form::read_xlsx(bytes),
-        Format::Csv => form::read_csv(bytes),
-    }
-    .map_err(|m| vec![m])?;
+/// A form from its bytes, every cell checked against the review.
+fn parse_and_check(review: &LoadedReview, bytes: &[u8]) -> Result<Filled, Vec<String>> {
     let index = Index::new(&review.review);
-    let panel =
-        form::check_identity(&index, &review.fingerprint, &identity).map_err(|m| vec![m])?;
-    let elsewhere: Vec<String> =
-        store::conflicts_elsewhere(review, &identity.reviewer, &identity.panel)
-            .into_iter()
-            .map(|(region, _)| region)
-            .collect();
-    let rows = form::form_rows(&index, panel, &identity.reviewer, None, &elsewhere);
-    form::check_filled(&index, identity, &grid, &rows)
+    form::check_form(
+        &index,
+        &review.fingerprint,
+        form::read_form(bytes),
+        |identity| {
+            store::conflicts_elsewhere(review, &identity.reviewer, &identity.panel)
+                .into_iter()
+                .map(|(region, _)| region)
+                .collect()
+        },
+    )
 }
 
 /// The changes the form makes to the sheet as it stands (under the panel's

@@ -22,3 +22,28 @@ pub use grid::{Cell, Grid, Read, cell_name};
 pub use identity::{Format, Identity, VERSION};
 pub use layout::{Column, FormRow, HEADER_ROW, form_rows, grid_marks};
 pub use xlsx::{read_xlsx, write_xlsx};
+
+/// A form from a file's bytes, in the format they are in.
+pub fn read_form(bytes: &[u8]) -> Read {
+    match Format::sniff(bytes) {
+        Format::Xlsx => read_xlsx(bytes),
+        Format::Csv => read_csv(bytes),
+    }
+}
+
+/// A form read and every cell checked against the review (`fingerprint`:
+/// its rubric's): what `import` does before it saves, and what the fuzz
+/// targets run. `elsewhere` gives the regions a form's reviewer declared a
+/// conflict on in their sheets of other panels.
+pub fn check_form(
+    index: &crate::model::Index<'_>,
+    fingerprint: &str,
+    read: Read,
+    elsewhere: impl FnOnce(&Identity) -> Vec<String>,
+) -> Result<Filled, Vec<String>> {
+    let (identity, grid) = read.map_err(|m| vec![m])?;
+    let panel = check_identity(index, fingerprint, &identity).map_err(|m| vec![m])?;
+    let elsewhere = elsewhere(&identity);
+    let rows = form_rows(index, panel, &identity.reviewer, None, &elsewhere);
+    check_filled(index, identity, &grid, &rows)
+}
