@@ -260,8 +260,18 @@ fn points_of(cell: &Cell, criterion: &Criterion) -> Result<f64, String> {
 }
 
 /// A decimal as typed: digits with one `.` or `,` (a spreadsheet set to a
-/// language that writes decimal commas), and a sign.
+/// language that writes decimal commas), and a sign; fullwidth digits and
+/// marks (`４．５`, as a Japanese input method types them) read as ASCII.
 fn parse_decimal(text: &str) -> Option<f64> {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '，' | '－' => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect();
     let text = text.replace(',', ".");
     let digits = text.strip_prefix('-').unwrap_or(&text);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
@@ -330,4 +340,21 @@ pub fn stale_cells(
         return Err(stale);
     }
     Ok(withdrawn.into_iter().chain(marks).chain(declared).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_decimal;
+
+    #[test]
+    fn decimals_read_as_typed_in_either_width() {
+        assert_eq!(parse_decimal("4.5"), Some(4.5));
+        assert_eq!(parse_decimal("4,5"), Some(4.5));
+        assert_eq!(parse_decimal("４．５"), Some(4.5));
+        assert_eq!(parse_decimal("－１"), Some(-1.0));
+        assert_eq!(parse_decimal("1e3"), None);
+        assert_eq!(parse_decimal("four"), None);
+        assert_eq!(parse_decimal("-"), None);
+        assert_eq!(parse_decimal(""), None);
+    }
 }
