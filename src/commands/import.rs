@@ -54,11 +54,12 @@ fn import_file(review: &LoadedReview, file: &Path, args: &Args) -> Result<(), Ve
     let identity = &filled.identity;
     let (panel, reviewer) = (identity.panel.as_str(), identity.reviewer.as_str());
     let one = |e: Error| vec![e.to_string()];
-    let _session = SessionLock::acquire(&review.scores_dir(), panel, reviewer).map_err(one)?;
     let changes = if args.dry_run {
         let sheet = store::read_sheet(review, panel, reviewer).map_err(one)?;
         decide(review, &filled, sheet.as_ref(), args)?
     } else {
+        // As `mark`: not while the reviewer has a session open on the panel.
+        let _session = SessionLock::acquire(&review.scores_dir(), panel, reviewer).map_err(one)?;
         let mut refused = None;
         let saved = store::save_changes(review, panel, reviewer, |sheet| {
             decide(review, &filled, Some(sheet), args).map_err(|messages| {
