@@ -173,8 +173,15 @@ fn mark_validation(row: u32, form_row: &FormRow) -> Result<DataValidation, XlsxE
         .set_error_message(rule)
 }
 
-/// A form from a workbook's bytes.
+/// A form from a workbook's bytes. calamine 0.38 panics on some damaged
+/// workbooks (the fuzzer found one, fuzz/corpus/form_xlsx/crash-63110f0d…):
+/// such a panic is a workbook that cannot be read, not a crash of `import`.
 pub fn read_xlsx(bytes: &[u8]) -> Read {
+    std::panic::catch_unwind(|| read_workbook(bytes))
+        .unwrap_or_else(|_| Err(t!("form-not-xlsx", error = "calamine")))
+}
+
+fn read_workbook(bytes: &[u8]) -> Read {
     let not_a_form = || t!("form-not-a-form");
     let mut workbook: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| t!("form-not-xlsx", error = e.to_string()))?;
