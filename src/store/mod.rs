@@ -12,6 +12,7 @@
 mod atomic;
 mod checksum;
 mod follows;
+mod forms;
 mod inputs;
 pub mod journal;
 mod journals;
@@ -27,6 +28,9 @@ pub use atomic::{remove_leftovers, write_atomic_parts};
 pub use checksum::sha256_hex;
 pub use follows::{
     EarlierResults, Followed, check_follows, earlier_dir, read_results, selected_tier, tier_ids,
+};
+pub use forms::{
+    FormsLog, SentForm, changed_since, forms_log_path, make_form, mark_imported, read_forms_log,
 };
 pub use inputs::{
     Inspected, Progress, inspect_review, load_inputs, merge_inputs, read_panel_files,

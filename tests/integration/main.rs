@@ -19,6 +19,7 @@ mod crash_safety;
 mod discussion;
 mod faults;
 mod feedback;
+mod forms;
 mod fuzz_corpus;
 mod i18n;
 mod init;
