@@ -82,11 +82,10 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
             .as_ref()
             .is_none_or(|panel| rows.iter().any(|r| &r.panel == panel))
     }) {
-        let warning = Line::styled(
-            t!("results-changed-since-merge", file = changed.path.clone()),
-            theme.warn(),
-        );
-        lines.push(truncate_line(warning, width, &theme));
+        let warning = t!("results-changed-since-merge", file = changed.path.clone());
+        for part in crate::text::wrap(&warning, width) {
+            lines.push(Line::styled(part, theme.warn()));
+        }
     }
     let columns = columns(width);
     let header = header(&columns).style(theme.strong());
