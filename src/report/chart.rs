@@ -4,6 +4,7 @@
 //! with plotters' SVG backend; deterministic, like the rest of the report,
 //! and labelled in the language of the thread that draws it.
 
+use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -110,15 +111,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
     // Finite: maxima that `check` accepts can add up to inf, on which
     // plotters never finishes its axis.
     let max = if max.is_finite() { max } else { f64::MAX };
-    let root = root.titled(
-        &t!("chart-title", title = &results.title),
-        ("sans-serif", 22).into_font().color(&INK),
-    )?;
-    root.draw(&Text::new(
-        subtitle(results),
-        (size.0 as i32 / 2, 2),
-        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    let root = titled(root, results, size.0)?;
     let (plot, legend_area) = root.split_vertically(size.1 - 70);
     // Row i (from the top) spans y = top - i - 1 .. top - i; the half row
     // above the first region holds the label of the minimum.
@@ -282,6 +275,24 @@ where
         x += 40 + 7 * text::width(&text) as i32;
     }
     Ok(())
+}
+
+/// `root` under the chart's title and its subtitle, on a chart `width` wide.
+pub(super) fn titled<'a>(
+    root: DrawingArea<SVGBackend<'a>, Shift>,
+    results: &Results,
+    width: u32,
+) -> Result<DrawingArea<SVGBackend<'a>, Shift>, DrawingAreaErrorKind<std::io::Error>> {
+    let root = root.titled(
+        &t!("chart-title", title = &results.title),
+        ("sans-serif", 22).into_font().color(&INK),
+    )?;
+    root.draw(&Text::new(
+        subtitle(results),
+        (width as i32 / 2, 2),
+        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    Ok(root)
 }
 
 pub(super) fn font(size: u32, color: RGBColor) -> TextStyle<'static> {

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart::{
     CUTOFF, DrawResult, INK, LABEL_AREA, MUTED, ROW, WIDTH, bars, color, draw_bars, draw_legend,
-    font, subtitle,
+    font, titled,
 };
 use super::lines::{self, Place};
 use super::words::points;
@@ -62,15 +62,7 @@ pub fn svg(results: &Results) -> Result<String, String> {
 fn draw(results: &Results, places: &[Place], out: &mut String, size: (u32, u32)) -> DrawResult {
     let root = SVGBackend::with_string(out, size).into_drawing_area();
     root.fill(&WHITE)?;
-    let root = root.titled(
-        &t!("chart-title", title = &results.title),
-        ("sans-serif", 22).into_font().color(&INK),
-    )?;
-    root.draw(&Text::new(
-        subtitle(results),
-        (size.0 as i32 / 2, 2),
-        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    let root = titled(root, results, size.0)?;
     let (histogram, mut rest) = root.split_vertically(HISTOGRAM);
     draw_histogram(results, places, &histogram)?;
     for place in places {
