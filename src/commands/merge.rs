@@ -45,18 +45,11 @@ pub fn run(args: Args) -> Result<(), Error> {
     let (
         Inspected {
             review,
-            mut problems,
+            problems,
             followed,
         },
         files,
     ) = store::inspect_and_load(&dir, &args.add, &progress_bar::Reading::new())?;
-    let files = match files {
-        Ok(files) => files,
-        Err(found) => {
-            problems.extend(found.0);
-            Vec::new()
-        }
-    };
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }

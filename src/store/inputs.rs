@@ -120,13 +120,15 @@ pub fn load_inputs(
 /// [`inspect_review`] and then [`load_inputs`], as `merge` needs them, in
 /// less time: the panel files are read and parsed while `review.ron` is
 /// (at a national cycle's size that takes one core 60 to 110 ms, which the
-/// other spends on panel files), then checked against it. The same
-/// outcome, problems and all. `Err` only as [`inspect_review`].
+/// other spends on panel files), then checked against it. The panel files'
+/// problems join `review.ron`'s in [`Inspected::problems`], after them, and
+/// the files are those read when there are none. `Err` only as
+/// [`inspect_review`].
 pub fn inspect_and_load(
     dir: &Path,
     added: &[PathBuf],
     progress: &dyn Progress,
-) -> Result<(Inspected, Result<Vec<LoadedPanelFile>, Problems>), Problem> {
+) -> Result<(Inspected, Vec<LoadedPanelFile>), Problem> {
     use rayon::prelude::*;
     let mut problems = Vec::new();
     let paths = input_paths(dir, added, &mut problems);
@@ -144,7 +146,7 @@ pub fn inspect_and_load(
                 .collect::<Vec<_>>()
         },
     );
-    let inspected = inspected?;
+    let mut inspected = inspected?;
     let review = &inspected.review;
     problems.extend(lost_panel_files(review));
     let index = Index::new(&review.review);
@@ -156,7 +158,13 @@ pub fn inspect_and_load(
         })
         .collect();
     progress.finish();
-    let files = gather(outcomes, problems);
+    let files = match gather(outcomes, problems) {
+        Ok(files) => files,
+        Err(found) => {
+            inspected.problems.extend(found.0);
+            Vec::new()
+        }
+    };
     Ok((inspected, files))
 }
 
