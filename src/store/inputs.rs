@@ -135,7 +135,7 @@ pub fn inspect_and_load(
     progress.start(paths.len());
     let lang = crate::i18n::lang();
     let (inspected, parsed) = rayon::join(
-        || inspect_review(dir),
+        || crate::i18n::with_lang(lang, || inspect_review(dir)),
         || {
             (paths.par_iter().with_max_len(1))
                 .map(|(path, role)| {
@@ -249,4 +249,25 @@ pub fn merge_inputs(
             .collect();
         Problems(problems)
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    /// review.ron is read on one of the pool's threads, which speak the
+    /// caller's language (an SSH session's), not the process's.
+    #[test]
+    fn review_ron_problems_speak_the_callers_language() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let problem = with_lang(Lang::Ja, || inspect_and_load(dir.path(), &[], &()))
+            .err()
+            .expect("no review.ron is a problem");
+        assert!(
+            problem.to_string().contains("review.ron がありません"),
+            "{problem}"
+        );
+    }
 }
