@@ -13,7 +13,7 @@ use rust_xlsxwriter::Workbook;
 
 /// Regions north, south, east; criteria c1 (max 5 by 0.5) and c2 (max 10
 /// by 1); panel p (r1, r2) scores both everywhere.
-fn review() -> Review {
+pub(crate) fn review() -> Review {
     ReviewBuilder::new()
         .category("1", &[("c1", 5.0, 0.5), ("c2", 10.0, 1.0)])
         .regions(&["north", "south", "east"])
@@ -24,12 +24,12 @@ fn review() -> Review {
 }
 
 /// The columns of a form (A is 0) and its first row of marks (row 4).
-const MARK: usize = 5;
-const NOTE: usize = 6;
-const CONFLICT: usize = 7;
-const FIRST: usize = 3;
+pub(crate) const MARK: usize = 5;
+pub(crate) const NOTE: usize = 6;
+pub(crate) const CONFLICT: usize = 7;
+pub(crate) const FIRST: usize = 3;
 
-fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> PathBuf {
+pub(crate) fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> PathBuf {
     let out = dir.beside(name);
     panelist()
         .arg("form")
@@ -42,7 +42,11 @@ fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> Pat
     out
 }
 
-fn import(dir: &ReviewDir, files: &[&Path], extra: &[&str]) -> assert_cmd::assert::Assert {
+pub(crate) fn import(
+    dir: &ReviewDir,
+    files: &[&Path],
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
     panelist()
         .arg("import")
         .arg(dir.path())
@@ -51,7 +55,7 @@ fn import(dir: &ReviewDir, files: &[&Path], extra: &[&str]) -> assert_cmd::asser
         .assert()
 }
 
-fn output(assert: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn output(assert: &assert_cmd::assert::Assert) -> String {
     let out = assert.get_output();
     format!(
         "{}{}",
@@ -63,7 +67,11 @@ fn output(assert: &assert_cmd::assert::Assert) -> String {
 /// The form's cells with `fills` typed over them, saved as a spreadsheet
 /// program would: a new workbook of the same cells, the identity sheet
 /// included (`identity` replaces its values by key).
-fn fill_xlsx(form: &Path, fills: &[(usize, usize, Cell)], identity: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn fill_xlsx(
+    form: &Path,
+    fills: &[(usize, usize, Cell)],
+    identity: &[(&str, &str)],
+) -> Vec<u8> {
     let bytes = std::fs::read(form).expect("read the form");
     let (ident, grid) = read_xlsx(&bytes).expect("a form");
     let grid = filled(grid, fills);
@@ -113,7 +121,7 @@ fn fill_xlsx(form: &Path, fills: &[(usize, usize, Cell)], identity: &[(&str, &st
     workbook.save_to_buffer().expect("a workbook")
 }
 
-fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
+pub(crate) fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
     for (r, c, cell) in fills {
         if grid.rows.len() <= *r {
             grid.rows.resize(r + 1, Vec::new());
@@ -127,21 +135,21 @@ fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
     grid
 }
 
-fn num(n: f64) -> Cell {
+pub(crate) fn num(n: f64) -> Cell {
     Cell::Number(n)
 }
 
-fn text(t: &str) -> Cell {
+pub(crate) fn text(t: &str) -> Cell {
     Cell::Text(t.to_string())
 }
 
-fn write(dir: &ReviewDir, name: &str, bytes: &[u8]) -> PathBuf {
+pub(crate) fn write(dir: &ReviewDir, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.beside(name);
     std::fs::write(&path, bytes).expect("write the filled form");
     path
 }
 
-fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
+pub(crate) fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
     panelist()
         .arg("mark")
         .arg(dir.path())
@@ -153,7 +161,7 @@ fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
 }
 
 /// (region, criterion) → (points, note) of a reviewer's sheet on p.
-fn marks(dir: &ReviewDir, reviewer: &str) -> Vec<(String, String, f64, String)> {
+pub(crate) fn marks(dir: &ReviewDir, reviewer: &str) -> Vec<(String, String, f64, String)> {
     let file = dir.read_panel("p");
     let sheet = file.sheets.get(reviewer).expect("a sheet").clone();
     let mut marks: Vec<_> = sheet
@@ -471,4 +479,26 @@ fn a_form_saved_by_libreoffice_imports() {
         file.sheets.get("r1").expect("r1").conflicts,
         vec!["east".to_string()]
     );
+}
+
+#[test]
+fn a_form_of_a_step_finer_than_a_thousandth_comes_back_unchanged() {
+    let review = r#"Review(
+    id: "fine",
+    title: "Fine steps",
+    categories: [Category(id: "1", title: "One", criteria: [
+        Criterion(id: "c1", title: "Sixteenths", max: 1.0, step: 0.0625),
+    ])],
+    regions: [Region(id: "north", name: "North")],
+    reviewers: [Reviewer(id: "r1", name: "Reviewer 1")],
+    panels: [Panel(id: "p", title: "Panel p", members: ["r1"], criteria: ["c1"], regions: All)],
+    committee: Committee(select: 1),
+)"#;
+    let dir = ReviewDir::from_text(review);
+    mark(&dir, "r1", &["north", "c1", "0.0625"], &[]);
+    let form = make_form(&dir, "r1", "r1.csv", &["--format", "csv"]);
+    let csv = std::fs::read_to_string(&form).expect("the CSV");
+    assert!(csv.contains(",1,0.0625,0.0625,"), "{csv}");
+    let out = import(&dir, &[Path::new(&form)], &[]).success();
+    assert!(output(&out).contains("0 changes saved"), "{}", output(&out));
 }
