@@ -120,14 +120,7 @@ fn decide(
     let identity = &filled.identity;
     let changed = store::changed_since(review, &identity.panel, &identity.reviewer, identity.made)
         .map_err(|e| vec![e.to_string()])?;
-    let mut changes =
-        form::stale_cells(filled, sheet, &changed, args.force).map_err(|mut stale| {
-            stale.push(t!(
-                "form-stale-what-to-do",
-                made = identity.made.to_string()
-            ));
-            stale
-        })?;
+    let mut changes = form::stale_cells(filled, sheet, &changed, args.force)?;
     if !changes.is_empty() && sheet.is_some_and(|s| s.submitted) {
         if !args.reopen {
             return Err(vec![t!("cmd-submitted-reopen")]);
@@ -144,6 +137,9 @@ fn changes_of(
     filled: &Filled,
 ) -> Vec<Change> {
     let mut changes = Vec::new();
+    if before.submitted && !after.submitted {
+        changes.push(Change::Submitted(false));
+    }
     for region in filled.conflicts.keys() {
         if before.has_conflict(region) != after.has_conflict(region) {
             changes.push(Change::Conflict {

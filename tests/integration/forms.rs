@@ -482,6 +482,117 @@ fn a_form_saved_by_libreoffice_imports() {
 }
 
 #[test]
+fn minus_zero_is_stored_as_zero() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bytes = fill_xlsx(
+        &form,
+        &[(FIRST, MARK, text("-0")), (FIRST + 1, MARK, num(-0.0))],
+        &[],
+    );
+    let path = write(&dir, "zero.xlsx", &bytes);
+    import(&dir, &[&path], &[]).success();
+    let marks = marks(&dir, "r1");
+    assert_eq!(marks.len(), 2);
+    for (region, criterion, points, _) in &marks {
+        assert!(
+            points.to_bits() == 0.0f64.to_bits(),
+            "{region} {criterion}: {points:?}"
+        );
+    }
+    let file = std::fs::read_to_string(dir.panel_path("p")).expect("panel file");
+    assert!(!file.contains("points: -"), "{file}");
+}
+
+#[test]
+fn a_conflict_declared_beside_the_marks_the_form_showed_keeps_them() {
+    let dir = ReviewDir::new(review());
+    mark(&dir, "r1", &["north", "c1", "2"], &[]);
+    mark(&dir, "r1", &["north", "c2", "6"], &[]);
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    // The conflict typed, the marks left as the form showed them.
+    let bytes = fill_xlsx(&form, &[(FIRST, CONFLICT, text("yes"))], &[]);
+    let path = write(&dir, "conflict.xlsx", &bytes);
+    let out = import(&dir, &[&path], &[]).success();
+    assert!(
+        output(&out).contains("conflict declared on north")
+            && output(&out).contains("1 changes saved"),
+        "{}",
+        output(&out)
+    );
+    let file = dir.read_panel("p");
+    let sheet = file.sheets.get("r1").expect("r1");
+    assert_eq!(sheet.conflicts, vec!["north".to_string()]);
+    assert_eq!(
+        marks(&dir, "r1").len(),
+        2,
+        "the marks stay, left out by merge"
+    );
+    // On a form made since, which shows the conflict, a mark changed on
+    // the region is refused, and nothing saved.
+    let form = make_form(&dir, "r1", "r1-again.xlsx", &[]);
+    let bytes = fill_xlsx(&form, &[(FIRST + 1, MARK, num(7.0))], &[]);
+    let path = write(&dir, "changed.xlsx", &bytes);
+    let out = import(&dir, &[&path], &[]).code(1);
+    assert!(
+        output(&out).contains("changed.xlsx: Form!F5: a mark on north, which Form!H4 declares"),
+        "{}",
+        output(&out)
+    );
+    assert_eq!(marks(&dir, "r1")[1].2, 6.0);
+}
+
+#[test]
+fn a_submitted_sheet_reopened_by_a_form_says_so() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    panelist()
+        .arg("submit")
+        .arg(dir.path())
+        .args(["--reviewer", "r1", "--panel", "p", "--force"])
+        .assert()
+        .success();
+    let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(3.0))], &[]);
+    let path = write(&dir, "r1-filled.xlsx", &bytes);
+    let dry = output(&import(&dir, &[&path], &["--dry-run", "--reopen"]).success());
+    let real = output(&import(&dir, &[&path], &["--reopen"]).success());
+    for text in [&dry, &real] {
+        assert!(
+            text.contains("the sheet is a draft again") && text.contains("2 changes"),
+            "{text}"
+        );
+    }
+    assert!(!dir.read_panel("p").sheets.get("r1").expect("r1").submitted);
+}
+
+#[test]
+fn a_mark_refused_says_what_to_type_in_either_language() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(5.5))], &[]);
+    let path = write(&dir, "over.xlsx", &bytes);
+    let en = output(&import(&dir, &[&path], &[]).code(1));
+    assert!(
+        en.contains(
+            "over.xlsx: Form!F4: 5.5 is over the maximum 5 for c1: type a mark from 0 to 5 in steps of 0.5"
+        ),
+        "{en}"
+    );
+    let ja = panelist()
+        .args(["--lang", "ja", "import"])
+        .arg(dir.path())
+        .arg(&path)
+        .assert()
+        .code(1);
+    let ja = output(&ja);
+    assert!(
+        ja.contains("over.xlsx: Form!F4：5.5 は c1 の満点 5 を超えています：0 から 5 まで、0.5 刻みの評点を入力してください"),
+        "{ja}"
+    );
+    assert!(!dir.panel_path("p").exists());
+}
+
+#[test]
 fn a_form_of_a_step_finer_than_a_thousandth_comes_back_unchanged() {
     let review = r#"Review(
     id: "fine",
