@@ -44,6 +44,7 @@ form-stale-mark = { $at }: { $region } { $criterion } was saved again after this
 form-stale-conflict = { $at }: the conflict on { $region } was changed after this form was made
 form-stale-what-to-do = the form (made { $made }) is older than these marks: make a new form with panelist form, or pass --force to replace them with the form's
 import-line-mark = { $region } { $criterion } = { $points }
+import-line-mark-note = { $region } { $criterion } = { $points }, note: { $note }
 import-line-conflict-declared = conflict declared on { $region }
 import-line-conflict-withdrawn = conflict withdrawn on { $region }
 import-line-reopened = the sheet is a draft again

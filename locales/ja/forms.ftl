@@ -43,6 +43,7 @@ form-stale-mark = { $at }：{ $region } { $criterion } はこのフォームの�
 form-stale-conflict = { $at }：{ $region } の利害関係はこのフォームの作成後に変更されています
 form-stale-what-to-do = このフォーム（作成 { $made }）はこれらの評点より古いものです：panelist form で作り直すか、--force でフォームの値に置き換えてください
 import-line-mark = { $region } { $criterion } = { $points }
+import-line-mark-note = { $region } { $criterion } = { $points }、メモ：{ $note }
 import-line-conflict-declared = { $region } に利害関係ありと申告
 import-line-conflict-withdrawn = { $region } の利害関係を取り下げ
 import-line-reopened = 採点表を下書きに戻しました

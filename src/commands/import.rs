@@ -172,6 +172,17 @@ fn report(file: &Path, filled: &Filled, changes: &[Change], dry_run: bool) {
                 region,
                 criterion,
                 mark: Some(mark),
+            } if !mark.note.trim().is_empty() => t!(
+                "import-line-mark-note",
+                region = region,
+                criterion = criterion,
+                points = format_points(mark.points),
+                note = note_line(&mark.note)
+            ),
+            Change::Cell {
+                region,
+                criterion,
+                mark: Some(mark),
             } => t!(
                 "import-line-mark",
                 region = region,
@@ -206,4 +217,18 @@ fn report(file: &Path, filled: &Filled, changes: &[Change], dry_run: bool) {
             panel = &filled.identity.panel
         )
     );
+}
+
+/// A note as a line of the report: its first line, cut to 40 columns
+/// (`...` when cut, or when more lines follow).
+fn note_line(note: &str) -> String {
+    const COLUMNS: usize = 40;
+    let note = note.trim();
+    let first = note.lines().next().unwrap_or_default().trim_end();
+    let cut = crate::text::truncate(first, COLUMNS, "...");
+    if cut == first && first.len() < note.len() {
+        format!("{first}...")
+    } else {
+        cut
+    }
 }

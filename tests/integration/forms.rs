@@ -198,6 +198,11 @@ fn an_xlsx_form_filled_and_imported_gives_the_marks_typed_with_mark() {
         "{}",
         output(&out)
     );
+    assert!(
+        output(&out).contains("north c1 = 4.5, note: 研究基盤は強い。...\n"),
+        "the note's first line shown: {}",
+        output(&out)
+    );
     mark(&dir, "r2", &["north", "c1", "4.5"], &["--note", JA_NOTE]);
     mark(&dir, "r2", &["north", "c2", "7"], &[]);
     mark(&dir, "r2", &["south", "c1", "0.5"], &[]);
@@ -437,6 +442,7 @@ fn status_shows_who_works_offline_until_their_form_is_imported() {
 fn a_form_never_overwrites_a_file() {
     let dir = ReviewDir::new(review());
     let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let before = std::fs::read(&form).expect("the form");
     let out = panelist()
         .arg("form")
         .arg(dir.path())
@@ -445,6 +451,11 @@ fn a_form_never_overwrites_a_file() {
         .assert()
         .code(1);
     assert!(output(&out).contains("exists"), "{}", output(&out));
+    assert_eq!(
+        std::fs::read(&form).expect("the form"),
+        before,
+        "left as it was"
+    );
 }
 
 /// A form made by `panelist form` for the review in
