@@ -38,7 +38,11 @@ pub fn write_csv(
         };
         writer
             .write_record([
-                format!("{} ({})", row.region_name, row.region),
+                t!(
+                    "form-region-cell",
+                    name = &row.region_name,
+                    id = &row.region
+                ),
                 format!("{} {}", row.criterion, row.criterion_title),
                 row.guidance.clone(),
                 points_text(row.max),

@@ -107,7 +107,11 @@ fn write_row(
     wrap: &Format,
     open: &Format,
 ) -> Result<(), XlsxError> {
-    let region = format!("{} ({})", form_row.region_name, form_row.region);
+    let region = t!(
+        "form-region-cell",
+        name = &form_row.region_name,
+        id = &form_row.region
+    );
     let criterion = format!("{} {}", form_row.criterion, form_row.criterion_title);
     sheet.write_string_with_format(row, col(Column::Region), region, wrap)?;
     sheet.write_string_with_format(row, col(Column::Criterion), criterion, wrap)?;

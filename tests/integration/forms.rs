@@ -223,6 +223,11 @@ fn a_csv_form_in_japanese_round_trips_japanese_notes_with_newlines() {
     let bytes = std::fs::read(&form).expect("the CSV");
     let (_, grid) = read_csv(&bytes).expect("a form");
     assert_eq!(grid.get(2, MARK), &text("評点"), "Japanese headings");
+    assert!(
+        grid.get(FIRST, 0).text().ends_with("（north）"),
+        "{:?}",
+        grid.get(FIRST, 0)
+    );
     assert_eq!(
         grid.get(FIRST + 3, NOTE),
         &text("前の\nメモ"),
@@ -436,6 +441,17 @@ fn status_shows_who_works_offline_until_their_form_is_imported() {
     import(&dir, &[&path], &[]).success();
     assert!(!status(&dir).contains("offline: r1"), "{}", status(&dir));
     panelist().arg("check").arg(dir.path()).assert().success();
+    // Two forms made at once, a CSV and a workbook to choose from: the
+    // CSV comes back, and r2 is back.
+    let csv = make_form(&dir, "r2", "r2.csv", &["--format", "csv"]);
+    make_form(&dir, "r2", "r2.xlsx", &[]);
+    assert!(
+        status(&dir).contains("offline: r2 on panel p"),
+        "{}",
+        status(&dir)
+    );
+    import(&dir, &[&csv], &[]).success();
+    assert!(!status(&dir).contains("offline: r2"), "{}", status(&dir));
 }
 
 #[test]
