@@ -51,6 +51,7 @@ import-line-conflict-withdrawn = conflict withdrawn on { $region }
 import-line-reopened = the sheet is a draft again
 import-done = { $file }: { $count } changes saved for { $reviewer } on panel { $panel }
 import-would = { $file }: { $count } changes would be saved for { $reviewer } on panel { $panel } (dry run: nothing saved)
+import-partly = { $applied } of { $files } forms applied; the others saved nothing (the problems above): correct them and import those again
 status-forms-line = offline: { $reviewer } on panel { $panel }: form made { $made }, not yet imported
 form-too-many-rows = the form would have { $rows } rows to score, more than the { $max } a form may have: score this sheet with panelist review or panelist mark instead
 form-which-sheet = the workbook has several sheets ({ $sheets }) and none is named { $name }: give the form's sheet its name back, or remove the sheets you added

@@ -50,6 +50,7 @@ import-line-conflict-withdrawn = { $region } の利害関係を取り下げ
 import-line-reopened = 採点表を下書きに戻しました
 import-done = { $file }：{ $reviewer }（部会 { $panel }）の変更 { $count } 件を保存しました
 import-would = { $file }：{ $reviewer }（部会 { $panel }）の変更 { $count } 件が保存されます（試行のみ：何も保存していません）
+import-partly = フォーム { $files } 件中 { $applied } 件を適用しました。残りのフォームは何も保存していません（上の問題）：直してからもう一度取り込んでください
 status-forms-line = オフライン：{ $reviewer }（部会 { $panel }）：フォーム作成 { $made }、未取り込み
 form-too-many-rows = このフォームは採点する行が { $rows } 行になり、フォームの上限 { $max } 行を超えます：この採点表は panelist review か panelist mark で採点してください
 form-which-sheet = このブックには複数のシート（{ $sheets }）があり、「{ $name }」という名前のシートがありません：フォームのシート名を元に戻すか、追加したシートを削除してください

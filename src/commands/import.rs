@@ -34,15 +34,29 @@ pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(dir.as_deref())?;
     let review = store::load_review(&dir)?;
     let mut problems = Vec::new();
+    let mut applied = 0;
     for file in files {
-        if let Err(messages) = import_file(&review, file, &args) {
-            problems.extend(messages.into_iter().map(|m| Problem::at(file, None, m)));
+        match import_file(&review, file, &args) {
+            Ok(()) => applied += 1,
+            Err(messages) => {
+                problems.extend(messages.into_iter().map(|m| Problem::at(file, None, m)));
+            }
         }
     }
     if problems.is_empty() {
         Ok(())
-    } else {
+    } else if applied == 0 || args.dry_run {
         Err(Error::Invalid(Problems(problems)))
+    } else {
+        // Not "nothing was written": the forms without a problem were saved.
+        for problem in &problems {
+            crate::errln!("{problem}");
+        }
+        Err(Error::Refused(t!(
+            "import-partly",
+            applied = applied,
+            files = files.len()
+        )))
     }
 }
 

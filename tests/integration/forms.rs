@@ -640,3 +640,38 @@ fn a_form_of_a_step_finer_than_a_thousandth_comes_back_unchanged() {
     let out = import(&dir, &[Path::new(&form)], &[]).success();
     assert!(output(&out).contains("0 changes saved"), "{}", output(&out));
 }
+
+#[test]
+fn forms_imported_together_are_each_saved_or_not_and_the_last_line_says_which() {
+    let dir = ReviewDir::new(review());
+    let good = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bad = make_form(&dir, "r2", "r2.xlsx", &[]);
+    let good = write(
+        &dir,
+        "good.xlsx",
+        &fill_xlsx(&good, &[(FIRST, MARK, num(2.0))], &[]),
+    );
+    let bad = write(
+        &dir,
+        "bad.xlsx",
+        &fill_xlsx(&bad, &[(FIRST, MARK, num(9.0))], &[]),
+    );
+    let out = output(&import(&dir, &[&good, &bad], &[]).code(1));
+    assert!(
+        out.contains("bad.xlsx: Form!F4: 9 is over the maximum 5"),
+        "{out}"
+    );
+    assert!(
+        out.contains("panelist: 1 of 2 forms applied; the others saved nothing")
+            && !out.contains("nothing was written"),
+        "{out}"
+    );
+    assert_eq!(marks(&dir, "r1")[0].2, 2.0, "the good form saved");
+    assert!(
+        !dir.read_panel("p").sheets.contains_key("r2"),
+        "the bad one not"
+    );
+    // Alone, or in a dry run, a bad form is a plain refusal.
+    let out = output(&import(&dir, &[&good, &bad], &["--dry-run"]).code(1));
+    assert!(out.contains("nothing was written"), "{out}");
+}
