@@ -44,6 +44,7 @@ form-mark-on-conflict = { $at }: a mark on { $region }, which { $conflict } decl
 form-stale-mark = { $at }: { $region } { $criterion } was saved again after this form was made
 form-stale-conflict = { $at }: the conflict on { $region } was changed after this form was made
 form-stale-what-to-do = the form (made { $made }) is older than these marks: make a new form with panelist form, or pass --force to replace them with the form's
+form-made-later = the form says it was made at { $made }, later than now ({ $now }): its identifying cells were changed, so it cannot tell which marks are newer. Make a new form with panelist form
 import-line-mark = { $region } { $criterion } = { $points }
 import-line-mark-note = { $region } { $criterion } = { $points }, note: { $note }
 import-line-conflict-declared = conflict declared on { $region }

@@ -43,6 +43,7 @@ form-mark-on-conflict = { $at }：{ $region } に評点がありますが、{ $c
 form-stale-mark = { $at }：{ $region } { $criterion } はこのフォームの作成後に保存し直されています
 form-stale-conflict = { $at }：{ $region } の利害関係はこのフォームの作成後に変更されています
 form-stale-what-to-do = このフォーム（作成 { $made }）はこれらの評点より古いものです：panelist form で作り直すか、--force でフォームの値に置き換えてください
+form-made-later = このフォームの作成日時 { $made } は現在（{ $now }）より後になっています：識別用のセルが書き換えられているため、どの評点が新しいか判断できません。panelist form で作り直してください
 import-line-mark = { $region } { $criterion } = { $points }
 import-line-mark-note = { $region } { $criterion } = { $points }、メモ：{ $note }
 import-line-conflict-declared = { $region } に利害関係ありと申告

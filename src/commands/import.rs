@@ -132,6 +132,16 @@ fn decide(
     args: &Args,
 ) -> Result<Vec<Change>, Vec<String>> {
     let identity = &filled.identity;
+    // A form "made" later than now would pass for newer than every save:
+    // its time was changed (in a CSV it is plain text on the first line).
+    let now = store::now();
+    if identity.made > now {
+        return Err(vec![t!(
+            "form-made-later",
+            made = identity.made.to_string(),
+            now = now.to_string()
+        )]);
+    }
     let changed = store::changed_since(review, &identity.panel, &identity.reviewer, identity.made)
         .map_err(|e| vec![e.to_string()])?;
     let mut changes = form::stale_cells(filled, sheet, &changed, args.force)?;

@@ -325,6 +325,10 @@ fn a_form_of_another_rubric_reviewer_or_review_is_refused() {
         (("reviewer", "r3"), "r3 is not a member of panel p"),
         (("review", "other"), "a form of review \"other\""),
         (("version", "9"), "a form of version 9"),
+        (
+            ("made", "2099-01-01T00:00:00Z"),
+            "the form says it was made at 2099-01-01T00:00:00Z, later than now",
+        ),
     ];
     for ((key, value), expected) in cases {
         let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(1.0))], &[(key, value)]);
