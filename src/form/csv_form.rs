@@ -69,16 +69,29 @@ pub fn read_csv(bytes: &[u8]) -> Read {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut builder = GridBuilder::default();
+    // A record's row is the row a spreadsheet shows it on, so that a
+    // problem names the cell the reviewer sees: the csv reader passes over
+    // blank lines, which a spreadsheet shows as empty rows.
+    let mut row = 0;
+    let mut next_line = 1;
     // Within the rows a form may have (the rest is passed over, as in a
     // workbook), and as many columns: a line of a million commas is not
     // a million cells.
-    for (row, record) in reader.records().take(MAX_ROWS).enumerate() {
+    for record in reader.records() {
         let record = record.map_err(|e| t!("form-csv-unreadable", error = e.to_string()))?;
+        let line = record.position().map_or(next_line, csv::Position::line);
+        row += usize::try_from(line.saturating_sub(next_line)).unwrap_or(MAX_ROWS);
+        if row >= MAX_ROWS {
+            break;
+        }
         for (col, field) in record.iter().take(MAX_COLS).enumerate() {
             if !field.is_empty() {
                 builder.put(row, col, Cell::Text(field.to_string()))?;
             }
         }
+        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        next_line = line + 1 + u64::try_from(breaks).unwrap_or(0);
+        row += 1;
     }
     let grid = builder.finish(None);
     let first = grid.rows.first().ok_or_else(|| t!("form-not-a-form"))?;

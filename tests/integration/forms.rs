@@ -679,3 +679,27 @@ fn forms_imported_together_are_each_saved_or_not_and_the_last_line_says_which() 
     let out = output(&import(&dir, &[&good, &bad], &["--dry-run"]).code(1));
     assert!(out.contains("nothing was written"), "{out}");
 }
+
+/// A CSV edited in a text editor may gain blank lines, which a spreadsheet
+/// shows as rows: a problem names the cell where the reviewer sees it.
+#[test]
+fn a_csv_problem_names_the_row_a_spreadsheet_shows() {
+    let dir = ReviewDir::new(review());
+    mark(&dir, "r1", &["north", "c1", "1"], &["--note", "two\nlines"]);
+    let form = make_form(&dir, "r1", "r1.csv", &["--format", "csv"]);
+    let text = std::fs::read_to_string(&form).expect("the CSV");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    // Line 4 (row 4: north c1) holds a note of two lines; a blank line
+    // after the headings makes it row 5, and north c2 row 6.
+    lines.insert(3, "");
+    let edited = lines
+        .join("\n")
+        .replacen(",10,1,,,,north,c2", ",10,1,11,,,north,c2", 1);
+    assert_ne!(edited, lines.join("\n"), "north c2 found");
+    let path = write(&dir, "blank.csv", edited.as_bytes());
+    let out = output(&import(&dir, &[&path], &[]).code(1));
+    assert!(
+        out.contains("blank.csv: F6: 11 is over the maximum 10 for c2"),
+        "{out}"
+    );
+}
