@@ -334,6 +334,40 @@ fn results_open(bencher: divan::Bencher, regions: usize) {
     bencher.bench(|| panelist::tui::results::Data::load(&dir).expect("loads"));
 }
 
+/// A frame of the results screen while scrolling the ranking of every
+/// region (80x24, what a chair on a laptop sees): one key (Down, and Up
+/// past the end) and the frame it draws, ratatui diffing against the last.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 100)]
+fn results_frame_scrolling(bencher: divan::Bencher, regions: usize) {
+    use panelist::tui::results::{App, Msg, screens};
+    use panelist::tui::theme::Theme;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = review_dir(regions);
+    if !dir.join("results.ron").exists() {
+        run(panelist().arg("merge").arg(&dir).arg("--no-analysis"));
+    }
+    let data = panelist::tui::results::Data::load(&dir).expect("loads");
+    let theme = Theme {
+        color: false,
+        unicode: true,
+    };
+    let mut app = App::new(data, theme);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let (mut step, mut down) = (0, true);
+    bencher.bench_local(|| {
+        step += 1;
+        if step % regions == 0 {
+            down = !down;
+        }
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        terminal
+            .draw(|frame| screens::render(&app, frame))
+            .expect("draw");
+    });
+}
+
 /// `panelist check`: load and validate review.ron and every panel file.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn check_end_to_end(bencher: divan::Bencher, regions: usize) {

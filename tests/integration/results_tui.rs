@@ -829,3 +829,74 @@ fn snapshot_how_solid_while_it_is_analysed() {
     );
     insta::assert_snapshot!("solidity_analysing", draw(&app, 80, 24).backend());
 }
+
+/// Sixty regions, twenty places: longer than a window of 24 lines.
+fn sixty() -> Data {
+    use crate::common::{ReviewBuilder, merged, scored, sheet};
+    let ids: Vec<String> = (0..60).map(|i| format!("reg{i:02}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let review = ReviewBuilder::new()
+        .category("A", &[("x", 100.0, 1.0)])
+        .regions(&ids)
+        .reviewers(&["r1", "r2"])
+        .panel("board", &["r1", "r2"], &["x"], None)
+        .select(20)
+        .build();
+    let (mut p, mut q) = (sheet(), sheet());
+    for (i, id) in ids.iter().enumerate() {
+        // Scattered totals, so that rank order is not review order.
+        let mark = ((i * 37) % 60) as f64 + 20.0;
+        p = p.mark(id, "x", mark);
+        q = q.mark(id, "x", mark + 1.0);
+    }
+    let results = merged(
+        &review,
+        &[scored("board", "r1", p), scored("board", "r2", q)],
+    );
+    let analysis = Some(panelist::analysis::analyse(
+        &review,
+        &results,
+        panelist::analysis::Settings::default(),
+    ));
+    let results = ResultsFile { results, analysis };
+    Data {
+        review,
+        with_drafts: results.clone(),
+        submitted: results,
+        conflicts: Default::default(),
+        changed_since_merge: Vec::new(),
+    }
+}
+
+/// The lists of every region draw only the rows that show: scrolling down
+/// sixty regions and back, on the ranking, one criterion across regions
+/// and the analysis, the caret is always on screen, on the selected
+/// region's row, and the rows shown are in rank order without a gap.
+#[test]
+fn scrolling_a_long_list_keeps_the_selected_region_on_its_row() {
+    for view in [None, Some("c"), Some("a")] {
+        let mut app = App::new(sixty(), PLAIN);
+        press(&mut app, view.as_slice());
+        let mut seen = std::collections::BTreeSet::new();
+        for key in std::iter::repeat_n("down", 70).chain(std::iter::repeat_n("up", 70)) {
+            press(&mut app, &[key]);
+            let text = screen(&app);
+            let selected = app.region_result(app.cursor.region).expect("a region");
+            let carets: Vec<&str> = text.lines().filter(|l| l.contains('▶')).collect();
+            assert_eq!(carets.len(), 1, "{view:?}: one caret\n{text}");
+            assert!(carets[0].contains(&selected.name), "{view:?}\n{text}");
+            // The regions shown, by their rank: consecutive.
+            let ranks: Vec<u32> = (app.results().regions.iter())
+                .filter(|r| text.contains(&format!(" {} ", r.name)))
+                .map(|r| r.rank)
+                .collect();
+            let (first, last) = (ranks.iter().min(), ranks.iter().max());
+            let (Some(first), Some(last)) = (first, last) else {
+                panic!("{view:?}: no region shown\n{text}");
+            };
+            assert_eq!(ranks.len() as u32, last - first + 1, "{view:?}\n{text}");
+            seen.insert(selected.region.clone());
+        }
+        assert_eq!(seen.len(), 60, "{view:?}: every region was reached");
+    }
+}

@@ -9,7 +9,7 @@ use super::data::Data;
 use super::keys::{self, Action, Mode};
 use crate::analysis::{self, Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
-use crate::model::{Category, Criterion, depth_first};
+use crate::model::{Category, Criterion, Index, depth_first};
 use crate::report::ResultsFile;
 use crate::t;
 use crate::tui::theme::Theme;
@@ -142,6 +142,47 @@ pub struct App {
     pub page: usize,
     /// The analysis of the results with drafts left out, and counted.
     pub runs: [AnalysisRun; 2],
+    /// The rank order of the results with drafts left out, and counted:
+    /// every frame and key reads it, and it changes only with the data.
+    orders: [Order; 2],
+}
+
+/// One set of results in rank order, by review index: worked out once when
+/// the results come, so that a frame of 10,000 regions does not look each
+/// one up by its id.
+#[derive(Debug, Default)]
+struct Order {
+    /// Review indexes of the regions in rank order.
+    regions: Vec<usize>,
+    /// Per review index: the region's place in `regions` and its row in
+    /// the results, if it has them.
+    rows: Vec<Option<(usize, usize)>>,
+    /// The widest region name, in columns (`None` without regions).
+    name_width: Option<usize>,
+}
+
+impl Order {
+    fn of(data: &Data) -> [Order; 2] {
+        let index = Index::new(&data.review);
+        let of = |results: &Results| {
+            let mut order = Order {
+                regions: Vec::with_capacity(results.regions.len()),
+                rows: vec![None; data.review.regions.len()],
+                name_width: (results.regions.iter())
+                    .map(|r| crate::text::width(&r.name))
+                    .max(),
+            };
+            for (row, region) in results.regions.iter().enumerate() {
+                if let Some(i) = index.region_index(&region.region) {
+                    // A region listed twice (it cannot be): the first row.
+                    order.rows[i].get_or_insert((order.regions.len(), row));
+                    order.regions.push(i);
+                }
+            }
+            order
+        };
+        [of(&data.submitted.results), of(&data.with_drafts.results)]
+    }
 }
 
 impl App {
@@ -150,6 +191,7 @@ impl App {
     /// screen says once why.
     pub fn new(mut data: Data, theme: Theme) -> App {
         let unshowable = data.make_plain(&theme);
+        let orders = Order::of(&data);
         let mut app = App {
             theme,
             data,
@@ -162,6 +204,7 @@ impl App {
             quit: false,
             page: 10,
             runs: [AnalysisRun::NotStarted; 2],
+            orders,
         };
         if let Some(first) = app.rank_order().first() {
             app.cursor.region = *first;
@@ -251,18 +294,33 @@ impl App {
     }
 
     /// Review indexes of the regions in rank order.
-    pub fn rank_order(&self) -> Vec<usize> {
-        let review = &self.data.review;
-        self.results()
-            .regions
-            .iter()
-            .filter_map(|r| review.regions.iter().position(|g| g.id == r.region))
-            .collect()
+    pub fn rank_order(&self) -> &[usize] {
+        &self.order().regions
+    }
+
+    fn order(&self) -> &Order {
+        &self.orders[usize::from(self.include_drafts)]
+    }
+
+    /// The place of review region `region` in the rank order.
+    fn row_of(&self, region: usize) -> Option<usize> {
+        let (place, _) = self.order().rows.get(region).copied().flatten()?;
+        Some(place)
     }
 
     pub fn region_result(&self, region: usize) -> Option<&RegionResult> {
-        let id = &self.data.review.regions.get(region)?.id;
-        self.results().regions.iter().find(|r| &r.region == id)
+        self.results().regions.get(self.result_row(region)?)
+    }
+
+    /// The row of review region `region` in the results on screen.
+    pub fn result_row(&self, region: usize) -> Option<usize> {
+        let (_, row) = self.order().rows.get(region).copied().flatten()?;
+        Some(row)
+    }
+
+    /// The widest region name of the results on screen, in columns.
+    pub fn name_width(&self) -> Option<usize> {
+        self.order().name_width
     }
 
     /// Whether `id` is the selected region.
@@ -420,11 +478,9 @@ impl App {
     /// The selected row of the current view's list.
     pub fn selected(&self) -> usize {
         match self.view() {
-            View::Ranking | View::Across | View::Solidity => self
-                .rank_order()
-                .iter()
-                .position(|&r| r == self.cursor.region)
-                .unwrap_or(0),
+            View::Ranking | View::Across | View::Solidity => {
+                self.row_of(self.cursor.region).unwrap_or(0)
+            }
             View::Region => self.cursor.category,
             View::Category => self
                 .cursor
@@ -467,6 +523,7 @@ impl App {
                 match *result {
                     Ok(mut data) => {
                         data.make_plain(&self.theme);
+                        self.orders = Order::of(&data);
                         self.data = data;
                         self.runs = [AnalysisRun::NotStarted; 2];
                         self.clamp();
@@ -587,7 +644,7 @@ impl App {
     /// The next or previous region in rank order.
     fn step_region(&mut self, by: isize) {
         let order = self.rank_order();
-        let Some(at) = order.iter().position(|&r| r == self.cursor.region) else {
+        let Some(at) = self.row_of(self.cursor.region) else {
             return;
         };
         let next = at

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{Numbers, SCORE, STATS, caret, marker, score_heading, scrolled, stats_heading};
+use super::parts::{Numbers, SCORE, STATS, caret, marker, score_heading, stats_heading, window};
 use crate::model::Criterion;
 use crate::model::format_points;
 use crate::report::words;
@@ -54,9 +54,8 @@ pub(super) fn across(app: &App, frame: &mut Frame, area: Rect) {
         ),
     );
     let width = inner.width as usize;
-    let (header, lines, selected_line) = rows(app, criterion, width);
     let list_height = (inner.height as usize).saturating_sub(4);
-    let mut shown = scrolled(Some(header), lines, selected_line, list_height);
+    let mut shown = rows(app, criterion, width, list_height);
     shown.push(Line::raw(""));
     shown.push(Line::styled(
         text::truncate(
@@ -111,11 +110,9 @@ fn columns(width: usize) -> Columns {
 }
 
 /// The header, one row per region in rank order, and which row is selected.
-fn rows(
-    app: &App,
-    criterion: &Criterion,
-    width: usize,
-) -> (Line<'static>, Vec<Line<'static>>, usize) {
+/// The header and the rows that show in `height` lines, scrolled to the
+/// selected region's (only those are built).
+fn rows(app: &App, criterion: &Criterion, width: usize, height: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let plain = Style::default();
     let columns = columns(width);
@@ -127,13 +124,12 @@ fn rows(
             .gap()
             .left(&t!("results-col-region"), plain, "");
     let header = stats_heading(score_heading(header).gap().gap());
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
-    for region in &app.results().regions {
-        let on = app.is_selected_region(&region.region);
-        if on {
-            selected_line = lines.len();
-        }
+    let regions = &app.results().regions;
+    let on_row = app.result_row(app.cursor.region);
+    let shown = window(regions.len(), on_row.unwrap_or(0), height, true);
+    let mut lines = vec![header.line().style(theme.strong())];
+    for (at, region) in regions[shown.clone()].iter().enumerate() {
+        let on = on_row == Some(shown.start + at);
         let result = region.criteria.iter().find(|c| c.criterion == criterion.id);
         let numbers = Numbers::of(result);
         let score = result.and_then(|c| c.aggregate);
@@ -163,5 +159,5 @@ fn rows(
             line
         });
     }
-    (header.line().style(theme.strong()), lines, selected_line)
+    lines
 }

@@ -39,35 +39,56 @@ pub(super) fn scrolled(
     selected: usize,
     height: usize,
 ) -> Vec<Line<'static>> {
-    let room = height.saturating_sub(usize::from(header.is_some())).max(1);
-    let offset = (selected + 1).saturating_sub(room);
+    let shown = window(lines.len(), selected, height, header.is_some());
     header
         .into_iter()
-        .chain(lines.into_iter().skip(offset).take(room))
+        .chain(lines.into_iter().skip(shown.start).take(shown.len()))
         .collect()
+}
+
+/// The rows of a list of `count` that [`scrolled`] shows in `height` lines
+/// (one of them the header, if any): the list of every region builds only
+/// these, a frame of 10,000 regions no more than one of ten.
+pub(super) fn window(
+    count: usize,
+    selected: usize,
+    height: usize,
+    header: bool,
+) -> std::ops::Range<usize> {
+    let room = height.saturating_sub(usize::from(header)).max(1);
+    let offset = (selected + 1).saturating_sub(room).min(count);
+    offset..(offset + room).min(count)
 }
 
 /// A region's status in a column. `Below 50` names the minimum total only
 /// when that is what the region misses; below another minimum, it is
 /// `Below min` (its flags say which).
 pub(super) fn status_word(region: &RegionResult, results: &crate::merge::Results) -> String {
-    let below: Vec<&str> = region
-        .flags
-        .iter()
-        .filter_map(|f| f.strip_prefix("below:"))
-        .collect();
-    let misses_total = below.is_empty() || below.contains(&"total");
-    let min = results.rules.min_total.filter(|_| misses_total);
+    let min = results.rules.min_total.filter(|_| misses_total(region));
     words::status(region.status, Form::Screen, min)
 }
 
-/// The columns of the status: 12, or the widest status shown.
+/// Whether a region's status names the minimum total: it misses that, or
+/// no minimum that its flags name.
+fn misses_total(region: &RegionResult) -> bool {
+    let mut below = region.flags.iter().filter_map(|f| f.strip_prefix("below:"));
+    let first = below.next();
+    first.is_none() || first == Some("total") || below.any(|b| b == "total")
+}
+
+/// The columns of the status: 12, or the widest status shown (each kind
+/// of status put into words once, not once a region).
 pub(super) fn status_width(results: &crate::merge::Results) -> usize {
-    results
-        .regions
-        .iter()
-        .map(|r| text::width(&status_word(r, results)))
-        .fold(12, usize::max)
+    let mut kinds: Vec<(Status, bool)> = Vec::new();
+    let mut widest = 12;
+    for region in &results.regions {
+        let kind = (region.status, misses_total(region));
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            widest = widest.max(text::width(&status_word(region, results)));
+        }
+    }
+    widest
 }
 
 pub(super) fn status_style(theme: &Theme, status: Status) -> Style {

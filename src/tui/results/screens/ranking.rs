@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{
-    caret, flags_short, neighbours_text, rule_line, scrolled, solidity_lines, status_style,
-    status_width, status_word, subtotals_text, truncate_line, widest,
+    caret, flags_short, neighbours_text, rule_line, solidity_lines, status_style, status_width,
+    status_word, subtotals_text, truncate_line, widest, window,
 };
 use super::ranked::{Entry, Kind, entries};
 use super::standing::{
@@ -60,9 +60,13 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let columns = columns(app, width);
     let header = header(app, &columns);
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
-    for entry in &entries {
+    let on_row = app.result_row(app.cursor.region);
+    let selected_line = (entries.iter())
+        .position(|e| matches!(e, Entry::Region(i) if Some(*i) == on_row))
+        .unwrap_or(0);
+    let shown = window(entries.len(), selected_line, inner.height as usize, true);
+    let mut lines = vec![header];
+    for (at, entry) in entries[shown.clone()].iter().enumerate() {
         let region = match entry {
             Entry::Line(kind, label) => {
                 let style = match kind {
@@ -75,10 +79,7 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
             }
             Entry::Region(i) => &results.regions[*i],
         };
-        let on = app.is_selected_region(&region.region);
-        if on {
-            selected_line = lines.len();
-        }
+        let on = shown.start + at == selected_line && on_row.is_some();
         let line = match ineligible_reason(app, region) {
             Some(reason) => apart_row(app, &columns, region, &reason, on),
             None => row(app, &columns, region, on),
@@ -89,7 +90,6 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
             line
         });
     }
-    let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
     if detail_area.height >= 3 {
         ranking_detail(app, frame, detail_area);
@@ -132,13 +132,7 @@ fn columns(app: &App, width: usize) -> Columns {
     let room = Columns::new(width, &widths(Rest(0), Len(0), Len(0), 0)).width(3);
     let flags = FLAGS_MAX.min(room.saturating_sub(NAME_AND_BAR_MIN));
     let avail = room - flags;
-    let longest = app
-        .results()
-        .regions
-        .iter()
-        .map(|r| text::width(&r.name))
-        .max()
-        .unwrap_or(6);
+    let longest = app.name_width().unwrap_or(6);
     let name = if avail >= longest + 24 {
         longest.clamp(6, 40)
     } else {

@@ -17,9 +17,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, cutoff_rule, not_analysed, region_name, scrolled, sentence_box, widest};
+use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, widest, window};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
-use crate::merge::Status;
+use crate::merge::{RegionResult, Status};
 use crate::report::solidity::{
     boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
     side, verdict_word, without,
@@ -170,13 +170,10 @@ fn check_cell<'c>(row: Row<'c>, col: Col, text: &str, style: Style, ellipsis: &s
     }
 }
 
-/// The header, a row per region in rank order with the cutoff, and which
-/// row is selected.
-fn table(
-    app: &App,
-    analysis: &Analysis,
-    width: usize,
-) -> (Line<'static>, Vec<Line<'static>>, usize) {
+/// The header and the lines of the list that show in `height` lines: a
+/// row per region in rank order with the cutoff, scrolled to the selected
+/// region's.
+fn table(app: &App, analysis: &Analysis, width: usize, height: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let results = app.results();
     let plain = Style::default();
@@ -197,19 +194,29 @@ fn table(
         .style(theme.strong());
     let (above, n) = (cutoff(results), results.regions.len());
     let checks = analysis.by_region();
-    let mut lines = Vec::new();
-    let mut selected_line = 0;
+    // The list's lines, cheaply (`None` the cutoff's rule), and then only
+    // those that show are drawn.
+    let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::new();
     for (i, region) in results.regions.iter().enumerate() {
         if above > 0 && above < n && i == above {
-            lines.push(cutoff_rule(app, width));
+            plan.push(None);
         }
-        let Some(check) = checks.get(region.region.as_str()) else {
+        if let Some(check) = checks.get(region.region.as_str()) {
+            plan.push(Some((region, check)));
+        }
+    }
+    let on_region = app.region_result(app.cursor.region);
+    let is_on = |region: &RegionResult| on_region.is_some_and(|r| std::ptr::eq(r, region));
+    let selected_line = (plan.iter())
+        .position(|line| line.is_some_and(|(region, _)| is_on(region)))
+        .unwrap_or(0);
+    let mut lines = vec![header];
+    for line in &plan[window(plan.len(), selected_line, height, true)] {
+        let Some((region, check)) = *line else {
+            lines.push(cutoff_rule(app, width));
             continue;
         };
-        let on = app.is_selected_region(&region.region);
-        if on {
-            selected_line = lines.len();
-        }
+        let on = is_on(region);
         let row = columns
             .row()
             .spans([caret(&theme, on)])
@@ -235,7 +242,7 @@ fn table(
             line
         });
     }
-    (header, lines, selected_line)
+    lines
 }
 
 /// Every region's checks in rank order, with the cutoff, and the selected
@@ -284,8 +291,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
             .right_aligned(),
         ),
     );
-    let (header, lines, selected_line) = table(app, analysis, inner.width as usize);
-    let lines = scrolled(Some(header), lines, selected_line, inner.height as usize);
+    let lines = table(app, analysis, inner.width as usize, inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
     if detail_area.height >= 3 {
         region_detail(app, analysis, frame, detail_area);
