@@ -13,6 +13,13 @@ use crate::model::Aggregate;
 pub struct Analysis {
     /// Bootstrap rounds and their seed: the same give the same numbers.
     pub rounds: u32,
+    /// The largest standard error of a region's share of rounds (selected,
+    /// or kept under tiers or a budget): the precision the rounds reached.
+    #[serde(default)]
+    pub standard_error: f64,
+    /// Whether the rounds stopped at `MAX_ROUNDS` short of that precision.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ceiling: bool,
     pub seed: u64,
     /// The committee's aggregate rule, under which everything else is computed.
     pub aggregate: Aggregate,

@@ -121,23 +121,29 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
-    /// Whether region `r` is somewhere else than in `other`: its side of
-    /// the cutoff, its tier or its funding. (Within a side, not selected
-    /// and below a threshold are the same place.)
-    pub fn moved(&self, other: &Outcome, r: usize) -> bool {
-        crate::analysis::findings::standing(self.status[r])
-            != crate::analysis::findings::standing(other.status[r])
-            || self.tier[r] != other.tier[r]
-            || self.funded[r] != other.funded[r]
+    /// Where region `r` lands: its status, tier and funding.
+    pub fn landing(&self, r: usize) -> Landing {
+        (self.status[r], self.tier[r], self.funded[r])
     }
+}
 
-    /// Whether region `r` is selected, in the same tier and with the same
-    /// funding, in both: the bootstrap's "same selection".
-    pub fn same_selection(&self, other: &Outcome, r: usize) -> bool {
-        (self.status[r] == Status::Selected) == (other.status[r] == Status::Selected)
-            && self.tier[r] == other.tier[r]
-            && self.funded[r] == other.funded[r]
-    }
+/// Where a region lands in a recomputed outcome: its status, its tier (an
+/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
+pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
+
+/// Whether a region landing at `a` is somewhere else than at `b`: its side
+/// of the cutoff, its tier or its funding. (Within a side, not selected and
+/// below a threshold are the same place.)
+pub(crate) fn moved(a: Landing, b: Landing) -> bool {
+    crate::analysis::findings::standing(a.0) != crate::analysis::findings::standing(b.0)
+        || a.1 != b.1
+        || a.2 != b.2
+}
+
+/// Whether a region is selected, in the same tier and with the same
+/// funding, at both: the bootstrap's "same selection".
+pub(crate) fn same_selection(a: Landing, b: Landing) -> bool {
+    (a.0 == Status::Selected) == (b.0 == Status::Selected) && a.1 == b.1 && a.2 == b.2
 }
 
 impl<'a> Marks<'a> {
@@ -383,16 +389,28 @@ impl<'a> Marks<'a> {
         for ranked in ranked {
             let r = ranked.marks as usize;
             outcome.rank[r] = ranked.rank;
-            outcome.status[r] = ranked.status;
             outcome.total[r] = ranked.total;
-            outcome.tier[r] = ranked.tier.as_deref().and_then(|id| {
-                let k = committee.tiers.iter().position(|t| t.id == id)?;
-                u16::try_from(k).ok()
-            });
-            outcome.funded[r] = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
+            (outcome.status[r], outcome.tier[r], outcome.funded[r]) =
+                self.landing(&ranked, feasible);
             outcome.order.push(r);
         }
         outcome
+    }
+
+    /// Where a region ranked (and funded, when `feasible` says whether the
+    /// budget could be shared) by the committee rules lands.
+    pub fn landing(&self, ranked: &RegionResult, feasible: Option<bool>) -> Landing {
+        let tier = ranked.tier.as_deref().and_then(|id| {
+            let k = self
+                .review
+                .committee
+                .tiers
+                .iter()
+                .position(|t| t.id == id)?;
+            u16::try_from(k).ok()
+        });
+        let funded = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
+        (ranked.status, tier, funded)
     }
 
     /// Region index of an id.

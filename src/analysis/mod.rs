@@ -18,6 +18,8 @@
 
 mod calibration;
 mod closeness;
+mod contest;
+mod draw;
 mod findings;
 mod marks;
 mod settings;
@@ -32,8 +34,8 @@ pub use findings::{
 };
 use marks::{Marks, Outcome};
 pub use settings::{
-    BY_DEFAULT_UP_TO, DEFAULT_MIN_SHARED_CELLS, DEFAULT_ROUNDS, DEFAULT_SEED, MIN_ROUNDS,
-    SOLID_SHARE, Settings, by_default, counting_marks,
+    BATCH_ROUNDS, DEFAULT_MIN_SHARED_CELLS, DEFAULT_SEED, MAX_ROUNDS, MIN_ROUNDS, SOLID_SHARE,
+    STANDARD_ERROR, Settings, precise, standard_error,
 };
 
 use crate::merge::{self, EPSILON, Results, Status};
@@ -45,7 +47,10 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
     let rule = marks.rule;
     let official_cells = marks.official_aggregates(rule);
     let official = marks.outcome(&official_cells);
-    let resampled = stability::bootstrap(&marks, &official, settings.rounds, settings.seed);
+    let rounds = settings
+        .rounds
+        .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
+    let resampled = stability::bootstrap(&marks, &official, rounds, settings.seed);
     let without = stability::leave_one_out(&marks, &official_cells, &official);
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
         .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
@@ -67,12 +72,13 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         resampled: &resampled,
         rules: &rules,
         calibrated: calibrated.as_ref(),
-        rounds: settings.rounds,
     };
     let regions = region_checks(results, &marks, &hinges, &checks);
 
     Analysis {
-        rounds: settings.rounds,
+        rounds: resampled.rounds,
+        standard_error: resampled.standard_error,
+        ceiling: resampled.ceiling,
         seed: settings.seed,
         aggregate: rule,
         same_selection: resampled.same_selection,
@@ -138,7 +144,6 @@ struct Checks<'c> {
     /// Each aggregate rule with its outcome.
     rules: &'c [(Aggregate, Outcome); 3],
     calibrated: Option<&'c Outcome>,
-    rounds: u32,
 }
 
 /// Every region's checks, in the results' rank order.
@@ -153,8 +158,8 @@ fn region_checks(
         resampled,
         rules,
         calibrated,
-        rounds,
     } = *checks;
+    let rounds = resampled.rounds;
     let mut hangs_on: HashMap<&str, Vec<String>> = HashMap::new();
     for hinge in hinges {
         for change in &hinge.changes {
@@ -191,8 +196,8 @@ fn region_checks(
                 // those exist.
                 kept: (official.tier.is_some() || official.funded.is_some())
                     .then_some(resampled.kept[r]),
-                rank_low: stability::quantile(&resampled.ranks[r], 0.05),
-                rank_high: stability::quantile(&resampled.ranks[r], 0.95),
+                rank_low: resampled.rank_range(r).0,
+                rank_high: resampled.rank_range(r).1,
                 hangs_on: hangs_on
                     .get(result.region.as_str())
                     .cloned()

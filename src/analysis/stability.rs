@@ -1,25 +1,25 @@
 //! The selection recomputed on other panels that could have been: reviewers
 //! resampled (a bootstrap), and each reviewer left out in turn.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
-use super::marks::{Marks, Outcome};
+use super::contest::Contest;
+use super::draw::{Panels, fill};
+pub(crate) use super::marks::Landing;
+use super::marks::{Marks, Outcome, moved, same_selection};
+use super::settings::{BATCH_ROUNDS, MAX_ROUNDS, MIN_ROUNDS, precise, standard_error};
 use crate::merge::{self, EPSILON, RegionResult, Status};
 use crate::model::Committee;
 use crate::rng::SplitMix64;
 
-/// A panel's draw that leaves one of its cells without marks is drawn
-/// again, up to this many times (then it counts as drawn).
-const REDRAWS: u32 = 100;
-
 /// What the bootstrap rounds did, per region in `review.ron` order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Resampled {
+    pub rounds: u32,
     pub selected: Vec<u32>,
     pub tied: Vec<u32>,
-    /// Each region's ranks over the rounds, sorted.
+    /// Each contested region's ranks over the rounds, sorted (see
+    /// [`Resampled::rank_range`]).
     pub ranks: Vec<Vec<u32>>,
     /// Rounds whose selected regions are exactly the official ones (in
     /// the same tiers, with the same funding).
@@ -27,6 +27,16 @@ pub(crate) struct Resampled {
     /// Per region: rounds in which it kept its side of the cutoff, its tier
     /// and its funding.
     pub kept: Vec<u32>,
+    /// The largest standard error of a region's share of rounds selected
+    /// (or kept, under tiers or a budget).
+    pub standard_error: f64,
+    /// Whether the rounds stopped at [`MAX_ROUNDS`] short of the precision.
+    pub ceiling: bool,
+    /// Per region: where it lands in every round, when that is certain,
+    /// and the ranks it can take.
+    settled: Vec<Option<(Landing, (u32, u32))>>,
+    /// The rounds in which the settled regions were not ranked again.
+    pruned: u32,
 }
 
 impl Resampled {
@@ -35,8 +45,8 @@ impl Resampled {
             selected: vec![0; regions],
             tied: vec![0; regions],
             ranks: vec![Vec::new(); regions],
-            same_selection: 0,
             kept: vec![0; regions],
+            ..Resampled::default()
         }
     }
 
@@ -50,119 +60,240 @@ impl Resampled {
             self.kept[r] += other.kept[r];
         }
         self.same_selection += other.same_selection;
+        self.rounds += other.rounds;
+        self.pruned += other.pruned;
         self
     }
+
+    /// One round's landing of region `r`, against the official one.
+    /// Returns whether it is selected alike.
+    fn count(&mut self, r: usize, landing: Landing, official: Landing) -> bool {
+        match landing.0 {
+            Status::Selected => self.selected[r] += 1,
+            Status::Tied => self.tied[r] += 1,
+            _ => {}
+        }
+        self.kept[r] += u32::from(!moved(landing, official));
+        same_selection(landing, official)
+    }
+
+    /// The settled regions' rounds that were not played, added at once.
+    fn settle(&mut self, contest: &Contest, official: &Outcome) {
+        self.settled = contest
+            .settled
+            .iter()
+            .zip(&contest.rank_bounds)
+            .map(|(s, &bounds)| s.map(|landing| (landing, bounds)))
+            .collect();
+        for r in 0..self.selected.len() {
+            if let Some((landing, _)) = self.settled[r] {
+                for _ in 0..self.pruned {
+                    self.count(r, landing, official.landing(r));
+                }
+            }
+        }
+    }
+
+    /// The middle 90% of region `r`'s ranks over the rounds; for a settled
+    /// region, the ranks it can take at all (it is not ranked again).
+    pub fn rank_range(&self, r: usize) -> (u32, u32) {
+        match self.settled.get(r) {
+            Some(Some((_, bounds))) => *bounds,
+            _ => (
+                quantile(&self.ranks[r], 0.05),
+                quantile(&self.ranks[r], 0.95),
+            ),
+        }
+    }
+
+    /// The largest standard error of a share of these rounds: selected,
+    /// and kept where the official outcome has tiers or funding. (A settled
+    /// region's shares are 0 or 1, without error, whether or not its rounds
+    /// not played are added yet, by [`Resampled::settle`].)
+    fn largest_error(&self, official: &Outcome) -> f64 {
+        (0..self.selected.len())
+            .filter(|&r| official.status[r] != Status::Ineligible)
+            .map(|r| {
+                let selected = standard_error(self.selected[r], self.rounds);
+                if has_kept(official, r) {
+                    selected.max(standard_error(self.kept[r], self.rounds))
+                } else {
+                    selected
+                }
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+/// Whether region `r`'s rounds that kept its tier and funding are told
+/// apart from those that kept its side: under tiers or a budget.
+pub(crate) fn has_kept(official: &Outcome, r: usize) -> bool {
+    official.tier[r].is_some() || official.funded[r].is_some()
+}
+
+/// How many rounds the bootstrap plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rounds {
+    Exactly(u32),
+    /// From [`MIN_ROUNDS`], [`BATCH_ROUNDS`] more at a time, until every
+    /// share is precise or [`MAX_ROUNDS`] are played.
+    Precise,
 }
 
 /// The bootstrap over reviewers: in each round, every panel's reviewers
 /// with counting marks are drawn with replacement, as many as there are,
 /// and a reviewer drawn twice counts twice. Each round draws from its own
 /// generator, seeded in turn from `seed`, so the rounds can run on every
-/// core and still give the same numbers.
-pub(crate) fn bootstrap(marks: &Marks, official: &Outcome, rounds: u32, seed: u64) -> Resampled {
-    let n = marks.regions();
-    let panels = Panels::new(marks);
+/// core, in batches of any size, and still give the same numbers. Only the
+/// contested regions are ranked again (see [`Contest`]).
+pub(crate) fn bootstrap(marks: &Marks, official: &Outcome, rounds: Rounds, seed: u64) -> Resampled {
+    bootstrap_with(marks, official, rounds, seed, true)
+}
+
+/// [`bootstrap`]; without `prune`, every round ranks every region again.
+pub(crate) fn bootstrap_with(
+    marks: &Marks,
+    official: &Outcome,
+    rounds: Rounds,
+    seed: u64,
+    prune: bool,
+) -> Resampled {
+    let contest = if prune {
+        Contest::new(marks, official)
+    } else {
+        Contest::none(marks)
+    };
+    let player = Player {
+        marks,
+        official,
+        contest: &contest,
+        panels: Panels::new(marks),
+        prune,
+    };
     let mut seeds = SplitMix64::new(seed);
-    let seeds: Vec<u64> = (0..rounds).map(|_| seeds.next_u64()).collect();
-    let mut out = seeds
-        .par_iter()
-        .fold(
-            || Resampled::new(n),
-            |mut out, &round_seed| {
-                let weights = panels.draw(marks.units.len(), round_seed);
-                let aggregates = marks.aggregates(marks.rule, |_, entries, buffer| {
-                    for entry in entries {
-                        for _ in 0..weights[entry.unit] {
-                            buffer.push(entry.points);
-                        }
-                    }
-                });
-                let outcome = marks.outcome(&aggregates);
-                let mut same = true;
-                for r in 0..n {
-                    match outcome.status[r] {
-                        Status::Selected => out.selected[r] += 1,
-                        Status::Tied => out.tied[r] += 1,
-                        _ => {}
-                    }
-                    out.ranks[r].push(outcome.rank[r]);
-                    out.kept[r] += u32::from(!outcome.moved(official, r));
-                    same &= outcome.same_selection(official, r);
+    let mut out = Resampled::new(marks.regions());
+    loop {
+        let batch = match rounds {
+            Rounds::Exactly(n) => n.saturating_sub(out.rounds),
+            Rounds::Precise if out.rounds < MIN_ROUNDS => MIN_ROUNDS - out.rounds,
+            Rounds::Precise => {
+                out.standard_error = out.largest_error(official);
+                if precise(out.standard_error) || out.rounds >= MAX_ROUNDS {
+                    out.ceiling = !precise(out.standard_error);
+                    0
+                } else {
+                    BATCH_ROUNDS.min(MAX_ROUNDS - out.rounds)
                 }
-                out.same_selection += u32::from(same);
-                out
-            },
-        )
-        .reduce(|| Resampled::new(n), Resampled::add);
+            }
+        };
+        if batch == 0 {
+            break;
+        }
+        let batch: Vec<u64> = (0..batch).map(|_| seeds.next_u64()).collect();
+        out = out.add(player.play(&batch));
+    }
+    out.settle(&contest, official);
+    out.standard_error = out.largest_error(official);
     for ranks in &mut out.ranks {
         ranks.sort_unstable();
     }
     out
 }
 
-/// What a round draws from: each panel's (panel, reviewer) units, and the
-/// cells only that panel marks, which a draw must not leave without marks.
-struct Panels {
-    units: Vec<Vec<usize>>,
-    /// Per panel: for each cell only its units mark, those units.
-    own_cells: Vec<Vec<Vec<usize>>>,
+/// What plays the rounds.
+struct Player<'p, 'a> {
+    marks: &'p Marks<'a>,
+    official: &'p Outcome,
+    contest: &'p Contest,
+    panels: Panels,
+    prune: bool,
 }
 
-impl Panels {
-    fn new(marks: &Marks) -> Panels {
-        let mut by_panel: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-        for (k, unit) in marks.units.iter().enumerate() {
-            by_panel.entry(unit.panel).or_default().push(k);
+impl Player<'_, '_> {
+    /// The rounds of these seeds, on every core.
+    fn play(&self, seeds: &[u64]) -> Resampled {
+        let marks = self.marks;
+        let n = marks.regions();
+        seeds
+            .par_iter()
+            .fold(
+                || (Resampled::new(n), vec![None; marks.cells.len()], Vec::new()),
+                |(mut out, mut work, mut buffer), &seed| {
+                    let (weights, complete) = self.panels.draw(marks.units.len(), seed);
+                    out.rounds += 1;
+                    if self.prune && complete {
+                        out.pruned += 1;
+                        self.contested(&mut out, &weights, &mut work, &mut buffer);
+                    } else {
+                        self.full(&mut out, &weights);
+                    }
+                    (out, work, buffer)
+                },
+            )
+            .map(|(out, _, _)| out)
+            .reduce(|| Resampled::new(n), Resampled::add)
+    }
+
+    /// A round in which every region is ranked again.
+    fn full(&self, out: &mut Resampled, weights: &[u32]) {
+        let marks = self.marks;
+        let aggregates = marks.aggregates(marks.rule, |_, entries, buffer| {
+            fill(entries, weights, buffer);
+        });
+        let outcome = marks.outcome(&aggregates);
+        let mut same = true;
+        for r in 0..marks.regions() {
+            same &= out.count(r, outcome.landing(r), self.official.landing(r));
+            out.ranks[r].push(outcome.rank[r]);
         }
-        let mut panel_of_unit = vec![0; marks.units.len()];
-        let units: Vec<Vec<usize>> = by_panel.into_values().collect();
-        for (p, members) in units.iter().enumerate() {
-            for &u in members {
-                panel_of_unit[u] = p;
+        out.same_selection += u32::from(same);
+    }
+
+    /// A round in which only the contested regions, and the settled ones
+    /// they may meet, are ranked again: each settled region lands where it
+    /// always does (counted at the end, in [`Resampled::settle`]).
+    fn contested(
+        &self,
+        out: &mut Resampled,
+        weights: &[u32],
+        work: &mut [Option<f64>],
+        buffer: &mut Vec<f64>,
+    ) {
+        let marks = self.marks;
+        let contest = self.contest;
+        for &r in &contest.ranked {
+            for c in 0..marks.n_criteria {
+                let k = marks.cell(r, c);
+                buffer.clear();
+                fill(&marks.cells[k], weights, buffer);
+                work[k] = marks.value(marks.rule, k, buffer);
             }
         }
-        let mut own_cells = vec![Vec::new(); units.len()];
-        for cell in &marks.cells {
-            let Some(first) = cell.first() else {
+        let inputs: Vec<RegionResult> = contest
+            .ranked
+            .iter()
+            .map(|&r| marks.ranked_input(work, r))
+            .collect();
+        let review = marks.review;
+        let mut ranked = merge::rank_by(&contest.committee, &review.categories, inputs);
+        let feasible = review
+            .committee
+            .budget
+            .as_ref()
+            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
+        let mut same = true;
+        for result in &ranked {
+            let r = result.marks as usize;
+            if contest.settled[r].is_some() {
                 continue;
-            };
-            let p = panel_of_unit[first.unit];
-            if cell.iter().all(|e| panel_of_unit[e.unit] == p) {
-                own_cells[p].push(cell.iter().map(|e| e.unit).collect());
             }
+            let landing = marks.landing(result, feasible);
+            same &= out.count(r, landing, self.official.landing(r));
+            out.ranks[r].push(contest.above + result.rank);
         }
-        Panels { units, own_cells }
-    }
-
-    /// One round's draw: how many times each (panel, reviewer) counts. Each
-    /// panel draws as many of its units as it has, with replacement; a draw
-    /// that leaves one of its cells without any mark is drawn again.
-    fn draw(&self, n_units: usize, seed: u64) -> Vec<u32> {
-        let mut rng = SplitMix64::new(seed);
-        let mut weights = vec![0u32; n_units];
-        for (units, cells) in self.units.iter().zip(&self.own_cells) {
-            for _ in 0..=REDRAWS {
-                for &u in units {
-                    weights[u] = 0;
-                }
-                for _ in 0..units.len() {
-                    weights[units[rng.below(units.len())]] += 1;
-                }
-                let keeps_every_cell = cells
-                    .iter()
-                    .all(|cell| cell.iter().any(|&u| weights[u] > 0));
-                if keeps_every_cell {
-                    break;
-                }
-            }
-        }
-        weights
+        out.same_selection += u32::from(same);
     }
 }
-
-/// Where a region lands in a recomputed outcome: its status, its tier (an
-/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
-pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
 
 /// Without one reviewer: the regions whose status would change, and how
 /// many scored cells would be left without marks.

@@ -278,3 +278,172 @@ fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
         }
     }
 }
+
+/// A small synthetic review with its rules varied: the places, a minimum
+/// total, the aggregate rule, the programme (tiers, thresholds, an
+/// eligibility rule, a budget shared in proportion or in rank order).
+#[derive(Debug, Clone)]
+struct Varied {
+    regions: usize,
+    seed: u64,
+    reviewers: usize,
+    per_panel: usize,
+    programme: bool,
+    rank_order: bool,
+    select: f64,
+    min_total: Option<f64>,
+    rule: Aggregate,
+}
+
+fn varied() -> impl proptest::strategy::Strategy<Value = Varied> {
+    use proptest::prelude::*;
+    (
+        (12usize..60, any::<u64>(), 1usize..5, 3usize..20),
+        (any::<bool>(), any::<bool>(), 0.02f64..0.9),
+        (proptest::option::of(0.2f64..0.8), 0usize..3),
+    )
+        .prop_map(
+            |((regions, seed, reviewers, per_panel), (programme, rank_order, select), (min, rule))| {
+                Varied {
+                    regions,
+                    seed,
+                    reviewers,
+                    per_panel,
+                    programme,
+                    rank_order,
+                    select,
+                    min_total: min,
+                    rule: [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean][rule],
+                }
+            },
+        )
+}
+
+fn varied_review(v: &Varied) -> (Review, Vec<SheetInput>) {
+    use crate::synthetic::{Shape, generate};
+    let shape = Shape {
+        criteria: 6,
+        reviewers_per_panel: v.reviewers,
+        regions_per_panel: v.per_panel,
+        programme: v.programme,
+        ..Shape::new(v.regions, v.seed)
+    };
+    let synthetic = generate(&shape);
+    let inputs = synthetic.sheet_inputs();
+    let mut review = synthetic.review;
+    let committee = &mut review.committee;
+    committee.aggregate = v.rule;
+    let places = ((v.regions as f64 * v.select) as u32).max(1);
+    if committee.tiers.is_empty() {
+        committee.select = Some(places);
+    }
+    let most: f64 = review.criteria().map(|(_, c)| c.max).sum();
+    review.committee.min_total = v.min_total.map(|m| (m * most).round());
+    if v.rank_order
+        && let Some(budget) = review.committee.budget.as_mut()
+    {
+        budget.rule = crate::model::BudgetRule::RankOrder;
+    }
+    (review, inputs)
+}
+
+/// Settled regions counted and ranked as the full ranking does, round by
+/// round: the same counts, and the ranks of the contested regions.
+fn pruned_agrees(review: &Review, inputs: &[SheetInput]) -> Result<usize, String> {
+    let results = merged(review, inputs);
+    let marks = Marks::new(review, &results);
+    let official = marks.outcome(&marks.official_aggregates(marks.rule));
+    let rounds = stability::Rounds::Exactly(60);
+    let pruned = stability::bootstrap_with(&marks, &official, rounds, 5, true);
+    let full = stability::bootstrap_with(&marks, &official, rounds, 5, false);
+    let contest = super::contest::Contest::new(&marks, &official);
+    if pruned.selected != full.selected
+        || pruned.tied != full.tied
+        || pruned.kept != full.kept
+        || pruned.same_selection != full.same_selection
+        || pruned.rounds != full.rounds
+    {
+        return Err(format!(
+            "counts differ:\n selected {:?}\n      vs {:?}\n kept {:?}\n  vs {:?}\n same {} vs {}",
+            pruned.selected,
+            full.selected,
+            pruned.kept,
+            full.kept,
+            pruned.same_selection,
+            full.same_selection
+        ));
+    }
+    for r in 0..marks.regions() {
+        let (low, high) = pruned.rank_range(r);
+        if contest.settled[r].is_none() {
+            if pruned.ranks[r] != full.ranks[r] {
+                return Err(format!("ranks of region {r} differ"));
+            }
+        } else if full.ranks[r].iter().any(|&k| k < low || k > high) {
+            return Err(format!("region {r} ranked outside {low}-{high}"));
+        }
+    }
+    Ok(contest.settled.iter().filter(|s| s.is_some()).count())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(40))]
+
+    #[test]
+    fn the_pruned_bootstrap_counts_what_the_full_one_counts(v in varied()) {
+        let (review, inputs) = varied_review(&v);
+        if let Err(why) = pruned_agrees(&review, &inputs) {
+            proptest::prop_assert!(false, "{why}");
+        }
+    }
+}
+
+#[test]
+fn regions_far_from_every_line_are_settled_and_the_rest_ranked_again() {
+    // Plain and under the programme (tiers, thresholds, a budget), with
+    // a minimum total: some regions settled, some contested, and the
+    // counts those of the full ranking.
+    for programme in [false, true] {
+        let v = Varied {
+            regions: 300,
+            seed: 3,
+            reviewers: 3,
+            per_panel: 30,
+            programme,
+            rank_order: false,
+            select: 0.2,
+            min_total: Some(0.3),
+            rule: Aggregate::Mean,
+        };
+        let (review, inputs) = varied_review(&v);
+        let settled = pruned_agrees(&review, &inputs).unwrap();
+        assert!(
+            settled > 30 && settled < 300,
+            "programme {programme}: {settled} settled"
+        );
+    }
+}
+
+#[test]
+fn a_forced_number_of_rounds_is_played_and_precision_asks_for_enough() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    let official = marks.outcome(&marks.official_aggregates(marks.rule));
+    let forced = stability::bootstrap(&marks, &official, stability::Rounds::Exactly(700), 1);
+    assert_eq!(forced.rounds, 700);
+    let precise = stability::bootstrap(&marks, &official, stability::Rounds::Precise, 1);
+    assert!(precise.rounds >= super::MIN_ROUNDS && precise.rounds <= super::MAX_ROUNDS);
+    assert_eq!((precise.rounds - super::MIN_ROUNDS) % super::BATCH_ROUNDS, 0);
+    assert!(super::precise(precise.standard_error), "{}", precise.standard_error);
+    assert!(!precise.ceiling);
+    // The rounds are the same whatever the batches: the precise run's
+    // rounds played at once give the same numbers.
+    let at_once = stability::bootstrap(
+        &marks,
+        &official,
+        stability::Rounds::Exactly(precise.rounds),
+        1,
+    );
+    assert_eq!(at_once, precise);
+}

@@ -980,7 +980,7 @@ fn planted() -> impl Strategy<Value = Planted> {
 }
 
 const QUICK: Settings = Settings {
-    rounds: 60,
+    rounds: Some(60),
     seed: 7,
     min_shared_cells: 5,
 };

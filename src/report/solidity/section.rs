@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::fmt::{self, Write};
 
 use super::sentences::{
-    NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share, side, solid_share,
-    swap_summary, verdict_word,
+    NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share_with_error, side,
+    solid_share, swap_summary, verdict_word,
 };
 use crate::analysis::{Analysis, Closeness, RegionCheck, Verdict};
 use crate::merge::{Results, Status};
@@ -263,7 +263,7 @@ impl Section<'_> {
                 region.rank,
                 escape(&region.name),
                 words::status(region.status, Form::Table, None),
-                selected_share(check, analysis.rounds),
+                selected_share_with_error(check, analysis.rounds),
                 rank_range(check),
                 if check.hangs_on.is_empty() {
                     "-".to_string()

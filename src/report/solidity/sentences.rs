@@ -4,7 +4,7 @@
 
 use crate::analysis::{
     Analysis, Boundary, Closeness, Hinge, Line, Place, Reading, RegionCheck, ReviewerOffset,
-    SOLID_SHARE, Standing, Swap, Thin, Verdict, standing,
+    SOLID_SHARE, Standing, Swap, Thin, Verdict, standard_error, standing,
 };
 use crate::merge::{Results, Status};
 use crate::model::Review;
@@ -51,6 +51,21 @@ pub fn verdict_word(verdict: Verdict) -> String {
 /// `97.5%`: the share of the rounds a region was selected in.
 pub fn selected_share(check: &RegionCheck, rounds: u32) -> String {
     percent(check.selected, rounds)
+}
+
+/// `97.5% +/- 0.4`: the share of the rounds a region was selected in, with
+/// its standard error in percentage points.
+pub fn selected_share_with_error(check: &RegionCheck, rounds: u32) -> String {
+    t!(
+        "share-with-error",
+        share = percent(check.selected, rounds),
+        error = error_points(standard_error(check.selected, rounds))
+    )
+}
+
+/// A standard error in percentage points: `0.4`.
+pub(super) fn error_points(error: f64) -> String {
+    format!("{:.1}", 100.0 * error)
 }
 
 /// `5-7`, or `6` when every round gave one rank.

@@ -1,0 +1,342 @@
+//! Which regions a bootstrap round can move, so that only those are
+//! recomputed and ranked again.
+//!
+//! Under the reviewer bootstrap each cell's score is an aggregate (mean,
+//! median or trimmed mean) of a multiset drawn from that cell's marks, so it
+//! stays within their lowest and highest, and each region's total within
+//! exact bounds. A region whose bounds keep it, in every round, among the
+//! places of one tier (or past the last place) lands there in every round:
+//! it is *settled*. The others are *contested*: in each round they are
+//! ranked again among themselves and the settled regions their bounds can
+//! meet, under the places left by the settled regions certainly above them.
+//! This gives exactly the statuses, tiers and funding of the full ranking
+//! (a test holds it to that on random reviews).
+
+use super::marks::{Marks, Outcome};
+use super::stability::Landing;
+use crate::merge::{EPSILON, Status, Thresholds};
+use crate::model::{Committee, Tier};
+
+/// Totals this close count as touching: far more than `EPSILON`, so that
+/// no chain of totals equal within `EPSILON` (one ex-aequo group) reaches
+/// across a gap this wide, and far more than the rounding of a mean of
+/// copies of marks.
+const MARGIN: f64 = 1e-6;
+/// A cell's score is taken to lie within its marks widened by this: a mean
+/// of copies of one mark may round past it by an ulp.
+const CELL_MARGIN: f64 = 1e-7;
+
+/// Whether a region passes every threshold (minimum total, of a category
+/// or of a criterion) in every round, fails one in every round, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Always,
+    Never,
+    Maybe,
+}
+
+/// What the rounds need to know of the review's regions.
+#[derive(Debug, Clone)]
+pub(crate) struct Contest {
+    /// Per region in `review.ron` order: where it lands in every round,
+    /// when that is certain (ineligible regions too).
+    pub settled: Vec<Option<Landing>>,
+    /// Per settled region: the ranks it can take (0 for an ineligible one).
+    pub rank_bounds: Vec<(u32, u32)>,
+    /// The regions ranked again in every round, in `review.ron` order:
+    /// every contested region, and the settled ones that can come between
+    /// them. Empty when no region is contested.
+    pub ranked: Vec<usize>,
+    /// The settled regions above every ranked one, each taking a place.
+    pub above: u32,
+    /// The committee with the places of the regions `above` taken.
+    pub committee: Committee,
+}
+
+impl Contest {
+    /// Every eligible region contested: the full ranking in every round.
+    pub fn none(marks: &Marks) -> Contest {
+        let ineligible = |r: usize| marks.ineligible[r];
+        let landing = ineligible_landing(marks);
+        Contest {
+            settled: (0..marks.regions())
+                .map(|r| ineligible(r).then_some(landing))
+                .collect(),
+            rank_bounds: vec![(0, 0); marks.regions()],
+            ranked: (0..marks.regions()).filter(|&r| !ineligible(r)).collect(),
+            above: 0,
+            committee: marks.review.committee.clone(),
+        }
+    }
+
+    /// The settled and contested regions of `marks` under its committee.
+    pub fn new(marks: &Marks, official: &Outcome) -> Contest {
+        let n = marks.regions();
+        let Some(bounds) = Bounds::new(marks) else {
+            return Contest::none(marks);
+        };
+        let committee = &marks.review.committee;
+        let eligible: Vec<usize> = (0..n).filter(|&r| !marks.ineligible[r]).collect();
+        let count = Counter::new(&bounds, &eligible);
+        let tiers = committee.tiers();
+        let places = committee.places() as usize;
+        let out_landing = (
+            Status::NotSelected,
+            None,
+            committee.budget.as_ref().map(|_| false),
+        );
+        let mut settled: Vec<Option<Landing>> = vec![None; n];
+        let mut rank_bounds = vec![(0, 0); n];
+        for r in 0..n {
+            if marks.ineligible[r] {
+                settled[r] = Some(ineligible_landing(marks));
+                continue;
+            }
+            let (lo, hi) = (bounds.lo[r], bounds.hi[r]);
+            // Regions certainly ahead of it, taking a place; regions that
+            // may be ahead of it or ex aequo, and may take a place.
+            let ahead = count.passing_above(hi + MARGIN);
+            rank_bounds[r] = (
+                count.above(hi + MARGIN) as u32 + 1,
+                count.from(lo - MARGIN) as u32,
+            );
+            if bounds.loose[r] {
+                continue;
+            }
+            if bounds.pass[r] == Pass::Never || ahead >= places {
+                settled[r] = Some(out_landing);
+            } else if bounds.pass[r] == Pass::Always && committee.budget.is_none() {
+                // Itself among them.
+                let maybe_ahead = count.maybe_passing_from(lo - MARGIN).saturating_sub(1);
+                settled[r] = tier_of(&tiers, ahead, maybe_ahead + 1).map(|k| {
+                    let tier = (!committee.tiers.is_empty())
+                        .then(|| u16::try_from(k).ok())
+                        .flatten();
+                    (Status::Selected, tier, None)
+                });
+            }
+        }
+        // The official outcome is one of the rounds: a settled region must
+        // land there. Should a bound be wrong, it is ranked again.
+        for r in 0..n {
+            if let Some((status, tier, funded)) = settled[r]
+                && (standing_differs(status, official.status[r])
+                    || tier != official.tier[r]
+                    || funded != official.funded[r])
+            {
+                settled[r] = None;
+            }
+        }
+        let contested: Vec<usize> = eligible
+            .iter()
+            .copied()
+            .filter(|&r| settled[r].is_none())
+            .collect();
+        if contested.is_empty() {
+            return Contest {
+                settled,
+                rank_bounds,
+                ranked: Vec::new(),
+                above: 0,
+                committee: committee.clone(),
+            };
+        }
+        let low = contested
+            .iter()
+            .map(|&r| bounds.lo[r])
+            .fold(f64::MAX, f64::min)
+            - MARGIN;
+        let high = contested
+            .iter()
+            .map(|&r| bounds.hi[r])
+            .fold(f64::MIN, f64::max)
+            + MARGIN;
+        let selected = |r: usize| settled[r].is_some_and(|s| s.0 == Status::Selected);
+        let clear_above = |r: usize| selected(r) && bounds.lo[r] > high;
+        let ranked: Vec<usize> = eligible
+            .iter()
+            .copied()
+            .filter(|&r| bounds.hi[r] >= low && !clear_above(r))
+            .collect();
+        let above = eligible.iter().filter(|&&r| clear_above(r)).count();
+        Contest {
+            settled,
+            rank_bounds,
+            ranked,
+            above: above as u32,
+            committee: without_places(committee, above as u32),
+        }
+    }
+}
+
+/// Where an ineligible region lands: nowhere, in every round.
+fn ineligible_landing(marks: &Marks) -> Landing {
+    (
+        Status::Ineligible,
+        None,
+        marks.review.committee.budget.as_ref().map(|_| false),
+    )
+}
+
+fn standing_differs(a: Status, b: Status) -> bool {
+    crate::analysis::findings::standing(a) != crate::analysis::findings::standing(b)
+}
+
+/// The tier holding every position from `first + 1` to `last`, if one does.
+fn tier_of(tiers: &[Tier], first: usize, last: usize) -> Option<usize> {
+    let mut start = 0usize;
+    for (k, tier) in tiers.iter().enumerate() {
+        let end = start.saturating_add(tier.places as usize);
+        if first >= start && last <= end && first < end {
+            return Some(k);
+        }
+        start = end;
+    }
+    None
+}
+
+/// `committee` with its first `taken` places gone, tier after tier.
+fn without_places(committee: &Committee, taken: u32) -> Committee {
+    let mut left = taken;
+    if committee.tiers.is_empty() {
+        return Committee {
+            select: committee.select.map(|s| s.saturating_sub(left)),
+            ..committee.clone()
+        };
+    }
+    let tiers = committee
+        .tiers
+        .iter()
+        .map(|tier| {
+            let gone = left.min(tier.places);
+            left -= gone;
+            Tier {
+                places: tier.places - gone,
+                ..tier.clone()
+            }
+        })
+        .collect();
+    Committee {
+        tiers,
+        ..committee.clone()
+    }
+}
+
+/// Each region's lowest and highest total over every round.
+struct Bounds {
+    lo: Vec<f64>,
+    hi: Vec<f64>,
+    pass: Vec<Pass>,
+    /// Regions with a cell a draw may leave without marks (marked by more
+    /// than one panel): never settled.
+    loose: Vec<bool>,
+}
+
+impl Bounds {
+    /// `None` when no cell has marks.
+    fn new(marks: &Marks) -> Option<Bounds> {
+        let n = marks.regions();
+        let panel_of = |unit: usize| marks.units[unit].panel;
+        let mut low_cells = vec![None; marks.cells.len()];
+        let mut high_cells = vec![None; marks.cells.len()];
+        let mut loose = vec![false; n];
+        for (k, entries) in marks.cells.iter().enumerate() {
+            if let Some(Some(value)) = marks.fixed.get(k) {
+                low_cells[k] = Some(*value);
+                high_cells[k] = Some(*value);
+                continue;
+            }
+            let Some(first) = entries.first() else {
+                continue;
+            };
+            if entries
+                .iter()
+                .any(|e| panel_of(e.unit) != panel_of(first.unit))
+            {
+                loose[k / marks.n_criteria.max(1)] = true;
+            }
+            let low = entries.iter().map(|e| e.points).fold(f64::MAX, f64::min);
+            let high = entries.iter().map(|e| e.points).fold(f64::MIN, f64::max);
+            low_cells[k] = Some(low - CELL_MARGIN);
+            high_cells[k] = Some(high + CELL_MARGIN);
+        }
+        if marks.n_criteria == 0 {
+            return None;
+        }
+        let thresholds = Thresholds::new(&marks.review.committee, &marks.review.categories);
+        let mut bounds = Bounds {
+            lo: Vec::with_capacity(n),
+            hi: Vec::with_capacity(n),
+            pass: Vec::with_capacity(n),
+            loose,
+        };
+        for r in 0..n {
+            let low = marks.ranked_input(&low_cells, r);
+            let high = marks.ranked_input(&high_cells, r);
+            bounds.lo.push(low.total);
+            bounds.hi.push(high.total);
+            bounds.pass.push(if !thresholds.below(&low) {
+                Pass::Always
+            } else if thresholds.below(&high) {
+                Pass::Never
+            } else {
+                Pass::Maybe
+            });
+        }
+        Some(bounds)
+    }
+}
+
+/// Counts of eligible regions by their bounds, each a binary search.
+struct Counter {
+    /// Lowest totals, ascending: of every eligible region, and of those
+    /// that always pass.
+    lo: Vec<f64>,
+    lo_passing: Vec<f64>,
+    /// Highest totals, ascending: of every eligible region, and of those
+    /// that may pass.
+    hi: Vec<f64>,
+    hi_maybe_passing: Vec<f64>,
+}
+
+impl Counter {
+    fn new(bounds: &Bounds, eligible: &[usize]) -> Counter {
+        let sorted = |keep: &dyn Fn(usize) -> bool, of: &[f64]| {
+            let mut v: Vec<f64> = eligible
+                .iter()
+                .filter(|&&r| keep(r))
+                .map(|&r| of[r])
+                .collect();
+            v.sort_by(f64::total_cmp);
+            v
+        };
+        Counter {
+            lo: sorted(&|_| true, &bounds.lo),
+            lo_passing: sorted(&|r| bounds.pass[r] == Pass::Always, &bounds.lo),
+            hi: sorted(&|_| true, &bounds.hi),
+            hi_maybe_passing: sorted(&|r| bounds.pass[r] != Pass::Never, &bounds.hi),
+        }
+    }
+
+    /// Eligible regions whose lowest total is above `total`.
+    fn above(&self, total: f64) -> usize {
+        self.lo.len() - self.lo.partition_point(|&t| t <= total)
+    }
+
+    /// Regions that always pass with their lowest total above `total`.
+    fn passing_above(&self, total: f64) -> usize {
+        self.lo_passing.len() - self.lo_passing.partition_point(|&t| t <= total)
+    }
+
+    /// Eligible regions whose highest total reaches `total`.
+    fn from(&self, total: f64) -> usize {
+        self.hi.len() - self.hi.partition_point(|&t| t < total)
+    }
+
+    /// Regions that may pass with their highest total reaching `total`.
+    fn maybe_passing_from(&self, total: f64) -> usize {
+        self.hi_maybe_passing.len() - self.hi_maybe_passing.partition_point(|&t| t < total)
+    }
+}
+
+const _: () = assert!(MARGIN > EPSILON * 100.0);
