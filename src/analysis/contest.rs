@@ -14,7 +14,7 @@
 
 use super::marks::{Marks, Outcome};
 use super::stability::Landing;
-use crate::merge::{EPSILON, Status, Thresholds};
+use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
 use crate::model::{Committee, Tier};
 
 /// Totals this close count as touching: far more than `EPSILON`, so that
@@ -166,6 +166,32 @@ impl Contest {
             above: above as u32,
             committee: without_places(committee, above as u32),
         }
+    }
+}
+
+impl Contest {
+    /// Each contested region's landing and rank when the cells' scores are
+    /// as in `cells` (read only for the regions [`Contest::ranked`]), in
+    /// rank order.
+    pub fn rank(&self, marks: &Marks, cells: &[Option<f64>]) -> Vec<(usize, Landing, u32)> {
+        let inputs: Vec<RegionResult> = self
+            .ranked
+            .iter()
+            .map(|&r| marks.ranked_input(cells, r))
+            .collect();
+        let review = marks.review;
+        let mut ranked = merge::rank_by(&self.committee, &review.categories, inputs);
+        let feasible = review
+            .committee
+            .budget
+            .as_ref()
+            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
+        ranked
+            .iter()
+            .map(|result| (result.marks as usize, result))
+            .filter(|&(r, _)| self.settled[r].is_none())
+            .map(|(r, result)| (r, marks.landing(result, feasible), self.above + result.rank))
+            .collect()
     }
 }
 

@@ -50,8 +50,9 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
     let rounds = settings
         .rounds
         .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
-    let resampled = stability::bootstrap(&marks, &official, rounds, settings.seed);
-    let without = stability::leave_one_out(&marks, &official_cells, &official);
+    let contest = contest::Contest::new(&marks, &official);
+    let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
+    let without = stability::leave_one_out(&marks, &official_cells, &official, &contest);
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
         .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
     let fitted = calibration::calibrate(&marks, settings.min_shared_cells);

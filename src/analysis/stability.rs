@@ -8,7 +8,7 @@ use super::draw::{Panels, fill};
 pub(crate) use super::marks::Landing;
 use super::marks::{Marks, Outcome, moved, same_selection};
 use super::settings::{BATCH_ROUNDS, MAX_ROUNDS, MIN_ROUNDS, precise, standard_error};
-use crate::merge::{self, EPSILON, RegionResult, Status};
+use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
 use crate::model::Committee;
 use crate::rng::SplitMix64;
 
@@ -146,27 +146,36 @@ pub(crate) enum Rounds {
 /// generator, seeded in turn from `seed`, so the rounds can run on every
 /// core, in batches of any size, and still give the same numbers. Only the
 /// contested regions are ranked again (see [`Contest`]).
-pub(crate) fn bootstrap(marks: &Marks, official: &Outcome, rounds: Rounds, seed: u64) -> Resampled {
-    bootstrap_with(marks, official, rounds, seed, true)
+pub(crate) fn bootstrap(
+    marks: &Marks,
+    official: &Outcome,
+    contest: &Contest,
+    rounds: Rounds,
+    seed: u64,
+) -> Resampled {
+    bootstrap_with(marks, official, Some(contest), rounds, seed)
 }
 
-/// [`bootstrap`]; without `prune`, every round ranks every region again.
+/// [`bootstrap`]; without a `contest`, every round ranks every region again.
 pub(crate) fn bootstrap_with(
     marks: &Marks,
     official: &Outcome,
+    contest: Option<&Contest>,
     rounds: Rounds,
     seed: u64,
-    prune: bool,
 ) -> Resampled {
-    let contest = if prune {
-        Contest::new(marks, official)
-    } else {
-        Contest::none(marks)
+    let everyone;
+    let (contest, prune) = match contest {
+        Some(contest) => (contest, true),
+        None => {
+            everyone = Contest::none(marks);
+            (&everyone, false)
+        }
     };
     let player = Player {
         marks,
         official,
-        contest: &contest,
+        contest,
         panels: Panels::new(marks),
         prune,
     };
@@ -192,7 +201,9 @@ pub(crate) fn bootstrap_with(
         let batch: Vec<u64> = (0..batch).map(|_| seeds.next_u64()).collect();
         out = out.add(player.play(&batch));
     }
-    out.settle(&contest, official);
+    if prune {
+        out.settle(contest, official);
+    }
     out.standard_error = out.largest_error(official);
     for ranks in &mut out.ranks {
         ranks.sort_unstable();
@@ -269,27 +280,10 @@ impl Player<'_, '_> {
                 work[k] = marks.value(marks.rule, k, buffer);
             }
         }
-        let inputs: Vec<RegionResult> = contest
-            .ranked
-            .iter()
-            .map(|&r| marks.ranked_input(work, r))
-            .collect();
-        let review = marks.review;
-        let mut ranked = merge::rank_by(&contest.committee, &review.categories, inputs);
-        let feasible = review
-            .committee
-            .budget
-            .as_ref()
-            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
         let mut same = true;
-        for result in &ranked {
-            let r = result.marks as usize;
-            if contest.settled[r].is_some() {
-                continue;
-            }
-            let landing = marks.landing(result, feasible);
+        for (r, landing, rank) in contest.rank(marks, work) {
             same &= out.count(r, landing, self.official.landing(r));
-            out.ranks[r].push(contest.above + result.rank);
+            out.ranks[r].push(rank);
         }
         out.same_selection += u32::from(same);
     }
@@ -311,8 +305,9 @@ pub(crate) fn leave_one_out(
     marks: &Marks,
     official_cells: &[Option<f64>],
     official: &Outcome,
+    contest: &Contest,
 ) -> Vec<Without> {
-    leave_one_out_with(marks, official_cells, official, true)
+    leave_one_out_with(marks, official_cells, official, Some(contest))
 }
 
 /// Totals closer than this count as touching: far more than `EPSILON`, so
@@ -320,74 +315,109 @@ pub(crate) fn leave_one_out(
 /// wide (totals of marks on a grid are never that dense).
 const BAND: f64 = 1e-6;
 
-/// [`leave_one_out`]; with `shortcut`, a ranking is recomputed only for
-/// the regions around the cutoff (see [`Cutoff::changes`]), which at a
-/// national scale is a small part of them. Without it, every ranking is
-/// recomputed in full.
+/// [`leave_one_out`]; with a `contest`, a ranking is recomputed only for
+/// the regions around the cutoff (see [`Cutoff::changes`]), or else only
+/// for the contested regions (leaving a reviewer out keeps every cell that
+/// keeps a mark within its marks, as a bootstrap round does), which at a
+/// national scale is a small part of them. Without, or when a cell is left
+/// without marks, every ranking is recomputed in full.
 pub(crate) fn leave_one_out_with(
     marks: &Marks,
     official_cells: &[Option<f64>],
     official: &Outcome,
-    shortcut: bool,
+    contest: Option<&Contest>,
 ) -> Vec<Without> {
     let cells_of = marks.cells_of_reviewers();
     let cutoff = Cutoff::new(marks, official);
-    let mut work = official_cells.to_vec();
-    let mut buffer = Vec::new();
+    let thresholds = Thresholds::new(&marks.review.committee, &marks.review.categories);
     (0..marks.reviewers.len())
-        .map(|i| {
-            let mut emptied = 0;
-            let mut touched: Vec<usize> = Vec::new();
-            for &k in &cells_of[i] {
-                buffer.clear();
-                buffer.extend(
-                    marks.cells[k]
-                        .iter()
-                        .filter(|e| e.reviewer != i)
-                        .map(|e| e.points),
-                );
-                work[k] = merge::aggregate(marks.rule, &buffer);
-                emptied += u32::from(work[k].is_none());
-                let region = k / marks.n_criteria.max(1);
-                if !touched.contains(&region) {
-                    touched.push(region);
+        .into_par_iter()
+        .map_init(
+            || (official_cells.to_vec(), Vec::new()),
+            |(work, buffer), i| {
+                let mut emptied = 0;
+                let mut touched: Vec<usize> = Vec::new();
+                for &k in &cells_of[i] {
+                    buffer.clear();
+                    buffer.extend(
+                        marks.cells[k]
+                            .iter()
+                            .filter(|e| e.reviewer != i)
+                            .map(|e| e.points),
+                    );
+                    work[k] = merge::aggregate(marks.rule, buffer);
+                    emptied += u32::from(work[k].is_none());
+                    let region = k / marks.n_criteria.max(1);
+                    if !touched.contains(&region) {
+                        touched.push(region);
+                    }
                 }
-            }
-            let quick = if shortcut {
-                cutoff.changes(&work, &touched)
-            } else {
-                None
-            };
-            let changes = quick.map_or_else(
-                || {
-                    let outcome = marks.outcome(&work);
-                    (0..marks.regions())
-                        .filter(|&r| {
-                            outcome.status[r] != official.status[r]
-                                || outcome.tier[r] != official.tier[r]
-                                || outcome.funded[r] != official.funded[r]
+                let quick = contest.and_then(|contest| {
+                    // The shortcut runs only for reviews without tiers or a budget.
+                    let around = cutoff.changes(work, &touched).map(|quick| {
+                        quick
+                            .into_iter()
+                            .map(|(r, status)| (r, (status, None, None)))
+                            .collect()
+                    });
+                    around.or_else(|| {
+                        (emptied == 0).then(|| {
+                            contested_changes(marks, contest, &thresholds, work, &touched, official)
                         })
-                        .map(|r| (r, (outcome.status[r], outcome.tier[r], outcome.funded[r])))
+                    })
+                });
+                let changes = quick.unwrap_or_else(|| {
+                    let outcome = marks.outcome(work);
+                    (0..marks.regions())
+                        .filter(|&r| outcome.landing(r) != official.landing(r))
+                        .map(|r| (r, outcome.landing(r)))
                         .collect()
-                },
-                // The shortcut runs only for reviews without tiers or a budget.
-                |quick| {
-                    quick
-                        .into_iter()
-                        .map(|(r, status)| (r, (status, None, None)))
-                        .collect()
-                },
-            );
-            for &k in &cells_of[i] {
-                work[k] = official_cells[k];
-            }
-            Without {
-                reviewer: i,
-                changes,
-                emptied,
-            }
-        })
+                });
+                for &k in &cells_of[i] {
+                    work[k] = official_cells[k];
+                }
+                Without {
+                    reviewer: i,
+                    changes,
+                    emptied,
+                }
+            },
+        )
         .collect()
+}
+
+/// The regions that land elsewhere than officially when the cells are as
+/// in `cells`, only the `touched` regions' having changed, each within its
+/// marks: the contested regions as ranked again, and a touched settled
+/// region out of the selection below a threshold or not.
+fn contested_changes(
+    marks: &Marks,
+    contest: &Contest,
+    thresholds: &Thresholds,
+    cells: &[Option<f64>],
+    touched: &[usize],
+    official: &Outcome,
+) -> Vec<(usize, Landing)> {
+    let mut changes: Vec<(usize, Landing)> = contest
+        .rank(marks, cells)
+        .into_iter()
+        .map(|(r, landing, _)| (r, landing))
+        .collect();
+    for &r in touched {
+        if let Some((status, tier, funded)) = contest.settled[r]
+            && matches!(status, Status::NotSelected | Status::BelowThreshold)
+        {
+            let status = if thresholds.below(&marks.ranked_input(cells, r)) {
+                Status::BelowThreshold
+            } else {
+                Status::NotSelected
+            };
+            changes.push((r, (status, tier, funded)));
+        }
+    }
+    changes.retain(|&(r, landing)| landing != official.landing(r));
+    changes.sort_unstable_by_key(|&(r, _)| r);
+    changes
 }
 
 /// The official ranking around its cutoff, to tell what a change of a few

@@ -142,8 +142,9 @@ fn leaving_a_reviewer_out_gives_the_merge_without_their_sheets() {
     let marks = Marks::new(&review, &results);
     let cells = marks.official_aggregates(marks.rule);
     let official = marks.outcome(&cells);
-    let quick = stability::leave_one_out(&marks, &cells, &official);
-    let full = stability::leave_one_out_with(&marks, &cells, &official, false);
+    let contest = super::contest::Contest::new(&marks, &official);
+    let quick = stability::leave_one_out(&marks, &cells, &official, &contest);
+    let full = stability::leave_one_out_with(&marks, &cells, &official, None);
     assert_eq!(quick, full, "the shortcut changes nothing");
     assert_eq!(quick.len(), 46, "every reviewer with counting marks");
     for w in &quick {
@@ -173,9 +174,10 @@ fn the_shortcut_of_leaving_one_out_agrees_near_the_cutoff() {
         let marks = Marks::new(&review, &results);
         let cells = marks.official_aggregates(marks.rule);
         let official = marks.outcome(&cells);
+        let contest = super::contest::Contest::new(&marks, &official);
         assert_eq!(
-            stability::leave_one_out(&marks, &cells, &official),
-            stability::leave_one_out_with(&marks, &cells, &official, false),
+            stability::leave_one_out(&marks, &cells, &official, &contest),
+            stability::leave_one_out_with(&marks, &cells, &official, None),
             "select {select}"
         );
     }
@@ -268,11 +270,12 @@ fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
             let marks = Marks::new(&review, &results);
             let cells = marks.official_aggregates(marks.rule);
             let official = marks.outcome(&cells);
-            let quick = stability::leave_one_out(&marks, &cells, &official);
+            let contest = super::contest::Contest::new(&marks, &official);
+            let quick = stability::leave_one_out(&marks, &cells, &official, &contest);
             assert!(quick.iter().any(|w| !w.changes.is_empty()), "some hinge");
             assert_eq!(
                 quick,
-                stability::leave_one_out_with(&marks, &cells, &official, false),
+                stability::leave_one_out_with(&marks, &cells, &official, None),
                 "{regions} regions, select {select}"
             );
         }
@@ -303,7 +306,11 @@ fn varied() -> impl proptest::strategy::Strategy<Value = Varied> {
         (proptest::option::of(0.2f64..0.8), 0usize..3),
     )
         .prop_map(
-            |((regions, seed, reviewers, per_panel), (programme, rank_order, select), (min, rule))| {
+            |(
+                (regions, seed, reviewers, per_panel),
+                (programme, rank_order, select),
+                (min, rule),
+            )| {
                 Varied {
                     regions,
                     seed,
@@ -354,9 +361,9 @@ fn pruned_agrees(review: &Review, inputs: &[SheetInput]) -> Result<usize, String
     let marks = Marks::new(review, &results);
     let official = marks.outcome(&marks.official_aggregates(marks.rule));
     let rounds = stability::Rounds::Exactly(60);
-    let pruned = stability::bootstrap_with(&marks, &official, rounds, 5, true);
-    let full = stability::bootstrap_with(&marks, &official, rounds, 5, false);
     let contest = super::contest::Contest::new(&marks, &official);
+    let pruned = stability::bootstrap(&marks, &official, &contest, rounds, 5);
+    let full = stability::bootstrap_with(&marks, &official, None, rounds, 5);
     if pruned.selected != full.selected
         || pruned.tied != full.tied
         || pruned.kept != full.kept
@@ -382,6 +389,12 @@ fn pruned_agrees(review: &Review, inputs: &[SheetInput]) -> Result<usize, String
         } else if full.ranks[r].iter().any(|&k| k < low || k > high) {
             return Err(format!("region {r} ranked outside {low}-{high}"));
         }
+    }
+    let cells = marks.official_aggregates(marks.rule);
+    if stability::leave_one_out(&marks, &cells, &official, &contest)
+        != stability::leave_one_out_with(&marks, &cells, &official, None)
+    {
+        return Err("leaving a reviewer out differs".into());
     }
     Ok(contest.settled.iter().filter(|s| s.is_some()).count())
 }
@@ -430,20 +443,62 @@ fn a_forced_number_of_rounds_is_played_and_precision_asks_for_enough() {
     let results = merged(&review, &inputs);
     let marks = Marks::new(&review, &results);
     let official = marks.outcome(&marks.official_aggregates(marks.rule));
-    let forced = stability::bootstrap(&marks, &official, stability::Rounds::Exactly(700), 1);
+    let contest = super::contest::Contest::new(&marks, &official);
+    let forced = stability::bootstrap(
+        &marks,
+        &official,
+        &contest,
+        stability::Rounds::Exactly(700),
+        1,
+    );
     assert_eq!(forced.rounds, 700);
-    let precise = stability::bootstrap(&marks, &official, stability::Rounds::Precise, 1);
+    let precise = stability::bootstrap(&marks, &official, &contest, stability::Rounds::Precise, 1);
     assert!(precise.rounds >= super::MIN_ROUNDS && precise.rounds <= super::MAX_ROUNDS);
-    assert_eq!((precise.rounds - super::MIN_ROUNDS) % super::BATCH_ROUNDS, 0);
-    assert!(super::precise(precise.standard_error), "{}", precise.standard_error);
+    assert_eq!(
+        (precise.rounds - super::MIN_ROUNDS) % super::BATCH_ROUNDS,
+        0
+    );
+    assert!(
+        super::precise(precise.standard_error),
+        "{}",
+        precise.standard_error
+    );
     assert!(!precise.ceiling);
     // The rounds are the same whatever the batches: the precise run's
     // rounds played at once give the same numbers.
     let at_once = stability::bootstrap(
         &marks,
         &official,
+        &contest,
         stability::Rounds::Exactly(precise.rounds),
         1,
     );
     assert_eq!(at_once, precise);
+}
+
+/// `cargo test --release --lib contest_at_scale -- --ignored --nocapture`:
+/// how many regions a national review settles.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn contest_at_scale() {
+    use crate::synthetic::{Shape, generate};
+    for programme in [false, true] {
+        let synthetic = generate(&Shape {
+            programme,
+            ..Shape::new(10_000, 1)
+        });
+        let review = synthetic.review.clone();
+        let results = merged(&review, &synthetic.sheet_inputs());
+        let marks = Marks::new(&review, &results);
+        let official = marks.outcome(&marks.official_aggregates(marks.rule));
+        let contest = super::contest::Contest::new(&marks, &official);
+        let settled = contest.settled.iter().filter(|s| s.is_some()).count();
+        println!(
+            "programme {programme}: {} regions, {settled} settled, {} ranked again, {} above, places {}",
+            marks.regions(),
+            contest.ranked.len(),
+            contest.above,
+            review.committee.places()
+        );
+    }
 }
