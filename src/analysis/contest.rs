@@ -15,7 +15,7 @@
 use super::marks::{Marks, Outcome};
 use super::stability::Landing;
 use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
-use crate::model::{Committee, Tier};
+use crate::model::{Aggregate, Committee, Tier};
 
 /// Totals this close count as touching: far more than `EPSILON`, so that
 /// no chain of totals equal within `EPSILON` (one ex-aequo group) reaches
@@ -299,8 +299,13 @@ impl Bounds {
         for r in 0..n {
             let low = marks.ranked_input(&low_cells, r);
             let high = marks.ranked_input(&high_cells, r);
-            bounds.lo.push(low.total);
-            bounds.hi.push(high.total);
+            let (lo, hi) = if marks.rule == Aggregate::Mean {
+                mean_bounds(marks, r, (low.total, high.total))
+            } else {
+                (low.total, high.total)
+            };
+            bounds.lo.push(lo);
+            bounds.hi.push(hi);
             bounds.pass.push(if !thresholds.below(&low) {
                 Pass::Always
             } else if thresholds.below(&high) {
@@ -311,6 +316,59 @@ impl Bounds {
         }
         Some(bounds)
     }
+}
+
+/// Under the mean, tighter bounds on region `r`'s total than its cells'
+/// (`cellwise`): the cells that the same reviewers marked, all of them,
+/// share each round's weights, so their scores add up to a weighted mean
+/// of those reviewers' sums over them, which lies between the lowest and
+/// the highest sum. Other cells keep their own bounds.
+fn mean_bounds(marks: &Marks, r: usize, cellwise: (f64, f64)) -> (f64, f64) {
+    let n = marks.n_criteria;
+    // (units, per unit its sum so far, cells): one block per set of units.
+    let mut blocks: Vec<(Vec<usize>, Vec<f64>, usize)> = Vec::new();
+    let (mut lo, mut hi) = (0.0, 0.0);
+    for c in 0..n {
+        let k = marks.cell(r, c);
+        let entries = &marks.cells[k];
+        if let Some(Some(value)) = marks.fixed.get(k) {
+            lo += value;
+            hi += value;
+            continue;
+        }
+        if entries.is_empty() {
+            continue;
+        }
+        let units: Vec<usize> = entries.iter().map(|e| e.unit).collect();
+        let mut sorted = units.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        if sorted.len() != units.len() {
+            // A unit twice in one cell: no block.
+            return cellwise;
+        }
+        let block = match blocks.iter().position(|b| b.0 == sorted) {
+            Some(b) => b,
+            None => {
+                blocks.push((sorted.clone(), vec![0.0; sorted.len()], 0));
+                blocks.len() - 1
+            }
+        };
+        let (units, sums, cells) = &mut blocks[block];
+        for e in entries {
+            if let Ok(at) = units.binary_search(&e.unit) {
+                sums[at] += e.points;
+            }
+        }
+        *cells += 1;
+    }
+    for (_, sums, cells) in &blocks {
+        let margin = CELL_MARGIN * (*cells as f64);
+        lo += sums.iter().copied().fold(f64::MAX, f64::min) - margin;
+        hi += sums.iter().copied().fold(f64::MIN, f64::max) + margin;
+    }
+    // Never looser than the cells' own.
+    (lo.max(cellwise.0), hi.min(cellwise.1))
 }
 
 /// Counts of eligible regions by their bounds, each a binary search.
