@@ -255,12 +255,31 @@ fn peak_rss_mib(dir: &Path) -> u64 {
 }
 
 /// `panelist merge` end to end: load and validate review.ron and every
-/// panel file, merge, write results.ron, results.csv, report.md and
-/// results.svg (each fsynced), print the ranking.
+/// panel file, merge, analyse how solid the selection is (the default at
+/// every size), write results.ron, results.csv, report.md and results.svg
+/// (each fsynced), print the ranking.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn merge_end_to_end(bencher: divan::Bencher, regions: usize) {
     let dir = review_dir(regions);
     bencher.bench(|| merge(&dir));
+}
+
+/// `merge_end_to_end` and `merge_end_to_end_programme` without the
+/// analysis (`--no-analysis`): what the analysis adds is the difference.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_without_analysis(bencher: divan::Bencher, regions: usize) {
+    let (plain, programme) = (review_dir(regions), programme_dir(regions));
+    bencher.bench(|| {
+        for dir in [&plain, &programme] {
+            let out = dir.with_extension("out");
+            run(panelist()
+                .arg("merge")
+                .arg(dir)
+                .arg("--out")
+                .arg(&out)
+                .arg("--no-analysis"));
+        }
+    });
 }
 
 /// The same merge of the same marks under the selection programme: every

@@ -122,7 +122,8 @@ solid-col-calibrated = Calibrated
 solid-col-verdict = Verdict
 solid-cell-placing = { $rank } { $side }
 solid-cell-calibrated = { $rank } { $side } ({ $total })
-solid-table-legend = *Selected in resampling*: the share of rounds in which the region was selected, with its standard error in percentage points. *Ranks (90%)*: the middle 90% of its ranks over the rounds; for a region whose place no round can change (its marks keep it far from every line), the ranks it can take at all. *Hangs on*: the reviewers without whom it would cross the cutoff. The columns of the aggregates give its rank and side of the cutoff under each; *Calibrated*, with calibrated marks. A region is *solid* when it keeps its side in every check and in at least { $share } of the rounds.
+solid-table-legend-settled = For { $settled } regions whose marks keep them in one place in every round (in one tier, or out), far from every line, the rounds did not rank them again: their *Ranks* are the ranks they can take at all, wider than the middle 90%.
+solid-table-legend = *Selected in resampling*: the share of rounds in which the region was selected, with its standard error in percentage points. *Ranks (90%)*: the middle 90% of its ranks over the rounds. *Hangs on*: the reviewers without whom it would cross the cutoff. The columns of the aggregates give its rank and side of the cutoff under each; *Calibrated*, with calibrated marks. A region is *solid* when it keeps its side in every check and in at least { $share } of the rounds.
 
 ## report.md: resampling.
 solid-resampling-title = Other reviewers, same proposals

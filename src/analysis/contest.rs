@@ -26,6 +26,12 @@ const MARGIN: f64 = 1e-6;
 /// of copies of one mark may round past it by an ulp.
 const CELL_MARGIN: f64 = 1e-7;
 
+/// Below this many regions every region is ranked again in every round:
+/// the rounds cost little, and every rank range is the middle 90% of the
+/// ranks. (A settled region is not ranked again, so its range is the ranks
+/// its bounds allow, which are wider.)
+pub(crate) const SETTLED_FROM: usize = 1000;
+
 /// Whether a region passes every threshold (minimum total, of a category
 /// or of a criterion) in every round, fails one in every round, or either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +72,23 @@ impl Contest {
             ranked: (0..marks.regions()).filter(|&r| !ineligible(r)).collect(),
             above: 0,
             committee: marks.review.committee.clone(),
+        }
+    }
+
+    /// How many eligible regions are settled.
+    pub fn settled_eligible(&self, marks: &Marks) -> u32 {
+        let settled = (0..marks.regions())
+            .filter(|&r| !marks.ineligible[r] && self.settled[r].is_some())
+            .count();
+        u32::try_from(settled).unwrap_or(u32::MAX)
+    }
+
+    /// [`Contest::new`] from [`SETTLED_FROM`] regions, else [`Contest::none`].
+    pub fn of(marks: &Marks, official: &Outcome) -> Contest {
+        if marks.regions() >= SETTLED_FROM {
+            Contest::new(marks, official)
+        } else {
+            Contest::none(marks)
         }
     }
 

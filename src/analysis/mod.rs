@@ -50,7 +50,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
     let rounds = settings
         .rounds
         .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
-    let contest = contest::Contest::new(&marks, &official);
+    let contest = contest::Contest::of(&marks, &official);
     let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
     let without = stability::leave_one_out(&marks, &official_cells, &official, &contest);
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
@@ -78,8 +78,8 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
 
     Analysis {
         rounds: resampled.rounds,
-        standard_error: resampled.standard_error,
         ceiling: resampled.ceiling,
+        settled: contest.settled_eligible(&marks),
         seed: settings.seed,
         aggregate: rule,
         same_selection: resampled.same_selection,

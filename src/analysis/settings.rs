@@ -51,6 +51,21 @@ pub fn standard_error(count: u32, rounds: u32) -> f64 {
     (p * (1.0 - p) / n).sqrt()
 }
 
+/// The largest standard error of shares of `rounds`: per region, the
+/// rounds it was selected in and, under tiers or a budget, those it kept
+/// its place in.
+pub fn largest_standard_error(
+    regions: impl Iterator<Item = (u32, Option<u32>)>,
+    rounds: u32,
+) -> f64 {
+    regions
+        .map(|(selected, kept)| {
+            let error = standard_error(selected, rounds);
+            kept.map_or(error, |kept| error.max(standard_error(kept, rounds)))
+        })
+        .fold(0.0, f64::max)
+}
+
 /// Whether a standard error is within [`STANDARD_ERROR`] (allowing for
 /// the rounding of the square root: at p = 1/2, 2,500 rounds are enough).
 pub fn precise(error: f64) -> bool {

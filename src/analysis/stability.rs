@@ -7,7 +7,7 @@ use super::contest::Contest;
 use super::draw::{Panels, fill};
 pub(crate) use super::marks::Landing;
 use super::marks::{Marks, Outcome, moved, same_selection};
-use super::settings::{BATCH_ROUNDS, MAX_ROUNDS, MIN_ROUNDS, precise, standard_error};
+use super::settings::{BATCH_ROUNDS, MAX_ROUNDS, MIN_ROUNDS, largest_standard_error, precise};
 use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
 use crate::model::Committee;
 use crate::rng::SplitMix64;
@@ -111,17 +111,15 @@ impl Resampled {
     /// region's shares are 0 or 1, without error, whether or not its rounds
     /// not played are added yet, by [`Resampled::settle`].)
     fn largest_error(&self, official: &Outcome) -> f64 {
-        (0..self.selected.len())
+        let regions = (0..self.selected.len())
             .filter(|&r| official.status[r] != Status::Ineligible)
             .map(|r| {
-                let selected = standard_error(self.selected[r], self.rounds);
-                if has_kept(official, r) {
-                    selected.max(standard_error(self.kept[r], self.rounds))
-                } else {
-                    selected
-                }
-            })
-            .fold(0.0, f64::max)
+                (
+                    self.selected[r],
+                    has_kept(official, r).then_some(self.kept[r]),
+                )
+            });
+        largest_standard_error(regions, self.rounds)
     }
 }
 

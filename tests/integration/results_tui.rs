@@ -36,7 +36,10 @@ fn data() -> Data {
 
 /// `data` with its results (drafts left out) analysed.
 fn analysed(mut data: Data) -> Data {
-    data.submitted.analysis = panelist::tui::results::data::analysed(&data.review, &data.submitted);
+    data.submitted.analysis = Some(panelist::tui::results::data::analysed(
+        &data.review,
+        &data.submitted,
+    ));
     data
 }
 

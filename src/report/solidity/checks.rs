@@ -22,7 +22,7 @@ impl Section<'_> {
                 gap(),
                 t!(
                     "solid-resampling-precision",
-                    error = error_points(self.analysis.standard_error),
+                    error = error_points(self.analysis.standard_error()),
                     min = MIN_ROUNDS,
                     batch = BATCH_ROUNDS,
                     target = error_points(STANDARD_ERROR)

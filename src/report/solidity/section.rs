@@ -299,6 +299,14 @@ impl Section<'_> {
             self,
             "\n{}\n",
             t!("solid-table-legend", share = solid_share())
-        )
+        )?;
+        if analysis.settled > 0 {
+            writeln!(
+                self,
+                "{}\n",
+                t!("solid-table-legend-settled", settled = analysis.settled)
+            )?;
+        }
+        Ok(())
     }
 }

@@ -54,13 +54,16 @@ pub fn selected_share(check: &RegionCheck, rounds: u32) -> String {
 }
 
 /// `97.5% +/- 0.4`: the share of the rounds a region was selected in, with
-/// its standard error in percentage points.
+/// its standard error in percentage points; `100.0%` alone when that is
+/// 0.0 (selected in every round, or in none, or nearly).
 pub fn selected_share_with_error(check: &RegionCheck, rounds: u32) -> String {
-    t!(
-        "share-with-error",
-        share = percent(check.selected, rounds),
-        error = error_points(standard_error(check.selected, rounds))
-    )
+    let share = percent(check.selected, rounds);
+    let error = error_points(standard_error(check.selected, rounds));
+    if error == error_points(0.0) {
+        share
+    } else {
+        t!("share-with-error", share = share, error = error)
+    }
 }
 
 /// A standard error in percentage points: `0.4`.
