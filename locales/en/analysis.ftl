@@ -227,7 +227,7 @@ tui-solid-no-hinge = Without any one reviewer it stays { $side }.
 tui-solid-rule = { $aggregate } rank { $rank } { $side } ({ $total })
 tui-solid-rules = By aggregate: { $rules }; the committee's is { $aggregate }.
 tui-solid-calibrated = Calibrated marks: rank { $rank }, { $side } ({ $total }).
-tui-not-analysed = How solid the selection is was not analysed for these results. `panelist merge --analysis` computes it and writes it to report.md and results.ron.
+tui-not-analysed = How solid the selection is was not analysed for these results. `panelist merge` computes it and writes it to report.md and results.ron.
 
 ## The results TUI: the reviewers' calibration offsets (o).
 tui-offsets-title = Harsh and lenient reviewers { $dot } offsets in points per mark

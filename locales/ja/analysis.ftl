@@ -193,7 +193,7 @@ tui-solid-no-hinge = どの委員を一人除いても{ $side }のままです�
 tui-solid-rule = { $aggregate } { $rank } 位 { $side }（{ $total }）
 tui-solid-rules = 集計方法別：{ $rules }。委員会の集計方法は{ $aggregate }です。
 tui-solid-calibrated = 補正後の点数：{ $rank } 位、{ $side }（{ $total }）。
-tui-not-analysed = この結果については選定の確かさを分析していません。panelist merge --analysis で分析し、report.md と results.ron に書き出せます。
+tui-not-analysed = この結果については選定の確かさを分析していません。panelist merge で分析し、report.md と results.ron に書き出せます。
 
 ## 審査結果画面：委員の甘辛補正値（o）
 tui-offsets-title = 辛めの委員、甘めの委員 { $dot } 補正値は 1 点あたり
