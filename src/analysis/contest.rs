@@ -141,13 +141,13 @@ impl Contest {
         }
         // The official outcome is one of the rounds: a settled region must
         // land there. Should a bound be wrong, it is ranked again.
-        for r in 0..n {
-            if let Some((status, tier, funded)) = settled[r]
+        for (r, slot) in settled.iter_mut().enumerate() {
+            if let Some((status, tier, funded)) = *slot
                 && (standing_differs(status, official.status[r])
                     || tier != official.tier[r]
                     || funded != official.funded[r])
             {
-                settled[r] = None;
+                *slot = None;
             }
         }
         let contested: Vec<usize> = eligible

@@ -480,6 +480,7 @@ fn a_forced_number_of_rounds_is_played_and_precision_asks_for_enough() {
 /// how many regions a national review settles.
 #[test]
 #[ignore = "a measurement, not a check"]
+#[allow(clippy::print_stdout)]
 fn contest_at_scale() {
     use crate::synthetic::{Shape, generate};
     for programme in [false, true] {
