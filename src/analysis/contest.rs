@@ -14,7 +14,7 @@
 
 use super::marks::{Marks, Outcome};
 use super::stability::Landing;
-use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
+use crate::merge::{self, EPSILON, Status, Thresholds};
 use crate::model::{Aggregate, Committee, Tier};
 
 /// Totals this close count as touching: far more than `EPSILON`, so that
@@ -57,6 +57,9 @@ pub(crate) struct Contest {
     pub above: u32,
     /// The committee with the places of the regions `above` taken.
     pub committee: Committee,
+    /// Per tier of `committee`, its index in the review's tiers, as a
+    /// [`Landing`] gives it (found by id, as for the merge's results).
+    tier_index: Vec<Option<u16>>,
 }
 
 impl Contest {
@@ -72,6 +75,7 @@ impl Contest {
             ranked: (0..marks.regions()).filter(|&r| !ineligible(r)).collect(),
             above: 0,
             committee: marks.review.committee.clone(),
+            tier_index: tier_index(&marks.review.committee, &marks.review.committee),
         }
     }
 
@@ -162,6 +166,7 @@ impl Contest {
                 ranked: Vec::new(),
                 above: 0,
                 committee: committee.clone(),
+                tier_index: tier_index(committee, committee),
             };
         }
         let low = contested
@@ -188,6 +193,7 @@ impl Contest {
             ranked,
             above: above as u32,
             committee: without_places(committee, above as u32),
+            tier_index: tier_index(committee, committee),
         }
     }
 }
@@ -196,26 +202,117 @@ impl Contest {
     /// Each contested region's landing and rank when the cells' scores are
     /// as in `cells` (read only for the regions [`Contest::ranked`]), in
     /// rank order.
+    ///
+    /// Ranked by [`merge::Ranking`] and funded by [`merge::share`], the
+    /// merge's own rules, from flat arrays of totals and subtotals: a round
+    /// builds no [`merge::RegionResult`] and looks no id up.
     pub fn rank(&self, marks: &Marks, cells: &[Option<f64>]) -> Vec<(usize, Landing, u32)> {
-        let inputs: Vec<RegionResult> = self
-            .ranked
-            .iter()
-            .map(|&r| marks.ranked_input(cells, r))
-            .collect();
         let review = marks.review;
-        let mut ranked = merge::rank_by(&self.committee, &review.categories, inputs);
-        let feasible = review
+        let ranked = &self.ranked;
+        let categories = marks.parent_of.len();
+        let n_criteria = marks.n_criteria;
+        let mut totals = Vec::with_capacity(ranked.len());
+        let mut subtotals = vec![0.0; ranked.len() * categories];
+        for (m, &r) in ranked.iter().enumerate() {
+            totals.push(marks.total(cells, r));
+            marks.subtotals(
+                cells,
+                r,
+                &mut subtotals[m * categories..(m + 1) * categories],
+            );
+        }
+        let subtotals_of = |m: usize| &subtotals[m * categories..(m + 1) * categories];
+        let ranking = merge::Ranking::new(&self.committee, &review.categories);
+        let thresholds = Thresholds::new(&self.committee, &review.categories);
+        let places = ranking.places(
+            ranked.len(),
+            |m, level| ranking.key(level, totals[m], |c| subtotals_of(m)[c]),
+            |a, b| {
+                review.regions[ranked[a]]
+                    .id
+                    .cmp(&review.regions[ranked[b]].id)
+            },
+            |m| marks.ineligible[ranked[m]],
+            |m| {
+                let start = ranked[m] * n_criteria;
+                thresholds.below_by(
+                    totals[m],
+                    |at| subtotals_of(m).get(at).copied(),
+                    |at| (at < n_criteria).then(|| cells[start + at]),
+                )
+            },
+        );
+        let funded = review
             .committee
             .budget
             .as_ref()
-            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
-        ranked
+            .map(|budget| self.funded(marks, budget, &places, &totals));
+        places
             .iter()
-            .map(|result| (result.marks as usize, result))
-            .filter(|&(r, _)| self.settled[r].is_none())
-            .map(|(r, result)| (r, marks.landing(result, feasible), self.above + result.rank))
+            .enumerate()
+            .map(|(k, place)| (ranked[place.member], k, place))
+            .filter(|&(r, _, _)| self.settled[r].is_none())
+            .map(|(r, k, place)| {
+                let tier = place
+                    .tier
+                    .and_then(|t| self.tier_index.get(t).copied().flatten());
+                let landing = (
+                    place.status,
+                    tier,
+                    funded
+                        .as_ref()
+                        .map(|f| f.as_ref().is_some_and(|amounts| amounts[k] > 0.0)),
+                );
+                (r, landing, self.above + place.rank)
+            })
             .collect()
     }
+
+    /// Per place, the amount the budget gives it (0 for an ineligible
+    /// region), as [`merge::allocate`] shares it; `None` when the budget
+    /// cannot be shared.
+    fn funded(
+        &self,
+        marks: &Marks,
+        budget: &crate::model::Budget,
+        places: &[merge::Place],
+        totals: &[f64],
+    ) -> Option<Vec<f64>> {
+        let review = marks.review;
+        let tiers = review.committee.tiers();
+        let chosen: Vec<usize> = (0..places.len())
+            .filter(|&k| {
+                places[k].status == Status::Selected && merge::funded_tier(&tiers, places[k].tier)
+            })
+            .collect();
+        let asks: Vec<(f64, Option<f64>)> = chosen
+            .iter()
+            .map(|&k| {
+                let m = places[k].member;
+                (totals[m], review.regions[self.ranked[m]].requested)
+            })
+            .collect();
+        let (shares, _) = merge::share(budget, &asks).ok()?;
+        let mut amounts = vec![0.0; places.len()];
+        for (&k, amount) in chosen.iter().zip(shares) {
+            amounts[k] = amount;
+        }
+        Some(amounts)
+    }
+}
+
+/// Per tier of `committee`, the index in `review`'s tiers of the first
+/// with its id: where [`Marks::landing`] finds a ranked region's tier.
+/// (`without_places` keeps the tiers' ids and order.)
+fn tier_index(committee: &Committee, review: &Committee) -> Vec<Option<u16>> {
+    committee
+        .tiers()
+        .iter()
+        .map(|tier| {
+            let k = review.tiers.iter().position(|t| t.id == tier.id)?;
+            u16::try_from(k).ok()
+        })
+        .collect()
 }
 
 /// Where an ineligible region lands: nowhere, in every round.

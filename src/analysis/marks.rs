@@ -306,18 +306,9 @@ impl<'a> Marks<'a> {
     /// looking its id up.
     pub fn ranked_input(&self, aggregates: &[Option<f64>], r: usize) -> RegionResult {
         let mut subtotals = vec![0.0; self.parent_of.len()];
+        self.subtotals(aggregates, r, &mut subtotals);
         let start = r * self.n_criteria;
         let cells = &aggregates[start..start + self.n_criteria];
-        for (c, aggregate) in cells.iter().enumerate() {
-            if let Some(points) = aggregate {
-                subtotals[self.category_of[c]] += points;
-            }
-        }
-        for k in (0..subtotals.len()).rev() {
-            if let Some(parent) = self.parent_of[k] {
-                subtotals[parent] += subtotals[k];
-            }
-        }
         // Only the aggregates a threshold reads: the rest of a criterion's
         // result is not looked at by the ranking.
         let criteria = if self.criterion_minimums {
@@ -362,6 +353,23 @@ impl<'a> Marks<'a> {
             flags: Vec::new(),
             decided_by: None,
             criteria,
+        }
+    }
+
+    /// Region `r`'s subtotals, depth first, into `out` (zeroed, one per
+    /// category): rule 4, added in the order `merge` adds them.
+    pub fn subtotals(&self, aggregates: &[Option<f64>], r: usize, out: &mut [f64]) {
+        let start = r * self.n_criteria;
+        let cells = &aggregates[start..start + self.n_criteria];
+        for (c, aggregate) in cells.iter().enumerate() {
+            if let Some(points) = aggregate {
+                out[self.category_of[c]] += points;
+            }
+        }
+        for k in (0..out.len()).rev() {
+            if let Some(parent) = self.parent_of[k] {
+                out[parent] += out[k];
+            }
         }
     }
 

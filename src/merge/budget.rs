@@ -31,48 +31,20 @@ pub fn allocate(
         .map(|r| (r.id.as_str(), r.requested))
         .collect();
     let requested = |region: &RegionResult| asked.get(region.region.as_str()).copied().flatten();
-    let mut amounts = vec![0.0; regions.len()];
     let chosen: Vec<usize> = (0..regions.len())
         .filter(|&i| funded(&regions[i]))
         .collect();
-    let mut unfunded = Vec::new();
-    match budget.rule {
-        BudgetRule::RankOrder => {
-            let mut left = budget.total;
-            let mut line_passed = false;
-            for &i in &chosen {
-                let asked = requested(&regions[i]).unwrap_or(0.0);
-                if !line_passed && asked <= left + PROGRAMME_EPSILON {
-                    amounts[i] = round_down(asked, budget.granularity);
-                    left -= amounts[i];
-                } else {
-                    line_passed = true;
-                    unfunded.push(i);
-                }
-            }
-        }
-        BudgetRule::Proportional { min, max } => {
-            let bounds: Vec<(f64, f64, f64)> = chosen
-                .iter()
-                .map(|&i| {
-                    let cap = requested(&regions[i]).map_or(max, |r| r.min(max));
-                    (regions[i].total, min.min(cap), cap)
-                })
-                .collect();
-            let needed: f64 = bounds.iter().map(|b| b.1).sum();
-            if needed > budget.total + PROGRAMME_EPSILON {
-                return Err(Infeasible {
-                    needed,
-                    total: budget.total,
-                });
-            }
-            for (&i, amount) in chosen.iter().zip(proportional(&bounds, budget.total)) {
-                amounts[i] = round_down(amount, budget.granularity);
-            }
-        }
+    let asks: Vec<(f64, Option<f64>)> = chosen
+        .iter()
+        .map(|&i| (regions[i].total, requested(&regions[i])))
+        .collect();
+    let (shares, unfunded) = share(budget, &asks)?;
+    let mut amounts = vec![0.0; regions.len()];
+    for (&i, amount) in chosen.iter().zip(shares) {
+        amounts[i] = amount;
     }
-    for i in unfunded {
-        add_flag(&mut regions[i].flags, "unfunded".to_string());
+    for k in unfunded {
+        add_flag(&mut regions[chosen[k]].flags, "unfunded".to_string());
     }
     let mut allocated = 0.0;
     for (region, amount) in regions.iter_mut().zip(amounts) {
@@ -87,6 +59,63 @@ pub fn allocate(
         allocated,
         left: budget.total - allocated,
     })
+}
+
+/// The amounts of the regions that share `budget`, given in rank order by
+/// (total, amount requested), and which of them the funding line passed:
+/// the one home of the budget rules, for [`allocate`] and for the
+/// analysis's rounds.
+pub(crate) fn share(
+    budget: &Budget,
+    chosen: &[(f64, Option<f64>)],
+) -> Result<(Vec<f64>, Vec<usize>), Infeasible> {
+    let mut amounts = vec![0.0; chosen.len()];
+    let mut unfunded = Vec::new();
+    match budget.rule {
+        BudgetRule::RankOrder => {
+            let mut left = budget.total;
+            let mut line_passed = false;
+            for (k, &(_, requested)) in chosen.iter().enumerate() {
+                let asked = requested.unwrap_or(0.0);
+                if !line_passed && asked <= left + PROGRAMME_EPSILON {
+                    amounts[k] = round_down(asked, budget.granularity);
+                    left -= amounts[k];
+                } else {
+                    line_passed = true;
+                    unfunded.push(k);
+                }
+            }
+        }
+        BudgetRule::Proportional { min, max } => {
+            let bounds: Vec<(f64, f64, f64)> = chosen
+                .iter()
+                .map(|&(total, requested)| {
+                    let cap = requested.map_or(max, |r| r.min(max));
+                    (total, min.min(cap), cap)
+                })
+                .collect();
+            let needed: f64 = bounds.iter().map(|b| b.1).sum();
+            if needed > budget.total + PROGRAMME_EPSILON {
+                return Err(Infeasible {
+                    needed,
+                    total: budget.total,
+                });
+            }
+            for (slot, amount) in amounts.iter_mut().zip(proportional(&bounds, budget.total)) {
+                *slot = round_down(amount, budget.granularity);
+            }
+        }
+    }
+    Ok((amounts, unfunded))
+}
+
+/// Whether a selected region in tier `tier` (an index into `tiers`, `None`
+/// under `select: N`) shares the budget.
+pub(crate) fn funded_tier(tiers: &[Tier], tier: Option<usize>) -> bool {
+    in_funded_tier(
+        tiers,
+        tier.and_then(|k| tiers.get(k)).map(|t| t.id.as_str()),
+    )
 }
 
 fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {

@@ -29,142 +29,175 @@ pub(crate) fn rank_by(
     categories: &[Category],
     regions: Vec<RegionResult>,
 ) -> Vec<RegionResult> {
-    let placed = depth_first(categories);
-    let category_index: Vec<Option<usize>> = committee
-        .tie_break
-        .iter()
-        .map(|id| placed.iter().position(|p| &p.category.id == id))
-        .collect();
-    let key = |region: usize, level: usize| -> f64 {
-        if level == 0 {
-            regions[region].total
-        } else {
-            category_index[level - 1].map_or(0.0, |c| regions[region].subtotals[c].points)
-        }
-    };
-    let (ineligible, ranked): (Vec<usize>, Vec<usize>) =
-        (0..regions.len()).partition(|&m| regions[m].status == Status::Ineligible);
-    let mut groups = Vec::new();
-    split(
-        ranked,
-        0,
-        &key,
-        committee.tie_break.len(),
-        None,
-        &mut groups,
-    );
-    for group in &mut groups {
-        group
-            .members
-            .sort_by(|&a, &b| regions[a].region.cmp(&regions[b].region));
-    }
+    let ranking = Ranking::new(committee, categories);
     let thresholds = Thresholds::new(committee, categories);
-    let below: Vec<bool> = regions.iter().map(|r| thresholds.below(r)).collect();
-    let places = Places::new(committee);
-    let mut slots = vec![Slot::default(); regions.len()];
-    let mut position = 0;
-    let mut taken = 0;
-    for group in &groups {
-        let counted = group.members.iter().filter(|&&m| !below[m]).count();
-        let (status, tier) = places.of(taken, taken + counted);
-        taken += counted;
-        let decided_by = group
-            .decided_at
-            .filter(|&level| level > 0)
-            .map(|level| committee.tie_break[level - 1].clone());
-        for (k, &m) in group.members.iter().enumerate() {
-            slots[m] = if below[m] {
-                Slot {
-                    rank: position as u32 + 1,
-                    status: Status::BelowThreshold,
-                    tier: None,
-                    decided_by: decided_by.clone().filter(|_| k == 0),
-                }
-            } else {
-                Slot {
-                    rank: position as u32 + 1,
-                    status,
-                    tier: tier.clone(),
-                    decided_by: decided_by.clone().filter(|_| k == 0),
-                }
-            };
-        }
-        position += group.members.len();
-    }
-    let mut ineligible = ineligible;
-    ineligible.sort_by(|&a, &b| regions[a].region.cmp(&regions[b].region));
-    for &m in &ineligible {
-        slots[m] = Slot {
-            rank: 0,
-            status: Status::Ineligible,
-            tier: None,
-            decided_by: None,
-        };
-    }
-    let order: Vec<usize> = groups
-        .iter()
-        .flat_map(|g| g.members.iter().copied())
-        .chain(ineligible)
-        .collect();
+    let places = ranking.places(
+        regions.len(),
+        |m, level| ranking.key(level, regions[m].total, |c| regions[m].subtotals[c].points),
+        |a, b| regions[a].region.cmp(&regions[b].region),
+        |m| regions[m].status == Status::Ineligible,
+        |m| thresholds.below(&regions[m]),
+    );
+    let tiers = committee.tiers();
     let mut regions: Vec<Option<RegionResult>> = regions.into_iter().map(Some).collect();
-    order
+    places
         .into_iter()
-        .filter_map(|m| {
-            let mut region = regions[m].take()?;
-            let slot = std::mem::take(&mut slots[m]);
-            region.rank = slot.rank;
-            region.status = slot.status;
-            region.tier = slot.tier;
-            region.decided_by = slot.decided_by;
+        .filter_map(|place| {
+            let mut region = regions[place.member].take()?;
+            region.rank = place.rank;
+            region.status = place.status;
+            region.tier = place.tier.and_then(|k| tiers.get(k)).map(|t| t.id.clone());
+            region.decided_by = place
+                .decided_at
+                .map(|level| committee.tie_break[level - 1].clone());
             Some(region)
         })
         .collect()
 }
 
-/// What the ranking gives one region.
-#[derive(Debug, Clone, Default)]
-struct Slot {
-    rank: u32,
-    status: Status,
-    tier: Option<String>,
-    decided_by: Option<String>,
+/// Where the ranking puts one region (see [`Ranking::places`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Place {
+    /// Which of the ranked regions.
+    pub member: usize,
+    pub rank: u32,
+    pub status: Status,
+    /// Its tier, an index into `committee.tiers`, when the review has tiers.
+    pub tier: Option<usize>,
+    /// For the first region of a group separated from the one above by a
+    /// tie-break: the level, i the `tie_break[i - 1]` subtotal.
+    pub decided_at: Option<usize>,
+}
+
+/// Rules 6 and 7 over regions given by their keys alone: the one home of
+/// the ranking, for `merge` and for the analysis's rounds.
+pub(crate) struct Ranking {
+    /// Per tie-break level, the depth-first index of its category.
+    category_index: Vec<Option<usize>>,
+    places: Places,
+}
+
+impl Ranking {
+    pub fn new(committee: &Committee, categories: &[Category]) -> Ranking {
+        let placed = depth_first(categories);
+        Ranking {
+            category_index: committee
+                .tie_break
+                .iter()
+                .map(|id| placed.iter().position(|p| &p.category.id == id))
+                .collect(),
+            places: Places::new(committee),
+        }
+    }
+
+    /// A region's key at `level`: 0 its total, i its `tie_break[i - 1]`
+    /// subtotal (0 when that category is unknown), given its depth-first
+    /// subtotals.
+    pub fn key(&self, level: usize, total: f64, subtotal: impl Fn(usize) -> f64) -> f64 {
+        if level == 0 {
+            total
+        } else {
+            self.category_index[level - 1].map_or(0.0, subtotal)
+        }
+    }
+
+    /// The places of `n` regions, in rank order (the ineligible last), from
+    /// each region's key at a level (see [`Ranking::key`]), the order of
+    /// their ids, and whether it is ineligible or below a threshold.
+    pub fn places(
+        &self,
+        n: usize,
+        key: impl Fn(usize, usize) -> f64,
+        id_order: impl Fn(usize, usize) -> std::cmp::Ordering,
+        ineligible: impl Fn(usize) -> bool,
+        below: impl Fn(usize) -> bool,
+    ) -> Vec<Place> {
+        let (mut ineligible, ranked): (Vec<usize>, Vec<usize>) =
+            (0..n).partition(|&m| ineligible(m));
+        let mut groups = Vec::new();
+        split(
+            ranked,
+            0,
+            &key,
+            self.category_index.len(),
+            None,
+            &mut groups,
+        );
+        let mut out = Vec::with_capacity(n);
+        let mut position = 0;
+        let mut taken = 0;
+        for group in &mut groups {
+            group.members.sort_by(|&a, &b| id_order(a, b));
+            let counted = group.members.iter().filter(|&&m| !below(m)).count();
+            let (status, tier) = self.places.of(taken, taken + counted);
+            taken += counted;
+            let decided_at = group.decided_at.filter(|&level| level > 0);
+            for (k, &m) in group.members.iter().enumerate() {
+                let below = below(m);
+                out.push(Place {
+                    member: m,
+                    rank: position as u32 + 1,
+                    status: if below {
+                        Status::BelowThreshold
+                    } else {
+                        status
+                    },
+                    tier: if below { None } else { tier },
+                    decided_at: decided_at.filter(|_| k == 0),
+                });
+            }
+            position += group.members.len();
+        }
+        ineligible.sort_by(|&a, &b| id_order(a, b));
+        out.extend(ineligible.into_iter().map(|m| Place {
+            member: m,
+            rank: 0,
+            status: Status::Ineligible,
+            tier: None,
+            decided_at: None,
+        }));
+        out
+    }
 }
 
 /// The places of the tiers, one after the other: tier k holds positions
 /// P(k−1)+1 ..= P(k).
 struct Places {
-    /// Per tier, its id (written only when the review has `tiers`) and the
-    /// position after its last place, P(k).
-    tiers: Vec<(Option<String>, usize)>,
+    /// Per tier, the position after its last place, P(k).
+    ends: Vec<usize>,
+    /// Whether the review has `tiers` (else its one tier is not written).
+    named: bool,
 }
 
 impl Places {
     fn new(committee: &Committee) -> Places {
-        let named = !committee.tiers.is_empty();
         let mut end = 0usize;
-        let tiers = committee
+        let ends = committee
             .tiers()
             .into_iter()
             .map(|tier| {
                 end = end.saturating_add(tier.places as usize);
-                (named.then_some(tier.id), end)
+                end
             })
             .collect();
-        Places { tiers }
+        Places {
+            ends,
+            named: !committee.tiers.is_empty(),
+        }
     }
 
     /// The status and tier of a group that takes positions `start + 1 ..= end`
     /// (counted among regions that are not excluded): `Selected` in a tier
     /// when they all fall in it; `Tied` when they straddle two tiers or the
     /// last place; `NotSelected` after it.
-    fn of(&self, start: usize, end: usize) -> (Status, Option<String>) {
-        let last = self.tiers.last().map_or(0, |t| t.1);
+    fn of(&self, start: usize, end: usize) -> (Status, Option<usize>) {
+        let last = self.ends.last().copied().unwrap_or(0);
         if start >= last {
             return (Status::NotSelected, None);
         }
-        let tier = self.tiers.iter().find(|t| start < t.1);
+        let tier = self.ends.iter().position(|&tier_end| start < tier_end);
         match tier {
-            Some((id, tier_end)) if end <= *tier_end => (Status::Selected, id.clone()),
+            Some(k) if end <= self.ends[k] => (Status::Selected, self.named.then_some(k)),
             _ => (Status::Tied, None),
         }
     }
