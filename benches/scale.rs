@@ -33,10 +33,12 @@ fn main() {
     for &regions in sizes() {
         let dir = review_dir(regions);
         println!("{regions} regions: {}", describe(&dir));
+        println!("  {}", ratio_to_check(&dir));
         println!(
             "  peak memory (max RSS) of one merge: {} MiB",
             peak_rss_mib(&dir)
         );
+        println!("  {}", output_sizes(&dir.with_extension("out")));
     }
     for &regions in sizes() {
         let dir = programme_dir(regions);
@@ -240,9 +242,54 @@ fn run(command: &mut Command) {
     assert!(status.success(), "{command:?} failed: {status}");
 }
 
+/// `panelist merge` without the analysis, into `<dir>.out`.
 fn merge(dir: &Path) {
     let out = dir.with_extension("out");
-    run(panelist().arg("merge").arg(dir).arg("--out").arg(&out));
+    run(panelist()
+        .arg("merge")
+        .arg(dir)
+        .arg("--no-analysis")
+        .arg("--out")
+        .arg(&out));
+}
+
+/// The median of 5 merges (without the analysis) over the median of 5
+/// checks of the same review, taken in turn: what writing the results
+/// costs beyond reading and validating the input.
+fn ratio_to_check(dir: &Path) -> String {
+    let (mut merges, mut checks) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        merges.push(timed_merge(dir).wall);
+        let start = std::time::Instant::now();
+        run(panelist().arg("check").arg(dir));
+        checks.push(start.elapsed().as_secs_f64());
+    }
+    let median = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    let (merge, check) = (median(merges), median(checks));
+    format!(
+        "merge / check: {:.2} (medians of 5 in turn: merge {:.0} ms, check {:.0} ms)",
+        merge / check,
+        merge * 1e3,
+        check * 1e3
+    )
+}
+
+/// The sizes of the outputs a merge wrote into `out`.
+fn output_sizes(out: &Path) -> String {
+    let size = |name: &str| std::fs::metadata(out.join(name)).map_or(0, |m| m.len());
+    let beside = size("results.ron") + size("report.md") + size("results.svg");
+    format!(
+        "outputs beside results.csv: {:.1} MB (results.ron {:.1} MB, report.md {:.2} MB, \
+         results.svg {:.2} MB); results.csv {:.1} MB",
+        beside as f64 / 1e6,
+        size("results.ron") as f64 / 1e6,
+        size("report.md") as f64 / 1e6,
+        size("results.svg") as f64 / 1e6,
+        size("results.csv") as f64 / 1e6,
+    )
 }
 
 /// The largest resident set of any child so far: run in increasing sizes,
@@ -291,6 +338,19 @@ fn merge_without_analysis(bencher: divan::Bencher, regions: usize) {
 fn merge_end_to_end_programme(bencher: divan::Bencher, regions: usize) {
     let dir = programme_dir(regions);
     bencher.bench(|| merge(&dir));
+}
+
+/// The results screen opening: the review and every panel file read,
+/// merged with drafts left out and counted, and compared with the
+/// checksums results.ron records (written into the review directory once
+/// before). The analysis runs after the first frame and is not counted.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn results_open(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    if !dir.join("results.ron").exists() {
+        run(panelist().arg("merge").arg(&dir).arg("--no-analysis"));
+    }
+    bencher.bench(|| panelist::tui::results::Data::load(&dir).expect("loads"));
 }
 
 /// `panelist check`: load and validate review.ron and every panel file.

@@ -45,6 +45,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 mod error;
+pub mod form;
 pub mod i18n;
 pub mod merge;
 pub mod model;

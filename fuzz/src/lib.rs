@@ -197,6 +197,47 @@ pub fn panel_file(data: &[u8]) {
     }
 }
 
+/// A filled form from hostile bytes read as an xlsx workbook: the reader
+/// and every check of `import` before its save return problems, never
+/// panic, and nothing is saved (these run no store at all).
+pub fn form_xlsx(data: &[u8]) {
+    form_checks(panelist::form::read_xlsx(data));
+}
+
+/// [`form_xlsx`] for bytes read as a CSV form.
+pub fn form_csv(data: &[u8]) {
+    form_checks(panelist::form::read_csv(data));
+}
+
+/// The checks of a form against the sample review: the cells against t07's
+/// rows of tech-it whatever the identity says (so that the fuzzer reaches
+/// them), then the whole check as `import` runs it; a mark that passes is on
+/// its criterion's grid.
+fn form_checks(read: panelist::form::Read) {
+    use panelist::form::{self, Changed};
+    let Some(review) = sample(false) else {
+        return;
+    };
+    let index = Index::new(review);
+    if let (Ok((identity, grid)), Some(panel)) = (&read, index.panel_index("tech-it")) {
+        let rows = form::form_rows(&index, panel, "t07", None, &[]);
+        if let Ok(filled) = form::check_filled(&index, identity.clone(), grid, &rows) {
+            let _ = form::stale_cells(&filled, None, &Changed::new(), false);
+        }
+    }
+    if let Ok(filled) = form::check_form(&index, &review.fingerprint(), read, |_| Vec::new()) {
+        for cell in &filled.marks {
+            assert!(
+                index
+                    .criterion(&cell.criterion)
+                    .is_some_and(|c| c.accepts(cell.mark.points)),
+                "a mark off its grid passed: {cell:?}"
+            );
+        }
+        let _ = form::stale_cells(&filled, None, &Changed::new(), true);
+    }
+}
+
 /// A journal from hostile bytes: every line is read or reported, and the
 /// replay returns.
 pub fn journal(data: &[u8]) {

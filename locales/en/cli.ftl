@@ -27,6 +27,7 @@ cli-merge-add = An extra panel file, e.g. sheets returned by e-mail (repeatable)
 cli-merge-analysis = Analyse how solid the selection is even for a review of more than 100,000 counting marks (below that it is on by default)
 cli-merge-no_analysis = Leave out the analysis of how solid the selection is
 cli-merge-rounds = Resampling rounds of the analysis [default: 2000, fewer for very large reviews]
+cli-merge-full_report = Write report.md in full, a row for every region, however many (past 300 regions it is otherwise a summary)
 cli-merge-seed = Seed of the analysis's resampling
 
 cli-results-about = Browse the committee results (the chair's TUI)
@@ -86,3 +87,12 @@ cli-consensus-note = The comment for the mark (the applicant reads it)
 
 cli-feedback-about = Write a letter to each applicant: the region's outcome, scores and the panels' comments (Markdown and HTML)
 cli-feedback-out = Write the letters into OUT/feedback/ instead of the review directory's feedback/
+
+cli-form-about = Write a reviewer's sheet as a spreadsheet form (xlsx, or CSV) to fill in offline
+cli-form-out = Where to write the form [default: REVIEWER-PANEL.xlsx]
+cli-form-format = xlsx (a protected workbook that offers only allowed marks) or csv (UTF-8)
+cli-import-about = Read filled forms, check every cell, and save their marks as the reviewer the form names
+cli-import-files = [DIR] and the filled forms (xlsx or CSV)
+cli-import-dry_run = Show what each form would change, and save nothing
+cli-import-force = Replace marks saved after the form was made with the form's
+cli-import-reopen = Change a submitted sheet: makes it a draft again

@@ -125,6 +125,7 @@ chart-subtitle = { $selected } of { $regions } selected for { $places } { $place
 } { $dot } aggregate { $aggregate }
 chart-drafts = DRAFTS INCLUDED
 chart-axis = total points (of { $max })
+chart-funding-line = funding line
 chart-minimum = minimum { $min }
 chart-cutoff = cutoff: { $places } { $places ->
     [one] place
@@ -207,3 +208,33 @@ report-col-reviewer = Reviewer
 report-col-preliminary = Preliminary
 report-col-final = Final
 report-col-change = Change
+
+## report.md's summary form, for a review of more regions than a committee
+## reads row by row.
+report-summary-note = **Summary.** This review has { $regions } regions, more than the { $limit } a report lists in full: this report shows the { $around } regions either side of every line the rules draw (the cutoff, each tier's end, the funding line, the minimum total), every region flagged for a look, and every fragile one when the selection was analysed; the other lists are cut short. results.csv lists every region with its total, rank, status and flags; `panelist merge --full-report` writes this report in full.
+report-around-lines = Around each line
+report-no-lines = The rules draw no line with regions on both sides: every region is on the same side.
+report-around-line = Around the line: { $line }
+report-flagged-intro = Regions flagged for a look (marks missing, a disagreement, no consensus), each once with its flags; the full report gives each with its marks:
+report-flagged-region = { $name } (rank { $rank }): { $flags }
+report-more-lines = ... and { $count } more: the full report (`panelist merge --full-report`) lists them all.
+report-more-rows = ... and { $count } more { $count ->
+    [one] row
+   *[other] rows
+}: the full report (`panelist merge --full-report`) lists them all.
+report-ties-elsewhere = { $count } more { $count ->
+    [one] pair
+   *[other] pairs
+} of neighbours { $count ->
+    [one] has
+   *[other] have
+} equal totals away from every line: results.csv gives every rank, and the full report each pair.
+report-analysis-rows = The table shows the regions around each line and every fragile region; { $count } other { $count ->
+    [one] region keeps
+   *[other] regions keep
+} its place, as results.ron records for each.
+
+## results.svg for a review of more regions than bars can show.
+chart-histogram = Regions by total, in bins of { $width } points
+chart-histogram-regions = Regions
+chart-around = Around the line: { $line }

@@ -166,3 +166,4 @@ results-col-consensus = Consensus
 results-consensus-counts = Consensus { $consensus }, members' aggregate { $members }: the consensus counts where a panel recorded one.
 results-consensus-missing = No consensus mark (no-consensus): the members' aggregate { $members } counts.
 results-consensus-not-covered = No panel records a consensus for this criterion.
+results-changed-since-merge = { $file } changed since results.ron was written: run panelist merge again

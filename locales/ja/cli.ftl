@@ -26,6 +26,7 @@ cli-merge-add = 追加の部会ファイル（例：電子メールで返送さ�
 cli-merge-analysis = 数える点数が 100,000 件を超える審査でも、選定の確かさを分析します（それ以下では標準で分析します）
 cli-merge-no_analysis = 選定の確かさの分析を省きます
 cli-merge-rounds = 分析で委員を入れ替える回数［既定：2000。非常に大きな審査では少なくします］
+cli-merge-full_report = 地域がいくつあっても、すべての地域を載せた完全版の report.md を書き出します（300 件を超えると、指定しない限り要約版になります）
 cli-merge-seed = 分析の入れ替えに使う乱数の種
 
 cli-results-about = 委員会の審査結果を閲覧します（座長の画面）
@@ -85,3 +86,12 @@ cli-consensus-note = 点数に付けるコメント（申請者が読みます�
 
 cli-feedback-about = 応募者ごとに審査結果の通知を書き出します：地域の結果、評点、審査部会のコメント（Markdown と HTML）
 cli-feedback-out = 通知を審査ディレクトリの feedback/ ではなく OUT/feedback/ に書き出す
+
+cli-form-about = 評価者の採点表を、オフラインで記入する表計算フォーム（xlsx または CSV）に書き出します
+cli-form-out = フォームの書き出し先［既定：評価者-部会.xlsx］
+cli-form-format = xlsx（許される評点だけを選べる保護付きブック）または csv（UTF-8）
+cli-import-about = 記入済みのフォームを読み込み、すべてのセルを確かめて、フォームの評価者として評点を保存します
+cli-import-files = ［DIR］と記入済みのフォーム（xlsx または CSV）
+cli-import-dry_run = 各フォームによる変更を表示するだけで、何も保存しません
+cli-import-force = フォーム作成後に保存された評点もフォームの値で置き換えます
+cli-import-reopen = 提出済みの採点表を変更します（下書きに戻ります）

@@ -96,6 +96,7 @@ chart-title = { $title }：合計
 chart-subtitle = 選定枠 { $places } に { $regions } 地域中 { $selected } 地域を選定 { $dot } 集計方法 { $aggregate }
 chart-drafts = 下書きを含む
 chart-axis = 合計点（満点 { $max }）
+chart-funding-line = ファンディングライン
 chart-minimum = 基準点 { $min }
 chart-cutoff = 選定の境目：選定枠 { $places }
 chart-cutoff-tie = 選定の境目：選定枠 { $places }（同点の中：委員会が決定）
@@ -157,3 +158,20 @@ report-col-reviewer = 委員
 report-col-preliminary = 当初
 report-col-final = 修正後
 report-col-change = 増減
+
+## report.md の要約版：委員会が一行ずつ読むには地域の多い審査のために。
+report-summary-note = **要約版。** この審査の地域は { $regions } 件で、報告書にすべてを載せる上限（{ $limit } 件）を超えています。この報告書には、規則が引くすべての線（選定の境目、各区分の境目、ファンディングライン、基準点）の前後 { $around } 件ずつの地域、確認を要するすべての地域、分析した場合は不安定なすべての地域を載せ、その他の一覧は途中で省きます。すべての地域の合計・順位・状態・フラグは results.csv にあります。完全版の報告書は `panelist merge --full-report` で書き出せます。
+report-around-lines = 各境目の前後
+report-no-lines = 両側に地域のある線を規則は引いていません：すべての地域が同じ側にあります。
+report-around-line = 境目：{ $line }
+report-flagged-intro = 確認を要する地域（点数の欠け、点数の乖離、合議の未了）と、そのフラグ。点数の詳細は完全版の報告書にあります：
+report-flagged-region = { $name }（{ $rank } 位）：{ $flags }
+report-more-lines = ほか { $count } 件：完全版の報告書（`panelist merge --full-report`）にすべて載っています。
+report-more-rows = ほか { $count } 行：完全版の報告書（`panelist merge --full-report`）にすべて載っています。
+report-ties-elsewhere = どの境目からも離れたところで、合計の等しい隣り合う地域がほかに { $count } 組あります。すべての順位は results.csv に、各組は完全版の報告書にあります。
+report-analysis-rows = この表には各境目の前後の地域と不安定なすべての地域を載せています。ほかの { $count } 件の地域はそれぞれの位置を保ち、results.ron にそれぞれの記録があります。
+
+## results.svg：棒では示しきれない数の地域の審査のために。
+chart-histogram = 合計点ごとの地域数（{ $width } 点刻み）
+chart-histogram-regions = 地域数
+chart-around = 境目：{ $line } の前後

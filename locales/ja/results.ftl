@@ -127,3 +127,4 @@ results-col-consensus = 合意評点
 results-consensus-counts = 合意評点 { $consensus }、委員の集計値 { $members }：合意評点を記録した部会ではそれを用います。
 results-consensus-missing = 合意評点なし（no-consensus）：委員の集計値 { $members } を用います。
 results-consensus-not-covered = この評価項目の合意評点を記録する部会はありません。
+results-changed-since-merge = { $file } は results.ron の作成後に変更されました。panelist merge をやり直してください

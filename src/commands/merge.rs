@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::progress_bar;
 use crate::analysis;
-use crate::merge::{MergeOptions, RegionResult};
+use crate::merge::MergeOptions;
 use crate::report::ResultsFile;
 use crate::report::{self, InputFile};
 use crate::source::SourceText;
@@ -35,6 +35,9 @@ pub struct Args {
     pub rounds: Option<u32>,
     #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
     pub seed: u64,
+    /// report.md in full whatever the size, not its summary form.
+    #[arg(long)]
+    pub full_report: bool,
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
@@ -86,7 +89,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     // Should no thread be had, the files are dropped here and now.
     let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let out = args.out.unwrap_or(dir);
-    let table = write_results(&out, &mut file, &review, &inputs, report_warnings)?;
+    let report = Report {
+        inputs: &inputs,
+        warnings: report_warnings,
+        full: args.full_report,
+    };
+    let table = write_results(&out, &mut file, &review, report)?;
     if let Some(freed) = freed {
         let _ = freed.join();
     }
@@ -163,207 +171,58 @@ fn within_review(
     warnings
 }
 
+/// What report.md is written from besides the results: the input files,
+/// the warnings as the report words them, and whether in full.
+struct Report<'a> {
+    inputs: &'a [InputFile],
+    warnings: Vec<String>,
+    full: bool,
+}
+
 /// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
 /// `out`, each atomically, and returns the ranking as a table for the
 /// terminal, drawn with them. The report names files within the review
-/// directory: `report_warnings` are the warnings written so.
-///
-/// At a national scale, results.ron (every mark of every region) is the
-/// largest output by far, so it is rendered on all cores while the other
-/// three are drawn, and the four files are written at the same time.
-/// `file` is borrowed mutably only to be rendered without a copy; it is
-/// left as it was.
+/// directory: `report.warnings` are the warnings written so. results.ron
+/// is rendered first, with the warnings as merge gave them; the four files
+/// are written at the same time.
 fn write_results(
     out: &Path,
     file: &mut ResultsFile,
     review: &LoadedReview,
-    inputs: &[InputFile],
-    report_warnings: Vec<String>,
+    mut report: Report,
 ) -> Result<String, Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let ron = ResultsRon::start(file);
-    let warnings = std::mem::replace(&mut file.results.warnings, report_warnings);
-    let (ron, others) = rayon::join(
-        || ron.finish(&file.results.regions),
-        || -> Result<_, Error> {
-            let results = &file.results;
-            let csv = report::csv(results)
-                .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
-            let svg = report::svg(results)
-                .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
-            let markdown = report::markdown(file, &review.review, inputs);
-            Ok([csv, svg, markdown, report::table(results)])
-        },
+    let ron = file.to_ron(report.inputs);
+    let warnings = std::mem::replace(
+        &mut file.results.warnings,
+        std::mem::take(&mut report.warnings),
     );
+    let others = draw(file, review, &report);
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
-    let ron: Vec<&[u8]> = ron.iter().map(std::string::String::as_bytes).collect();
     let outputs = [
         ("results.ron", ron),
-        ("results.csv", vec![csv.as_bytes()]),
-        ("results.svg", vec![svg.as_bytes()]),
-        ("report.md", vec![markdown.as_bytes()]),
+        ("results.csv", csv),
+        ("results.svg", svg),
+        ("report.md", markdown),
     ];
-    outputs.par_iter().try_for_each(|(name, parts)| {
-        store::write_atomic_parts(&out.join(name), parts, RESULTS_FILE_MODE)
+    outputs.par_iter().try_for_each(|(name, text)| {
+        store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
     })?;
     Ok(table)
 }
 
-/// `results.ron`, rendered one region per task: byte for byte what
-/// [`store::to_ron`] writes for the whole [`ResultsFile`] (a test holds it
-/// to that), on every core.
-///
-/// The regions are cut out of the results and rendered alone, each line
-/// indented by the two levels they sit at in the whole file; the rest of the
-/// results is rendered with an empty list of regions, and the regions go
-/// in its place.
-struct ResultsRon {
-    /// The results without their regions, and where the regions go.
-    head: String,
-    at: Option<usize>,
-}
-
-/// The line of an empty list of regions in the results.
-const NO_REGIONS: &str = "\n    regions: [],\n";
-
-impl ResultsRon {
-    fn start(file: &mut ResultsFile) -> ResultsRon {
-        let regions = std::mem::take(&mut file.results.regions);
-        let head = store::to_ron(file);
-        file.results.regions = regions;
-        let at = match head.match_indices(NO_REGIONS).collect::<Vec<_>>()[..] {
-            [(at, _)] => Some(at),
-            _ => None,
-        };
-        ResultsRon { head, at }
-    }
-
-    /// The text in parts, to be written one after the other.
-    fn finish(self, regions: &[RegionResult]) -> Vec<String> {
-        let Some(at) = self.at.filter(|_| !regions.is_empty()) else {
-            return vec![self.head];
-        };
-        let mut parts = Vec::with_capacity(regions.len() / REGIONS_PER_PART + 3);
-        parts.push(format!("{}\n    regions: [\n", &self.head[..at]));
-        parts.par_extend(regions.par_chunks(REGIONS_PER_PART).map(|chunk| {
-            // Room for the whole part at once, so the text is never copied
-            // to grow.
-            let mut part = String::with_capacity(chunk.iter().map(rendered_size).sum());
-            for region in chunk {
-                part.push_str("        ");
-                if !store::pretty::write_nested(&mut part, region, 2) {
-                    part.truncate(part.len() - 8);
-                    part.push_str(&indented(&store::to_ron_nested(region, 2), 2));
-                    continue;
-                }
-                part.push_str(",\n");
-            }
-            part
-        }));
-        parts.push(format!("    ],\n{}", &self.head[at + NO_REGIONS.len()..]));
-        parts
-    }
-}
-
-/// Regions rendered by one task into one part of results.ron.
-const REGIONS_PER_PART: usize = 64;
-
-/// A little more than the bytes of a region in results.ron.
-fn rendered_size(region: &RegionResult) -> usize {
-    let criteria: usize = region
-        .criteria
-        .iter()
-        .map(|c| {
-            let scores: usize = c
-                .scores
-                .iter()
-                .map(|s| 64 + s.reviewer.len() + 2 * s.note.len())
-                .sum();
-            400 + 2 * (c.criterion.len() + c.category.len()) + scores
-        })
-        .sum();
-    1024 + 2 * region.name.len() + 80 * region.subtotals.len() + 64 * region.flags.len() + criteria
-}
-
-/// An element of a list `levels` deep: every line indented, and the
-/// element followed by a comma, as ron's pretty printer writes it.
-fn indented(text: &str, levels: usize) -> String {
-    let indent = "    ".repeat(levels);
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let mut out = String::with_capacity(body.len() + body.len() / 8 + 8);
-    for line in body.split('\n') {
-        out.push_str(&indent);
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.truncate(out.len() - 1);
-    out.push_str(",\n");
-    out
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::merge::merge;
-    use crate::synthetic::{Shape, generate};
-
-    fn results(regions: usize) -> ResultsFile {
-        let synthetic = generate(&Shape::new(regions, 3));
-        let inputs = synthetic.sheet_inputs();
-        let results = merge(&synthetic.review, &inputs, MergeOptions::default()).unwrap();
-        let settings = crate::analysis::Settings {
-            rounds: Some(20),
-            ..Default::default()
-        };
-        let analysis = Some(crate::analysis::analyse(
-            &synthetic.review,
-            &results,
-            settings,
-        ));
-        ResultsFile { results, analysis }
-    }
-
-    fn rendered_in_parts(file: &mut ResultsFile) -> String {
-        let before = file.clone();
-        let ron = ResultsRon::start(file);
-        let text = ron.finish(&file.results.regions).concat();
-        assert_eq!(*file, before, "left as it was");
-        text
-    }
-
-    #[test]
-    fn results_ron_in_parts_is_byte_for_byte_the_whole() {
-        let mut file = results(70);
-        let results = &mut file.results;
-        let score = &mut results.regions[3].criteria[2].scores[0];
-        score.note = "two lines,\nquotes \" and ] brackets ), tabs\t and 日本語".into();
-        results.regions[5].name = "regions: [],\n    regions: [],".into();
-        results.warnings.push("\n    regions: [],\n".into());
-        assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
-    }
-
-    #[test]
-    fn results_ron_of_the_sample_in_parts_is_the_whole() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007");
-        let review = store::load_review(&dir).unwrap();
-        let files = store::load_inputs(&review, &[], &()).unwrap();
-        for include_drafts in [false, true] {
-            let options = MergeOptions { include_drafts };
-            let results = store::merge_inputs(&review, &files, options).unwrap();
-            let mut file = ResultsFile {
-                results,
-                analysis: None,
-            };
-            assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
-        }
-    }
-
-    #[test]
-    fn results_ron_without_regions_is_the_whole() {
-        let mut file = results(5);
-        file.results.regions.clear();
-        assert_eq!(rendered_in_parts(&mut file), store::to_ron(&file));
-    }
+/// results.csv, results.svg, report.md and the terminal's table.
+fn draw(file: &ResultsFile, review: &LoadedReview, report: &Report) -> Result<[String; 4], Error> {
+    let results = &file.results;
+    let csv = report::csv(results)
+        .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
+    let svg = report::svg(results)
+        .map_err(|e| Error::Refused(crate::t!("merge-cannot-svg", error = e)))?;
+    let markdown = if report.full {
+        report::full_markdown(file, &review.review, report.inputs)
+    } else {
+        report::markdown(file, &review.review, report.inputs)
+    };
+    Ok([csv, svg, markdown, report::table(results)])
 }

@@ -8,7 +8,9 @@ pub mod assign;
 pub mod check;
 pub mod consensus;
 pub mod feedback;
+pub mod form;
 pub mod history;
+pub mod import;
 pub mod init;
 mod init_from;
 mod known;
@@ -47,6 +49,12 @@ pub enum Command {
     Consensus(consensus::Args),
     Agenda(agenda::Args),
     Feedback(feedback::Args),
+    #[command(
+        override_usage = "panelist form [DIR] --reviewer ID --panel ID [--out FILE] [--format xlsx|csv]"
+    )]
+    Form(form::Args),
+    #[command(override_usage = "panelist import [DIR] FILE... [--dry-run] [--force] [--reopen]")]
+    Import(import::Args),
     Serve(serve::Args),
 }
 
@@ -67,6 +75,8 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Agenda(args) => agenda::run(args),
         Command::Feedback(args) => feedback::run(args),
         Command::Results(args) => results::run(args),
+        Command::Form(args) => form::run(args),
+        Command::Import(args) => import::run(args),
         Command::Serve(args) => serve::run(args),
     }
 }

@@ -113,11 +113,39 @@ pub fn run(args: Args) -> Result<(), Error> {
     } else {
         let ineligible = progress::ineligible(&review.review).count();
         crate::out!("{}", table(&rows, staleness, ineligible));
-        for line in consensus {
+        for line in consensus.iter().chain(&offline_lines(&review)) {
             crate::outln!("{line}");
         }
     }
     Ok(())
+}
+
+/// A line per reviewer working offline: their latest form of a panel not
+/// yet imported, and when it was made (from the panel's forms log; a log
+/// that cannot be read is passed over, as `check` does not need it).
+fn offline_lines(review: &store::LoadedReview) -> Vec<String> {
+    let mut lines = Vec::new();
+    for panel in &review.review.panels {
+        let Ok(log) = store::read_forms_log(review, &panel.id) else {
+            continue;
+        };
+        for member in &panel.members {
+            let latest = log
+                .forms
+                .iter()
+                .filter(|f| &f.reviewer == member)
+                .max_by_key(|f| f.made);
+            if let Some(form) = latest.filter(|f| f.imported.is_none()) {
+                lines.push(t!(
+                    "status-forms-line",
+                    reviewer = member,
+                    panel = &panel.id,
+                    made = form.made.strftime("%Y-%m-%d %H:%M").to_string()
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// A line per panel whose consensus someone may record: how many of its

@@ -135,6 +135,13 @@ fn short(value: f64, min: f64) -> bool {
     value < min - EPSILON
 }
 
+/// Whether a region's `total` falls short of the committee's `min_total`:
+/// the test of the ranking, for whatever draws that line (report.md's
+/// summary, results.svg).
+pub fn short_of_total(total: f64, min_total: f64) -> bool {
+    short(total, min_total)
+}
+
 /// Marks every region that fails the eligibility rule `Ineligible` with
 /// its flag, and adds the `below:` flags of every region (the statuses of
 /// those below are the ranking's).

@@ -4,6 +4,7 @@
 //! with plotters' SVG backend; deterministic, like the rest of the report,
 //! and labelled in the language of the thread that draws it.
 
+use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -15,19 +16,19 @@ use crate::t;
 use crate::text::{self, ELLIPSIS};
 
 /// Pixel sizes of the chart.
-const WIDTH: u32 = 960;
-const ROW: u32 = 34;
+pub(super) const WIDTH: u32 = 960;
+pub(super) const ROW: u32 = 34;
 /// Title, subtitle, axis and legend.
 const CHROME: u32 = 220;
-const LABEL_AREA: u32 = 300;
+pub(super) const LABEL_AREA: u32 = 300;
 
 const SELECTED: RGBColor = RGBColor(43, 108, 176);
 const TIED: RGBColor = RGBColor(221, 107, 32);
 const NOT_SELECTED: RGBColor = RGBColor(160, 174, 192);
 const BELOW: RGBColor = RGBColor(226, 232, 240);
-const CUTOFF: RGBColor = RGBColor(197, 48, 48);
-const INK: RGBColor = RGBColor(26, 32, 44);
-const MUTED: RGBColor = RGBColor(74, 85, 104);
+pub(super) const CUTOFF: RGBColor = RGBColor(197, 48, 48);
+pub(super) const INK: RGBColor = RGBColor(26, 32, 44);
+pub(super) const MUTED: RGBColor = RGBColor(74, 85, 104);
 
 /// Where the selection cutoff falls: after this many regions in rank
 /// order. It is the number of places, or fewer when fewer regions reach the
@@ -78,8 +79,8 @@ pub fn tier_cutoffs(results: &Results) -> Vec<usize> {
         .collect()
 }
 
-/// The chart as SVG text.
-pub fn svg(results: &Results) -> Result<String, String> {
+/// The chart as SVG text: a bar for every region.
+pub(super) fn bars(results: &Results) -> Result<String, String> {
     let mut out = String::new();
     let rows = results.regions.len().max(1) as u32;
     draw(results, &mut out, (WIDTH, CHROME + ROW * rows)).map_err(|e| e.to_string())?;
@@ -87,9 +88,9 @@ pub fn svg(results: &Results) -> Result<String, String> {
     Ok(out)
 }
 
-type DrawResult = Result<(), Box<dyn std::error::Error>>;
+pub(super) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-fn color(status: Status) -> RGBColor {
+pub(super) fn color(status: Status) -> RGBColor {
     match status {
         Status::Selected => SELECTED,
         Status::Tied => TIED,
@@ -110,15 +111,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
     // Finite: maxima that `check` accepts can add up to inf, on which
     // plotters never finishes its axis.
     let max = if max.is_finite() { max } else { f64::MAX };
-    let root = root.titled(
-        &t!("chart-title", title = &results.title),
-        ("sans-serif", 22).into_font().color(&INK),
-    )?;
-    root.draw(&Text::new(
-        subtitle(results),
-        (size.0 as i32 / 2, 2),
-        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    let root = titled(root, results, size.0)?;
     let (plot, legend_area) = root.split_vertically(size.1 - 70);
     // Row i (from the top) spans y = top - i - 1 .. top - i; the half row
     // above the first region holds the label of the minimum.
@@ -145,7 +138,7 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
     if let Some(min) = results.rules.min_total.filter(|m| (0.0..=max).contains(m)) {
         draw_minimum(&mut chart, min, top)?;
     }
-    draw_bars(&mut chart, results, max, &row)?;
+    draw_bars(&mut chart, &results.regions, 0.0, max, &row)?;
     draw_cutoff(&mut chart, results, max, &row)?;
     draw_legend(results, &legend_area)?;
     root.present()?;
@@ -153,7 +146,8 @@ fn draw(results: &Results, out: &mut String, size: (u32, u32)) -> DrawResult {
 }
 
 /// The plot area of the chart: totals across, regions down.
-type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(super) type Plot<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The minimum total, as a dashed line labelled above the first region.
 fn draw_minimum(chart: &mut Plot, min: f64, top: f64) -> DrawResult {
@@ -174,23 +168,25 @@ fn draw_minimum(chart: &mut Plot, min: f64, top: f64) -> DrawResult {
     Ok(())
 }
 
-/// A bar per region, its name on the left and its total at its end.
-fn draw_bars(
+/// A bar per region from `from` (the axis's start), its name on the left
+/// and its total at its end.
+pub(super) fn draw_bars(
     chart: &mut Plot,
-    results: &Results,
+    regions: &[RegionResult],
+    from: f64,
     max: f64,
     row: &dyn Fn(usize) -> f64,
 ) -> DrawResult {
-    for (i, region) in results.regions.iter().enumerate() {
+    for (i, region) in regions.iter().enumerate() {
         let (y0, y1) = (row(i) - 0.82, row(i) - 0.18);
         let mid = row(i) - 0.5;
-        let total = region.total.clamp(0.0, max);
+        let total = region.total.clamp(from, max);
         chart.draw_series([
-            Rectangle::new([(0.0, y0), (total, y1)], color(region.status).filled()),
-            Rectangle::new([(0.0, y0), (total, y1)], NOT_SELECTED.stroke_width(1)),
+            Rectangle::new([(from, y0), (total, y1)], color(region.status).filled()),
+            Rectangle::new([(from, y0), (total, y1)], NOT_SELECTED.stroke_width(1)),
         ])?;
         chart.draw_series(std::iter::once(
-            EmptyElement::at((0.0, mid))
+            EmptyElement::at((from, mid))
                 + Text::new(
                     label(region),
                     (-10, 0),
@@ -224,16 +220,7 @@ fn draw_cutoff(
         if above == 0 || above >= n || cutoffs[..k].contains(&above) {
             continue;
         }
-        let label = match results.rules.tiers.get(k) {
-            Some(tier) if results.rules.tiers.len() > 1 => {
-                t!(
-                    "chart-tier-cutoff",
-                    title = tier.title.as_str(),
-                    places = tier.places
-                )
-            }
-            _ => cutoff_label(results),
-        };
+        let label = cutoff_label(results, k);
         let y = row(above - 1) - 1.0;
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(0.0, y), (max, y)],
@@ -252,7 +239,7 @@ fn draw_cutoff(
 }
 
 /// One coloured square and name per status that occurs, in a row.
-fn draw_legend<DB: DrawingBackend>(
+pub(super) fn draw_legend<DB: DrawingBackend>(
     results: &Results,
     area: &DrawingArea<DB, plotters::coord::Shift>,
 ) -> DrawResult
@@ -290,11 +277,40 @@ where
     Ok(())
 }
 
-fn font(size: u32, color: RGBColor) -> TextStyle<'static> {
+/// `root` under the chart's title and its subtitle, on a chart `width` wide.
+pub(super) fn titled<'a>(
+    root: DrawingArea<SVGBackend<'a>, Shift>,
+    results: &Results,
+    width: u32,
+) -> Result<DrawingArea<SVGBackend<'a>, Shift>, DrawingAreaErrorKind<std::io::Error>> {
+    let root = root.titled(
+        &t!("chart-title", title = &results.title),
+        ("sans-serif", 22).into_font().color(&INK),
+    )?;
+    root.draw(&Text::new(
+        subtitle(results),
+        (width as i32 / 2, 2),
+        font(15, MUTED).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    Ok(root)
+}
+
+pub(super) fn font(size: u32, color: RGBColor) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&color)
 }
 
-fn cutoff_label(results: &Results) -> String {
+/// The label of the `k`th line of [`tier_cutoffs`]: the end of a tier, or
+/// the selection's cutoff.
+pub(super) fn cutoff_label(results: &Results, k: usize) -> String {
+    if let Some(tier) = results.rules.tiers.get(k)
+        && results.rules.tiers.len() > 1
+    {
+        return t!(
+            "chart-tier-cutoff",
+            title = tier.title.as_str(),
+            places = tier.places
+        );
+    }
     let places = results.rules.select;
     if results.regions.iter().any(|r| r.status == Status::Tied) {
         t!("chart-cutoff-tie", places = places)
@@ -313,7 +329,7 @@ fn label(region: &RegionResult) -> String {
     text::truncate(&text, 36, ELLIPSIS)
 }
 
-fn subtitle(results: &Results) -> String {
+pub(super) fn subtitle(results: &Results) -> String {
     let selected = results
         .regions
         .iter()
@@ -363,7 +379,7 @@ mod tests {
         let results = merge(&review, &[], MergeOptions::default()).expect("merge");
         assert_eq!(results.rules.max_total, f64::INFINITY);
         let (sent, drawn) = std::sync::mpsc::channel();
-        std::thread::spawn(move || sent.send(svg(&results)));
+        std::thread::spawn(move || sent.send(bars(&results)));
         let svg = drawn
             .recv_timeout(std::time::Duration::from_secs(60))
             .expect("drawn within a minute")

@@ -9,6 +9,9 @@ mod chart;
 mod csv_file;
 pub mod eligibility;
 pub mod feedback;
+mod histogram;
+mod input_file;
+mod lines;
 mod markdown;
 mod money;
 mod results_file;
@@ -16,11 +19,16 @@ pub mod solidity;
 mod table;
 pub mod words;
 
-pub use chart::{cutoff, svg, tier_cutoffs};
+pub use chart::{cutoff, tier_cutoffs};
 pub use csv_file::csv;
 pub use eligibility::rule_in_words;
-pub use markdown::{InputFile, markdown};
+pub use histogram::{AROUND as SVG_AROUND, BARS_UP_TO, svg};
+pub use input_file::InputFile;
+pub use lines::{Line, Place, lines, places};
+pub use markdown::{
+    AROUND as REPORT_AROUND, FULL_REPORT_UP_TO, full_markdown, is_summary, markdown,
+};
 pub use money::{amount, amount_in};
-pub use results_file::ResultsFile;
+pub use results_file::{ReadResults, ResultsFile, recorded_inputs};
 pub use table::table;
 pub use words::{Form, points};

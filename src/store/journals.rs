@@ -39,15 +39,39 @@ pub fn check_journals(
     invalid: &HashSet<PathBuf>,
     repair: bool,
 ) -> JournalReport {
+    use rayon::prelude::*;
+    // One index for every panel: a national review's index (its regions,
+    // conflicts and assignments) takes milliseconds to build, hundreds of
+    // times over. The panels are checked on every core, each under its own
+    // lock, and their findings kept in panel order.
+    let index = Index::new(&review.review);
+    let lang = crate::i18n::lang();
+    let reports: Vec<JournalReport> = review
+        .review
+        .panels
+        .par_iter()
+        .with_max_len(1)
+        .map(|panel| {
+            crate::i18n::with_lang(lang, || {
+                let mut report = JournalReport::default();
+                check_panel(review, &index, &panel.id, invalid, repair, &mut report);
+                report
+            })
+        })
+        .collect();
     let mut report = JournalReport::default();
-    for panel in &review.review.panels {
-        check_panel(review, &panel.id, invalid, repair, &mut report);
+    for one in reports {
+        report.problems.extend(one.problems);
+        report.warnings.extend(one.warnings);
+        report.repaired.extend(one.repaired);
+        report.done.extend(one.done);
     }
     report
 }
 
 fn check_panel(
     review: &LoadedReview,
+    index: &Index,
     panel: &str,
     invalid: &HashSet<PathBuf>,
     repair: bool,
@@ -63,9 +87,11 @@ fn check_panel(
     for problem in &journal.problems {
         report.warnings.push(problem.to_string());
     }
-    let index = Index::new(&review.review);
-    let file = (path.exists() && !invalid.contains(&path))
-        .then(|| read_panel_file(review, &index, &path, PanelFileRole::Scores).ok())
+    // The file is read only when the journal has something to hold it to:
+    // a panel without a journal costs nothing more than `check` has spent.
+    let needs_file = journal.holds_confirmed() || !journal.interrupted().is_empty();
+    let file = (needs_file && path.exists() && !invalid.contains(&path))
+        .then(|| read_panel_file(review, index, &path, PanelFileRole::Scores).ok())
         .flatten();
     // A last save killed after it replaced the file: the file holds it, so
     // it counts; only its commit line is missing.
@@ -220,6 +246,7 @@ fn rebuild(
         consensus: journal.replay_consensus(),
     };
     let text = to_ron(&file);
+    // Repairs are rare: the index is built for each.
     let index = Index::new(&review.review);
     let problems = validate::panel_file(
         &index,

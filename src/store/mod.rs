@@ -12,6 +12,7 @@
 mod atomic;
 mod checksum;
 mod follows;
+mod forms;
 mod inputs;
 pub mod journal;
 mod journals;
@@ -28,6 +29,9 @@ pub use checksum::sha256_hex;
 pub use follows::{
     EarlierResults, Followed, check_follows, earlier_dir, read_results, selected_tier, tier_ids,
 };
+pub use forms::{
+    FormsLog, SentForm, changed_since, forms_log_path, make_form, mark_imported, read_forms_log,
+};
 pub use inputs::{
     Inspected, Progress, inspect_review, load_inputs, merge_inputs, read_panel_files,
 };
@@ -38,7 +42,7 @@ pub use panel_files::{
     LoadedPanelFile, conflicts_elsewhere, lost_panel_files, now, panel_file_paths, read_panel_file,
     read_sheet, unrepaired,
 };
-pub use pretty::{to_ron, to_ron_nested};
+pub use pretty::to_ron;
 pub use review::{LoadedReview, load_review, read_review, scores_dir};
 pub use save::{
     CLI_WAIT, RealIo, SaveIo, Saved, SavedConsensus, save_changes, save_changes_with,

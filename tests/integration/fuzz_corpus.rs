@@ -14,6 +14,11 @@ use panelist::source::{Anchor, SourceText};
 mod targets;
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    corpus_of(target, 100)
+}
+
+/// The inputs of `target`'s corpus, more than `least` of them.
+fn corpus_of(target: &str, least: usize) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
         .join(target);
@@ -26,13 +31,25 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         })
         .collect();
     inputs.sort();
-    assert!(inputs.len() > 100, "{target}: only {} inputs", inputs.len());
+    assert!(
+        inputs.len() > least,
+        "{target}: only {} inputs",
+        inputs.len()
+    );
     inputs
 }
 
 /// Runs `body` on every input of `target`'s corpus, naming the input that fails.
 fn replay(target: &str, body: impl Fn(&[u8]) + std::panic::RefUnwindSafe) {
-    for (path, bytes) in corpus(target) {
+    replay_inputs(target, corpus(target), body);
+}
+
+fn replay_inputs(
+    target: &str,
+    inputs: Vec<(PathBuf, Vec<u8>)>,
+    body: impl Fn(&[u8]) + std::panic::RefUnwindSafe,
+) {
+    for (path, bytes) in inputs {
         if std::panic::catch_unwind(|| body(&bytes)).is_err() {
             panic!("{target}: the input {} fails", path.display());
         }
@@ -52,6 +69,36 @@ fn the_panel_file_corpus_replays() {
 #[test]
 fn the_journal_corpus_replays() {
     replay("journal", targets::journal);
+}
+
+/// The form corpora began with forms of the sample review (made, filled,
+/// damaged) rather than a fuzzer's hundreds of inputs: 20 at least.
+#[test]
+fn the_form_corpora_replay() {
+    replay_inputs("form_xlsx", corpus_of("form_xlsx", 20), targets::form_xlsx);
+    replay_inputs("form_csv", corpus_of("form_csv", 20), targets::form_csv);
+    // The seeds reach the end of the checks: some pass them with marks.
+    let review: Review = SourceText::new(
+        "review.ron",
+        include_str!("../../panels/kci-2007/review.ron"),
+    )
+    .parse()
+    .expect("the sample review");
+    let index = panelist::model::Index::new(&review);
+    for target in ["form_xlsx", "form_csv"] {
+        let passing = corpus_of(target, 20)
+            .iter()
+            .filter_map(|(_, bytes)| {
+                let read = panelist::form::read_form(bytes);
+                panelist::form::check_form(&index, &review.fingerprint(), read, |_| Vec::new()).ok()
+            })
+            .filter(|filled| !filled.marks.is_empty())
+            .count();
+        assert!(
+            passing >= 2,
+            "{target}: {passing} seeds pass every check with marks"
+        );
+    }
 }
 
 #[test]

@@ -66,6 +66,7 @@ fn app(review: Review, sheets: &[SheetInput], lang: In, theme: Theme, keys: &[&s
         submitted: file.clone(),
         with_drafts: file,
         conflicts: Default::default(),
+        changed_since_merge: Vec::new(),
     };
     let mut app = App::new(data, theme);
     press(&mut app, keys);

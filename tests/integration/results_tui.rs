@@ -514,6 +514,7 @@ fn knife_edge() -> Data {
         with_drafts: results.clone(),
         submitted: results,
         conflicts: Default::default(),
+        changed_since_merge: Vec::new(),
     }
 }
 

@@ -223,6 +223,8 @@ fn the_assigned_panels_marks_select_the_same_30_candidates() {
     // reviewers assign gave it, all of whose marks count.
     let lists = lists(&review_of(&dir));
     let by_region = reviewers_of(&lists);
+    // Who marked what is in the panel files, which results.ron does not copy.
+    let results = crate::common::merged_in_memory(&dir);
     for region in results
         .regions
         .iter()

@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["source"],
     &["validate", "config", "progress", "assign", "agenda"],
+    &["form"],
     &["merge"],
     &["analysis"],
     &["report"],

@@ -5,19 +5,9 @@ use std::fmt::{self, Write};
 
 use super::writer::{Report, list};
 use crate::model::{Aggregate, Regions};
+use crate::report::input_file::InputFile;
 use crate::report::words::{escape, points};
 use crate::t;
-
-/// An input file of the merge, with its checksum, so that the results can be
-/// reproduced from exactly these files.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputFile {
-    pub path: String,
-    pub sha256: String,
-    /// The results of the review this one follows (SPEC's "Stages"): the
-    /// selection its regions come from, not a file of this review.
-    pub followed: bool,
-}
 
 impl Report<'_> {
     pub(super) fn rules(&mut self) -> fmt::Result {
@@ -174,9 +164,7 @@ impl Report<'_> {
             return Ok(());
         }
         writeln!(self, "## {}\n", t!("report-warnings"))?;
-        for warning in &results.warnings {
-            writeln!(self, "- {}", escape(warning))?;
-        }
+        self.items(results.warnings.iter().map(|w| escape(w)).collect())?;
         writeln!(self)
     }
 

@@ -58,14 +58,14 @@ impl Report<'_> {
                 t!("report-consensus-col-counts")
             )?;
             writeln!(self, "|---|---|---:|---:|---:|")?;
+            let more = self.cut_rows(&mut rows);
             for row in rows {
                 writeln!(self, "{row}")?;
             }
+            self.rows_left_out(more)?;
             writeln!(self)?;
         }
-        for line in missing {
-            writeln!(self, "- {line}")?;
-        }
+        self.items(missing)?;
         writeln!(self)
     }
 }

@@ -14,6 +14,13 @@ impl Report<'_> {
         let results = self.results;
         writeln!(self, "## {}\n", t!("report-flags"))?;
         let mut any = self.thresholds()?;
+        if self.summary.is_some() {
+            let flagged = self.flagged(any)?;
+            if !(any || flagged) {
+                writeln!(self, "{}", t!("report-no-flags"))?;
+            }
+            return writeln!(self);
+        }
         for region in &results.regions {
             // Screened out, its marks were not due: the criteria it lacks
             // are no one's omission (its flag says `incomplete` still).

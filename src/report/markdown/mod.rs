@@ -6,30 +6,55 @@
 //! language of the thread that writes it.
 
 mod appendix;
+mod around;
 mod consensus;
 mod flags;
 mod programme;
 mod revised;
 mod selection;
+mod summary;
 mod writer;
 
 use std::fmt;
 
-pub use appendix::InputFile;
+use crate::report::input_file::InputFile;
+use summary::Summary;
+pub use summary::{AROUND, FULL_REPORT_UP_TO, is_summary};
 use writer::Report;
 
 use crate::model::Review;
 use crate::report::ResultsFile;
 
 /// Writes the report of the results and their analysis. `review` gives
-/// titles for ids.
+/// titles for ids. Up to [`FULL_REPORT_UP_TO`] regions the full report,
+/// beyond it the summary (see [`summary`]).
 pub fn markdown(file: &ResultsFile, review: &Review, inputs: &[InputFile]) -> String {
+    if is_summary(&file.results) {
+        write(file, review, inputs, Some(&Summary::of(&file.results)))
+    } else {
+        full_markdown(file, review, inputs)
+    }
+}
+
+/// The full report whatever the size: a row for every region
+/// (`merge --full-report`).
+pub fn full_markdown(file: &ResultsFile, review: &Review, inputs: &[InputFile]) -> String {
+    write(file, review, inputs, None)
+}
+
+fn write(
+    file: &ResultsFile,
+    review: &Review,
+    inputs: &[InputFile],
+    summary: Option<&Summary>,
+) -> String {
     let mut out = String::new();
     let _ = Report {
         out: &mut out,
         results: &file.results,
         analysis: file.analysis.as_ref(),
         review,
+        summary,
     }
     .write(inputs);
     out
@@ -38,12 +63,19 @@ pub fn markdown(file: &ResultsFile, review: &Review, inputs: &[InputFile]) -> St
 impl Report<'_> {
     fn write(&mut self, inputs: &[InputFile]) -> fmt::Result {
         self.heading()?;
+        self.summary_note()?;
         self.ranking()?;
         self.selection()?;
         self.budget()?;
         self.ties()?;
         if let Some(analysis) = self.analysis {
-            let section = super::solidity::markdown_section(self.results, analysis, self.review);
+            let shown = self.summary.map(|s| s.analysed(analysis));
+            let section = super::solidity::markdown_section_of(
+                self.results,
+                analysis,
+                self.review,
+                shown.as_ref(),
+            );
             self.out.push_str(&section);
         }
         self.consensus()?;

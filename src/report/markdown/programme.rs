@@ -29,10 +29,12 @@ impl Report<'_> {
                     )
                 })
                 .collect();
+            let count = regions.len();
+            let regions = self.bounded(regions);
             let line = t!(
                 "report-tier",
                 title = escape(&tier.title),
-                count = regions.len(),
+                count = count,
                 places = tier.places,
                 regions = list_or_none(&regions)
             );
@@ -81,13 +83,14 @@ impl Report<'_> {
                 )
             })
             .collect();
+        let count = regions.len();
         writeln!(
             self,
             "- {}",
             t!(
                 "report-ineligible",
-                count = regions.len(),
-                regions = list(&regions)
+                count = count,
+                regions = list(&self.bounded(regions))
             )
         )
     }
@@ -139,28 +142,25 @@ impl Report<'_> {
     pub(super) fn thresholds(&mut self) -> Result<bool, fmt::Error> {
         let results = self.results;
         let minimums = Minimums::of(self.review);
-        let mut any = false;
+        let mut lines = Vec::new();
         for region in &results.regions {
             for flag in &region.flags {
                 let Some(id) = flag.strip_prefix("below:") else {
                     continue;
                 };
                 let (value, min, title) = minimums.short_of(region, id, results.rules.min_total);
-                any = true;
-                writeln!(
-                    self,
-                    "- {}",
-                    t!(
-                        "report-threshold-missed",
-                        region = escape(&region.name),
-                        id = escape(id),
-                        title = escape(&title),
-                        value = points(value),
-                        min = points(min)
-                    )
-                )?;
+                lines.push(t!(
+                    "report-threshold-missed",
+                    region = escape(&region.name),
+                    id = escape(id),
+                    title = escape(&title),
+                    value = points(value),
+                    min = points(min)
+                ));
             }
         }
+        let any = !lines.is_empty();
+        self.items(lines)?;
         Ok(any)
     }
 
@@ -197,18 +197,18 @@ impl Report<'_> {
             .iter()
             .filter(|r| r.allocation.is_some_and(|a| a > 0.0))
             .collect();
-        for region in &paid {
-            writeln!(
-                self,
-                "- {}",
+        let allocations = paid
+            .iter()
+            .map(|region| {
                 t!(
                     "report-allocation",
                     name = escape(&region.name),
                     amount = money(region.allocation.unwrap_or(0.0)),
                     exact = points(region.allocation.unwrap_or(0.0))
                 )
-            )?;
-        }
+            })
+            .collect();
+        self.items(allocations)?;
         let unfunded: Vec<String> = self
             .results
             .regions
@@ -223,7 +223,7 @@ impl Report<'_> {
                 t!(
                     "report-funding-line",
                     first = first.clone(),
-                    regions = list(&unfunded)
+                    regions = list(&self.bounded(unfunded.clone()))
                 )
             )?;
         }

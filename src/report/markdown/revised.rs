@@ -13,7 +13,7 @@ impl Report<'_> {
     /// The section, only when some counting mark was revised.
     pub(super) fn revised(&mut self) -> fmt::Result {
         let results = self.results;
-        let rows: Vec<[String; 6]> = results
+        let mut rows: Vec<[String; 6]> = results
             .regions
             .iter()
             .flat_map(|region| {
@@ -56,9 +56,11 @@ impl Report<'_> {
             t!("report-col-change")
         )?;
         writeln!(self, "|---|---|---|---:|---:|---:|")?;
+        let more = self.cut_rows(&mut rows);
         for row in &rows {
             writeln!(self, "| {} |", row.join(" | "))?;
         }
+        self.rows_left_out(more)?;
         writeln!(self)
     }
 }

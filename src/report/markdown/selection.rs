@@ -51,14 +51,23 @@ impl Report<'_> {
     }
 
     pub(super) fn ranking(&mut self) -> fmt::Result {
-        let results = self.results;
+        if self.summary.is_some() {
+            return self.around_lines();
+        }
         writeln!(self, "## {}\n", t!("report-ranking"))?;
-        let categories: Vec<&str> = self
-            .review
-            .categories
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
+        self.ranking_head()?;
+        let mut flags = FlagWords::default();
+        for i in 0..self.results.regions.len() {
+            self.ranking_row(i, &mut flags)?;
+        }
+        writeln!(self, "\n{}\n", t!("report-gaps"))?;
+        self.categories()
+    }
+
+    /// The head of the ranking's table: the same columns wherever a part
+    /// of the ranking is shown.
+    pub(super) fn ranking_head(&mut self) -> fmt::Result {
+        let results = self.results;
         let tiers = !results.rules.tiers.is_empty();
         let budget = results.budget.is_some();
         write!(
@@ -69,8 +78,8 @@ impl Report<'_> {
             t!("report-col-total"),
             t!("report-col-gap")
         )?;
-        for id in &categories {
-            write!(self, " {} |", escape(id))?;
+        for category in &self.review.categories {
+            write!(self, " {} |", escape(&category.id))?;
         }
         write!(self, " {} |", t!("col-status"))?;
         if tiers {
@@ -85,63 +94,64 @@ impl Report<'_> {
             )?;
         }
         write!(self, "\n|---:|---|---:|---:|")?;
-        for _ in &categories {
+        for _ in &self.review.categories {
             write!(self, "---:|")?;
         }
         write!(self, "---|{}---:|---|", if tiers { "---|" } else { "" })?;
-        writeln!(self, "{}", if budget { "---:|" } else { "" })?;
-        let mut flags = FlagWords::default();
-        for (i, region) in results.regions.iter().enumerate() {
-            // Ineligible regions come after the ranked ones, by id: no gap
-            // to or between them.
-            let gap = match results.regions.get(i + 1) {
-                Some(next) if next.status != Status::Ineligible => {
-                    points(region.total - next.total)
-                }
-                _ => String::new(),
-            };
-            write!(
-                self,
-                "| {} | {} | {} | {} |",
-                words::rank(region),
-                escape(&region.name),
-                points(region.total),
-                gap
-            )?;
-            for id in &categories {
-                write!(self, " {} |", points(region.subtotal(id)))?;
-            }
-            write!(
-                self,
-                " {} |",
-                words::status(region.status, Form::Table, None)
-            )?;
-            if tiers {
-                let title = region.tier.as_deref().map(|t| self.tier_title(t));
-                write!(self, " {} |", escape(title.unwrap_or_default()))?;
-            }
-            write!(
-                self,
-                " {} | {} |",
-                region.marks,
-                escape(&flags.of(&region.flags).join("; "))
-            )?;
-            if budget {
-                // Readable here; exact in results.csv and the Budget section.
-                let money = region
-                    .allocation
-                    .filter(|a| *a > 0.0)
-                    .map_or_else(|| "-".to_string(), crate::report::amount);
-                write!(self, " {money} |")?;
-            }
-            writeln!(self)?;
+        writeln!(self, "{}", if budget { "---:|" } else { "" })
+    }
+
+    /// The row of the `i`th region of the results in the ranking's table.
+    pub(super) fn ranking_row(&mut self, i: usize, flags: &mut FlagWords) -> fmt::Result {
+        let results = self.results;
+        let Some(region) = results.regions.get(i) else {
+            return Ok(());
+        };
+        // Ineligible regions come after the ranked ones, by id: no gap
+        // to or between them.
+        let gap = match results.regions.get(i + 1) {
+            Some(next) if next.status != Status::Ineligible => points(region.total - next.total),
+            _ => String::new(),
+        };
+        write!(
+            self,
+            "| {} | {} | {} | {} |",
+            words::rank(region),
+            escape(&region.name),
+            points(region.total),
+            gap
+        )?;
+        for category in &self.review.categories {
+            write!(self, " {} |", points(region.subtotal(&category.id)))?;
         }
-        writeln!(self, "\n{}\n", t!("report-gaps"))?;
-        self.categories()
+        write!(
+            self,
+            " {} |",
+            words::status(region.status, Form::Table, None)
+        )?;
+        if !results.rules.tiers.is_empty() {
+            let title = region.tier.as_deref().map(|t| self.tier_title(t));
+            write!(self, " {} |", escape(title.unwrap_or_default()))?;
+        }
+        write!(
+            self,
+            " {} | {} |",
+            region.marks,
+            escape(&flags.of(&region.flags).join("; "))
+        )?;
+        if results.budget.is_some() {
+            // Readable here; exact in results.csv and the Budget section.
+            let money = region
+                .allocation
+                .filter(|a| *a > 0.0)
+                .map_or_else(|| "-".to_string(), crate::report::amount);
+            write!(self, " {money} |")?;
+        }
+        writeln!(self)
     }
 
     /// Every category at every depth, indented by depth, with its maximum.
-    fn categories(&mut self) -> fmt::Result {
+    pub(super) fn categories(&mut self) -> fmt::Result {
         writeln!(self, "{}", t!("report-categories"))?;
         for placed in self.review.all_categories() {
             let category = placed.category;
@@ -191,7 +201,7 @@ impl Report<'_> {
                     "report-selected",
                     count = selected.len(),
                     places = results.rules.select,
-                    regions = list_or_none(&selected)
+                    regions = list_or_none(&self.bounded(selected))
                 )
             )?;
         } else {
@@ -199,6 +209,7 @@ impl Report<'_> {
         }
         let tied = names(Status::Tied);
         if !tied.is_empty() {
+            let tied = self.bounded(tied);
             writeln!(self, "- {}", t!("report-tied", regions = list(&tied)))?;
         }
         writeln!(
@@ -206,7 +217,7 @@ impl Report<'_> {
             "- {}",
             t!(
                 "report-not-selected",
-                regions = list_or_none(&names(Status::NotSelected))
+                regions = list_or_none(&self.bounded(names(Status::NotSelected)))
             )
         )?;
         if let Some(min) = results.rules.min_total {
@@ -216,7 +227,7 @@ impl Report<'_> {
                 t!(
                     "report-below",
                     min = points(min),
-                    regions = list_or_none(&names(Status::BelowThreshold))
+                    regions = list_or_none(&self.bounded(names(Status::BelowThreshold)))
                 )
             )?;
         } else if results
@@ -229,7 +240,7 @@ impl Report<'_> {
                 "- {}",
                 t!(
                     "report-below-minimums",
-                    regions = list(&names(Status::BelowThreshold))
+                    regions = list(&self.bounded(names(Status::BelowThreshold)))
                 )
             )?;
         }
@@ -263,7 +274,7 @@ impl Report<'_> {
                     .filter(|r| r.status == Status::Selected)
                     .count(),
             );
-            let names: Vec<String> = tied.iter().map(|r| escape(&r.name)).collect();
+            let names = self.bounded(tied.iter().map(|r| escape(&r.name)).collect());
             return writeln!(
                 self,
                 "{}",
@@ -346,9 +357,17 @@ impl Report<'_> {
             .iter()
             .filter(|r| r.status != Status::Ineligible)
             .collect();
+        // The summary says the ties around its lines, and how many others.
+        let mut elsewhere = 0usize;
         for pair in ranked.windows(2) {
             let (above, below) = (&pair[0], &pair[1]);
             if (above.total - below.total).abs() > EPSILON {
+                continue;
+            }
+            if let Some(summary) = self.summary
+                && !(summary.near(&above.region) && summary.near(&below.region))
+            {
+                elsewhere += 1;
                 continue;
             }
             any = true;
@@ -379,6 +398,15 @@ impl Report<'_> {
                     writeln!(self, "- {sentence}")?;
                 }
             }
+        }
+        if elsewhere > 0 {
+            let gap = if any { "\n" } else { "" };
+            writeln!(
+                self,
+                "{gap}{}",
+                t!("report-ties-elsewhere", count = elsewhere)
+            )?;
+            any = true;
         }
         if !any {
             writeln!(self, "{}", t!("report-no-ties"))?;

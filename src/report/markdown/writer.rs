@@ -3,6 +3,7 @@
 
 use std::fmt::{self, Write};
 
+use super::summary::{LISTED, Summary};
 use crate::analysis::Analysis;
 use crate::merge::Results;
 use crate::model::Review;
@@ -13,6 +14,9 @@ pub(super) struct Report<'a> {
     pub(super) results: &'a Results,
     pub(super) analysis: Option<&'a Analysis>,
     pub(super) review: &'a Review,
+    /// The summary form's lines and regions, for a review too large to
+    /// list in full; `None` for the full report.
+    pub(super) summary: Option<&'a Summary>,
 }
 
 impl Write for Report<'_> {
@@ -23,6 +27,58 @@ impl Write for Report<'_> {
 }
 
 impl Report<'_> {
+    /// The items of a list, all of them in the full report; in the
+    /// summary form at most [`LISTED`] and how many more there are.
+    pub(super) fn bounded(&self, mut items: Vec<String>) -> Vec<String> {
+        if self.summary.is_some() && items.len() > LISTED {
+            let more = items.len() - LISTED;
+            items.truncate(LISTED);
+            items.push(t!("and-more", count = more));
+        }
+        items
+    }
+
+    /// A bulleted list: every item in the full report; in the summary
+    /// form at most [`LISTED`] and a line saying how many more results.csv
+    /// and results.ron hold.
+    pub(super) fn items(&mut self, mut items: Vec<String>) -> fmt::Result {
+        let more = if self.summary.is_some() && items.len() > LISTED {
+            let more = items.len() - LISTED;
+            items.truncate(LISTED);
+            more
+        } else {
+            0
+        };
+        for item in items {
+            writeln!(self, "- {item}")?;
+        }
+        if more > 0 {
+            writeln!(self, "- {}", t!("report-more-lines", count = more))?;
+        }
+        Ok(())
+    }
+
+    /// The rows of a table: all in the full report; in the summary form
+    /// the first [`LISTED`], and how many were left out.
+    pub(super) fn cut_rows<T>(&self, rows: &mut Vec<T>) -> usize {
+        if self.summary.is_some() && rows.len() > LISTED {
+            let more = rows.len() - LISTED;
+            rows.truncate(LISTED);
+            more
+        } else {
+            0
+        }
+    }
+
+    /// After a table cut by [`Self::cut_rows`]: how many rows more
+    /// results.csv and results.ron hold.
+    pub(super) fn rows_left_out(&mut self, more: usize) -> fmt::Result {
+        if more > 0 {
+            writeln!(self, "\n{}", t!("report-more-rows", count = more))?;
+        }
+        Ok(())
+    }
+
     pub(super) fn category_title(&self, id: &str) -> &str {
         self.review
             .all_categories()

@@ -1,7 +1,7 @@
 //! How solid the selection is, as a section of report.md: the summary and
 //! the table of regions here, the other parts in the files beside it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use super::sentences::{
@@ -16,6 +16,17 @@ use crate::t;
 
 /// The section of `report.md`.
 pub fn markdown_section(results: &Results, analysis: &Analysis, review: &Review) -> String {
+    markdown_section_of(results, analysis, review, None)
+}
+
+/// The section with its table cut to the regions `shown` (by id), as the
+/// summary form of report.md has it: the rest is all the same.
+pub fn markdown_section_of<'a>(
+    results: &'a Results,
+    analysis: &'a Analysis,
+    review: &'a Review,
+    shown: Option<&'a HashSet<&'a str>>,
+) -> String {
     let mut out = String::new();
     let _ = Section {
         out: &mut out,
@@ -27,6 +38,7 @@ pub fn markdown_section(results: &Results, analysis: &Analysis, review: &Review)
             .iter()
             .map(|r| (r.region.as_str(), r.name.as_str()))
             .collect(),
+        shown,
     }
     .write();
     out
@@ -39,6 +51,8 @@ pub(super) struct Section<'a> {
     pub(super) review: &'a Review,
     /// Region names by id.
     names: HashMap<&'a str, &'a str>,
+    /// The regions of the table, when not all.
+    shown: Option<&'a HashSet<&'a str>>,
 }
 
 impl Write for Section<'_> {
@@ -80,6 +94,25 @@ impl Section<'_> {
         self.calibration()?;
         self.closeness()?;
         self.boundaries()
+    }
+
+    /// Whether the table has a row for this region.
+    fn shows(&self, region: &str) -> bool {
+        self.shown.is_none_or(|shown| shown.contains(region))
+    }
+
+    /// Under a table that leaves regions out, how many.
+    fn rows_left_out(&mut self) -> fmt::Result {
+        let analysis = self.analysis;
+        let count = analysis
+            .regions
+            .iter()
+            .filter(|r| !self.shows(&r.region))
+            .count();
+        if count > 0 {
+            writeln!(self, "\n{}", t!("report-analysis-rows", count = count))?;
+        }
+        Ok(())
     }
 
     pub(super) fn name(&self, region: &str) -> String {
@@ -254,7 +287,10 @@ impl Section<'_> {
         writeln!(self, "---|---|")?;
         let checks = analysis.by_region();
         for region in &self.results.regions {
-            let Some(check) = checks.get(region.region.as_str()) else {
+            let Some(check) = checks
+                .get(region.region.as_str())
+                .filter(|_| self.shows(&region.region))
+            else {
                 continue;
             };
             write!(
@@ -295,16 +331,24 @@ impl Section<'_> {
             );
             writeln!(self, " {} | {} |", calibrated, verdict_word(check.verdict))?;
         }
+        self.rows_left_out()?;
+        self.legend()
+    }
+
+    /// Below the table: what its columns say, and how many regions were
+    /// settled without being ranked again.
+    fn legend(&mut self) -> fmt::Result {
         writeln!(
             self,
             "\n{}\n",
             t!("solid-table-legend", share = solid_share())
         )?;
-        if analysis.settled > 0 {
+        let settled = self.analysis.settled;
+        if settled > 0 {
             writeln!(
                 self,
                 "{}\n",
-                t!("solid-table-legend-settled", settled = analysis.settled)
+                t!("solid-table-legend-settled", settled = settled)
             )?;
         }
         Ok(())

@@ -10,8 +10,8 @@ use crate::Error;
 use crate::analysis::{self, Analysis};
 use crate::merge::MergeOptions;
 use crate::model::{Conflict, Review};
-use crate::report::ResultsFile;
-use crate::store::{self, LoadedPanelFile};
+use crate::report::{self, ResultsFile};
+use crate::store::{self, LoadedPanelFile, LoadedReview};
 use crate::tui::session;
 use crate::tui::theme::Theme;
 
@@ -27,6 +27,21 @@ pub struct Data {
     /// `review.ron` and from every sheet: the institution when an
     /// affiliation is the cause, else `None`.
     pub conflicts: BTreeMap<(String, String), Option<String>>,
+    /// The input files (`review.ron`, `scores/<panel>.ron`) that differ from
+    /// those results.ron was merged from, by their SHA-256: the marks shown
+    /// are the files' as they are now. Empty when the review has no
+    /// results.ron yet, or one written before it recorded its inputs.
+    pub changed_since_merge: Vec<ChangedFile>,
+}
+
+/// An input file that differs from the one results.ron was merged from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedFile {
+    /// As results.ron names it: within the review directory.
+    pub path: String,
+    /// The panel whose file it is; `None` for review.ron, which every
+    /// mark depends on.
+    pub panel: Option<String>,
 }
 
 impl Data {
@@ -68,14 +83,19 @@ impl Data {
     pub fn load(dir: &Path) -> Result<Data, Error> {
         let review = store::load_review(dir)?;
         let files = store::load_inputs(&review, &[], &())?;
-        let submitted = store::merge_inputs(&review, &files, MergeOptions::default())?;
-        let with_drafts = store::merge_inputs(
-            &review,
-            &files,
-            MergeOptions {
-                include_drafts: true,
+        let drafts = MergeOptions {
+            include_drafts: true,
+        };
+        let ((submitted, with_drafts), changed_since_merge) = rayon::join(
+            || {
+                rayon::join(
+                    || store::merge_inputs(&review, &files, MergeOptions::default()),
+                    || store::merge_inputs(&review, &files, drafts),
+                )
             },
-        )?;
+            || changed_since_merge(&review, &files),
+        );
+        let (submitted, with_drafts) = (submitted?, with_drafts?);
         Ok(Data {
             conflicts: conflicts(&review.review, &files),
             review: review.review,
@@ -87,8 +107,62 @@ impl Data {
                 results: with_drafts,
                 analysis: None,
             },
+            changed_since_merge,
         })
     }
+}
+
+/// The input files whose SHA-256 differs from the one the review's
+/// results.ron records, or that it does not record, or that are gone: by
+/// their path within the review directory, as results.ron names them.
+fn changed_since_merge(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<ChangedFile> {
+    let Ok(text) = std::fs::read_to_string(review.dir.join("results.ron")) else {
+        return Vec::new();
+    };
+    let recorded: BTreeMap<String, String> = match report::recorded_inputs(&text) {
+        Ok(inputs) => inputs
+            .into_iter()
+            .filter(|i| !i.followed)
+            .map(|i| (i.path, i.sha256))
+            .collect(),
+        Err(_) => return Vec::new(),
+    };
+    if recorded.is_empty() {
+        return Vec::new();
+    }
+    let relative = |path: &Path| {
+        path.strip_prefix(&review.dir)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let now: BTreeMap<String, String> = std::iter::once(&review.source)
+        .chain(files.iter().map(|f| &f.source))
+        .map(|source| {
+            let sha = store::sha256_hex(source.text.as_bytes());
+            (relative(&source.path), sha)
+        })
+        .collect();
+    let mut changed: Vec<&String> = now
+        .iter()
+        .filter(|(path, sha)| recorded.get(*path) != Some(sha))
+        .map(|(path, _)| path)
+        .collect();
+    changed.extend(recorded.keys().filter(|p| !now.contains_key(*p)));
+    changed.sort();
+    let panels: BTreeMap<String, &str> = review
+        .review
+        .panels
+        .iter()
+        .map(|p| (relative(&review.panel_path(&p.id)), p.id.as_str()))
+        .collect();
+    changed
+        .into_iter()
+        .map(|path| ChangedFile {
+            panel: panels.get(path).map(|p| (*p).to_string()),
+            path: path.clone(),
+        })
+        .collect()
 }
 
 /// The analysis of `file` as `merge` makes it by default.

@@ -823,3 +823,23 @@ pub fn copy_review(from: &Path, to: &Path) {
             .expect("copy a panel file");
     }
 }
+
+/// `results` as results.ron holds them: without the individual marks,
+/// which the panel files hold.
+pub fn without_marks(mut results: Results) -> Results {
+    for region in &mut results.regions {
+        for criterion in &mut region.criteria {
+            criterion.scores.clear();
+        }
+    }
+    results
+}
+
+/// The review in `dir` merged in memory by the library, as `merge` does
+/// (drafts left out): the results with every counting mark.
+pub fn merged_in_memory(dir: &Path) -> Results {
+    let review = panelist::store::load_review(dir).expect("review.ron loads");
+    let files = panelist::store::load_inputs(&review, &[], &()).expect("panel files load");
+    panelist::store::merge_inputs(&review, &files, panelist::merge::MergeOptions::default())
+        .expect("the review merges")
+}

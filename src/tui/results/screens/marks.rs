@@ -75,6 +75,18 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
         ),
     ]);
     let mut lines = vec![truncate_line(summary, width, &theme)];
+    // Marks read from a file that changed since results.ron was written
+    // are not those the results were merged from: said before them.
+    for changed in app.data.changed_since_merge.iter().filter(|c| {
+        c.panel
+            .as_ref()
+            .is_none_or(|panel| rows.iter().any(|r| &r.panel == panel))
+    }) {
+        let warning = t!("results-changed-since-merge", file = changed.path.clone());
+        for part in crate::text::wrap(&warning, width) {
+            lines.push(Line::styled(part, theme.warn()));
+        }
+    }
     let columns = columns(width);
     let header = header(&columns).style(theme.strong());
     let lo = result.and_then(|c| c.min);

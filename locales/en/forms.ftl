@@ -1,0 +1,52 @@
+# panelist form and panelist import: the spreadsheet form for reviewers
+# who work offline. English is ASCII only.
+
+form-sheet-name = Form
+form-col-region = Region
+form-col-criterion = Criterion
+form-col-guidance = Guidance
+form-col-max = Maximum
+form-col-step = Step
+form-col-mark = Mark
+form-col-note = Note
+form-col-conflict = Conflict
+form-col-region-id = region id
+form-col-criterion-id = criterion id
+form-conflict-yes = yes
+form-title = { $review }: the sheet of { $name } ({ $reviewer }) on { $panel } ({ $panel_id })
+form-instructions = Type a mark in the yellow Mark cells (0 to the maximum, on the step), and a note if you wish. An empty mark cell changes nothing: a form never removes a mark. To declare a conflict of interest on a region, type { $yes } in its Conflict cell and leave its marks empty. Save the file as it is and send it back.
+form-mark-rule = a mark from 0 to { $max } in steps of { $step }
+form-mark-error-title = Not a mark of this criterion
+form-format-unknown = unknown form format "{ $value }": use xlsx or csv
+form-out-exists = { $file } exists: a filled form may be in it. Choose another file with --out, or move it away first.
+form-cannot-write = cannot write the form { $file }: { $error }
+form-made = wrote { $file }: { $rows } rows to score for { $reviewer } on panel { $panel }, made { $made }. Bring it back with: panelist import FILE
+form-not-a-form = not a panelist form (its identifying cells are missing or damaged): make a new one with panelist form
+form-not-xlsx = not a readable xlsx workbook ({ $error }): save it as .xlsx, or make a new form with panelist form
+form-csv-not-utf8 = not UTF-8 text: save the CSV as "CSV UTF-8", or use the xlsx form
+form-csv-unreadable = not readable as CSV ({ $error })
+form-too-large = larger than { $mib } MiB: not a form panelist made
+form-wrong-version = a form of version { $version }; this panelist reads version { $expected }: make a new form with panelist form
+form-wrong-review = a form of review "{ $review }", not of "{ $expected }": import it into its own review directory
+form-wrong-rubric = made for the rubric { $rubric }, but the rubric is now { $expected }: the criteria changed since, so its marks cannot apply. Make a new form with panelist form and copy the marks over
+form-unknown-panel = a form of panel "{ $panel }", which the review no longer has
+form-not-member = { $reviewer } is not a member of panel { $panel }: their form cannot be applied. Ask the chair
+form-row-unknown = { $at }: { $region } { $criterion } is not on the form of panel { $panel } (the row was changed, or the assignment changed since): make a new form
+form-row-twice = { $at }: { $region } { $criterion } is on the form twice: remove one row
+form-conflict-word = { $at }: "{ $text }" is not a conflict: type { $yes }, or leave the cell empty
+form-note-without-mark = { $at }: a note without a mark in { $mark }: type the mark, or clear the note
+form-not-a-number = "{ $text }" is not a mark of { $criterion }: type a number from 0 to { $max } in steps of { $step }
+form-over-max = { $points } is over the maximum { $max } for { $criterion }
+form-below-zero = { $points } is below 0 for { $criterion }
+form-off-grid = { $points } is not on the steps of { $step } for { $criterion }
+form-mark-on-conflict = { $at }: a mark on { $region }, which { $conflict } declares a conflict on: clear the mark or the conflict
+form-stale-mark = { $at }: { $region } { $criterion } was saved again after this form was made
+form-stale-conflict = { $at }: the conflict on { $region } was changed after this form was made
+form-stale-what-to-do = the form (made { $made }) is older than these marks: make a new form with panelist form, or pass --force to replace them with the form's
+import-line-mark = { $region } { $criterion } = { $points }
+import-line-conflict-declared = conflict declared on { $region }
+import-line-conflict-withdrawn = conflict withdrawn on { $region }
+import-line-reopened = the sheet is a draft again
+import-done = { $file }: { $count } changes saved for { $reviewer } on panel { $panel }
+import-would = { $file }: { $count } changes would be saved for { $reviewer } on panel { $panel } (dry run: nothing saved)
+status-forms-line = offline: { $reviewer } on panel { $panel }: form made { $made }, not yet imported
