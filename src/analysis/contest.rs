@@ -12,34 +12,22 @@
 //! This gives exactly the statuses, tiers and funding of the full ranking
 //! (a test holds it to that on random reviews).
 
-use super::marks::{Marks, Outcome};
-use super::stability::Landing;
+use super::blocks::Scores;
+use super::bounds::{Bounds, Counter, Pass};
+use super::marks::{Landing, Marks, Outcome};
 use crate::merge::{self, EPSILON, Status, Thresholds};
-use crate::model::{Aggregate, Committee, Tier};
+use crate::model::{Committee, Tier};
 
 /// Totals this close count as touching: far more than `EPSILON`, so that
 /// no chain of totals equal within `EPSILON` (one ex-aequo group) reaches
 /// across a gap this wide, and far more than the rounding of a mean of
 /// copies of marks.
 const MARGIN: f64 = 1e-6;
-/// A cell's score is taken to lie within its marks widened by this: a mean
-/// of copies of one mark may round past it by an ulp.
-const CELL_MARGIN: f64 = 1e-7;
-
 /// Below this many regions every region is ranked again in every round:
 /// the rounds cost little, and every rank range is the middle 90% of the
 /// ranks. (A settled region is not ranked again, so its range is the ranks
 /// its bounds allow, which are wider.)
 pub(crate) const SETTLED_FROM: usize = 1000;
-
-/// Whether a region passes every threshold (minimum total, of a category
-/// or of a criterion) in every round, fails one in every round, or either.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    Always,
-    Never,
-    Maybe,
-}
 
 /// What the rounds need to know of the review's regions.
 #[derive(Debug, Clone)]
@@ -49,34 +37,147 @@ pub(crate) struct Contest {
     pub settled: Vec<Option<Landing>>,
     /// Per settled region: the ranks it can take (0 for an ineligible one).
     pub rank_bounds: Vec<(u32, u32)>,
+    /// Per region: whether it passes the thresholds in every round, in
+    /// none, or in some (so that only those are asked in a round).
+    pub pass: Vec<Pass>,
     /// The regions ranked again in every round, in `review.ron` order:
     /// every contested region, and the settled ones that can come between
     /// them. Empty when no region is contested.
     pub ranked: Vec<usize>,
     /// The settled regions above every ranked one, each taking a place.
     pub above: u32,
-    /// The committee with the places of the regions `above` taken.
-    pub committee: Committee,
-    /// Per tier of `committee`, its index in the review's tiers, as a
+    /// The ranking under the committee with the places of the regions
+    /// `above` taken, and its thresholds.
+    ranking: merge::Ranking,
+    thresholds: Thresholds,
+    /// Per tier of that committee, its index in the review's tiers, as a
     /// [`Landing`] gives it (found by id, as for the merge's results).
     tier_index: Vec<Option<u16>>,
+    /// Per ranked region (by its place in `ranked`), what a round asks of
+    /// it, side by side; and the places of the contested ones.
+    by_m: Vec<Ranked>,
+    contested_m: Vec<usize>,
+    /// Under a budget that funds every region chosen for money, whichever
+    /// they are (see [`merge::funds_every_chosen`]): the money is not
+    /// shared in a round, and regions certainly selected may be settled.
+    funds_every_chosen: bool,
+}
+
+/// What [`Contest::rank`] reuses from one round to the next.
+#[derive(Debug, Default)]
+pub(crate) struct RankWork {
+    /// The ranked regions (by place) to rank, in any order.
+    pub order: Vec<usize>,
+    near: Vec<usize>,
+    scratch: merge::Scratch,
+    places: Vec<merge::Place>,
+    landings: Vec<(usize, Landing, u32)>,
+}
+
+/// The ranked regions in one round, as the ranking reads them.
+struct InRound<'c, 'm, 'a, S> {
+    contest: &'c Contest,
+    marks: &'m Marks<'a>,
+    scores: &'c S,
+}
+
+impl<S: Scores> merge::Ranked for InRound<'_, '_, '_, S> {
+    fn key(&self, m: usize, level: usize) -> f64 {
+        let scores = self.scores;
+        let ranking = &self.contest.ranking;
+        ranking.key(level, scores.total(m), |c| scores.subtotal(m, c))
+    }
+
+    fn id_order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let by_m = &self.contest.by_m;
+        by_m[a].id.cmp(&by_m[b].id)
+    }
+
+    fn ineligible(&self, m: usize) -> bool {
+        self.marks.ineligible[self.contest.ranked[m]]
+    }
+
+    fn below(&self, m: usize) -> bool {
+        self.contest.below(self.marks, self.scores, m)
+    }
+}
+
+/// A ranked region as a round reads it.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    /// The place of its id among the regions' ids in order (the same for
+    /// the same id): ties are broken by these, not by ids.
+    id: u32,
+    pass: Gate,
+    contested: bool,
+}
+
+/// [`Pass`] without the tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Always,
+    Never,
+    Maybe,
+}
+
+/// What [`Contest::assemble`] makes a contest of.
+struct Parts {
+    settled: Vec<Option<Landing>>,
+    rank_bounds: Vec<(u32, u32)>,
+    pass: Vec<Pass>,
+    ranked: Vec<usize>,
+    above: u32,
 }
 
 impl Contest {
+    /// A contest of its parts, with what a round reads of them.
+    fn assemble(marks: &Marks, parts: Parts) -> Contest {
+        let review = marks.review;
+        let committee = &review.committee;
+        let id_order = id_order(marks);
+        let by_m: Vec<Ranked> = parts
+            .ranked
+            .iter()
+            .map(|&r| Ranked {
+                id: id_order[r],
+                pass: match parts.pass[r] {
+                    Pass::Always => Gate::Always,
+                    Pass::Never => Gate::Never,
+                    Pass::Maybe(_) => Gate::Maybe,
+                },
+                contested: parts.settled[r].is_none(),
+            })
+            .collect();
+        let places = without_places(committee, parts.above);
+        Contest {
+            contested_m: (0..by_m.len()).filter(|&m| by_m[m].contested).collect(),
+            by_m,
+            settled: parts.settled,
+            rank_bounds: parts.rank_bounds,
+            pass: parts.pass,
+            ranked: parts.ranked,
+            above: parts.above,
+            ranking: merge::Ranking::new(&places, &review.categories),
+            thresholds: Thresholds::new(&places, &review.categories),
+            tier_index: tier_index(&places, committee),
+            funds_every_chosen: funds_every_chosen(marks),
+        }
+    }
+
     /// Every eligible region contested: the full ranking in every round.
     pub fn none(marks: &Marks) -> Contest {
         let ineligible = |r: usize| marks.ineligible[r];
         let landing = ineligible_landing(marks);
-        Contest {
+        let parts = Parts {
             settled: (0..marks.regions())
                 .map(|r| ineligible(r).then_some(landing))
                 .collect(),
             rank_bounds: vec![(0, 0); marks.regions()],
+            pass: vec![Pass::Maybe(every_test(marks)); marks.regions()],
             ranked: (0..marks.regions()).filter(|&r| !ineligible(r)).collect(),
             above: 0,
-            committee: marks.review.committee.clone(),
-            tier_index: tier_index(&marks.review.committee, &marks.review.committee),
-        }
+        };
+        Contest::assemble(marks, parts)
     }
 
     /// How many eligible regions are settled.
@@ -107,6 +208,7 @@ impl Contest {
         let count = Counter::new(&bounds, &eligible);
         let tiers = committee.tiers();
         let places = committee.places() as usize;
+        let funds_every_chosen = funds_every_chosen(marks);
         let out_landing = (
             Status::NotSelected,
             None,
@@ -132,14 +234,20 @@ impl Contest {
             }
             if bounds.pass[r] == Pass::Never || ahead >= places {
                 settled[r] = Some(out_landing);
-            } else if bounds.pass[r] == Pass::Always && committee.budget.is_none() {
+            } else if bounds.pass[r] == Pass::Always
+                && (committee.budget.is_none() || funds_every_chosen)
+            {
                 // Itself among them.
                 let maybe_ahead = count.maybe_passing_from(lo - MARGIN).saturating_sub(1);
                 settled[r] = tier_of(&tiers, ahead, maybe_ahead + 1).map(|k| {
                     let tier = (!committee.tiers.is_empty())
                         .then(|| u16::try_from(k).ok())
                         .flatten();
-                    (Status::Selected, tier, None)
+                    let funded = committee
+                        .budget
+                        .as_ref()
+                        .map(|_| merge::funded_tier(&tiers, Some(k)));
+                    (Status::Selected, tier, funded)
                 });
             }
         }
@@ -160,14 +268,14 @@ impl Contest {
             .filter(|&r| settled[r].is_none())
             .collect();
         if contested.is_empty() {
-            return Contest {
+            let parts = Parts {
                 settled,
                 rank_bounds,
+                pass: bounds.pass,
                 ranked: Vec::new(),
                 above: 0,
-                committee: committee.clone(),
-                tier_index: tier_index(committee, committee),
             };
+            return Contest::assemble(marks, parts);
         }
         let low = contested
             .iter()
@@ -187,85 +295,204 @@ impl Contest {
             .filter(|&r| bounds.hi[r] >= low && !clear_above(r))
             .collect();
         let above = eligible.iter().filter(|&&r| clear_above(r)).count();
-        Contest {
+        let parts = Parts {
             settled,
             rank_bounds,
+            pass: bounds.pass,
             ranked,
             above: above as u32,
-            committee: without_places(committee, above as u32),
-            tier_index: tier_index(committee, committee),
-        }
+        };
+        Contest::assemble(marks, parts)
     }
 }
 
+/// Per region, the place of its id among the ids in order, equal ids
+/// sharing one.
+fn id_order(marks: &Marks) -> Vec<u32> {
+    let regions = &marks.review.regions;
+    let mut by_id: Vec<usize> = (0..regions.len()).collect();
+    by_id.sort_by(|&a, &b| regions[a].id.cmp(&regions[b].id));
+    let mut order = vec![0; regions.len()];
+    let mut place = 0;
+    for (k, &r) in by_id.iter().enumerate() {
+        if k > 0 && regions[by_id[k - 1]].id != regions[r].id {
+            place = k as u32;
+        }
+        order[r] = place;
+    }
+    order
+}
+
+/// Every test of the review's thresholds (see [`Thresholds::tests`]).
+fn every_test(marks: &Marks) -> Vec<usize> {
+    let review = marks.review;
+    (0..Thresholds::new(&review.committee, &review.categories).tests()).collect()
+}
+
+/// Whether the review's budget funds every region chosen for money.
+fn funds_every_chosen(marks: &Marks) -> bool {
+    let review = marks.review;
+    review
+        .committee
+        .budget
+        .as_ref()
+        .is_some_and(|budget| merge::funds_every_chosen(review, budget))
+}
+
 impl Contest {
-    /// Each contested region's landing and rank when the cells' scores are
-    /// as in `cells` (read only for the regions [`Contest::ranked`]), in
-    /// rank order.
+    /// Each contested region's landing and rank when the regions
+    /// [`Contest::ranked`] score as in `scores` (by their place in that
+    /// list), in rank order, into `work`.
     ///
     /// Ranked by [`merge::Ranking`] and funded by [`merge::share`], the
-    /// merge's own rules, from flat arrays of totals and subtotals: a round
-    /// builds no [`merge::RegionResult`] and looks no id up.
-    pub fn rank(&self, marks: &Marks, cells: &[Option<f64>]) -> Vec<(usize, Landing, u32)> {
+    /// merge's own rules, from the scores alone: a round builds no
+    /// [`merge::RegionResult`] and looks no id up.
+    pub fn rank<'w>(
+        &self,
+        marks: &Marks,
+        scores: &impl Scores,
+        work: &'w mut RankWork,
+    ) -> &'w [(usize, Landing, u32)] {
+        work.order.clear();
+        work.order.extend(0..self.ranked.len());
+        self.rank_order(marks, scores, work)
+    }
+
+    /// [`Contest::rank`], the ranked regions (by their place in
+    /// [`Contest::ranked`]) given in `work.order`, each once: the same
+    /// whatever the order.
+    ///
+    /// Only the regions whose totals come near the contested ones' in this
+    /// round are ranked: those clear above them (by more than [`MARGIN`])
+    /// are counted as ahead, those clear below left out, as the full
+    /// ranking would place them before or after every contested region.
+    pub fn rank_order<'w>(
+        &self,
+        marks: &Marks,
+        scores: &impl Scores,
+        work: &'w mut RankWork,
+    ) -> &'w [(usize, Landing, u32)] {
+        let ahead = self.near(marks, scores, work);
+        self.rank_after(marks, scores, ahead, work)
+    }
+
+    /// The contested regions among those in `work.near` ranked after the
+    /// regions `ahead`, into `work.landings`.
+    fn rank_after<'w>(
+        &self,
+        marks: &Marks,
+        scores: &impl Scores,
+        ahead: merge::Ahead,
+        work: &'w mut RankWork,
+    ) -> &'w [(usize, Landing, u32)] {
         let review = marks.review;
         let ranked = &self.ranked;
-        let categories = marks.parent_of.len();
-        let n_criteria = marks.n_criteria;
-        let mut totals = Vec::with_capacity(ranked.len());
-        let mut subtotals = vec![0.0; ranked.len() * categories];
-        for (m, &r) in ranked.iter().enumerate() {
-            totals.push(marks.total(cells, r));
-            marks.subtotals(
-                cells,
-                r,
-                &mut subtotals[m * categories..(m + 1) * categories],
-            );
+        let round = InRound {
+            contest: self,
+            marks,
+            scores,
+        };
+        let RankWork {
+            near,
+            scratch,
+            places,
+            landings,
+            ..
+        } = work;
+        self.ranking
+            .places_into(ahead, near, &round, scratch, places);
+        let tiers = review.committee.tiers();
+        let funded = review.committee.budget.as_ref().map(|budget| {
+            if self.funds_every_chosen {
+                let amount = |place: &merge::Place| {
+                    let chosen = place.status == Status::Selected
+                        && merge::funded_tier(&tiers, place.tier);
+                    f64::from(u8::from(chosen))
+                };
+                Some(places.iter().map(amount).collect::<Vec<f64>>())
+            } else {
+                self.funded(marks, budget, places, scores)
+            }
+        });
+        landings.clear();
+        for (k, place) in places.iter().enumerate() {
+            if !self.by_m[place.member].contested {
+                continue;
+            }
+            let tier = place
+                .tier
+                .and_then(|t| self.tier_index.get(t).copied().flatten());
+            let funded = funded
+                .as_ref()
+                .map(|f| f.as_ref().is_some_and(|amounts| amounts[k] > 0.0));
+            let landing = (place.status, tier, funded);
+            landings.push((ranked[place.member], landing, self.above + place.rank));
         }
-        let subtotals_of = |m: usize| &subtotals[m * categories..(m + 1) * categories];
-        let ranking = merge::Ranking::new(&self.committee, &review.categories);
-        let thresholds = Thresholds::new(&self.committee, &review.categories);
-        let places = ranking.places(
-            ranked.len(),
-            |m, level| ranking.key(level, totals[m], |c| subtotals_of(m)[c]),
-            |a, b| {
-                review.regions[ranked[a]]
-                    .id
-                    .cmp(&review.regions[ranked[b]].id)
-            },
-            |m| marks.ineligible[ranked[m]],
-            |m| {
-                let start = ranked[m] * n_criteria;
-                thresholds.below_by(
-                    totals[m],
-                    |at| subtotals_of(m).get(at).copied(),
-                    |at| (at < n_criteria).then(|| cells[start + at]),
-                )
-            },
-        );
-        let funded = review
-            .committee
-            .budget
-            .as_ref()
-            .map(|budget| self.funded(marks, budget, &places, &totals));
-        places
-            .iter()
-            .enumerate()
-            .map(|(k, place)| (ranked[place.member], k, place))
-            .filter(|&(r, _, _)| self.settled[r].is_none())
-            .map(|(r, k, place)| {
-                let tier = place
-                    .tier
-                    .and_then(|t| self.tier_index.get(t).copied().flatten());
-                let landing = (
-                    place.status,
-                    tier,
-                    funded
-                        .as_ref()
-                        .map(|f| f.as_ref().is_some_and(|amounts| amounts[k] > 0.0)),
-                );
-                (r, landing, self.above + place.rank)
-            })
-            .collect()
+        landings
+    }
+
+    /// Whether the ranked region `m` is below a threshold in this round.
+    fn below(&self, marks: &Marks, scores: &impl Scores, m: usize) -> bool {
+        match self.by_m[m].pass {
+            Gate::Always => false,
+            Gate::Never => true,
+            Gate::Maybe => {
+                let Pass::Maybe(tests) = &self.pass[self.ranked[m]] else {
+                    return false;
+                };
+                let (n_criteria, categories) = (marks.n_criteria, marks.parent_of.len());
+                tests.iter().any(|&test| {
+                    self.thresholds.misses(
+                        test,
+                        scores.total(m),
+                        |at| (at < categories).then(|| scores.subtotal(m, at)),
+                        |at| (at < n_criteria).then(|| scores.criterion(m, at)),
+                    )
+                })
+            }
+        }
+    }
+
+    /// Of the ranked regions in `work.order`, those whose totals come
+    /// within [`MARGIN`] of the contested ones' span in this round, in the
+    /// same order, into `work.near`; and those clear above them, which are
+    /// ranked ahead. When totals chain within `EPSILON` across the span's
+    /// edges (no gap wider than that apart from it), every one of them.
+    fn near(&self, marks: &Marks, scores: &impl Scores, work: &mut RankWork) -> merge::Ahead {
+        let RankWork { order, near, .. } = work;
+        near.clear();
+        let totals = self.contested_m.iter().map(|&m| scores.total(m));
+        let Some((low, high)) = totals.fold(None, |span: Option<(f64, f64)>, t| {
+            Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
+        }) else {
+            near.extend_from_slice(order);
+            return merge::Ahead::default();
+        };
+        let (low, high) = (low - MARGIN, high + MARGIN);
+        let mut ahead = merge::Ahead::default();
+        // The nearest totals left out either side, and the span of those kept.
+        let (mut above, mut below) = (f64::INFINITY, f64::NEG_INFINITY);
+        let (mut lowest, mut highest) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &m in order.iter() {
+            let total = scores.total(m);
+            if total > high {
+                above = above.min(total);
+                ahead.regions += 1;
+                ahead.places += usize::from(!self.below(marks, scores, m));
+            } else if total < low {
+                below = below.max(total);
+            } else {
+                lowest = lowest.min(total);
+                highest = highest.max(total);
+                near.push(m);
+            }
+        }
+        if above - highest <= EPSILON || lowest - below <= EPSILON {
+            near.clear();
+            near.extend_from_slice(order);
+            return merge::Ahead::default();
+        }
+        ahead
     }
 
     /// Per place, the amount the budget gives it (0 for an ineligible
@@ -276,7 +503,7 @@ impl Contest {
         marks: &Marks,
         budget: &crate::model::Budget,
         places: &[merge::Place],
-        totals: &[f64],
+        scores: &impl Scores,
     ) -> Option<Vec<f64>> {
         let review = marks.review;
         let tiers = review.committee.tiers();
@@ -289,7 +516,7 @@ impl Contest {
             .iter()
             .map(|&k| {
                 let m = places[k].member;
-                (totals[m], review.regions[self.ranked[m]].requested)
+                (scores.total(m), review.regions[self.ranked[m]].requested)
             })
             .collect();
         let (shares, _) = merge::share(budget, &asks).ok()?;
@@ -368,179 +595,51 @@ fn without_places(committee: &Committee, taken: u32) -> Committee {
     }
 }
 
-/// Each region's lowest and highest total over every round.
-struct Bounds {
-    lo: Vec<f64>,
-    hi: Vec<f64>,
-    pass: Vec<Pass>,
-    /// Regions with a cell a draw may leave without marks (marked by more
-    /// than one panel): never settled.
-    loose: Vec<bool>,
-}
-
-impl Bounds {
-    /// `None` when no cell has marks.
-    fn new(marks: &Marks) -> Option<Bounds> {
-        let n = marks.regions();
-        let panel_of = |unit: usize| marks.units[unit].panel;
-        let mut low_cells = vec![None; marks.cells.len()];
-        let mut high_cells = vec![None; marks.cells.len()];
-        let mut loose = vec![false; n];
-        for (k, entries) in marks.cells.iter().enumerate() {
-            if let Some(Some(value)) = marks.fixed.get(k) {
-                low_cells[k] = Some(*value);
-                high_cells[k] = Some(*value);
-                continue;
-            }
-            let Some(first) = entries.first() else {
-                continue;
-            };
-            if entries
-                .iter()
-                .any(|e| panel_of(e.unit) != panel_of(first.unit))
-            {
-                loose[k / marks.n_criteria.max(1)] = true;
-            }
-            let low = entries.iter().map(|e| e.points).fold(f64::MAX, f64::min);
-            let high = entries.iter().map(|e| e.points).fold(f64::MIN, f64::max);
-            low_cells[k] = Some(low - CELL_MARGIN);
-            high_cells[k] = Some(high + CELL_MARGIN);
-        }
-        if marks.n_criteria == 0 {
-            return None;
-        }
-        let thresholds = Thresholds::new(&marks.review.committee, &marks.review.categories);
-        let mut bounds = Bounds {
-            lo: Vec::with_capacity(n),
-            hi: Vec::with_capacity(n),
-            pass: Vec::with_capacity(n),
-            loose,
-        };
-        for r in 0..n {
-            let low = marks.ranked_input(&low_cells, r);
-            let high = marks.ranked_input(&high_cells, r);
-            let (lo, hi) = if marks.rule == Aggregate::Mean {
-                mean_bounds(marks, r, (low.total, high.total))
-            } else {
-                (low.total, high.total)
-            };
-            bounds.lo.push(lo);
-            bounds.hi.push(hi);
-            bounds.pass.push(if !thresholds.below(&low) {
-                Pass::Always
-            } else if thresholds.below(&high) {
-                Pass::Never
-            } else {
-                Pass::Maybe
-            });
-        }
-        Some(bounds)
-    }
-}
-
-/// Under the mean, tighter bounds on region `r`'s total than its cells'
-/// (`cellwise`): the cells that the same reviewers marked, all of them,
-/// share each round's weights, so their scores add up to a weighted mean
-/// of those reviewers' sums over them, which lies between the lowest and
-/// the highest sum. Other cells keep their own bounds.
-fn mean_bounds(marks: &Marks, r: usize, cellwise: (f64, f64)) -> (f64, f64) {
-    let n = marks.n_criteria;
-    // (units, per unit its sum so far, cells): one block per set of units.
-    let mut blocks: Vec<(Vec<usize>, Vec<f64>, usize)> = Vec::new();
-    let (mut lo, mut hi) = (0.0, 0.0);
-    for c in 0..n {
-        let k = marks.cell(r, c);
-        let entries = &marks.cells[k];
-        if let Some(Some(value)) = marks.fixed.get(k) {
-            lo += value;
-            hi += value;
-            continue;
-        }
-        if entries.is_empty() {
-            continue;
-        }
-        let units: Vec<usize> = entries.iter().map(|e| e.unit).collect();
-        let mut sorted = units.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        if sorted.len() != units.len() {
-            // A unit twice in one cell: no block.
-            return cellwise;
-        }
-        let block = match blocks.iter().position(|b| b.0 == sorted) {
-            Some(b) => b,
-            None => {
-                blocks.push((sorted.clone(), vec![0.0; sorted.len()], 0));
-                blocks.len() - 1
-            }
-        };
-        let (units, sums, cells) = &mut blocks[block];
-        for e in entries {
-            if let Ok(at) = units.binary_search(&e.unit) {
-                sums[at] += e.points;
-            }
-        }
-        *cells += 1;
-    }
-    for (_, sums, cells) in &blocks {
-        let margin = CELL_MARGIN * (*cells as f64);
-        lo += sums.iter().copied().fold(f64::MAX, f64::min) - margin;
-        hi += sums.iter().copied().fold(f64::MIN, f64::max) + margin;
-    }
-    // Never looser than the cells' own.
-    (lo.max(cellwise.0), hi.min(cellwise.1))
-}
-
-/// Counts of eligible regions by their bounds, each a binary search.
-struct Counter {
-    /// Lowest totals, ascending: of every eligible region, and of those
-    /// that always pass.
-    lo: Vec<f64>,
-    lo_passing: Vec<f64>,
-    /// Highest totals, ascending: of every eligible region, and of those
-    /// that may pass.
-    hi: Vec<f64>,
-    hi_maybe_passing: Vec<f64>,
-}
-
-impl Counter {
-    fn new(bounds: &Bounds, eligible: &[usize]) -> Counter {
-        let sorted = |keep: &dyn Fn(usize) -> bool, of: &[f64]| {
-            let mut v: Vec<f64> = eligible
-                .iter()
-                .filter(|&&r| keep(r))
-                .map(|&r| of[r])
-                .collect();
-            v.sort_by(f64::total_cmp);
-            v
-        };
-        Counter {
-            lo: sorted(&|_| true, &bounds.lo),
-            lo_passing: sorted(&|r| bounds.pass[r] == Pass::Always, &bounds.lo),
-            hi: sorted(&|_| true, &bounds.hi),
-            hi_maybe_passing: sorted(&|r| bounds.pass[r] != Pass::Never, &bounds.hi),
-        }
-    }
-
-    /// Eligible regions whose lowest total is above `total`.
-    fn above(&self, total: f64) -> usize {
-        self.lo.len() - self.lo.partition_point(|&t| t <= total)
-    }
-
-    /// Regions that always pass with their lowest total above `total`.
-    fn passing_above(&self, total: f64) -> usize {
-        self.lo_passing.len() - self.lo_passing.partition_point(|&t| t <= total)
-    }
-
-    /// Eligible regions whose highest total reaches `total`.
-    fn from(&self, total: f64) -> usize {
-        self.hi.len() - self.hi.partition_point(|&t| t < total)
-    }
-
-    /// Regions that may pass with their highest total reaching `total`.
-    fn maybe_passing_from(&self, total: f64) -> usize {
-        self.hi_maybe_passing.len() - self.hi_maybe_passing.partition_point(|&t| t < total)
-    }
-}
-
 const _: () = assert!(MARGIN > EPSILON * 100.0);
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::analysis::blocks::{Blocks, Round};
+    use crate::analysis::draw::Panels;
+    use crate::merge::{MergeOptions, merge};
+    use crate::synthetic::{Shape, generate};
+
+    #[test]
+    fn regions_clear_of_the_contested_ones_are_counted_not_ranked() {
+        // Plain, and under the programme (tiers, thresholds, a budget).
+        for programme in [false, true] {
+            let synthetic = generate(&Shape {
+                programme,
+                ..Shape::new(1500, 5)
+            });
+            let review = &synthetic.review;
+            let inputs = synthetic.sheet_inputs();
+            let results = merge(review, &inputs, MergeOptions::default()).unwrap();
+            let marks = Marks::new(review, &results);
+            let official = marks.outcome(&marks.official_aggregates(marks.rule));
+            let contest = Contest::new(&marks, &official);
+            let blocks = Blocks::new(&marks, &contest.ranked).unwrap();
+            let panels = Panels::new(&marks);
+            let mut left_out = 0;
+            for seed in 0..20 {
+                let (weights, complete) = panels.draw(marks.units.len(), seed);
+                if !complete {
+                    continue;
+                }
+                let mut round = Round::default();
+                let scores = blocks.scores(&marks, &weights, &mut round);
+                let mut work = RankWork::default();
+                work.order.extend(0..contest.ranked.len());
+                let ahead = contest.near(&marks, &scores, &mut work);
+                left_out += work.order.len() - work.near.len();
+                let near = contest.rank_after(&marks, &scores, ahead, &mut work).to_vec();
+                work.near = work.order.clone();
+                let every = contest.rank_after(&marks, &scores, merge::Ahead::default(), &mut work);
+                assert_eq!(near, every, "programme {programme}, round {seed}");
+            }
+            assert!(left_out > 1000, "programme {programme}: {left_out} left out");
+        }
+    }
+}

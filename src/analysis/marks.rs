@@ -184,18 +184,43 @@ impl<'a> Marks<'a> {
                 }
             }
         }
-        // (cell, reviewer, unit key, points), in the results' order.
-        let mut found = Vec::new();
+        // (cell, unit key, points), in the results' order.
+        let counted: usize = results
+            .regions
+            .iter()
+            .flat_map(|r| &r.criteria)
+            .map(|c| c.scores.len())
+            .sum();
+        let mut found = Vec::with_capacity(counted);
+        // Per reviewer, the panels of their units.
+        let mut panels_of: Vec<Vec<Option<usize>>> = vec![Vec::new(); reviewers.len()];
+        let criteria = index.criteria();
         for region in &results.regions {
             let Some(r) = index.region_index(&region.region) else {
                 continue;
             };
-            for criterion in &region.criteria {
-                let Some(c) = index.criterion_index(&criterion.criterion) else {
+            // The region's reviewers, looked up once each.
+            let mut seen: Vec<(&str, Option<&(usize, Vec<usize>)>)> = Vec::new();
+            for (at, criterion) in region.criteria.iter().enumerate() {
+                // In rubric order, as the merge writes them; else by id.
+                let c = match criteria.get(at) {
+                    Some((_, c)) if c.id == criterion.criterion => Some(at),
+                    _ => index.criterion_index(&criterion.criterion),
+                };
+                let Some(c) = c else {
                     continue;
                 };
                 for score in &criterion.scores {
-                    let Some((i, panels)) = known.get(score.reviewer.as_str()) else {
+                    let id = score.reviewer.as_str();
+                    let known = match seen.iter().find(|(seen, _)| *seen == id) {
+                        Some(&(_, known)) => known,
+                        None => {
+                            let known = known.get(id);
+                            seen.push((id, known));
+                            known
+                        }
+                    };
+                    let Some((i, panels)) = known else {
                         continue;
                     };
                     let i = *i;
@@ -203,21 +228,34 @@ impl<'a> Marks<'a> {
                         .iter()
                         .copied()
                         .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
+                    if !panels_of[i].contains(&panel) {
+                        panels_of[i].push(panel);
+                    }
                     let unit = Unit { panel, reviewer: i };
                     found.push((r * n_criteria + c, unit, score.points));
                 }
             }
         }
-        let mut units: Vec<Unit> = found.iter().map(|&(_, unit, _)| unit).collect();
+        let mut units: Vec<Unit> = panels_of
+            .iter()
+            .enumerate()
+            .flat_map(|(reviewer, panels)| panels.iter().map(move |&panel| Unit { panel, reviewer }))
+            .collect();
         units.sort_unstable();
-        units.dedup();
-        let unit_index: HashMap<Unit, usize> =
-            units.iter().enumerate().map(|(k, &u)| (u, k)).collect();
+        // Per reviewer, (panel, unit index) of their units.
+        let mut unit_of: Vec<Vec<(Option<usize>, usize)>> = vec![Vec::new(); reviewers.len()];
+        for (k, unit) in units.iter().enumerate() {
+            unit_of[unit.reviewer].push((unit.panel, k));
+        }
         let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
         for (cell, unit, points) in found {
+            let k = unit_of[unit.reviewer]
+                .iter()
+                .find(|(panel, _)| *panel == unit.panel)
+                .map_or(0, |&(_, k)| k);
             cells[cell].push(Entry {
                 reviewer: unit.reviewer,
-                unit: unit_index.get(&unit).copied().unwrap_or(0),
+                unit: k,
                 points,
             });
         }

@@ -16,6 +16,8 @@
 //! numbers, to the bit. Every ranking here comes from the merge's own
 //! aggregate and ranking functions (see [`marks`]).
 
+mod blocks;
+mod bounds;
 mod calibration;
 mod closeness;
 mod contest;
@@ -24,6 +26,7 @@ mod findings;
 mod marks;
 mod settings;
 mod stability;
+mod without;
 
 use std::collections::HashMap;
 
@@ -43,19 +46,27 @@ use crate::model::{Aggregate, Review};
 
 /// The analysis of `results`, which `merge` computed from `review`.
 pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analysis {
+    let t0 = std::time::Instant::now();
     let marks = Marks::new(review, results);
+    eprintln!("TIMING marks {:?}", t0.elapsed());
     let rule = marks.rule;
     let official_cells = marks.official_aggregates(rule);
     let official = marks.outcome(&official_cells);
     let rounds = settings
         .rounds
         .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
+    eprintln!("TIMING official {:?}", t0.elapsed());
     let contest = contest::Contest::of(&marks, &official);
+    eprintln!("TIMING contest {:?} ranked {} settled {}", t0.elapsed(), contest.ranked.len(), contest.settled.iter().filter(|s| s.is_some()).count());
     let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
-    let without = stability::leave_one_out(&marks, &official_cells, &official, &contest);
+    eprintln!("TIMING bootstrap {:?} rounds {}", t0.elapsed(), resampled.rounds);
+    let without = without::leave_one_out(&marks, &official_cells, &official, &contest);
+    eprintln!("TIMING loo {:?}", t0.elapsed());
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
         .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
+    eprintln!("TIMING rules {:?}", t0.elapsed());
     let fitted = calibration::calibrate(&marks, settings.min_shared_cells);
+    eprintln!("TIMING calib {:?}", t0.elapsed());
     let calibrated = fitted.calibration.any().then(|| {
         let cells = marks.aggregates(rule, |_, entries, buffer| {
             buffer.extend(
@@ -67,6 +78,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         marks.outcome(&cells)
     });
 
+    eprintln!("TIMING calibrated {:?}", t0.elapsed());
     let hinges = hinges(review, &marks, &without, &official);
     let checks = Checks {
         official: &official,
@@ -75,6 +87,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         calibrated: calibrated.as_ref(),
     };
     let regions = region_checks(results, &marks, &hinges, &checks);
+    eprintln!("TIMING checks {:?}", t0.elapsed());
 
     Analysis {
         rounds: resampled.rounds,
@@ -103,7 +116,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
 fn hinges(
     review: &Review,
     marks: &Marks,
-    without: &[stability::Without],
+    without: &[without::Without],
     official: &Outcome,
 ) -> Vec<Hinge> {
     without

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::marks::{Marks, Outcome};
-use super::stability;
+use super::{stability, without};
 use crate::merge::{MergeOptions, Results, SheetInput, merge};
 use crate::model::{Aggregate, Review};
 use crate::store;
@@ -143,8 +143,8 @@ fn leaving_a_reviewer_out_gives_the_merge_without_their_sheets() {
     let cells = marks.official_aggregates(marks.rule);
     let official = marks.outcome(&cells);
     let contest = super::contest::Contest::new(&marks, &official);
-    let quick = stability::leave_one_out(&marks, &cells, &official, &contest);
-    let full = stability::leave_one_out_with(&marks, &cells, &official, None);
+    let quick = without::leave_one_out(&marks, &cells, &official, &contest);
+    let full = without::leave_one_out_with(&marks, &cells, &official, None);
     assert_eq!(quick, full, "the shortcut changes nothing");
     assert_eq!(quick.len(), 46, "every reviewer with counting marks");
     for w in &quick {
@@ -176,8 +176,8 @@ fn the_shortcut_of_leaving_one_out_agrees_near_the_cutoff() {
         let official = marks.outcome(&cells);
         let contest = super::contest::Contest::new(&marks, &official);
         assert_eq!(
-            stability::leave_one_out(&marks, &cells, &official, &contest),
-            stability::leave_one_out_with(&marks, &cells, &official, None),
+            without::leave_one_out(&marks, &cells, &official, &contest),
+            without::leave_one_out_with(&marks, &cells, &official, None),
             "select {select}"
         );
     }
@@ -271,11 +271,11 @@ fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
             let cells = marks.official_aggregates(marks.rule);
             let official = marks.outcome(&cells);
             let contest = super::contest::Contest::new(&marks, &official);
-            let quick = stability::leave_one_out(&marks, &cells, &official, &contest);
+            let quick = without::leave_one_out(&marks, &cells, &official, &contest);
             assert!(quick.iter().any(|w| !w.changes.is_empty()), "some hinge");
             assert_eq!(
                 quick,
-                stability::leave_one_out_with(&marks, &cells, &official, None),
+                without::leave_one_out_with(&marks, &cells, &official, None),
                 "{regions} regions, select {select}"
             );
         }
@@ -391,8 +391,8 @@ fn pruned_agrees(review: &Review, inputs: &[SheetInput]) -> Result<usize, String
         }
     }
     let cells = marks.official_aggregates(marks.rule);
-    if stability::leave_one_out(&marks, &cells, &official, &contest)
-        != stability::leave_one_out_with(&marks, &cells, &official, None)
+    if without::leave_one_out(&marks, &cells, &official, &contest)
+        != without::leave_one_out_with(&marks, &cells, &official, None)
     {
         return Err("leaving a reviewer out differs".into());
     }

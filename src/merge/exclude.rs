@@ -97,6 +97,31 @@ impl Thresholds {
                 .any(|m| m.missed_with(&subtotal, &criterion))
     }
 
+    /// How many tests [`Thresholds::misses`] tells apart: the minimum
+    /// total, then every minimum in depth-first order.
+    pub fn tests(&self) -> usize {
+        1 + self.minimums.len()
+    }
+
+    /// Whether a region given as for [`Thresholds::below_by`] misses test
+    /// `test` (see [`Thresholds::tests`]): it is below a threshold exactly
+    /// when it misses one of them.
+    pub fn misses(
+        &self,
+        test: usize,
+        total: f64,
+        subtotal: impl Fn(usize) -> Option<f64>,
+        criterion: impl Fn(usize) -> Option<Option<f64>>,
+    ) -> bool {
+        match test.checked_sub(1) {
+            None => self.min_total.is_some_and(|min| short(total, min)),
+            Some(k) => self
+                .minimums
+                .get(k)
+                .is_some_and(|m| m.missed_with(&subtotal, &criterion)),
+        }
+    }
+
     fn short_of_total(&self, region: &RegionResult) -> bool {
         self.min_total.is_some_and(|min| short(region.total, min))
     }
