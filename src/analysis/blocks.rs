@@ -142,8 +142,11 @@ impl Blocks {
             blocks.first.push(index(blocks.category.len()));
             let mut last: Option<Vec<Term>> = None;
             for (category, fixed, terms) in region_blocks(marks, r) {
-                let same = fixed.is_none() && last.as_deref().is_some_and(|l| same_units(l, &terms));
-                blocks.category.push(index(category) | if same { SAME_UNITS } else { 0 });
+                let same =
+                    fixed.is_none() && last.as_deref().is_some_and(|l| same_units(l, &terms));
+                blocks
+                    .category
+                    .push(index(category) | if same { SAME_UNITS } else { 0 });
                 last = fixed.is_none().then(|| terms.clone());
                 if let Some(value) = fixed {
                     blocks.unit.push(FIXED);
@@ -231,8 +234,7 @@ impl Blocks {
 /// Whether two blocks' terms are the same units with the same counts.
 fn same_units(a: &[Term], b: &[Term]) -> bool {
     a.len() == b.len()
-        && a
-            .iter()
+        && a.iter()
             .zip(b)
             .all(|(a, b)| (a.unit, a.count) == (b.unit, b.count))
 }
@@ -278,8 +280,7 @@ fn region_blocks(marks: &Marks, r: usize) -> Vec<(usize, Option<f64>, Vec<Term>)
         units.sort_unstable_by_key(|t| (t.unit, t.count));
         let b = match blocks.iter().position(|(at, fixed, terms)| {
             *at == category && fixed.is_none() && same_units(terms, &units)
-        })
-        {
+        }) {
             Some(b) => b,
             None => {
                 blocks.push((category, None, units));

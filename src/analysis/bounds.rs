@@ -214,4 +214,3 @@ impl Counter {
         self.hi_maybe_passing.len() - self.hi_maybe_passing.partition_point(|&t| t < total)
     }
 }
-

@@ -277,24 +277,7 @@ impl Contest {
             };
             return Contest::assemble(marks, parts);
         }
-        let low = contested
-            .iter()
-            .map(|&r| bounds.lo[r])
-            .fold(f64::MAX, f64::min)
-            - MARGIN;
-        let high = contested
-            .iter()
-            .map(|&r| bounds.hi[r])
-            .fold(f64::MIN, f64::max)
-            + MARGIN;
-        let selected = |r: usize| settled[r].is_some_and(|s| s.0 == Status::Selected);
-        let clear_above = |r: usize| selected(r) && bounds.lo[r] > high;
-        let ranked: Vec<usize> = eligible
-            .iter()
-            .copied()
-            .filter(|&r| bounds.hi[r] >= low && !clear_above(r))
-            .collect();
-        let above = eligible.iter().filter(|&&r| clear_above(r)).count();
+        let (ranked, above) = around(&bounds, &eligible, &contested, &settled);
         let parts = Parts {
             settled,
             rank_bounds,
@@ -304,6 +287,36 @@ impl Contest {
         };
         Contest::assemble(marks, parts)
     }
+}
+
+/// The regions ranked again in every round around the `contested` ones:
+/// every eligible region whose bounds can reach theirs, except the
+/// settled ones selected clear above them; and how many those are.
+fn around(
+    bounds: &Bounds,
+    eligible: &[usize],
+    contested: &[usize],
+    settled: &[Option<Landing>],
+) -> (Vec<usize>, usize) {
+    let low = contested
+        .iter()
+        .map(|&r| bounds.lo[r])
+        .fold(f64::MAX, f64::min)
+        - MARGIN;
+    let high = contested
+        .iter()
+        .map(|&r| bounds.hi[r])
+        .fold(f64::MIN, f64::max)
+        + MARGIN;
+    let selected = |r: usize| settled[r].is_some_and(|s| s.0 == Status::Selected);
+    let clear_above = |r: usize| selected(r) && bounds.lo[r] > high;
+    let ranked: Vec<usize> = eligible
+        .iter()
+        .copied()
+        .filter(|&r| bounds.hi[r] >= low && !clear_above(r))
+        .collect();
+    let above = eligible.iter().filter(|&&r| clear_above(r)).count();
+    (ranked, above)
 }
 
 /// Per region, the place of its id among the ids in order, equal ids
@@ -405,8 +418,8 @@ impl Contest {
         let funded = review.committee.budget.as_ref().map(|budget| {
             if self.funds_every_chosen {
                 let amount = |place: &merge::Place| {
-                    let chosen = place.status == Status::Selected
-                        && merge::funded_tier(&tiers, place.tier);
+                    let chosen =
+                        place.status == Status::Selected && merge::funded_tier(&tiers, place.tier);
                     f64::from(u8::from(chosen))
                 };
                 Some(places.iter().map(amount).collect::<Vec<f64>>())
@@ -461,6 +474,11 @@ impl Contest {
     fn near(&self, marks: &Marks, scores: &impl Scores, work: &mut RankWork) -> merge::Ahead {
         let RankWork { order, near, .. } = work;
         near.clear();
+        // Money shared among every region chosen: none is left out.
+        if marks.review.committee.budget.is_some() && !self.funds_every_chosen {
+            near.extend_from_slice(order);
+            return merge::Ahead::default();
+        }
         let totals = self.contested_m.iter().map(|&m| scores.total(m));
         let Some((low, high)) = totals.fold(None, |span: Option<(f64, f64)>, t| {
             Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
@@ -634,12 +652,17 @@ mod tests {
                 work.order.extend(0..contest.ranked.len());
                 let ahead = contest.near(&marks, &scores, &mut work);
                 left_out += work.order.len() - work.near.len();
-                let near = contest.rank_after(&marks, &scores, ahead, &mut work).to_vec();
+                let near = contest
+                    .rank_after(&marks, &scores, ahead, &mut work)
+                    .to_vec();
                 work.near = work.order.clone();
                 let every = contest.rank_after(&marks, &scores, merge::Ahead::default(), &mut work);
                 assert_eq!(near, every, "programme {programme}, round {seed}");
             }
-            assert!(left_out > 1000, "programme {programme}: {left_out} left out");
+            assert!(
+                left_out > 1000,
+                "programme {programme}: {left_out} left out"
+            );
         }
     }
 }

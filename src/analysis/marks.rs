@@ -184,81 +184,7 @@ impl<'a> Marks<'a> {
                 }
             }
         }
-        // (cell, unit key, points), in the results' order.
-        let counted: usize = results
-            .regions
-            .iter()
-            .flat_map(|r| &r.criteria)
-            .map(|c| c.scores.len())
-            .sum();
-        let mut found = Vec::with_capacity(counted);
-        // Per reviewer, the panels of their units.
-        let mut panels_of: Vec<Vec<Option<usize>>> = vec![Vec::new(); reviewers.len()];
-        let criteria = index.criteria();
-        for region in &results.regions {
-            let Some(r) = index.region_index(&region.region) else {
-                continue;
-            };
-            // The region's reviewers, looked up once each.
-            let mut seen: Vec<(&str, Option<&(usize, Vec<usize>)>)> = Vec::new();
-            for (at, criterion) in region.criteria.iter().enumerate() {
-                // In rubric order, as the merge writes them; else by id.
-                let c = match criteria.get(at) {
-                    Some((_, c)) if c.id == criterion.criterion => Some(at),
-                    _ => index.criterion_index(&criterion.criterion),
-                };
-                let Some(c) = c else {
-                    continue;
-                };
-                for score in &criterion.scores {
-                    let id = score.reviewer.as_str();
-                    let known = match seen.iter().find(|(seen, _)| *seen == id) {
-                        Some(&(_, known)) => known,
-                        None => {
-                            let known = known.get(id);
-                            seen.push((id, known));
-                            known
-                        }
-                    };
-                    let Some((i, panels)) = known else {
-                        continue;
-                    };
-                    let i = *i;
-                    let panel = panels
-                        .iter()
-                        .copied()
-                        .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
-                    if !panels_of[i].contains(&panel) {
-                        panels_of[i].push(panel);
-                    }
-                    let unit = Unit { panel, reviewer: i };
-                    found.push((r * n_criteria + c, unit, score.points));
-                }
-            }
-        }
-        let mut units: Vec<Unit> = panels_of
-            .iter()
-            .enumerate()
-            .flat_map(|(reviewer, panels)| panels.iter().map(move |&panel| Unit { panel, reviewer }))
-            .collect();
-        units.sort_unstable();
-        // Per reviewer, (panel, unit index) of their units.
-        let mut unit_of: Vec<Vec<(Option<usize>, usize)>> = vec![Vec::new(); reviewers.len()];
-        for (k, unit) in units.iter().enumerate() {
-            unit_of[unit.reviewer].push((unit.panel, k));
-        }
-        let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
-        for (cell, unit, points) in found {
-            let k = unit_of[unit.reviewer]
-                .iter()
-                .find(|(panel, _)| *panel == unit.panel)
-                .map_or(0, |&(_, k)| k);
-            cells[cell].push(Entry {
-                reviewer: unit.reviewer,
-                unit: k,
-                points,
-            });
-        }
+        let (units, mut cells) = place(review, &index, results, &known, reviewers.len());
         let mut region_ids = HashMap::new();
         for (r, region) in review.regions.iter().enumerate() {
             region_ids.entry(region.id.as_str()).or_insert(r);
@@ -474,4 +400,93 @@ impl<'a> Marks<'a> {
         }
         cells
     }
+}
+
+/// The marks of `results` placed in their cells, each with its reviewer
+/// (by `known`: index and panels) and the unit it is drawn with; and the
+/// units, sorted by panel, then reviewer.
+fn place(
+    review: &Review,
+    index: &Index,
+    results: &Results,
+    known: &HashMap<&str, (usize, Vec<usize>)>,
+    n_reviewers: usize,
+) -> (Vec<Unit>, Vec<Vec<Entry>>) {
+    let n_criteria = index.criteria().len();
+    // (cell, unit key, points), in the results' order.
+    let counted: usize = results
+        .regions
+        .iter()
+        .flat_map(|r| &r.criteria)
+        .map(|c| c.scores.len())
+        .sum();
+    let mut found = Vec::with_capacity(counted);
+    // Per reviewer, the panels of their units.
+    let mut panels_of: Vec<Vec<Option<usize>>> = vec![Vec::new(); n_reviewers];
+    let criteria = index.criteria();
+    for region in &results.regions {
+        let Some(r) = index.region_index(&region.region) else {
+            continue;
+        };
+        // The region's reviewers, looked up once each.
+        let mut seen: Vec<(&str, Option<&(usize, Vec<usize>)>)> = Vec::new();
+        for (at, criterion) in region.criteria.iter().enumerate() {
+            // In rubric order, as the merge writes them; else by id.
+            let c = match criteria.get(at) {
+                Some((_, c)) if c.id == criterion.criterion => Some(at),
+                _ => index.criterion_index(&criterion.criterion),
+            };
+            let Some(c) = c else {
+                continue;
+            };
+            for score in &criterion.scores {
+                let id = score.reviewer.as_str();
+                let known = match seen.iter().find(|(seen, _)| *seen == id) {
+                    Some(&(_, known)) => known,
+                    None => {
+                        let known = known.get(id);
+                        seen.push((id, known));
+                        known
+                    }
+                };
+                let Some((i, panels)) = known else {
+                    continue;
+                };
+                let i = *i;
+                let panel = panels
+                    .iter()
+                    .copied()
+                    .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
+                if !panels_of[i].contains(&panel) {
+                    panels_of[i].push(panel);
+                }
+                let unit = Unit { panel, reviewer: i };
+                found.push((r * n_criteria + c, unit, score.points));
+            }
+        }
+    }
+    let mut units: Vec<Unit> = panels_of
+        .iter()
+        .enumerate()
+        .flat_map(|(reviewer, panels)| panels.iter().map(move |&panel| Unit { panel, reviewer }))
+        .collect();
+    units.sort_unstable();
+    // Per reviewer, (panel, unit index) of their units.
+    let mut unit_of: Vec<Vec<(Option<usize>, usize)>> = vec![Vec::new(); n_reviewers];
+    for (k, unit) in units.iter().enumerate() {
+        unit_of[unit.reviewer].push((unit.panel, k));
+    }
+    let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
+    for (cell, unit, points) in found {
+        let k = unit_of[unit.reviewer]
+            .iter()
+            .find(|(panel, _)| *panel == unit.panel)
+            .map_or(0, |&(_, k)| k);
+        cells[cell].push(Entry {
+            reviewer: unit.reviewer,
+            unit: k,
+            points,
+        });
+    }
+    (units, cells)
 }

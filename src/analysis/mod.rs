@@ -46,27 +46,19 @@ use crate::model::{Aggregate, Review};
 
 /// The analysis of `results`, which `merge` computed from `review`.
 pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analysis {
-    let t0 = std::time::Instant::now();
     let marks = Marks::new(review, results);
-    eprintln!("TIMING marks {:?}", t0.elapsed());
     let rule = marks.rule;
     let official_cells = marks.official_aggregates(rule);
     let official = marks.outcome(&official_cells);
     let rounds = settings
         .rounds
         .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
-    eprintln!("TIMING official {:?}", t0.elapsed());
     let contest = contest::Contest::of(&marks, &official);
-    eprintln!("TIMING contest {:?} ranked {} settled {}", t0.elapsed(), contest.ranked.len(), contest.settled.iter().filter(|s| s.is_some()).count());
     let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
-    eprintln!("TIMING bootstrap {:?} rounds {}", t0.elapsed(), resampled.rounds);
     let without = without::leave_one_out(&marks, &official_cells, &official, &contest);
-    eprintln!("TIMING loo {:?}", t0.elapsed());
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
         .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
-    eprintln!("TIMING rules {:?}", t0.elapsed());
     let fitted = calibration::calibrate(&marks, settings.min_shared_cells);
-    eprintln!("TIMING calib {:?}", t0.elapsed());
     let calibrated = fitted.calibration.any().then(|| {
         let cells = marks.aggregates(rule, |_, entries, buffer| {
             buffer.extend(
@@ -78,7 +70,6 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         marks.outcome(&cells)
     });
 
-    eprintln!("TIMING calibrated {:?}", t0.elapsed());
     let hinges = hinges(review, &marks, &without, &official);
     let checks = Checks {
         official: &official,
@@ -87,7 +78,6 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         calibrated: calibrated.as_ref(),
     };
     let regions = region_checks(results, &marks, &hinges, &checks);
-    eprintln!("TIMING checks {:?}", t0.elapsed());
 
     Analysis {
         rounds: resampled.rounds,

@@ -209,7 +209,6 @@ pub(crate) fn bootstrap_with(
         out = out.add(player.play(&batch, &mut ranks));
         ranks.into(columns, &mut out.ranks);
     }
-    eprintln!("TIMING pruned {} of {}", out.pruned, out.rounds);
     if prune {
         out.settle(contest, official);
     }
@@ -241,7 +240,10 @@ impl Player<'_, '_> {
         let width = ranks.width;
         // A few runs of rounds a core, each counting into its own tally:
         // what a run counts is added up whatever the runs are.
-        let run = seeds.len().div_ceil(4 * rayon::current_num_threads()).max(1);
+        let run = seeds
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
         seeds
             .par_chunks(run)
             .zip(ranks.rows.par_chunks_mut(run * width))
@@ -397,4 +399,3 @@ pub(crate) fn quantile(values: &[u32], share: f64) -> u32 {
     let at = ((share * values.len() as f64).ceil() as usize).clamp(1, values.len());
     values[at - 1]
 }
-

@@ -90,7 +90,6 @@ pub(crate) fn leave_one_out_with(
                         (emptied == 0).then(|| again.changes(sums, work, &touched, official))
                     })
                 });
-                if quick.is_none() { eprintln!("TIMING full without {i}"); }
                 let changes = quick.unwrap_or_else(|| {
                     let outcome = marks.outcome(work);
                     (0..marks.regions())

@@ -41,7 +41,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<(), Error> {
-    let t00 = std::time::Instant::now();
     let dir = config::review_dir(args.dir.as_deref())?;
     // Every problem `check` finds, of review.ron and of every panel file,
     // listed in one run: the chair fixes them all, not one kind a run.
@@ -69,7 +68,6 @@ pub fn run(args: Args) -> Result<(), Error> {
         || input_files(&review, &files, followed.results.as_ref()),
     );
     let mut results = results?;
-    eprintln!("TIMING merged {:?}", t00.elapsed());
     // About the review itself, as the review's own warnings, which come first.
     results.warnings.splice(0..0, followed.warnings);
     let analysis = (!args.no_analysis).then(|| {
@@ -80,7 +78,6 @@ pub fn run(args: Args) -> Result<(), Error> {
         };
         analysis::analyse(&review.review, &results, settings)
     });
-    let tm = std::time::Instant::now();
     let mut file = ResultsFile { results, analysis };
     for warning in &file.results.warnings {
         crate::errln!("{}", crate::t!("warning-line", message = warning.clone()));
@@ -97,9 +94,7 @@ pub fn run(args: Args) -> Result<(), Error> {
         warnings: report_warnings,
         full: args.full_report,
     };
-    eprintln!("TIMING pre-write {:?}", tm.elapsed());
     let table = write_results(&out, &mut file, &review, report)?;
-    eprintln!("TIMING write {:?}", tm.elapsed());
     if let Some(freed) = freed {
         let _ = freed.join();
     }
@@ -108,7 +103,6 @@ pub fn run(args: Args) -> Result<(), Error> {
         crate::out!("\n{}", report::solidity::table(&file.results, analysis));
     }
     crate::outln!("{}", crate::t!("merge-wrote", dir = out.display()));
-    eprintln!("TIMING printed {:?}", tm.elapsed());
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));
@@ -198,15 +192,12 @@ fn write_results(
     mut report: Report,
 ) -> Result<String, Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let tw = std::time::Instant::now();
     let ron = file.to_ron(report.inputs);
-    eprintln!("TIMING ron {:?}", tw.elapsed());
     let warnings = std::mem::replace(
         &mut file.results.warnings,
         std::mem::take(&mut report.warnings),
     );
     let others = draw(file, review, &report);
-    eprintln!("TIMING draw {:?}", tw.elapsed());
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
     let outputs = [

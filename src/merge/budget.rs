@@ -90,8 +90,8 @@ pub(crate) fn share(
             let bounds: Vec<(f64, f64, f64)> = chosen
                 .iter()
                 .map(|&(total, requested)| {
-                    let cap = requested.map_or(max, |r| r.min(max));
-                    (total, min.min(cap), cap)
+                    let (least, cap) = least_and_cap(min, max, requested);
+                    (total, least, cap)
                 })
                 .collect();
             let needed: f64 = bounds.iter().map(|b| b.1).sum();
@@ -109,8 +109,14 @@ pub(crate) fn share(
     Ok((amounts, unfunded))
 }
 
-/// Whether a selected region in tier `tier` (an index into `tiers`, `None`
-/// under `select: N`) shares the budget.
+/// Under `Proportional { min, max }`, the least and the most a region
+/// asking `requested` can be given: at most what it asked, and `max`; at
+/// least `min`, unless it asked for less.
+fn least_and_cap(min: f64, max: f64, requested: Option<f64>) -> (f64, f64) {
+    let cap = requested.map_or(max, |r| r.min(max));
+    (min.min(cap), cap)
+}
+
 /// Whether `budget` funds every region chosen for money, whichever of
 /// `review`'s regions are chosen: as many as the funded tiers have places
 /// can always be given their least amount (with a margin for the order the
@@ -133,9 +139,12 @@ pub(crate) fn funds_every_chosen(review: &Review, budget: &Budget) -> bool {
     let mut least: Vec<f64> = review
         .regions
         .iter()
-        .map(|r| min.min(r.requested.map_or(max, |asked| asked.min(max))))
+        .map(|r| least_and_cap(min, max, r.requested).0)
         .collect();
-    if !least.iter().all(|&lo| round_down(lo, budget.granularity) > 0.0) {
+    if !least
+        .iter()
+        .all(|&lo| round_down(lo, budget.granularity) > 0.0)
+    {
         return false;
     }
     least.sort_by(|a, b| b.total_cmp(a));
@@ -143,6 +152,8 @@ pub(crate) fn funds_every_chosen(review: &Review, budget: &Budget) -> bool {
     most <= budget.total * (1.0 - 1e-9)
 }
 
+/// Whether a selected region in tier `tier` (an index into `tiers`, `None`
+/// under `select: N`) shares the budget.
 pub(crate) fn funded_tier(tiers: &[Tier], tier: Option<usize>) -> bool {
     in_funded_tier(
         tiers,

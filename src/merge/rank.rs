@@ -417,7 +417,10 @@ mod tests {
         let mut seen: Vec<usize> = out.iter().map(|k| k.1).collect();
         seen.sort_unstable();
         assert!(seen.iter().copied().eq(0..keys.len()), "each key once");
-        assert!(out.iter().all(|&(key, m)| key.to_bits() == keys[m].to_bits()));
+        assert!(
+            out.iter()
+                .all(|&(key, m)| key.to_bits() == keys[m].to_bits())
+        );
         for pair in out.windows(2) {
             assert!(pair[0].0.total_cmp(&pair[1].0).is_ge(), "{pair:?}");
         }
