@@ -172,7 +172,7 @@ impl<'a> Marks<'a> {
         let reviewers: Vec<String> = ids.iter().map(std::string::ToString::to_string).collect();
         // Each reviewer's index and panels, so that placing half a million
         // marks neither compares strings nor scans every panel.
-        let mut known: HashMap<&str, (usize, Vec<usize>)> = ids
+        let mut known: HashMap<&str, Known> = ids
             .iter()
             .enumerate()
             .map(|(i, &id)| (id, (i, Vec::new())))
@@ -402,6 +402,9 @@ impl<'a> Marks<'a> {
     }
 }
 
+/// A reviewer with counting marks: their index and their panels.
+type Known = (usize, Vec<usize>);
+
 /// The marks of `results` placed in their cells, each with its reviewer
 /// (by `known`: index and panels) and the unit it is drawn with; and the
 /// units, sorted by panel, then reviewer.
@@ -409,7 +412,7 @@ fn place(
     review: &Review,
     index: &Index,
     results: &Results,
-    known: &HashMap<&str, (usize, Vec<usize>)>,
+    known: &HashMap<&str, Known>,
     n_reviewers: usize,
 ) -> (Vec<Unit>, Vec<Vec<Entry>>) {
     let n_criteria = index.criteria().len();
@@ -429,7 +432,7 @@ fn place(
             continue;
         };
         // The region's reviewers, looked up once each.
-        let mut seen: Vec<(&str, Option<&(usize, Vec<usize>)>)> = Vec::new();
+        let mut seen: Vec<(&str, Option<&Known>)> = Vec::new();
         for (at, criterion) in region.criteria.iter().enumerate() {
             // In rubric order, as the merge writes them; else by id.
             let c = match criteria.get(at) {

@@ -233,6 +233,7 @@ fn proportional(bounds: &[(f64, f64, f64)], budget: f64) -> Vec<f64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 
