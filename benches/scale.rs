@@ -14,7 +14,9 @@
 //! as a chair or a script would; the parse-only baseline and the save run in
 //! this process. `PANELIST_BENCH_REGIONS=100,1000` limits the sizes;
 //! `cargo bench --bench scale -- merge` runs only the benchmarks whose name
-//! holds `merge` (`-- merge_end_to_end` both merges end to end);
+//! holds `merge` (`-- merge_end_to_end` both merges end to end without the
+//! analysis, `-- merge_with_analysis` both with it, as `merge` runs by
+//! default);
 //! `PANELIST_BENCH_PAIRS=N` also times N merges of each review and of the same
 //! review under the programme in turn, and prints the median of their ratios.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a measurement or a tool prints its results
@@ -301,13 +303,50 @@ fn peak_rss_mib(dir: &Path) -> u64 {
     usage.max_rss() as u64 / 1024
 }
 
-/// `panelist merge` end to end: load and validate review.ron and every
-/// panel file, merge, write results.ron, results.csv, report.md and
-/// results.svg (each fsynced), print the ranking.
+/// `panelist merge --no-analysis` end to end: load and validate review.ron
+/// and every panel file, merge, write results.ron, results.csv, report.md
+/// and results.svg (each fsynced), print the ranking.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn merge_end_to_end(bencher: divan::Bencher, regions: usize) {
     let dir = review_dir(regions);
     bencher.bench(|| merge(&dir));
+}
+
+/// `panelist merge` as a chair runs it: `merge_end_to_end` and the
+/// analysis of how solid the selection is (on by default at every size:
+/// the bootstrap rounds its precision asks for, each reviewer left out,
+/// the other aggregate rules, the calibration), into `<dir>.analysed`.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_with_analysis(bencher: divan::Bencher, regions: usize) {
+    let dir = review_dir(regions);
+    let out = dir.with_extension("analysed");
+    bencher.bench(|| run(panelist().arg("merge").arg(&dir).arg("--out").arg(&out)));
+}
+
+/// `merge_with_analysis` of the same review under the selection programme.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_with_analysis_programme(bencher: divan::Bencher, regions: usize) {
+    let dir = programme_dir(regions);
+    let out = dir.with_extension("analysed");
+    bencher.bench(|| run(panelist().arg("merge").arg(&dir).arg("--out").arg(&out)));
+}
+
+/// `merge_end_to_end` and `merge_end_to_end_programme` without the
+/// analysis (`--no-analysis`): what the analysis adds is the difference.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn merge_without_analysis(bencher: divan::Bencher, regions: usize) {
+    let (plain, programme) = (review_dir(regions), programme_dir(regions));
+    bencher.bench(|| {
+        for dir in [&plain, &programme] {
+            let out = dir.with_extension("out");
+            run(panelist()
+                .arg("merge")
+                .arg(dir)
+                .arg("--out")
+                .arg(&out)
+                .arg("--no-analysis"));
+        }
+    });
 }
 
 /// The same merge of the same marks under the selection programme: every

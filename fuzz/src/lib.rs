@@ -307,7 +307,7 @@ pub fn merge_sheets(input: &MergeInput) {
     // How solid the selection is, over the same results: its counts within
     // its rounds.
     let settings = panelist::analysis::Settings {
-        rounds: 20,
+        rounds: Some(20),
         ..Default::default()
     };
     let analysis = panelist::analysis::analyse(review, &results, settings);

@@ -22,6 +22,8 @@ reading-no-error = no error estimate
 reading-not-estimable = not estimable
 # The middle 90% of a region's ranks over the resampling rounds.
 rank-range = { $low }-{ $high }
+# A share of rounds with its standard error in percentage points: 97.5% +/- 0.4.
+share-with-error = { $share } +/- { $error }
 # A reviewer's id with their name.
 reviewer-named = { $id } ({ $name })
 # The last item of a list cut short.
@@ -82,8 +84,6 @@ analysis-table-calibrated-moves = With calibrated marks { $count } { $count ->
     } would cross the cutoff.
 analysis-table-calibrated-same = Calibrated marks select the same regions.
 # On stderr, when a very large review is resampled fewer times.
-analysis-skipped = note: how solid the selection is was not analysed: { $marks } counting marks are more than the { $limit } analysed by default (it would take a second or more); --analysis asks for it
-analysis-fewer-rounds = note: the analysis resamples the reviewers { $rounds } times, not { $default }, for a review this large (--rounds N for more, --no-analysis for none)
 
 ## report.md: the section and its summary.
 solid-title = How solid is the selection?
@@ -122,12 +122,14 @@ solid-col-calibrated = Calibrated
 solid-col-verdict = Verdict
 solid-cell-placing = { $rank } { $side }
 solid-cell-calibrated = { $rank } { $side } ({ $total })
-solid-table-legend = *Selected in resampling*: the share of rounds in which the region was selected. *Ranks (90%)*: the middle 90% of its ranks over the rounds. *Hangs on*: the reviewers without whom it would cross the cutoff. The columns of the aggregates give its rank and side of the cutoff under each; *Calibrated*, with calibrated marks. A region is *solid* when it keeps its side in every check and in at least { $share } of the rounds.
+solid-table-legend-settled = For { $settled } regions whose marks keep them in one place in every round (in one tier, or out), far from every line, the rounds did not rank them again: their *Ranks* are the ranks they can take at all, wider than the middle 90%.
+solid-table-legend = *Selected in resampling*: the share of rounds in which the region was selected, with its standard error in percentage points. *Ranks (90%)*: the middle 90% of its ranks over the rounds. *Hangs on*: the reviewers without whom it would cross the cutoff. The columns of the aggregates give its rank and side of the cutoff under each; *Calibrated*, with calibrated marks. A region is *solid* when it keeps its side in every check and in at least { $share } of the rounds.
 
 ## report.md: resampling.
 solid-resampling-title = Other reviewers, same proposals
 solid-resampling = Each of { $rounds } rounds drew, for every panel, as many of its reviewers as gave counting marks, at random and with replacement, so that one reviewer may count twice and another not at all, and ranked the regions again by the committee's rules. A region selected in nearly every round does not depend on who happened to sit on its panels; one selected in about half of them is a coin toss between comparable proposals. A panel's draw that would leave a criterion it scores without any mark is drawn again.
-solid-resampling-precision = With { $rounds } rounds, a share is known to within about { $points } percentage points either way.
+solid-resampling-precision = The largest standard error of a region's share of rounds is { $error } percentage points: unless a number of rounds is asked for, the rounds go on from { $min }, { $batch } more at a time, until every such share is within { $target } percentage point.
+solid-resampling-ceiling = The rounds stopped at { $max }, the most the analysis plays, before every share was that precise.
 
 ## report.md: leaving one reviewer out.
 solid-left-out-title = Without one reviewer
@@ -225,8 +227,7 @@ tui-solid-no-hinge = Without any one reviewer it stays { $side }.
 tui-solid-rule = { $aggregate } rank { $rank } { $side } ({ $total })
 tui-solid-rules = By aggregate: { $rules }; the committee's is { $aggregate }.
 tui-solid-calibrated = Calibrated marks: rank { $rank }, { $side } ({ $total }).
-tui-not-analysed = How solid the selection is was not analysed for these results. `panelist merge --analysis` computes it and writes it to report.md and results.ron.
-tui-not-analysed-large = How solid the selection is was not analysed: these results have { $marks } counting marks, more than the { $limit } analysed by default, and it would hold up this screen by seconds. `panelist merge --analysis` computes it and writes it to report.md and results.ron.
+tui-not-analysed = How solid the selection is was not analysed for these results. `panelist merge` computes it and writes it to report.md and results.ron.
 
 ## The results TUI: the reviewers' calibration offsets (o).
 tui-offsets-title = Harsh and lenient reviewers { $dot } offsets in points per mark

@@ -21,6 +21,8 @@ reading-no-error = 誤差不明
 reading-not-estimable = 推定不能
 # 入れ替えの各回での順位の中央 90%
 rank-range = { $low }〜{ $high }
+# 入れ替え時の割合とその標準誤差（ポイント）：97.5% ±0.4
+share-with-error = { $share } ±{ $error }
 # 委員の ID と氏名
 reviewer-named = { $name }（{ $id }）
 # 途中で打ち切った一覧の最後
@@ -60,8 +62,6 @@ analysis-table-lenient = 甘め { $count } 名（最も甘い委員：{ $reviewe
 analysis-table-calibrated-moves = 補正後の点数では { $count } 地域が選定の境目を越えます。
 analysis-table-calibrated-same = 補正後の点数でも選定される地域は同じです。
 # 非常に大きな審査で入れ替えの回数を減らすときの標準エラーへの注記
-analysis-skipped = 注：数える点数が { $marks } 件あり、標準で分析する { $limit } 件を超えるため、選定の確かさは分析していません（1 秒以上かかります）。分析するには --analysis を付けてください
-analysis-fewer-rounds = 注：この規模の審査では、委員の入れ替えを { $default } 回ではなく { $rounds } 回にしています（増やすには --rounds N、分析しないなら --no-analysis）
 
 ## report.md：節と要約
 solid-title = 選定はどれほど確かか
@@ -94,12 +94,14 @@ solid-col-calibrated = 補正後
 solid-col-verdict = 判定
 solid-cell-placing = { $rank } 位 { $side }
 solid-cell-calibrated = { $rank } 位 { $side }（{ $total }）
-solid-table-legend = *入れ替え時の選定率*：委員を入れ替えた回のうち、その地域が選定された割合。*順位（90%）*：各回の順位の中央 90%。*左右する委員*：その委員を除くと選定の境目を越える委員。集計方法の各列はその方法での順位と境目のどちら側か、*補正後*は甘辛を補正した点数での順位と側です。どの検討でも同じ側にとどまり、入れ替えの { $share } 以上で位置を保つ地域を*安定*とします。
+solid-table-legend-settled = 点数がどの境目からも遠く、どの回でも位置（どの区分か、選外か）が変わりえない { $settled } 地域は、入れ替えのたびに順位を計算し直していません。その*順位*は取りうる順位の範囲で、中央 90% より広くなります。
+solid-table-legend = *入れ替え時の選定率*：委員を入れ替えた回のうち、その地域が選定された割合と、その標準誤差（ポイント）。*順位（90%）*：各回の順位の中央 90%。*左右する委員*：その委員を除くと選定の境目を越える委員。集計方法の各列はその方法での順位と境目のどちら側か、*補正後*は甘辛を補正した点数での順位と側です。どの検討でも同じ側にとどまり、入れ替えの { $share } 以上で位置を保つ地域を*安定*とします。
 
 ## report.md：委員の入れ替え
 solid-resampling-title = 別の委員、同じ提案
 solid-resampling = { $rounds } 回のそれぞれで、各部会から集計対象の点数をつけた委員と同じ人数を無作為に復元抽出し（同じ委員が二度数えられることも、一度も数えられないこともあります）、委員会の規則で地域を順位づけし直しました。ほぼ毎回選定される地域は、たまたまどの委員が部会にいたかに左右されていません。半分ほどの回でしか選定されない地域は、同程度の提案の間の五分五分の勝負です。部会が採点する評価項目の点数がなくなる抽出は引き直します。
-solid-resampling-precision = { $rounds } 回の入れ替えでは、割合の誤差はおよそ前後 { $points } ポイントです。
+solid-resampling-precision = 地域ごとの入れ替え時の割合の標準誤差は、最大で { $error } ポイントです。回数を指定しない場合、入れ替えは { $min } 回から始め、{ $batch } 回ずつ増やして、すべての割合の標準誤差が { $target } ポイント以内になるまで続けます。
+solid-resampling-ceiling = 上限の { $max } 回に達したため、すべての割合がその精度に届く前に入れ替えを打ち切りました。
 
 ## report.md：委員を一人ずつ除く
 solid-left-out-title = 委員を一人除くと
@@ -191,8 +193,7 @@ tui-solid-no-hinge = どの委員を一人除いても{ $side }のままです�
 tui-solid-rule = { $aggregate } { $rank } 位 { $side }（{ $total }）
 tui-solid-rules = 集計方法別：{ $rules }。委員会の集計方法は{ $aggregate }です。
 tui-solid-calibrated = 補正後の点数：{ $rank } 位、{ $side }（{ $total }）。
-tui-not-analysed = この結果については選定の確かさを分析していません。panelist merge --analysis で分析し、report.md と results.ron に書き出せます。
-tui-not-analysed-large = 選定の確かさは分析していません：集計対象の点数が { $marks } 件あり、標準で分析する { $limit } 件を超え、この画面の表示が数秒遅れるためです。panelist merge --analysis で分析し、report.md と results.ron に書き出せます。
+tui-not-analysed = この結果については選定の確かさを分析していません。panelist merge で分析し、report.md と results.ron に書き出せます。
 
 ## 審査結果画面：委員の甘辛補正値（o）
 tui-offsets-title = 辛めの委員、甘めの委員 { $dot } 補正値は 1 点あたり

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::settings::largest_standard_error;
 use crate::merge::Status;
 use crate::model::Aggregate;
 
@@ -13,6 +14,14 @@ use crate::model::Aggregate;
 pub struct Analysis {
     /// Bootstrap rounds and their seed: the same give the same numbers.
     pub rounds: u32,
+    /// Whether the rounds stopped at `MAX_ROUNDS` short of that precision.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ceiling: bool,
+    /// Regions whose marks keep them in one place in every round, so that
+    /// they were not ranked again: their rank range is the ranks they can
+    /// take at all.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub settled: u32,
     pub seed: u64,
     /// The committee's aggregate rule, under which everything else is computed.
     pub aggregate: Aggregate,
@@ -283,6 +292,15 @@ pub struct MarkChange {
 }
 
 impl Analysis {
+    /// The largest standard error of a region's share of rounds (selected,
+    /// or kept under tiers or a budget): the precision the rounds reached.
+    pub fn standard_error(&self) -> f64 {
+        largest_standard_error(
+            self.regions.iter().map(|c| (c.selected, c.kept)),
+            self.rounds,
+        )
+    }
+
     /// One region's checks. Linear: in loops over regions, use [`Analysis::by_region`].
     pub fn region(&self, id: &str) -> Option<&RegionCheck> {
         self.regions.iter().find(|r| r.region == id)
@@ -418,4 +436,8 @@ pub fn standing(status: Status) -> Standing {
         Status::Tied => Standing::Tied,
         Status::NotSelected | Status::BelowThreshold | Status::Ineligible => Standing::Out,
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -121,23 +121,29 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
-    /// Whether region `r` is somewhere else than in `other`: its side of
-    /// the cutoff, its tier or its funding. (Within a side, not selected
-    /// and below a threshold are the same place.)
-    pub fn moved(&self, other: &Outcome, r: usize) -> bool {
-        crate::analysis::findings::standing(self.status[r])
-            != crate::analysis::findings::standing(other.status[r])
-            || self.tier[r] != other.tier[r]
-            || self.funded[r] != other.funded[r]
+    /// Where region `r` lands: its status, tier and funding.
+    pub fn landing(&self, r: usize) -> Landing {
+        (self.status[r], self.tier[r], self.funded[r])
     }
+}
 
-    /// Whether region `r` is selected, in the same tier and with the same
-    /// funding, in both: the bootstrap's "same selection".
-    pub fn same_selection(&self, other: &Outcome, r: usize) -> bool {
-        (self.status[r] == Status::Selected) == (other.status[r] == Status::Selected)
-            && self.tier[r] == other.tier[r]
-            && self.funded[r] == other.funded[r]
-    }
+/// Where a region lands in a recomputed outcome: its status, its tier (an
+/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
+pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
+
+/// Whether a region landing at `a` is somewhere else than at `b`: its side
+/// of the cutoff, its tier or its funding. (Within a side, not selected and
+/// below a threshold are the same place.)
+pub(crate) fn moved(a: Landing, b: Landing) -> bool {
+    crate::analysis::findings::standing(a.0) != crate::analysis::findings::standing(b.0)
+        || a.1 != b.1
+        || a.2 != b.2
+}
+
+/// Whether a region is selected, in the same tier and with the same
+/// funding, at both: the bootstrap's "same selection".
+pub(crate) fn same_selection(a: Landing, b: Landing) -> bool {
+    (a.0 == Status::Selected) == (b.0 == Status::Selected) && a.1 == b.1 && a.2 == b.2
 }
 
 impl<'a> Marks<'a> {
@@ -166,7 +172,7 @@ impl<'a> Marks<'a> {
         let reviewers: Vec<String> = ids.iter().map(std::string::ToString::to_string).collect();
         // Each reviewer's index and panels, so that placing half a million
         // marks neither compares strings nor scans every panel.
-        let mut known: HashMap<&str, (usize, Vec<usize>)> = ids
+        let mut known: HashMap<&str, Known> = ids
             .iter()
             .enumerate()
             .map(|(i, &id)| (id, (i, Vec::new())))
@@ -178,43 +184,7 @@ impl<'a> Marks<'a> {
                 }
             }
         }
-        // (cell, reviewer, unit key, points), in the results' order.
-        let mut found = Vec::new();
-        for region in &results.regions {
-            let Some(r) = index.region_index(&region.region) else {
-                continue;
-            };
-            for criterion in &region.criteria {
-                let Some(c) = index.criterion_index(&criterion.criterion) else {
-                    continue;
-                };
-                for score in &criterion.scores {
-                    let Some((i, panels)) = known.get(score.reviewer.as_str()) else {
-                        continue;
-                    };
-                    let i = *i;
-                    let panel = panels
-                        .iter()
-                        .copied()
-                        .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
-                    let unit = Unit { panel, reviewer: i };
-                    found.push((r * n_criteria + c, unit, score.points));
-                }
-            }
-        }
-        let mut units: Vec<Unit> = found.iter().map(|&(_, unit, _)| unit).collect();
-        units.sort_unstable();
-        units.dedup();
-        let unit_index: HashMap<Unit, usize> =
-            units.iter().enumerate().map(|(k, &u)| (u, k)).collect();
-        let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
-        for (cell, unit, points) in found {
-            cells[cell].push(Entry {
-                reviewer: unit.reviewer,
-                unit: unit_index.get(&unit).copied().unwrap_or(0),
-                points,
-            });
-        }
+        let (units, mut cells) = place(review, &index, results, &known, reviewers.len());
         let mut region_ids = HashMap::new();
         for (r, region) in review.regions.iter().enumerate() {
             region_ids.entry(region.id.as_str()).or_insert(r);
@@ -300,18 +270,9 @@ impl<'a> Marks<'a> {
     /// looking its id up.
     pub fn ranked_input(&self, aggregates: &[Option<f64>], r: usize) -> RegionResult {
         let mut subtotals = vec![0.0; self.parent_of.len()];
+        self.subtotals(aggregates, r, &mut subtotals);
         let start = r * self.n_criteria;
         let cells = &aggregates[start..start + self.n_criteria];
-        for (c, aggregate) in cells.iter().enumerate() {
-            if let Some(points) = aggregate {
-                subtotals[self.category_of[c]] += points;
-            }
-        }
-        for k in (0..subtotals.len()).rev() {
-            if let Some(parent) = self.parent_of[k] {
-                subtotals[parent] += subtotals[k];
-            }
-        }
         // Only the aggregates a threshold reads: the rest of a criterion's
         // result is not looked at by the ranking.
         let criteria = if self.criterion_minimums {
@@ -359,6 +320,23 @@ impl<'a> Marks<'a> {
         }
     }
 
+    /// Region `r`'s subtotals, depth first, into `out` (zeroed, one per
+    /// category): rule 4, added in the order `merge` adds them.
+    pub fn subtotals(&self, aggregates: &[Option<f64>], r: usize, out: &mut [f64]) {
+        let start = r * self.n_criteria;
+        let cells = &aggregates[start..start + self.n_criteria];
+        for (c, aggregate) in cells.iter().enumerate() {
+            if let Some(points) = aggregate {
+                out[self.category_of[c]] += points;
+            }
+        }
+        for k in (0..out.len()).rev() {
+            if let Some(parent) = self.parent_of[k] {
+                out[parent] += out[k];
+            }
+        }
+    }
+
     /// Totals, ranks and statuses from the cells' scores, by rules 4, 6 and 7.
     pub fn outcome(&self, aggregates: &[Option<f64>]) -> Outcome {
         let regions: Vec<RegionResult> = (0..self.regions())
@@ -383,16 +361,28 @@ impl<'a> Marks<'a> {
         for ranked in ranked {
             let r = ranked.marks as usize;
             outcome.rank[r] = ranked.rank;
-            outcome.status[r] = ranked.status;
             outcome.total[r] = ranked.total;
-            outcome.tier[r] = ranked.tier.as_deref().and_then(|id| {
-                let k = committee.tiers.iter().position(|t| t.id == id)?;
-                u16::try_from(k).ok()
-            });
-            outcome.funded[r] = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
+            (outcome.status[r], outcome.tier[r], outcome.funded[r]) =
+                self.landing(&ranked, feasible);
             outcome.order.push(r);
         }
         outcome
+    }
+
+    /// Where a region ranked (and funded, when `feasible` says whether the
+    /// budget could be shared) by the committee rules lands.
+    pub fn landing(&self, ranked: &RegionResult, feasible: Option<bool>) -> Landing {
+        let tier = ranked.tier.as_deref().and_then(|id| {
+            let k = self
+                .review
+                .committee
+                .tiers
+                .iter()
+                .position(|t| t.id == id)?;
+            u16::try_from(k).ok()
+        });
+        let funded = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
+        (ranked.status, tier, funded)
     }
 
     /// Region index of an id.
@@ -410,4 +400,96 @@ impl<'a> Marks<'a> {
         }
         cells
     }
+}
+
+/// A reviewer with counting marks: their index and their panels.
+type Known = (usize, Vec<usize>);
+
+/// The marks of `results` placed in their cells, each with its reviewer
+/// (by `known`: index and panels) and the unit it is drawn with; and the
+/// units, sorted by panel, then reviewer.
+fn place(
+    review: &Review,
+    index: &Index,
+    results: &Results,
+    known: &HashMap<&str, Known>,
+    n_reviewers: usize,
+) -> (Vec<Unit>, Vec<Vec<Entry>>) {
+    let n_criteria = index.criteria().len();
+    // (cell, unit key, points), in the results' order.
+    let counted: usize = results
+        .regions
+        .iter()
+        .flat_map(|r| &r.criteria)
+        .map(|c| c.scores.len())
+        .sum();
+    let mut found = Vec::with_capacity(counted);
+    // Per reviewer, the panels of their units.
+    let mut panels_of: Vec<Vec<Option<usize>>> = vec![Vec::new(); n_reviewers];
+    let criteria = index.criteria();
+    for region in &results.regions {
+        let Some(r) = index.region_index(&region.region) else {
+            continue;
+        };
+        // The region's reviewers, looked up once each.
+        let mut seen: Vec<(&str, Option<&Known>)> = Vec::new();
+        for (at, criterion) in region.criteria.iter().enumerate() {
+            // In rubric order, as the merge writes them; else by id.
+            let c = match criteria.get(at) {
+                Some((_, c)) if c.id == criterion.criterion => Some(at),
+                _ => index.criterion_index(&criterion.criterion),
+            };
+            let Some(c) = c else {
+                continue;
+            };
+            for score in &criterion.scores {
+                let id = score.reviewer.as_str();
+                let known = match seen.iter().find(|(seen, _)| *seen == id) {
+                    Some(&(_, known)) => known,
+                    None => {
+                        let known = known.get(id);
+                        seen.push((id, known));
+                        known
+                    }
+                };
+                let Some((i, panels)) = known else {
+                    continue;
+                };
+                let i = *i;
+                let panel = panels
+                    .iter()
+                    .copied()
+                    .find(|&p| index.covers_region(p, r) && index.covers_criterion(p, c));
+                if !panels_of[i].contains(&panel) {
+                    panels_of[i].push(panel);
+                }
+                let unit = Unit { panel, reviewer: i };
+                found.push((r * n_criteria + c, unit, score.points));
+            }
+        }
+    }
+    let mut units: Vec<Unit> = panels_of
+        .iter()
+        .enumerate()
+        .flat_map(|(reviewer, panels)| panels.iter().map(move |&panel| Unit { panel, reviewer }))
+        .collect();
+    units.sort_unstable();
+    // Per reviewer, (panel, unit index) of their units.
+    let mut unit_of: Vec<Vec<(Option<usize>, usize)>> = vec![Vec::new(); n_reviewers];
+    for (k, unit) in units.iter().enumerate() {
+        unit_of[unit.reviewer].push((unit.panel, k));
+    }
+    let mut cells = vec![Vec::new(); review.regions.len() * n_criteria];
+    for (cell, unit, points) in found {
+        let k = unit_of[unit.reviewer]
+            .iter()
+            .find(|(panel, _)| *panel == unit.panel)
+            .map_or(0, |&(_, k)| k);
+        cells[cell].push(Entry {
+            reviewer: unit.reviewer,
+            unit: k,
+            points,
+        });
+    }
+    (units, cells)
 }

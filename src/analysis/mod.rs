@@ -16,12 +16,17 @@
 //! numbers, to the bit. Every ranking here comes from the merge's own
 //! aggregate and ranking functions (see [`marks`]).
 
+mod blocks;
+mod bounds;
 mod calibration;
 mod closeness;
+mod contest;
+mod draw;
 mod findings;
 mod marks;
 mod settings;
 mod stability;
+mod without;
 
 use std::collections::HashMap;
 
@@ -32,8 +37,8 @@ pub use findings::{
 };
 use marks::{Marks, Outcome};
 pub use settings::{
-    BY_DEFAULT_UP_TO, DEFAULT_MIN_SHARED_CELLS, DEFAULT_ROUNDS, DEFAULT_SEED, MIN_ROUNDS,
-    SOLID_SHARE, Settings, by_default, counting_marks,
+    BATCH_ROUNDS, DEFAULT_MIN_SHARED_CELLS, DEFAULT_SEED, MAX_ROUNDS, MIN_ROUNDS, SOLID_SHARE,
+    STANDARD_ERROR, Settings, precise, standard_error,
 };
 
 use crate::merge::{self, EPSILON, Results, Status};
@@ -45,8 +50,12 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
     let rule = marks.rule;
     let official_cells = marks.official_aggregates(rule);
     let official = marks.outcome(&official_cells);
-    let resampled = stability::bootstrap(&marks, &official, settings.rounds, settings.seed);
-    let without = stability::leave_one_out(&marks, &official_cells, &official);
+    let rounds = settings
+        .rounds
+        .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
+    let contest = contest::Contest::of(&marks, &official);
+    let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
+    let without = without::leave_one_out(&marks, &official_cells, &official, &contest);
     let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
         .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
     let fitted = calibration::calibrate(&marks, settings.min_shared_cells);
@@ -67,12 +76,13 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         resampled: &resampled,
         rules: &rules,
         calibrated: calibrated.as_ref(),
-        rounds: settings.rounds,
     };
     let regions = region_checks(results, &marks, &hinges, &checks);
 
     Analysis {
-        rounds: settings.rounds,
+        rounds: resampled.rounds,
+        ceiling: resampled.ceiling,
+        settled: contest.settled_eligible(&marks),
         seed: settings.seed,
         aggregate: rule,
         same_selection: resampled.same_selection,
@@ -96,7 +106,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
 fn hinges(
     review: &Review,
     marks: &Marks,
-    without: &[stability::Without],
+    without: &[without::Without],
     official: &Outcome,
 ) -> Vec<Hinge> {
     without
@@ -138,7 +148,6 @@ struct Checks<'c> {
     /// Each aggregate rule with its outcome.
     rules: &'c [(Aggregate, Outcome); 3],
     calibrated: Option<&'c Outcome>,
-    rounds: u32,
 }
 
 /// Every region's checks, in the results' rank order.
@@ -153,8 +162,8 @@ fn region_checks(
         resampled,
         rules,
         calibrated,
-        rounds,
     } = *checks;
+    let rounds = resampled.rounds;
     let mut hangs_on: HashMap<&str, Vec<String>> = HashMap::new();
     for hinge in hinges {
         for change in &hinge.changes {
@@ -191,8 +200,8 @@ fn region_checks(
                 // those exist.
                 kept: (official.tier.is_some() || official.funded.is_some())
                     .then_some(resampled.kept[r]),
-                rank_low: stability::quantile(&resampled.ranks[r], 0.05),
-                rank_high: stability::quantile(&resampled.ranks[r], 0.95),
+                rank_low: resampled.rank_range(r).0,
+                rank_high: resampled.rank_range(r).1,
                 hangs_on: hangs_on
                     .get(result.region.as_str())
                     .cloned()

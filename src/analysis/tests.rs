@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::marks::{Marks, Outcome};
-use super::stability;
+use super::{stability, without};
 use crate::merge::{MergeOptions, Results, SheetInput, merge};
 use crate::model::{Aggregate, Review};
 use crate::store;
@@ -142,8 +142,9 @@ fn leaving_a_reviewer_out_gives_the_merge_without_their_sheets() {
     let marks = Marks::new(&review, &results);
     let cells = marks.official_aggregates(marks.rule);
     let official = marks.outcome(&cells);
-    let quick = stability::leave_one_out(&marks, &cells, &official);
-    let full = stability::leave_one_out_with(&marks, &cells, &official, false);
+    let contest = super::contest::Contest::new(&marks, &official);
+    let quick = without::leave_one_out(&marks, &cells, &official, &contest);
+    let full = without::leave_one_out_with(&marks, &cells, &official, None);
     assert_eq!(quick, full, "the shortcut changes nothing");
     assert_eq!(quick.len(), 46, "every reviewer with counting marks");
     for w in &quick {
@@ -173,9 +174,10 @@ fn the_shortcut_of_leaving_one_out_agrees_near_the_cutoff() {
         let marks = Marks::new(&review, &results);
         let cells = marks.official_aggregates(marks.rule);
         let official = marks.outcome(&cells);
+        let contest = super::contest::Contest::new(&marks, &official);
         assert_eq!(
-            stability::leave_one_out(&marks, &cells, &official),
-            stability::leave_one_out_with(&marks, &cells, &official, false),
+            without::leave_one_out(&marks, &cells, &official, &contest),
+            without::leave_one_out_with(&marks, &cells, &official, None),
             "select {select}"
         );
     }
@@ -268,13 +270,236 @@ fn the_shortcut_of_leaving_one_out_agrees_on_a_synthetic_review() {
             let marks = Marks::new(&review, &results);
             let cells = marks.official_aggregates(marks.rule);
             let official = marks.outcome(&cells);
-            let quick = stability::leave_one_out(&marks, &cells, &official);
+            let contest = super::contest::Contest::new(&marks, &official);
+            let quick = without::leave_one_out(&marks, &cells, &official, &contest);
             assert!(quick.iter().any(|w| !w.changes.is_empty()), "some hinge");
             assert_eq!(
                 quick,
-                stability::leave_one_out_with(&marks, &cells, &official, false),
+                without::leave_one_out_with(&marks, &cells, &official, None),
                 "{regions} regions, select {select}"
             );
         }
+    }
+}
+
+/// A small synthetic review with its rules varied: the places, a minimum
+/// total, the aggregate rule, the programme (tiers, thresholds, an
+/// eligibility rule, a budget shared in proportion or in rank order).
+#[derive(Debug, Clone)]
+struct Varied {
+    regions: usize,
+    seed: u64,
+    reviewers: usize,
+    per_panel: usize,
+    programme: bool,
+    rank_order: bool,
+    select: f64,
+    min_total: Option<f64>,
+    rule: Aggregate,
+}
+
+fn varied() -> impl proptest::strategy::Strategy<Value = Varied> {
+    use proptest::prelude::*;
+    (
+        (12usize..60, any::<u64>(), 1usize..5, 3usize..20),
+        (any::<bool>(), any::<bool>(), 0.02f64..0.9),
+        (proptest::option::of(0.2f64..0.8), 0usize..3),
+    )
+        .prop_map(
+            |(
+                (regions, seed, reviewers, per_panel),
+                (programme, rank_order, select),
+                (min, rule),
+            )| {
+                Varied {
+                    regions,
+                    seed,
+                    reviewers,
+                    per_panel,
+                    programme,
+                    rank_order,
+                    select,
+                    min_total: min,
+                    rule: [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean][rule],
+                }
+            },
+        )
+}
+
+fn varied_review(v: &Varied) -> (Review, Vec<SheetInput>) {
+    use crate::synthetic::{Shape, generate};
+    let shape = Shape {
+        criteria: 6,
+        reviewers_per_panel: v.reviewers,
+        regions_per_panel: v.per_panel,
+        programme: v.programme,
+        ..Shape::new(v.regions, v.seed)
+    };
+    let synthetic = generate(&shape);
+    let inputs = synthetic.sheet_inputs();
+    let mut review = synthetic.review;
+    let committee = &mut review.committee;
+    committee.aggregate = v.rule;
+    let places = ((v.regions as f64 * v.select) as u32).max(1);
+    if committee.tiers.is_empty() {
+        committee.select = Some(places);
+    }
+    let most: f64 = review.criteria().map(|(_, c)| c.max).sum();
+    review.committee.min_total = v.min_total.map(|m| (m * most).round());
+    if v.rank_order
+        && let Some(budget) = review.committee.budget.as_mut()
+    {
+        budget.rule = crate::model::BudgetRule::RankOrder;
+    }
+    (review, inputs)
+}
+
+/// Settled regions counted and ranked as the full ranking does, round by
+/// round: the same counts, and the ranks of the contested regions.
+fn pruned_agrees(review: &Review, inputs: &[SheetInput]) -> Result<usize, String> {
+    let results = merged(review, inputs);
+    let marks = Marks::new(review, &results);
+    let official = marks.outcome(&marks.official_aggregates(marks.rule));
+    let rounds = stability::Rounds::Exactly(60);
+    let contest = super::contest::Contest::new(&marks, &official);
+    let pruned = stability::bootstrap(&marks, &official, &contest, rounds, 5);
+    let full = stability::bootstrap_with(&marks, &official, None, rounds, 5);
+    if pruned.selected != full.selected
+        || pruned.tied != full.tied
+        || pruned.kept != full.kept
+        || pruned.same_selection != full.same_selection
+        || pruned.rounds != full.rounds
+    {
+        return Err(format!(
+            "counts differ:\n selected {:?}\n      vs {:?}\n kept {:?}\n  vs {:?}\n same {} vs {}",
+            pruned.selected,
+            full.selected,
+            pruned.kept,
+            full.kept,
+            pruned.same_selection,
+            full.same_selection
+        ));
+    }
+    for r in 0..marks.regions() {
+        let (low, high) = pruned.rank_range(r);
+        if contest.settled[r].is_none() {
+            if pruned.ranks[r] != full.ranks[r] {
+                return Err(format!("ranks of region {r} differ"));
+            }
+        } else if full.ranks[r].iter().any(|&k| k < low || k > high) {
+            return Err(format!("region {r} ranked outside {low}-{high}"));
+        }
+    }
+    let cells = marks.official_aggregates(marks.rule);
+    if without::leave_one_out(&marks, &cells, &official, &contest)
+        != without::leave_one_out_with(&marks, &cells, &official, None)
+    {
+        return Err("leaving a reviewer out differs".into());
+    }
+    Ok(contest.settled.iter().filter(|s| s.is_some()).count())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(40))]
+
+    #[test]
+    fn the_pruned_bootstrap_counts_what_the_full_one_counts(v in varied()) {
+        let (review, inputs) = varied_review(&v);
+        if let Err(why) = pruned_agrees(&review, &inputs) {
+            proptest::prop_assert!(false, "{why}");
+        }
+    }
+}
+
+#[test]
+fn regions_far_from_every_line_are_settled_and_the_rest_ranked_again() {
+    // Plain and under the programme (tiers, thresholds, a budget), with
+    // a minimum total: some regions settled, some contested, and the
+    // counts those of the full ranking.
+    for programme in [false, true] {
+        let v = Varied {
+            regions: 300,
+            seed: 3,
+            reviewers: 3,
+            per_panel: 30,
+            programme,
+            rank_order: false,
+            select: 0.2,
+            min_total: Some(0.3),
+            rule: Aggregate::Mean,
+        };
+        let (review, inputs) = varied_review(&v);
+        let settled = pruned_agrees(&review, &inputs).unwrap();
+        assert!(
+            settled > 30 && settled < 300,
+            "programme {programme}: {settled} settled"
+        );
+    }
+}
+
+#[test]
+fn a_forced_number_of_rounds_is_played_and_precision_asks_for_enough() {
+    let (review, inputs) = sample();
+    let results = merged(&review, &inputs);
+    let marks = Marks::new(&review, &results);
+    let official = marks.outcome(&marks.official_aggregates(marks.rule));
+    let contest = super::contest::Contest::new(&marks, &official);
+    let forced = stability::bootstrap(
+        &marks,
+        &official,
+        &contest,
+        stability::Rounds::Exactly(700),
+        1,
+    );
+    assert_eq!(forced.rounds, 700);
+    let precise = stability::bootstrap(&marks, &official, &contest, stability::Rounds::Precise, 1);
+    assert!(precise.rounds >= super::MIN_ROUNDS && precise.rounds <= super::MAX_ROUNDS);
+    assert_eq!(
+        (precise.rounds - super::MIN_ROUNDS) % super::BATCH_ROUNDS,
+        0
+    );
+    assert!(
+        super::precise(precise.standard_error),
+        "{}",
+        precise.standard_error
+    );
+    assert!(!precise.ceiling);
+    // The rounds are the same whatever the batches: the precise run's
+    // rounds played at once give the same numbers.
+    let at_once = stability::bootstrap(
+        &marks,
+        &official,
+        &contest,
+        stability::Rounds::Exactly(precise.rounds),
+        1,
+    );
+    assert_eq!(at_once, precise);
+}
+
+/// `cargo test --release --lib contest_at_scale -- --ignored --nocapture`:
+/// how many regions a national review settles.
+#[test]
+#[ignore = "a measurement, not a check"]
+#[allow(clippy::print_stdout)]
+fn contest_at_scale() {
+    use crate::synthetic::{Shape, generate};
+    for programme in [false, true] {
+        let synthetic = generate(&Shape {
+            programme,
+            ..Shape::new(10_000, 1)
+        });
+        let review = synthetic.review.clone();
+        let results = merged(&review, &synthetic.sheet_inputs());
+        let marks = Marks::new(&review, &results);
+        let official = marks.outcome(&marks.official_aggregates(marks.rule));
+        let contest = super::contest::Contest::new(&marks, &official);
+        let settled = contest.settled.iter().filter(|s| s.is_some()).count();
+        println!(
+            "programme {programme}: {} regions, {settled} settled, {} ranked again, {} above, places {}",
+            marks.regions(),
+            contest.ranked.len(),
+            contest.above,
+            review.committee.places()
+        );
     }
 }

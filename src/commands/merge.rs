@@ -25,7 +25,9 @@ pub struct Args {
     pub out: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub add: Vec<PathBuf>,
-    #[arg(long, conflicts_with = "no_analysis")]
+    /// Analyses how solid the selection is: the default, at every size
+    /// (kept so that scripts written when large reviews needed it still run).
+    #[arg(long, conflicts_with = "no_analysis", hide = true)]
     pub analysis: bool,
     #[arg(long)]
     pub no_analysis: bool,
@@ -64,31 +66,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     let mut results = results?;
     // About the review itself, as the review's own warnings, which come first.
     results.warnings.splice(0..0, followed.warnings);
-    let analyse = args.analysis || (!args.no_analysis && analysis::by_default(&results));
-    if !args.analysis && !args.no_analysis && !analyse {
-        crate::errln!(
-            "{}",
-            crate::t!(
-                "analysis-skipped",
-                marks = analysis::counting_marks(&results),
-                limit = analysis::BY_DEFAULT_UP_TO
-            )
-        );
-    }
-    let analysis = analyse.then(|| {
-        let mut settings = analysis::Settings::for_results(&results);
-        if args.rounds.is_none() && settings.rounds < analysis::DEFAULT_ROUNDS {
-            crate::errln!(
-                "{}",
-                crate::t!(
-                    "analysis-fewer-rounds",
-                    rounds = settings.rounds,
-                    default = analysis::DEFAULT_ROUNDS
-                )
-            );
-        }
-        settings.rounds = args.rounds.unwrap_or(settings.rounds);
-        settings.seed = args.seed;
+    let analysis = (!args.no_analysis).then(|| {
+        let settings = analysis::Settings {
+            rounds: args.rounds,
+            seed: args.seed,
+            ..analysis::Settings::default()
+        };
         analysis::analyse(&review.review, &results, settings)
     });
     let mut file = ResultsFile { results, analysis };

@@ -31,48 +31,20 @@ pub fn allocate(
         .map(|r| (r.id.as_str(), r.requested))
         .collect();
     let requested = |region: &RegionResult| asked.get(region.region.as_str()).copied().flatten();
-    let mut amounts = vec![0.0; regions.len()];
     let chosen: Vec<usize> = (0..regions.len())
         .filter(|&i| funded(&regions[i]))
         .collect();
-    let mut unfunded = Vec::new();
-    match budget.rule {
-        BudgetRule::RankOrder => {
-            let mut left = budget.total;
-            let mut line_passed = false;
-            for &i in &chosen {
-                let asked = requested(&regions[i]).unwrap_or(0.0);
-                if !line_passed && asked <= left + PROGRAMME_EPSILON {
-                    amounts[i] = round_down(asked, budget.granularity);
-                    left -= amounts[i];
-                } else {
-                    line_passed = true;
-                    unfunded.push(i);
-                }
-            }
-        }
-        BudgetRule::Proportional { min, max } => {
-            let bounds: Vec<(f64, f64, f64)> = chosen
-                .iter()
-                .map(|&i| {
-                    let cap = requested(&regions[i]).map_or(max, |r| r.min(max));
-                    (regions[i].total, min.min(cap), cap)
-                })
-                .collect();
-            let needed: f64 = bounds.iter().map(|b| b.1).sum();
-            if needed > budget.total + PROGRAMME_EPSILON {
-                return Err(Infeasible {
-                    needed,
-                    total: budget.total,
-                });
-            }
-            for (&i, amount) in chosen.iter().zip(proportional(&bounds, budget.total)) {
-                amounts[i] = round_down(amount, budget.granularity);
-            }
-        }
+    let asks: Vec<(f64, Option<f64>)> = chosen
+        .iter()
+        .map(|&i| (regions[i].total, requested(&regions[i])))
+        .collect();
+    let (shares, unfunded) = share(budget, &asks)?;
+    let mut amounts = vec![0.0; regions.len()];
+    for (&i, amount) in chosen.iter().zip(shares) {
+        amounts[i] = amount;
     }
-    for i in unfunded {
-        add_flag(&mut regions[i].flags, "unfunded".to_string());
+    for k in unfunded {
+        add_flag(&mut regions[chosen[k]].flags, "unfunded".to_string());
     }
     let mut allocated = 0.0;
     for (region, amount) in regions.iter_mut().zip(amounts) {
@@ -87,6 +59,106 @@ pub fn allocate(
         allocated,
         left: budget.total - allocated,
     })
+}
+
+/// The amounts of the regions that share `budget`, given in rank order by
+/// (total, amount requested), and which of them the funding line passed:
+/// the one home of the budget rules, for [`allocate`] and for the
+/// analysis's rounds.
+pub(crate) fn share(
+    budget: &Budget,
+    chosen: &[(f64, Option<f64>)],
+) -> Result<(Vec<f64>, Vec<usize>), Infeasible> {
+    let mut amounts = vec![0.0; chosen.len()];
+    let mut unfunded = Vec::new();
+    match budget.rule {
+        BudgetRule::RankOrder => {
+            let mut left = budget.total;
+            let mut line_passed = false;
+            for (k, &(_, requested)) in chosen.iter().enumerate() {
+                let asked = requested.unwrap_or(0.0);
+                if !line_passed && asked <= left + PROGRAMME_EPSILON {
+                    amounts[k] = round_down(asked, budget.granularity);
+                    left -= amounts[k];
+                } else {
+                    line_passed = true;
+                    unfunded.push(k);
+                }
+            }
+        }
+        BudgetRule::Proportional { min, max } => {
+            let bounds: Vec<(f64, f64, f64)> = chosen
+                .iter()
+                .map(|&(total, requested)| {
+                    let (least, cap) = least_and_cap(min, max, requested);
+                    (total, least, cap)
+                })
+                .collect();
+            let needed: f64 = bounds.iter().map(|b| b.1).sum();
+            if needed > budget.total + PROGRAMME_EPSILON {
+                return Err(Infeasible {
+                    needed,
+                    total: budget.total,
+                });
+            }
+            for (slot, amount) in amounts.iter_mut().zip(proportional(&bounds, budget.total)) {
+                *slot = round_down(amount, budget.granularity);
+            }
+        }
+    }
+    Ok((amounts, unfunded))
+}
+
+/// Under `Proportional { min, max }`, the least and the most a region
+/// asking `requested` can be given: at most what it asked, and `max`; at
+/// least `min`, unless it asked for less.
+fn least_and_cap(min: f64, max: f64, requested: Option<f64>) -> (f64, f64) {
+    let cap = requested.map_or(max, |r| r.min(max));
+    (min.min(cap), cap)
+}
+
+/// Whether `budget` funds every region chosen for money, whichever of
+/// `review`'s regions are chosen: as many as the funded tiers have places
+/// can always be given their least amount (with a margin for the order the
+/// sum is added in), and every least amount is more than nothing once
+/// rounded down. Then a region is funded exactly when it is selected in a
+/// funded tier, and the analysis need not share the money to tell.
+/// Never under `RankOrder`, where the funding line falls where it may.
+pub(crate) fn funds_every_chosen(review: &Review, budget: &Budget) -> bool {
+    let BudgetRule::Proportional { min, max } = budget.rule else {
+        return false;
+    };
+    let places: usize = review
+        .committee
+        .tiers()
+        .iter()
+        .filter(|t| t.funded)
+        .map(|t| t.places as usize)
+        .sum();
+    // Each region's least amount, as `share` bounds it.
+    let mut least: Vec<f64> = review
+        .regions
+        .iter()
+        .map(|r| least_and_cap(min, max, r.requested).0)
+        .collect();
+    if !least
+        .iter()
+        .all(|&lo| round_down(lo, budget.granularity) > 0.0)
+    {
+        return false;
+    }
+    least.sort_by(|a, b| b.total_cmp(a));
+    let most: f64 = least.iter().take(places).sum();
+    most <= budget.total * (1.0 - 1e-9)
+}
+
+/// Whether a selected region in tier `tier` (an index into `tiers`, `None`
+/// under `select: N`) shares the budget.
+pub(crate) fn funded_tier(tiers: &[Tier], tier: Option<usize>) -> bool {
+    in_funded_tier(
+        tiers,
+        tier.and_then(|k| tiers.get(k)).map(|t| t.id.as_str()),
+    )
 }
 
 fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {
@@ -161,8 +233,72 @@ fn proportional(bounds: &[(f64, f64, f64)], budget: f64) -> Vec<f64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+
+    /// A synthetic review under the programme: two funded tiers, a
+    /// proportional budget of 0.75e9 a funded place, least amounts 0.5e9.
+    fn programme() -> (Review, usize) {
+        let shape = crate::synthetic::Shape {
+            programme: true,
+            ..crate::synthetic::Shape::new(60, 4)
+        };
+        let review = crate::synthetic::generate(&shape).review;
+        let tiers = review.committee.tiers();
+        let places = tiers.iter().filter(|t| t.funded).map(|t| t.places as usize);
+        let places = places.sum();
+        (review, places)
+    }
+
+    fn budget(review: &mut Review) -> &mut Budget {
+        review.committee.budget.as_mut().expect("a budget")
+    }
+
+    fn funds(review: &Review) -> bool {
+        review
+            .committee
+            .budget
+            .as_ref()
+            .is_some_and(|b| funds_every_chosen(review, b))
+    }
+
+    #[test]
+    fn every_chosen_region_is_funded_when_the_least_amounts_fit_whoever_they_are() {
+        let (mut review, places) = programme();
+        let b = budget(&mut review).clone();
+        assert!(funds_every_chosen(&review, &b));
+        // So shares the money: any funded places' worth of regions, those
+        // asking the most among them, each get something.
+        let mut asks: Vec<(f64, Option<f64>)> = review
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (50.0 + i as f64, r.requested))
+            .collect();
+        asks.sort_by(|a, b| b.1.unwrap_or(f64::MAX).total_cmp(&a.1.unwrap_or(f64::MAX)));
+        asks.truncate(places);
+        let (amounts, _) = share(&b, &asks).expect("feasible");
+        assert!(amounts.iter().all(|&a| a > 0.0), "{amounts:?}");
+
+        // The least amounts of as many regions as there are places exceed
+        // the budget, or come too close to it: someone might go without.
+        let least = 0.5e9 * places as f64;
+        budget(&mut review).total = least;
+        assert!(!funds(&review));
+        budget(&mut review).total = least * 1.001;
+        assert!(funds(&review));
+        // A least amount rounded down to nothing.
+        budget(&mut review).granularity = 0.6e9;
+        assert!(!funds(&review));
+        budget(&mut review).granularity = 1e7;
+        review.regions[3].requested = Some(0.0);
+        assert!(!funds(&review));
+        review.regions[3].requested = None;
+        // The funding line of rank order falls where it may.
+        budget(&mut review).rule = BudgetRule::RankOrder;
+        assert!(!funds(&review));
+    }
 
     #[test]
     fn proportional_finds_the_largest_lambda() {

@@ -80,6 +80,48 @@ impl Thresholds {
         self.short_of_total(region) || self.minimums.iter().any(|m| m.missed_by(region))
     }
 
+    /// [`Thresholds::below`] of a region given by its total, its subtotals
+    /// (depth first) and its criteria's aggregates (rubric order), `None`
+    /// past their end: the analysis's rounds ask it without building a
+    /// [`RegionResult`].
+    pub fn below_by(
+        &self,
+        total: f64,
+        subtotal: impl Fn(usize) -> Option<f64>,
+        criterion: impl Fn(usize) -> Option<Option<f64>>,
+    ) -> bool {
+        self.min_total.is_some_and(|min| short(total, min))
+            || self
+                .minimums
+                .iter()
+                .any(|m| m.missed_with(&subtotal, &criterion))
+    }
+
+    /// How many tests [`Thresholds::misses`] tells apart: the minimum
+    /// total, then every minimum in depth-first order.
+    pub fn tests(&self) -> usize {
+        1 + self.minimums.len()
+    }
+
+    /// Whether a region given as for [`Thresholds::below_by`] misses test
+    /// `test` (see [`Thresholds::tests`]): it is below a threshold exactly
+    /// when it misses one of them.
+    pub fn misses(
+        &self,
+        test: usize,
+        total: f64,
+        subtotal: impl Fn(usize) -> Option<f64>,
+        criterion: impl Fn(usize) -> Option<Option<f64>>,
+    ) -> bool {
+        match test.checked_sub(1) {
+            None => self.min_total.is_some_and(|min| short(total, min)),
+            Some(k) => self
+                .minimums
+                .get(k)
+                .is_some_and(|m| m.missed_with(&subtotal, &criterion)),
+        }
+    }
+
     fn short_of_total(&self, region: &RegionResult) -> bool {
         self.min_total.is_some_and(|min| short(region.total, min))
     }
@@ -93,15 +135,23 @@ impl Minimum {
     }
 
     fn missed_by(&self, region: &RegionResult) -> bool {
+        self.missed_with(&|at| region.subtotals.get(at).map(|s| s.points), &|at| {
+            region.criteria.get(at).map(|c| c.aggregate)
+        })
+    }
+
+    fn missed_with(
+        &self,
+        subtotal: &impl Fn(usize) -> Option<f64>,
+        criterion: &impl Fn(usize) -> Option<Option<f64>>,
+    ) -> bool {
         match self {
-            Minimum::Category { at, min, .. } => region
-                .subtotals
-                .get(*at)
-                .is_some_and(|s| short(s.points, *min)),
-            Minimum::Criterion { at, min, .. } => region
-                .criteria
-                .get(*at)
-                .is_some_and(|c| short(c.aggregate.unwrap_or(0.0), *min)),
+            Minimum::Category { at, min, .. } => {
+                subtotal(*at).is_some_and(|points| short(points, *min))
+            }
+            Minimum::Criterion { at, min, .. } => {
+                criterion(*at).is_some_and(|aggregate| short(aggregate.unwrap_or(0.0), *min))
+            }
         }
     }
 }

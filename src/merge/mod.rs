@@ -19,10 +19,11 @@ mod sheets;
 
 pub use aggregate::aggregate;
 pub use budget::{Infeasible, allocate, round_down};
+pub(crate) use budget::{funded_tier, funds_every_chosen, share};
 pub use exclude::{Thresholds, short_of_total};
 pub use input::{ConsensusRef, MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
-pub(crate) use rank::rank_by;
+pub(crate) use rank::{Ahead, Place, Ranked, Ranking, Scratch, rank_by};
 pub use results::{
     BudgetOutcome, CriterionResult, RegionResult, Results, Rules, Score, SheetUse, Status,
     Subtotal, add_flag,

@@ -147,7 +147,7 @@ mod tests {
         )
         .unwrap();
         let settings = crate::analysis::Settings {
-            rounds: 20,
+            rounds: Some(20),
             ..Default::default()
         };
         let analysis =

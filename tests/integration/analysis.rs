@@ -754,7 +754,7 @@ fn the_sample_selection_is_solid_and_its_cutoff_is_far() {
         }
     }
     let results = merged(&review, &sheets);
-    let analysis = &analysis::analyse(&review, &results, Settings::for_results(&results));
+    let analysis = &analysis::analyse(&review, &results, Settings::default());
     assert_eq!(analysis.same_selection, analysis.rounds);
     assert!(analysis.hinges.is_empty());
     assert!(
@@ -799,7 +799,7 @@ fn merge_writes_the_analysis_beside_the_results_and_prints_its_table() {
     let result = run(["merge", &arg(&dir.path()), "--out", &arg(&out)]);
     result
         .assert_code(0)
-        .assert_stdout_has("How solid is the selection? 2000 resampling rounds (seed 1)")
+        .assert_stdout_has("How solid is the selection? 2500 resampling rounds (seed 1)")
         .assert_stdout_has("FRAGILE")
         .assert_stdout_has("harsh");
     let text = std::fs::read_to_string(out.join("results.ron")).expect("results.ron");
@@ -987,7 +987,7 @@ fn planted() -> impl Strategy<Value = Planted> {
 }
 
 const QUICK: Settings = Settings {
-    rounds: 60,
+    rounds: Some(60),
     seed: 7,
     min_shared_cells: 5,
 };
@@ -1069,27 +1069,42 @@ proptest! {
 }
 
 #[test]
-fn a_review_too_large_to_analyse_by_default_says_so_and_is_analysed_on_request() {
+fn a_large_review_is_analysed_by_default_with_rounds_chosen_by_precision() {
     // 2,000 regions: about 105,000 counting marks, above the 100,000 that
-    // are analysed by default; the merge is written all the same.
+    // were once the most analysed by default.
     let shape = panelist::synthetic::Shape::new(2000, 7);
     let synthetic = panelist::synthetic::generate(&shape);
     let dir = tempfile::tempdir().expect("a temporary directory");
     synthetic.write(dir.path()).expect("write the review");
     let out = dir.path().join("out");
     let result = run(["merge", &arg(dir.path()), "--out", &arg(&out)]);
-    result
-        .assert_code(0)
-        .assert_stderr_has("how solid the selection is was not analysed")
-        .assert_stderr_has("--analysis asks for it");
-    assert!(!result.stdout.contains("How solid"), "{}", result.stdout);
+    result.assert_code(0).assert_stdout_has("How solid");
+    assert!(!result.stderr.contains("not analysed"), "{}", result.stderr);
     let text = std::fs::read_to_string(out.join("results.ron")).expect("results.ron");
     let written = ResultsFile::from_ron(&text).expect("results.ron reads back");
     let marks: u32 = written.results.regions.iter().map(|r| r.marks).sum();
     assert!(marks > 100_000, "{marks} counting marks");
-    assert!(written.analysis.is_none());
+    let analysis = written.analysis.expect("analysed by default");
+    assert!(
+        (analysis::MIN_ROUNDS..=analysis::MAX_ROUNDS).contains(&analysis.rounds),
+        "{} rounds",
+        analysis.rounds
+    );
+    assert!(analysis::precise(analysis.standard_error()));
+    assert!(
+        analysis.standard_error() > 0.0,
+        "some region is contested at this size"
+    );
+    let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
+    assert!(
+        report.contains(&format!(
+            "The largest standard error of a region's share of rounds is {:.1} percentage points",
+            100.0 * analysis.standard_error()
+        )),
+        "{report}"
+    );
 
-    // Asked for, it is there.
+    // --rounds forces a number; --analysis, the default now, is still read.
     let asked = dir.path().join("asked");
     let result = run([
         "merge",
@@ -1103,10 +1118,27 @@ fn a_review_too_large_to_analyse_by_default_says_so_and_is_analysed_on_request()
     result
         .assert_code(0)
         .assert_stdout_has("How solid is the selection? 20 resampling rounds");
-    assert!(!result.stderr.contains("not analysed"), "{}", result.stderr);
     let text = std::fs::read_to_string(asked.join("results.ron")).expect("results.ron");
     let written = ResultsFile::from_ron(&text).expect("results.ron reads back");
     assert_eq!(written.analysis.map(|a| a.rounds), Some(20));
+
+    // --no-analysis leaves it out.
+    let none = dir.path().join("none");
+    run([
+        "merge",
+        &arg(dir.path()),
+        "--out",
+        &arg(&none),
+        "--no-analysis",
+    ])
+    .assert_code(0);
+    let text = std::fs::read_to_string(none.join("results.ron")).expect("results.ron");
+    assert!(
+        ResultsFile::from_ron(&text)
+            .expect("reads")
+            .analysis
+            .is_none()
+    );
 
     // --analysis and --no-analysis together are a usage error.
     run([

@@ -563,7 +563,7 @@ fn in_a_terminal_a_mark_and_a_comment_are_saved_and_merge_counts_them() {
 fn results_app(s: &Session, theme: Theme) -> panelist::tui::results::App {
     use panelist::tui::results::{self as results, Data};
     let mut data = Data::load(&s.sample.path()).expect("the results load");
-    data.submitted.analysis = results::data::analysed(&data.review, &data.submitted);
+    data.submitted.analysis = Some(results::data::analysed(&data.review, &data.submitted));
     results::App::new(data, theme)
 }
 

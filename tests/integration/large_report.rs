@@ -53,7 +53,7 @@ fn file(n: usize, analysed: bool) -> (Review, ResultsFile) {
     let results = merged(&review, &sheets);
     let analysis = analysed.then(|| {
         let settings = Settings {
-            rounds: 20,
+            rounds: Some(20),
             ..Settings::default()
         };
         analysis::analyse(&review, &results, settings)

@@ -1394,7 +1394,7 @@ fn cli_results_ron_holds_what_the_library_computes_and_every_output_is_written()
     let analysis = panelist::analysis::analyse(
         &dir.review,
         &expected,
-        panelist::analysis::Settings::for_results(&expected),
+        panelist::analysis::Settings::default(),
     );
     let text = std::fs::read_to_string(out.join("results.ron")).unwrap();
     let written = panelist::report::ResultsFile::from_ron(&text).unwrap();

@@ -36,7 +36,10 @@ fn data() -> Data {
 
 /// `data` with its results (drafts left out) analysed.
 fn analysed(mut data: Data) -> Data {
-    data.submitted.analysis = panelist::tui::results::data::analysed(&data.review, &data.submitted);
+    data.submitted.analysis = Some(panelist::tui::results::data::analysed(
+        &data.review,
+        &data.submitted,
+    ));
     data
 }
 
@@ -454,10 +457,7 @@ fn snapshot_results_without_analysis_say_so_on_a() {
     assert_eq!(app.view(), View::Solidity);
     let text = flat(&screen(&app));
     assert!(text.contains("was not analysed"), "{text}");
-    assert!(
-        text.contains("`panelist merge --analysis` computes it"),
-        "{text}"
-    );
+    assert!(text.contains("`panelist merge` computes it"), "{text}");
     insta::assert_snapshot!("solidity_not_analysed", draw(&app, 80, 24).backend());
     // The reviewers say the same, and Esc goes back to a working ranking.
     press(&mut app, &["o"]);
@@ -468,18 +468,16 @@ fn snapshot_results_without_analysis_say_so_on_a() {
 }
 
 #[test]
-fn a_review_too_large_to_analyse_says_how_large() {
+fn a_review_of_any_size_is_analysed_as_merge_does() {
     let mut data = data();
     data.submitted.analysis = None;
-    // As if every region had many more marks than the limit allows.
+    // As if every region had many more marks than were once analysed by
+    // default (100,000 in all).
     for region in &mut data.submitted.results.regions {
         region.marks = 20_000;
     }
-    let mut app = App::new(data, PLAIN);
-    press(&mut app, &["a"]);
-    let text = flat(&screen(&app));
-    assert!(text.contains("180000 counting marks"), "{text}");
-    assert!(text.contains("100000 analysed by default"), "{text}");
+    let app = App::new(data, PLAIN);
+    assert_eq!(app.effect(), Some(Effect::Analyse));
 }
 
 /// A knife edge: alpha is in only thanks to r1, who marks it far above the

@@ -4,7 +4,8 @@
 use std::fmt::{self, Write};
 
 use super::section::Section;
-use super::sentences::{NAMED, cut, without};
+use super::sentences::{NAMED, cut, error_points, without};
+use crate::analysis::{BATCH_ROUNDS, MAX_ROUNDS, MIN_ROUNDS, STANDARD_ERROR};
 use crate::merge::Status;
 use crate::report::words::{self, gap, list};
 use crate::t;
@@ -21,10 +22,20 @@ impl Section<'_> {
                 gap(),
                 t!(
                     "solid-resampling-precision",
-                    rounds = rounds,
-                    points = format!("{:.1}", 100.0 / f64::from(rounds).sqrt())
+                    error = error_points(self.analysis.standard_error()),
+                    min = MIN_ROUNDS,
+                    batch = BATCH_ROUNDS,
+                    target = error_points(STANDARD_ERROR)
                 )
             )?;
+            if self.analysis.ceiling {
+                write!(
+                    self,
+                    "{}{}",
+                    gap(),
+                    t!("solid-resampling-ceiling", max = MAX_ROUNDS)
+                )?;
+            }
         }
         writeln!(self, "\n")
     }

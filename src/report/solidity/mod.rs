@@ -18,7 +18,7 @@ pub use crate::report::words::{gap, list};
 pub use section::{markdown_section, markdown_section_of};
 pub use sentences::{
     boundary_line, calibration_line, cutoff_line, rank_range, reading_word, reasons,
-    reviewer_named, rules_across, selected_share, side, signed, swap_summary, thin_reason,
-    verdict_word, without,
+    reviewer_named, rules_across, selected_share, selected_share_with_error, side, signed,
+    swap_summary, thin_reason, verdict_word, without,
 };
 pub use table::table;

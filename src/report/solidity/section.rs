@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write};
 
 use super::sentences::{
-    NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share, side, solid_share,
-    swap_summary, verdict_word,
+    NAMED, cut, percent, rank_range, reasons, reviewer_named, selected_share_with_error, side,
+    solid_share, swap_summary, verdict_word,
 };
 use crate::analysis::{Analysis, Closeness, RegionCheck, Verdict};
 use crate::merge::{Results, Status};
@@ -299,7 +299,7 @@ impl Section<'_> {
                 region.rank,
                 escape(&region.name),
                 words::status(region.status, Form::Table, None),
-                selected_share(check, analysis.rounds),
+                selected_share_with_error(check, analysis.rounds),
                 rank_range(check),
                 if check.hangs_on.is_empty() {
                     "-".to_string()
@@ -332,10 +332,25 @@ impl Section<'_> {
             writeln!(self, " {} | {} |", calibrated, verdict_word(check.verdict))?;
         }
         self.rows_left_out()?;
+        self.legend()
+    }
+
+    /// Below the table: what its columns say, and how many regions were
+    /// settled without being ranked again.
+    fn legend(&mut self) -> fmt::Result {
         writeln!(
             self,
             "\n{}\n",
             t!("solid-table-legend", share = solid_share())
-        )
+        )?;
+        let settled = self.analysis.settled;
+        if settled > 0 {
+            writeln!(
+                self,
+                "{}\n",
+                t!("solid-table-legend-settled", settled = settled)
+            )?;
+        }
+        Ok(())
     }
 }

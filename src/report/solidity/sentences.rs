@@ -4,7 +4,7 @@
 
 use crate::analysis::{
     Analysis, Boundary, Closeness, Hinge, Line, Place, Reading, RegionCheck, ReviewerOffset,
-    SOLID_SHARE, Standing, Swap, Thin, Verdict, standing,
+    SOLID_SHARE, Standing, Swap, Thin, Verdict, standard_error, standing,
 };
 use crate::merge::{Results, Status};
 use crate::model::Review;
@@ -51,6 +51,24 @@ pub fn verdict_word(verdict: Verdict) -> String {
 /// `97.5%`: the share of the rounds a region was selected in.
 pub fn selected_share(check: &RegionCheck, rounds: u32) -> String {
     percent(check.selected, rounds)
+}
+
+/// `97.5% +/- 0.4`: the share of the rounds a region was selected in, with
+/// its standard error in percentage points; `100.0%` alone when that is
+/// 0.0 (selected in every round, or in none, or nearly).
+pub fn selected_share_with_error(check: &RegionCheck, rounds: u32) -> String {
+    let share = percent(check.selected, rounds);
+    let error = error_points(standard_error(check.selected, rounds));
+    if error == error_points(0.0) {
+        share
+    } else {
+        t!("share-with-error", share = share, error = error)
+    }
+}
+
+/// A standard error in percentage points: `0.4`.
+pub(super) fn error_points(error: f64) -> String {
+    format!("{:.1}", 100.0 * error)
 }
 
 /// `5-7`, or `6` when every round gave one rank.

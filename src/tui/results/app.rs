@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::data::Data;
 use super::keys::{self, Action, Mode};
-use crate::analysis::{self, Analysis, ReviewerOffset};
+use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, Index, depth_first};
 use crate::report::ResultsFile;
@@ -253,10 +253,7 @@ impl App {
     pub fn effect(&self) -> Option<Effect> {
         if self.reload {
             Some(Effect::Reload)
-        } else if self.shown().analysis.is_none()
-            && analysis::by_default(&self.shown().results)
-            && self.run() == AnalysisRun::NotStarted
-        {
+        } else if self.shown().analysis.is_none() && self.run() == AnalysisRun::NotStarted {
             Some(Effect::Analyse)
         } else {
             None

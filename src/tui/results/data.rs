@@ -165,15 +165,9 @@ fn changed_since_merge(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<
         .collect()
 }
 
-/// The analysis of `file` as `merge` makes it by default: `None` above
-/// [`analysis::BY_DEFAULT_UP_TO`] counting marks, where it would hold up
-/// the screen by seconds.
-pub fn analysed(review: &Review, file: &ResultsFile) -> Option<Analysis> {
-    if !analysis::by_default(&file.results) {
-        return None;
-    }
-    let settings = analysis::Settings::for_results(&file.results);
-    Some(analysis::analyse(review, &file.results, settings))
+/// The analysis of `file` as `merge` makes it by default.
+pub fn analysed(review: &Review, file: &ResultsFile) -> Analysis {
+    analysis::analyse(review, &file.results, analysis::Settings::default())
 }
 
 /// Every (reviewer, region) conflict: from `review.ron` and every sheet,

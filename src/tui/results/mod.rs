@@ -122,7 +122,7 @@ fn start_analysis(app: &App) -> Receiver<Option<Analysis>> {
     let file = app.shown().clone();
     let work = move || {
         // The screen may have closed meanwhile: nobody waits then.
-        let _ = sender.send(data::analysed(&review, &file));
+        let _ = sender.send(Some(data::analysed(&review, &file)));
     };
     // Should no thread start, the work and its sender are dropped: the
     // receiver says so, and the screen that it was not analysed.
@@ -136,7 +136,7 @@ fn start_analysis(app: &App) -> Receiver<Option<Analysis>> {
 /// results on screen, as a message for the app (for tests and benches,
 /// which want it before the next frame).
 pub fn analyse(app: &App) -> Msg {
-    let analysis = data::analysed(&app.data.review, app.shown());
+    let analysis = Some(data::analysed(&app.data.review, app.shown()));
     Msg::Analysed {
         drafts: app.include_drafts,
         analysis: Box::new(analysis),

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{AnalysisRun, App};
-use crate::analysis::{self, Verdict, standing};
+use crate::analysis::{Verdict, standing};
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::format_points;
 use crate::report::solidity::{rules_across, selected_share, side};
@@ -436,15 +436,8 @@ pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
         area,
         block(&theme, widgets::title(&theme, &t!("solid-title"))),
     );
-    let marks = analysis::counting_marks(app.results());
     let message = if app.run() == AnalysisRun::Running {
         t!("tui-analysing")
-    } else if !analysis::by_default(app.results()) {
-        t!(
-            "tui-not-analysed-large",
-            marks = marks,
-            limit = analysis::BY_DEFAULT_UP_TO
-        )
     } else {
         t!("tui-not-analysed")
     };

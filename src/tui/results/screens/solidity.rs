@@ -22,7 +22,7 @@ use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::{RegionResult, Status};
 use crate::report::solidity::{
     boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
-    side, verdict_word, without,
+    selected_share_with_error, side, verdict_word, without,
 };
 use crate::report::{cutoff, points, words};
 use crate::t;
@@ -348,7 +348,7 @@ pub(super) fn region_sentences(
             "tui-solid-resampled",
             selected = check.selected,
             rounds = analysis.rounds,
-            share = selected_share(check, analysis.rounds),
+            share = selected_share_with_error(check, analysis.rounds),
             ranks = rank_range(check)
         ),
         check.agreement(analysis.rounds) < SOLID_SHARE,
