@@ -450,8 +450,9 @@ pub struct Edge {
     /// The outcome is the official one for every offset strictly between 0
     /// and this (negative downwards).
     pub limit: f64,
-    /// The offset at which `changes` were found: just past `limit`, or at it
-    /// when the change is a tie there.
+    /// The offset at which `changes` were found: the first hundredth of a
+    /// point past `limit`, unless the outcome is the official one again
+    /// there; then just past `limit` (or at it, when the change is a tie).
     pub at: f64,
     /// The regions that land elsewhere at `at`, in the official rank order.
     pub changes: Vec<StatusChange>,

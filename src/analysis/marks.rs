@@ -356,6 +356,7 @@ impl<'a> Marks<'a> {
             flags: Vec::new(),
             decided_by: None,
             criteria,
+            percentiles: Vec::new(),
         }
     }
 

@@ -5,8 +5,8 @@
 //! of another zone (or, totals equal, where a subtotal the tie-break reads
 //! meets another), or a value meets a minimum.
 
+use super::ground::{Ground, Minimum, Neighbours};
 use super::marks::{Marks, Outcome};
-use super::probe::{Ground, Minimum, Neighbours};
 use super::shift::Shift;
 use crate::merge::EPSILON;
 
@@ -81,6 +81,11 @@ impl Lines {
                     Minimum::Criterion(..) => {}
                 }
             }
+            // A region in a tie across a line parts from it at once,
+            // whichever way it moves (if the others do not move alike).
+            if total_slope.abs() > PARALLEL && ground.tied(r) {
+                fixed.push(0.0);
+            }
             totals.push((r, total, total_slope));
             subtotals.push(
                 tie_break
@@ -92,22 +97,7 @@ impl Lines {
                     .collect(),
             );
         }
-        // Two moved regions meet where their totals do; with equal totals
-        // and slopes, where a tie-break subtotal of theirs does.
-        for (i, &(a, total_a, slope_a)) in totals.iter().enumerate() {
-            for (j, &(b, total_b, slope_b)) in totals.iter().enumerate().skip(i + 1) {
-                if !ground.apart(a, b) {
-                    continue;
-                }
-                if let Some(offset) = meet(total_a, slope_a, total_b, slope_b) {
-                    fixed.push(offset);
-                } else if (total_a - total_b).abs() <= EPSILON {
-                    for (&(sub_a, s_a), &(sub_b, s_b)) in subtotals[i].iter().zip(&subtotals[j]) {
-                        fixed.extend(meet(sub_a, s_a, sub_b, s_b));
-                    }
-                }
-            }
-        }
+        fixed.extend(pair_meetings(&totals, &subtotals, ground));
         Lines { totals, fixed }
     }
 
@@ -145,6 +135,61 @@ impl Lines {
             .collect();
         Meetings { walkers, fixed }
     }
+}
+
+/// Where two moved regions meet: where their totals do; with equal totals
+/// and slopes, where a tie-break subtotal of theirs does. `totals` are
+/// (region, total, slope), `subtotals` each region's tie-break subtotals as
+/// (value, slope).
+fn pair_meetings(
+    totals: &[(usize, f64, f64)],
+    subtotals: &[Vec<(f64, f64)>],
+    ground: &Ground,
+) -> Vec<f64> {
+    let mut fixed = Vec::new();
+    // Two moved regions meet where their totals do; with equal totals
+    // and slopes, where a tie-break subtotal of theirs does. Grouped by
+    // slope (a panel that scores every region moves most of them alike),
+    // only regions of two groups can meet in total.
+    let mut by_slope: Vec<usize> = (0..totals.len()).collect();
+    by_slope.sort_by(|&a, &b| {
+        let (a, b) = (&totals[a], &totals[b]);
+        a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1))
+    });
+    let mut groups: Vec<&[usize]> = Vec::new();
+    let mut rest = by_slope.as_slice();
+    while let Some(&first) = rest.first() {
+        let end = rest
+            .iter()
+            .position(|&k| (totals[k].2 - totals[first].2).abs() > PARALLEL)
+            .unwrap_or(rest.len());
+        groups.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    for (g, group) in groups.iter().enumerate() {
+        for (i, &a) in group.iter().enumerate() {
+            // Equal totals within the group, ascending.
+            for &b in group[i + 1..]
+                .iter()
+                .take_while(|&&b| totals[b].1 - totals[a].1 <= EPSILON)
+            {
+                if ground.apart(totals[a].0, totals[b].0) {
+                    for (&(sub_a, s_a), &(sub_b, s_b)) in subtotals[a].iter().zip(&subtotals[b]) {
+                        fixed.extend(meet(sub_a, s_a, sub_b, s_b));
+                    }
+                }
+            }
+            for other in &groups[g + 1..] {
+                for &b in *other {
+                    let ((ra, ta, sa), (rb, tb, sb)) = (totals[a], totals[b]);
+                    if ground.apart(ra, rb) {
+                        fixed.extend(meet(ta, sa, tb, sb));
+                    }
+                }
+            }
+        }
+    }
+    fixed
 }
 
 /// Where `a + s·δ` meets `b + t·δ`, when the lines are not parallel.

@@ -19,6 +19,7 @@
 mod calibration;
 mod closeness;
 mod findings;
+mod ground;
 mod marks;
 mod meetings;
 mod probe;
@@ -26,6 +27,7 @@ mod settings;
 mod shift;
 mod stability;
 mod teams;
+pub use teams::teams;
 
 use std::collections::HashMap;
 

@@ -14,50 +14,9 @@
 //! within `EPSILON` of each other, so this ranks as a full ranking would;
 //! a test holds it to [`Marks::outcome`] on random reviews.
 
-use super::marks::{Marks, Outcome};
-use crate::merge::{self, EPSILON, RegionResult, Status, Thresholds};
-use crate::model::{Budget, BudgetRule, Committee, Region, Review};
-
-/// Where a region lands in a recomputed outcome: its status, its tier (an
-/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
-pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
-
-/// Totals closer than this count as touching: far more than `EPSILON`, so
-/// that no chain of totals equal within `EPSILON` reaches across a gap this
-/// wide.
-pub(crate) const BAND: f64 = 1e-6;
-
-/// A minimum of the rubric or the committee, where a region's scores are
-/// read against it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Minimum {
-    Total(f64),
-    /// A subtotal, by its category's index depth first.
-    Category(usize, f64),
-    /// A criterion's score, by its index in rubric order.
-    Criterion(usize, f64),
-}
-
-/// Every minimum of `review`.
-pub(crate) fn minimums(review: &Review) -> Vec<Minimum> {
-    let mut out: Vec<Minimum> = review
-        .committee
-        .min_total
-        .map(Minimum::Total)
-        .into_iter()
-        .collect();
-    for (at, placed) in review.all_categories().iter().enumerate() {
-        if let Some(min) = placed.category.min {
-            out.push(Minimum::Category(at, min));
-        }
-    }
-    for (at, (_, criterion)) in review.criteria().enumerate() {
-        if let Some(min) = criterion.min {
-            out.push(Minimum::Criterion(at, min));
-        }
-    }
-    out
-}
+use super::ground::{BAND, Ground, Landing, Minimum};
+use crate::merge::{self, EPSILON, RegionResult, Status};
+use crate::model::{BudgetRule, Committee};
 
 /// What a probe found.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,130 +28,16 @@ pub(crate) enum Probed {
     /// The regions that land elsewhere, by index, ascending.
     Moved(Vec<(usize, Landing)>),
 }
-
-/// The official outcome, laid out for probes.
-pub(crate) struct Ground<'m, 'a> {
-    marks: &'m Marks<'a>,
-    official: &'m Outcome,
-    /// Eligible regions in the official rank order, and their totals.
-    order: Vec<usize>,
-    totals: Vec<f64>,
-    /// Per region: its position in `order` (`usize::MAX` when ineligible).
-    position: Vec<usize>,
-    /// Per position: its zone; per zone: its first position and the one
-    /// after its last, and whether its regions are tied.
-    zone: Vec<usize>,
-    zones: Vec<(usize, usize, bool)>,
-    /// Per position (and one past the last): the regions above it that are
-    /// not below a threshold, which take the places.
-    counted: Vec<usize>,
-    thresholds: Thresholds,
-    /// Whether any minimum is set: else no region's scores are read against one.
-    minimums: Vec<Minimum>,
-    places: usize,
-    money: Option<Money>,
-}
-
-/// What [`merge::allocate`] needs, without the regions it does not read.
-struct Money {
-    budget: Budget,
-    /// The review's rules, and no regions: each probe puts in those it shares among.
-    shell: Review,
-    /// Per region: its id and request.
-    requests: Vec<Region>,
-}
-
-impl<'m, 'a> Ground<'m, 'a> {
-    pub fn new(marks: &'m Marks<'a>, official: &'m Outcome) -> Ground<'m, 'a> {
-        let review = marks.review;
-        let order: Vec<usize> = official
-            .order
-            .iter()
-            .copied()
-            .filter(|&r| official.status[r] != Status::Ineligible)
-            .collect();
-        let totals: Vec<f64> = order.iter().map(|&r| official.total[r]).collect();
-        let mut position = vec![usize::MAX; marks.regions()];
-        for (i, &r) in order.iter().enumerate() {
-            position[r] = i;
-        }
-        let place = |r: usize| {
-            (
-                super::standing(official.status[r]),
-                official.tier[r],
-                official.funded[r],
-            )
-        };
-        // Under a RankOrder budget, the first selected region the money
-        // misses: past it no one is paid, so an unpaid region that passes it
-        // may be paid.
-        let missed = review
-            .committee
-            .budget
-            .as_ref()
-            .filter(|b| b.rule == BudgetRule::RankOrder)
-            .and_then(|_| {
-                order.iter().position(|&r| {
-                    official.status[r] == Status::Selected && official.funded[r] == Some(false)
-                })
-            });
-        let mut zone = Vec::with_capacity(order.len());
-        let mut zones: Vec<(usize, usize, bool)> = Vec::new();
-        for (i, &r) in order.iter().enumerate() {
-            let same = i > 0
-                && place(order[i - 1]) == place(r)
-                && missed != Some(i)
-                && missed != Some(i - 1);
-            if !same {
-                zones.push((i, i, official.status[r] == Status::Tied));
-            }
-            let last = zones.len() - 1;
-            zones[last].1 = i + 1;
-            zone.push(last);
-        }
-        let mut counted = Vec::with_capacity(order.len() + 1);
-        counted.push(0);
-        for &r in &order {
-            let before = counted[counted.len() - 1];
-            counted.push(before + usize::from(official.status[r] != Status::BelowThreshold));
-        }
-        let money = review.committee.budget.clone().map(|budget| Money {
-            budget,
-            shell: Review {
-                id: review.id.clone(),
-                title: String::new(),
-                categories: review.categories.clone(),
-                regions: Vec::new(),
-                reviewers: Vec::new(),
-                panels: Vec::new(),
-                committee: review.committee.clone(),
-                follows: None,
-            },
-            requests: review
-                .regions
-                .iter()
-                .map(|r| Region {
-                    id: r.id.clone(),
-                    requested: r.requested,
-                    ..Region::default()
-                })
-                .collect(),
-        });
-        Ground {
-            marks,
-            official,
-            order,
-            totals,
-            position,
-            zone,
-            zones,
-            counted,
-            thresholds: Thresholds::new(&review.committee, &review.categories),
-            minimums: minimums(review),
-            places: review.committee.places() as usize,
-            money,
-        }
-    }
+/// Regions ranked again: those whose totals now are within `low..=high`,
+/// below the `taken` places of the regions above.
+struct Window {
+    low: f64,
+    high: f64,
+    /// The positions of the untouched regions in it: `over..under`.
+    over: usize,
+    under: usize,
+    taken: usize,
+    ranked: Vec<RegionResult>,
 }
 
 /// A region the probe reads: where it stands now.
@@ -214,11 +59,8 @@ impl Ground<'_, '_> {
         let nows = self.nows(work, touched);
         let (clear, slack) = self.clear(&nows, mask);
         let unclear: Vec<usize> = (0..nows.len()).filter(|&k| !clear[k]).collect();
-        let window = (!unclear.is_empty()).then(|| {
-            let (top, bottom) = self.window(&nows, &unclear, mask);
-            (top, self.rank(work, top, bottom))
-        });
-        let funding = self.funding(work, window.as_ref());
+        let window = (!unclear.is_empty()).then(|| self.window(work, &nows, &unclear, mask));
+        let funding = self.funding(work, &nows, window.as_ref(), mask);
         let funded = |r: usize| match &funding {
             None => self.official.funded[r],
             Some(list) => Some(
@@ -227,12 +69,11 @@ impl Ground<'_, '_> {
             ),
         };
         let mut moved: Vec<(usize, Landing)> = Vec::new();
-        let (top, bottom) = window
-            .as_ref()
-            .map_or((0, 0), |(top, ranked)| (*top, top + ranked.len()));
-        if let Some((_, ranked)) = &window {
-            for result in ranked {
+        let mut ranked_again: Vec<usize> = Vec::new();
+        if let Some(window) = &window {
+            for result in &window.ranked {
                 let r = result.marks as usize;
+                ranked_again.push(r);
                 let landing = (
                     result.status,
                     self.tier_index(result.tier.as_deref()),
@@ -243,9 +84,10 @@ impl Ground<'_, '_> {
                 }
             }
         }
+        ranked_again.sort_unstable();
         for &(r, now) in funding.iter().flatten() {
-            let inside = (top..bottom).contains(&self.position[r]);
-            if !inside && self.official.funded[r] != Some(now) {
+            let again = ranked_again.binary_search(&r).is_ok();
+            if !again && self.official.funded[r] != Some(now) {
                 let official = self.official;
                 moved.push((r, (official.status[r], official.tier[r], Some(now))));
             }
@@ -268,8 +110,15 @@ impl Ground<'_, '_> {
             .filter(|&&r| self.position[r] != usize::MAX)
             .map(|&r| {
                 let total = marks.total(work, r);
+                let was_below = self.official.status[r] == Status::BelowThreshold;
                 let (crossed_minimum, to_minimum) = if self.minimums.is_empty() {
                     (false, f64::INFINITY)
+                } else if let [Minimum::Total(min)] = self.minimums[..] {
+                    // The total alone is read: no need for the rest.
+                    (
+                        merge::short_of_total(total, min) != was_below,
+                        (total - min).abs(),
+                    )
                 } else {
                     let input = marks.ranked_input(work, r);
                     let below = self.thresholds.below(&input);
@@ -287,10 +136,7 @@ impl Ground<'_, '_> {
                             }
                         })
                         .fold(f64::INFINITY, f64::min);
-                    (
-                        below != (self.official.status[r] == Status::BelowThreshold),
-                        near,
-                    )
+                    (below != was_below, near)
                 };
                 Now {
                     region: r,
@@ -341,71 +187,66 @@ impl Ground<'_, '_> {
                 let up = above[k].min(self.untouched_before(start, mask).unwrap_or(f64::INFINITY));
                 let down =
                     below[k].max(self.untouched_from(end, mask).unwrap_or(f64::NEG_INFINITY));
-                let room = (up - BAND - now.total)
-                    .min(now.total - down - BAND)
-                    .min(now.to_minimum);
-                slack = slack.min(room);
-                !tied && !now.crossed_minimum && room > 0.0 && now.to_minimum > EPSILON
+                let room = (up - BAND - now.total).min(now.total - down - BAND);
+                // Past the last place, whatever the regions above do, a
+                // region crossing a minimum takes no place from anyone.
+                let past = self.counted[now.position].saturating_sub(n) >= self.places;
+                if past {
+                    slack = slack.min(room);
+                    !tied && room > 0.0
+                } else {
+                    slack = slack.min(room.min(now.to_minimum));
+                    !tied && !now.crossed_minimum && room > 0.0 && now.to_minimum > EPSILON
+                }
             })
             .collect();
         (clear, slack.max(0.0))
     }
 
-    /// The total of the nearest region at a position before `at` that is
-    /// not touched.
-    fn untouched_before(&self, at: usize, mask: &[bool]) -> Option<f64> {
-        (0..at)
-            .rev()
-            .find(|&i| !mask[self.order[i]])
-            .map(|i| self.totals[i])
-    }
-
-    /// The total of the nearest untouched region at `at` or after.
-    fn untouched_from(&self, at: usize, mask: &[bool]) -> Option<f64> {
-        (at..self.order.len())
-            .find(|&i| !mask[self.order[i]])
-            .map(|i| self.totals[i])
-    }
-
-    /// The positions to rank again: every region whose total now or
-    /// officially comes within [`BAND`] of the span of a region that left
-    /// its zone, widened until a gap wider than `BAND` separates them from
-    /// the rest. Returns (first position, position after the last).
-    fn window(&self, nows: &[Now], unclear: &[usize], mask: &[bool]) -> (usize, usize) {
+    /// The regions to rank again: those whose total now lies between the
+    /// lowest and the highest total (now or officially) of a region that
+    /// left its zone, widened until a gap wider than [`BAND`] separates them
+    /// from every other total now; ranked by the merge's rules with the
+    /// places the regions above leave them. When some region crossed a
+    /// minimum, the places the regions below find are not the official
+    /// ones: then every region from the window down is ranked again.
+    fn window(
+        &self,
+        work: &[Option<f64>],
+        nows: &[Now],
+        unclear: &[usize],
+        mask: &[bool],
+    ) -> Window {
         let official = self.official;
-        let span = |k: usize| {
-            let (was, is) = (official.total[nows[k].region], nows[k].total);
-            (was.min(is), was.max(is))
-        };
         let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
         for &k in unclear {
-            let (a, b) = span(k);
-            low = low.min(a);
-            high = high.max(b);
+            let (was, is) = (official.total[nows[k].region], nows[k].total);
+            low = low.min(was).min(is);
+            high = high.max(was).max(is);
         }
         loop {
-            let mut wider = false;
-            for k in 0..nows.len() {
-                let (a, b) = span(k);
-                if b >= low - BAND && a <= high + BAND && (a < low || b > high) {
-                    low = low.min(a);
-                    high = high.max(b);
-                    wider = true;
-                }
-            }
             let over = self.totals.partition_point(|&t| t > high);
-            if let Some(t) = self
-                .untouched_before(over, mask)
-                .filter(|&t| t <= high + BAND)
-            {
+            let above = nows
+                .iter()
+                .map(|n| n.total)
+                .filter(|&t| t > high)
+                .chain(self.untouched_before(over, mask))
+                .reduce(f64::min);
+            let under = self.totals.partition_point(|&t| t >= low);
+            let below = nows
+                .iter()
+                .map(|n| n.total)
+                .filter(|&t| t < low)
+                .chain(self.untouched_from(under, mask))
+                .reduce(f64::max);
+            let mut wider = false;
+            // (Strictly wider: totals equal within EPSILON may be a hair out
+            // of order in the ranking.)
+            if let Some(t) = above.filter(|&t| t > high && t <= high + BAND) {
                 high = t;
                 wider = true;
             }
-            let under = self.totals.partition_point(|&t| t >= low);
-            if let Some(t) = self
-                .untouched_from(under, mask)
-                .filter(|&t| t >= low - BAND)
-            {
+            if let Some(t) = below.filter(|&t| t < low && t >= low - BAND) {
                 low = t;
                 wider = true;
             }
@@ -413,38 +254,76 @@ impl Ground<'_, '_> {
                 break;
             }
         }
-        (
-            self.totals.partition_point(|&t| t > high),
-            self.totals.partition_point(|&t| t >= low),
-        )
-    }
-
-    /// The regions at positions `top..bottom` ranked by the merge's rules
-    /// with the places those above leave them; to the last region when the
-    /// places they take are not the official ones and some are left below.
-    fn rank(&self, work: &[Option<f64>], top: usize, bottom: usize) -> Vec<RegionResult> {
-        let review = self.marks.review;
-        let committee = places_left(&review.committee, self.counted[top]);
-        let ranked_of = |bottom: usize| {
-            let inputs: Vec<RegionResult> = self.order[top..bottom]
-                .iter()
-                .map(|&r| self.marks.ranked_input(work, r))
-                .collect();
-            merge::rank_by(&committee, &review.categories, inputs)
-        };
-        let ranked = ranked_of(bottom);
-        let counted = ranked
+        // Regions that changed sides of a minimum, all told: the places
+        // those below the window find move by as many.
+        let flipped = unclear.iter().filter(|&&k| nows[k].crossed_minimum).count();
+        let window = self.rank_between(work, nows, low, high, mask);
+        let counted = window
+            .ranked
             .iter()
             .filter(|r| r.status != Status::BelowThreshold)
             .count();
-        let was = self.counted[bottom] - self.counted[top];
-        if counted != was
-            && self.counted[top] + counted.min(was) < self.places
-            && bottom < self.order.len()
-        {
-            return ranked_of(self.order.len());
+        // Past the last place either way, they are out either way.
+        let now = window.taken + counted;
+        if flipped > 0 && now.saturating_sub(flipped) < self.places {
+            return self.rank_between(work, nows, f64::NEG_INFINITY, high, mask);
         }
-        ranked
+        window
+    }
+
+    /// The regions whose total now is within `low..=high`, ranked by the
+    /// merge's rules with the places the regions above (whose totals now are
+    /// higher) leave them.
+    fn rank_between(
+        &self,
+        work: &[Option<f64>],
+        nows: &[Now],
+        low: f64,
+        high: f64,
+        mask: &[bool],
+    ) -> Window {
+        let official = self.official;
+        // The window's edges are gaps wider than BAND in the totals now, so
+        // an untouched region is in it by its position; halfway into the
+        // gap, the ranking's order of totals equal within EPSILON is not.
+        let over = self.totals.partition_point(|&t| t > high + BAND / 2.0);
+        let under = self.totals.partition_point(|&t| t >= low - BAND / 2.0);
+        let mut members: Vec<usize> = self.order[over..under]
+            .iter()
+            .copied()
+            .filter(|&r| !mask[r])
+            .collect();
+        members.extend(
+            nows.iter()
+                .filter(|n| n.total >= low && n.total <= high)
+                .map(|n| n.region),
+        );
+        // The places taken above: officially, less the touched regions
+        // that were above and more those that are above now.
+        let mut taken = self.counted[over];
+        for now in nows {
+            let was_below = official.status[now.region] == Status::BelowThreshold;
+            if now.position < over {
+                taken -= usize::from(!was_below);
+            }
+            if now.total > high {
+                taken += usize::from(was_below == now.crossed_minimum);
+            }
+        }
+        let review = self.marks.review;
+        let committee = places_left(&review.committee, taken);
+        let inputs: Vec<RegionResult> = members
+            .iter()
+            .map(|&r| self.marks.ranked_input(work, r))
+            .collect();
+        Window {
+            high,
+            low,
+            over,
+            under,
+            taken,
+            ranked: merge::rank_by(&committee, &review.categories, inputs),
+        }
     }
 
     /// Whether each selected region is paid, when the money may have
@@ -455,7 +334,9 @@ impl Ground<'_, '_> {
     fn funding(
         &self,
         work: &[Option<f64>],
-        window: Option<&(usize, Vec<RegionResult>)>,
+        nows: &[Now],
+        window: Option<&Window>,
+        mask: &[bool],
     ) -> Option<Vec<(usize, bool)>> {
         let money = self.money.as_ref()?;
         if money.budget.rule == BudgetRule::RankOrder && window.is_none() {
@@ -463,32 +344,48 @@ impl Ground<'_, '_> {
         }
         let official = self.official;
         let tiers = &self.marks.review.committee.tiers;
-        let tier_id = |k: Option<u16>| {
-            k.and_then(|k| tiers.get(usize::from(k)))
+        let tier_id = |r: usize| {
+            official.tier[r]
+                .and_then(|k| tiers.get(usize::from(k)))
                 .map(|t| t.id.clone())
         };
-        // The selected regions in their order now, with their tiers.
-        let mut selected: Vec<(usize, Option<String>)> = Vec::new();
-        let official_from = |at: std::ops::Range<usize>, out: &mut Vec<(usize, Option<String>)>| {
-            for &r in &self.order[at] {
-                if official.status[r] == Status::Selected {
-                    out.push((r, tier_id(official.tier[r])));
-                }
-            }
-        };
         let m = self.order.len();
-        match window {
-            None => official_from(0..m, &mut selected),
-            Some((top, ranked)) => {
-                official_from(0..*top, &mut selected);
-                selected.extend(
-                    ranked
-                        .iter()
-                        .filter(|r| r.status == Status::Selected)
-                        .map(|r| (r.marks as usize, r.tier.clone())),
-                );
-                official_from(top + ranked.len()..m, &mut selected);
+        let (low, high, over, under) = window
+            .map_or((f64::NEG_INFINITY, f64::INFINITY, m, m), |w| {
+                (w.low, w.high, w.over, w.under)
+            });
+        // The selected regions outside the window, above it and below it,
+        // each part in the official order: a region that kept its zone
+        // changes no one's money by where it is in it, unless the money
+        // stops elsewhere (see below).
+        let mut above: Vec<usize> = Vec::new();
+        let mut below: Vec<usize> = Vec::new();
+        for &at in &self.selected {
+            let r = self.order[at];
+            let (up, down) = match nows.iter().find(|n| n.region == r) {
+                Some(now) if mask[r] => (now.total > high, now.total < low),
+                _ => (at < over, at >= under),
+            };
+            if up {
+                above.push(r);
+            } else if down {
+                below.push(r);
             }
+        }
+        let mut selected: Vec<(usize, Option<String>)> =
+            above.into_iter().map(|r| (r, tier_id(r))).collect();
+        if let Some(window) = window {
+            selected.extend(
+                window
+                    .ranked
+                    .iter()
+                    .filter(|r| r.status == Status::Selected)
+                    .map(|r| (r.marks as usize, r.tier.clone())),
+            );
+        }
+        selected.extend(below.into_iter().map(|r| (r, tier_id(r))));
+        if money.budget.rule == BudgetRule::RankOrder {
+            selected = self.in_order_now(work, nows, mask, selected);
         }
         let mut shell = money.shell.clone();
         shell.regions = selected
@@ -511,6 +408,54 @@ impl Ground<'_, '_> {
             .collect();
         paid.sort_unstable_by_key(|p| p.0);
         Some(paid)
+    }
+
+    /// The `selected` regions (with their tiers) in their order now: when
+    /// the money stops elsewhere, who is just past it depends on it. The
+    /// merge's ranking gives it (its statuses here mean nothing), of the
+    /// selected regions and every region whose total comes within [`BAND`]
+    /// of one of theirs, through which totals equal within `EPSILON` chain.
+    fn in_order_now(
+        &self,
+        work: &[Option<f64>],
+        nows: &[Now],
+        mask: &[bool],
+        mut selected: Vec<(usize, Option<String>)>,
+    ) -> Vec<(usize, Option<String>)> {
+        let total_now = |r: usize| {
+            nows.iter()
+                .find(|n| n.region == r)
+                .map_or(self.official.total[r], |n| n.total)
+        };
+        let mut near: Vec<usize> = selected.iter().map(|s| s.0).collect();
+        for &(r, _) in &selected {
+            let t = total_now(r);
+            let from = self.totals.partition_point(|&x| x > t + BAND);
+            let to = self.totals.partition_point(|&x| x >= t - BAND);
+            near.extend(self.order[from..to].iter().filter(|&&u| !mask[u]));
+            near.extend(
+                nows.iter()
+                    .filter(|n| (n.total - t).abs() <= BAND)
+                    .map(|n| n.region),
+            );
+        }
+        near.sort_unstable();
+        near.dedup();
+        let review = self.marks.review;
+        let inputs: Vec<RegionResult> = near
+            .iter()
+            .map(|&r| self.marks.ranked_input(work, r))
+            .collect();
+        let order = merge::rank_by(&review.committee, &review.categories, inputs);
+        selected.sort_unstable_by_key(|s| s.0);
+        order
+            .iter()
+            .filter_map(|x| {
+                let r = x.marks as usize;
+                let at = selected.binary_search_by_key(&r, |s| s.0).ok()?;
+                Some((r, selected[at].1.clone()))
+            })
+            .collect()
     }
 
     fn tier_index(&self, tier: Option<&str>) -> Option<u16> {
@@ -567,63 +512,6 @@ fn bare(id: &str, r: usize, total: f64, tier: Option<String>) -> RegionResult {
         flags: Vec::new(),
         decided_by: None,
         criteria: Vec::new(),
-    }
-}
-
-/// The official totals of the untouched regions one meets moving up (or
-/// down) from a region, nearest first: those of other zones only, unless
-/// its own is a tie (then its partners too).
-pub(crate) struct Neighbours<'g> {
-    totals: &'g [f64],
-    order: &'g [usize],
-    mask: &'g [bool],
-    /// The next position to look at, up or down.
-    next: Option<usize>,
-    up: bool,
-}
-
-impl Ground<'_, '_> {
-    /// The regions region `r` (eligible) meets moving up, or down.
-    pub fn neighbours<'g>(&'g self, r: usize, up: bool, mask: &'g [bool]) -> Neighbours<'g> {
-        let at = self.position[r];
-        let (start, end, tied) = self.zones[self.zone[at]];
-        let next = match (up, tied) {
-            (true, true) => at.checked_sub(1),
-            (true, false) => start.checked_sub(1),
-            (false, true) => Some(at + 1),
-            (false, false) => Some(end),
-        };
-        Neighbours {
-            totals: &self.totals,
-            order: &self.order,
-            mask,
-            next,
-            up,
-        }
-    }
-
-    /// Whether the changes of two eligible regions' order can matter: they
-    /// are in different zones, or in a tie.
-    pub fn apart(&self, a: usize, b: usize) -> bool {
-        let (za, zb) = (self.zone[self.position[a]], self.zone[self.position[b]]);
-        za != zb || self.zones[za].2
-    }
-}
-
-impl Iterator for Neighbours<'_> {
-    type Item = f64;
-
-    fn next(&mut self) -> Option<f64> {
-        loop {
-            let at = self.next.filter(|&at| at < self.order.len())?;
-            self.next = if self.up {
-                at.checked_sub(1)
-            } else {
-                Some(at + 1)
-            };
-            if !self.mask[self.order[at]] {
-                return Some(self.totals[at]);
-            }
-        }
+        percentiles: Vec::new(),
     }
 }

@@ -18,10 +18,10 @@
 //! criterion) and refined by bisection.
 
 use super::findings::{Edge, StatusChange, TeamShift};
+use super::ground::{Ground, Landing, Minimum, minimums};
 use super::marks::{Marks, Outcome};
 use super::meetings::Lines;
-use super::probe::Landing;
-use super::probe::{Ground, Probed, minimums};
+use super::probe::Probed;
 use super::shift::Shift;
 use crate::model::{Aggregate, Review};
 use rayon::prelude::*;
@@ -52,50 +52,64 @@ pub(crate) fn team_shifts(
     } else {
         reach / 1000.0
     };
-    let exact = marks.rule == Aggregate::Mean;
-    let minimums = minimums(review);
-    (0..review.panels.len())
-        .into_par_iter()
-        .map_init(
-            || (official_cells.to_vec(), vec![false; marks.regions()]),
-            |(work, mask), p| {
-                let shift = Shift::of_panel(marks, p);
-                for &r in &shift.regions {
-                    mask[r] = true;
-                }
-                let mut run = Run {
-                    marks,
-                    ground: &ground,
-                    shift: &shift,
-                    work,
-                    mask,
-                    buffer: Vec::new(),
-                };
-                let edges = if reach <= 0.0 || shift.regions.is_empty() {
-                    [None, None]
-                } else if exact {
-                    let lines =
-                        Lines::new(marks, &shift, official_cells, official, &ground, &minimums);
-                    [-1.0, 1.0].map(|sign| run.exact(&lines, sign, reach))
-                } else {
-                    [-1.0, 1.0].map(|sign| run.search(sign, reach, step))
-                };
-                shift.restore(official_cells, work);
-                for &r in &shift.regions {
-                    mask[r] = false;
-                }
-                let [down, up] = edges.map(|edge| edge.map(|e| e.into_edge(review, official)));
-                TeamShift {
-                    panel: review.panels[p].id.clone(),
-                    marks: shift.marks,
-                    reach,
-                    search_step: (!exact).then_some(step),
-                    down,
-                    up,
-                }
-            },
-        )
+    let how = How {
+        reach,
+        step: (marks.rule != Aggregate::Mean).then_some(step),
+        minimums: minimums(review),
+    };
+    // A few panels a job, each job with its own copy of the scores: a
+    // national call's is megabytes.
+    let panels: Vec<usize> = (0..review.panels.len()).collect();
+    let per_job = panels
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    panels
+        .par_chunks(per_job)
+        .flat_map_iter(|chunk| {
+            let mut work = official_cells.to_vec();
+            let mut mask = vec![false; marks.regions()];
+            chunk
+                .iter()
+                .map(|&p| {
+                    let shift = Shift::of_panel(marks, p);
+                    for &r in &shift.regions {
+                        mask[r] = true;
+                    }
+                    let mut run = Run {
+                        marks,
+                        ground: &ground,
+                        shift: &shift,
+                        work: &mut work,
+                        mask: &mask,
+                        buffer: Vec::new(),
+                    };
+                    let edges = run.edges(official_cells, official, &how);
+                    shift.restore(official_cells, &mut work);
+                    for &r in &shift.regions {
+                        mask[r] = false;
+                    }
+                    let [down, up] = edges.map(|edge| edge.map(|e| e.into_edge(review, official)));
+                    TeamShift {
+                        panel: review.panels[p].id.clone(),
+                        marks: shift.marks,
+                        reach,
+                        search_step: how.step,
+                        down,
+                        up,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
         .collect()
+}
+
+/// How the shifts are looked for: how far, and in what steps (`None`:
+/// exactly, under `Mean`).
+struct How {
+    reach: f64,
+    step: Option<f64>,
+    minimums: Vec<Minimum>,
 }
 
 /// A change found: (limit, at, who moves).
@@ -139,12 +153,56 @@ struct Run<'r, 'm, 'a> {
 }
 
 impl Run<'_, '_, '_> {
+    /// The change found each way, down then up.
+    fn edges(
+        &mut self,
+        official_cells: &[Option<f64>],
+        official: &Outcome,
+        how: &How,
+    ) -> [Option<Found>; 2] {
+        let reach = how.reach;
+        if reach <= 0.0 || self.shift.regions.is_empty() {
+            return [None, None];
+        }
+        let lines = how.step.is_none().then(|| {
+            Lines::new(
+                self.marks,
+                self.shift,
+                official_cells,
+                official,
+                self.ground,
+                &how.minimums,
+            )
+        });
+        [-1.0, 1.0].map(|sign| {
+            let found = match (&lines, how.step) {
+                (Some(lines), _) => self.exact(lines, sign, reach)?,
+                (None, Some(step)) => self.search(sign, reach, step)?,
+                (None, None) => return None,
+            };
+            Some(self.on_grid(sign, found, reach))
+        })
+    }
+
     /// The outcome with the panel's marks moved by `delta`.
     fn at(&mut self, delta: f64) -> Probed {
         let marks = self.marks;
         self.shift
             .apply(marks, marks.rule, delta, self.work, &mut self.buffer);
         self.ground.probe(self.work, &self.shift.regions, self.mask)
+    }
+
+    /// The change as the sentences give it: at the first hundredth of a
+    /// point past the limit, when the outcome is not the official one there
+    /// (else just past the limit, as found).
+    fn on_grid(&mut self, sign: f64, found: Found, reach: f64) -> Found {
+        let beyond = ((found.0.abs() * 100.0 + 1e-9).floor() + 1.0) / 100.0;
+        if beyond <= reach
+            && let Probed::Moved(moved) = self.at(sign * beyond)
+        {
+            return Found(found.0, sign * beyond, moved);
+        }
+        found
     }
 
     /// Under `Mean`: the first offset in direction `sign` where the outcome
@@ -212,4 +270,14 @@ impl Run<'_, '_, '_> {
         }
         Found(sign * same, sign * changed, moved)
     }
+}
+
+/// Every panel's shift for `results`, which `merge` computed from `review`:
+/// what [`analyse`](super::analyse) finds as its `teams`, alone (for
+/// measuring it).
+pub fn teams(review: &Review, results: &crate::merge::Results) -> Vec<TeamShift> {
+    let marks = Marks::new(review, results);
+    let cells = marks.official_aggregates(marks.rule);
+    let official = marks.outcome(&cells);
+    team_shifts(&marks, &cells, &official)
 }

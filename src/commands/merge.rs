@@ -196,11 +196,12 @@ struct Report<'a> {
     full: bool,
 }
 
-/// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
-/// `out`, each atomically, and returns the ranking as a table for the
+/// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` (and
+/// `percentiles.csv` when the review has more than one panel) into `out`,
+/// each atomically, and returns the ranking as a table for the
 /// terminal, drawn with them. The report names files within the review
 /// directory: `report.warnings` are the warnings written so. results.ron
-/// is rendered first, with the warnings as merge gave them; the four files
+/// is rendered first, with the warnings as merge gave them; the files
 /// are written at the same time.
 fn write_results(
     out: &Path,
@@ -217,12 +218,19 @@ fn write_results(
     let others = draw(file, review, &report);
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
-    let outputs = [
+    let mut outputs = vec![
         ("results.ron", ron),
         ("results.csv", csv),
         ("results.svg", svg),
         ("report.md", markdown),
     ];
+    // Within-panel percentiles, beside results.csv (whose columns SPEC.md
+    // fixes), when there is more than one panel to be within.
+    if review.review.panels.len() > 1 {
+        let percentiles = report::percentiles_csv(&file.results)
+            .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
+        outputs.push(("percentiles.csv", percentiles));
+    }
     outputs.par_iter().try_for_each(|(name, text)| {
         store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
     })?;

@@ -42,5 +42,6 @@ mod serve;
 mod serve_hostile;
 mod soak;
 mod stages;
+mod teams;
 mod tidy;
 mod validation;

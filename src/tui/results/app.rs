@@ -30,6 +30,8 @@ pub enum View {
     Solidity,
     /// The reviewers' calibration offsets: who marks harshly or leniently.
     Offsets,
+    /// How far each panel's marks could all move before the outcome changes.
+    Teams,
 }
 
 /// What is selected; shared by all views, so that going back finds the
@@ -47,6 +49,8 @@ pub struct Cursor {
     pub mark: usize,
     /// A row of the reviewers' offsets, in [`App::offsets`]' order.
     pub reviewer: usize,
+    /// A row of the panels' shifts, in `review.ron`'s order of panels.
+    pub panel: usize,
 }
 
 /// One row of the marks view: a reviewer whose panel covers the cell.
@@ -187,6 +191,7 @@ impl App {
             View::Across => Mode::Across,
             View::Solidity => Mode::Solidity,
             View::Offsets => Mode::Offsets,
+            View::Teams => Mode::Teams,
         }
     }
 
@@ -409,6 +414,7 @@ impl App {
         match self.view() {
             View::Ranking | View::Across | View::Solidity => self.data.review.regions.len(),
             View::Offsets => self.offsets().len(),
+            View::Teams => self.analysis().map_or(0, |a| a.teams.len()),
             View::Region => self.data.review.all_categories().len(),
             View::Category => self.category_criteria().len(),
             View::Marks => self
@@ -432,6 +438,7 @@ impl App {
                 .saturating_sub(self.first_criterion_of(self.cursor.category)),
             View::Marks => self.cursor.mark,
             View::Offsets => self.cursor.reviewer,
+            View::Teams => self.cursor.panel,
         }
     }
 
@@ -520,6 +527,7 @@ impl App {
             }
             Action::Solidity => self.stack.push(View::Solidity),
             Action::Offsets => self.toggle_offsets(),
+            Action::Teams => self.show_teams(),
             Action::Reload => self.reload = true,
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
@@ -546,6 +554,7 @@ impl App {
             }
             View::Marks => self.cursor.mark = row,
             View::Offsets => self.cursor.reviewer = row,
+            View::Teams => self.cursor.panel = row,
         }
     }
 
@@ -560,7 +569,7 @@ impl App {
                 self.cursor.mark = 0;
                 View::Marks
             }
-            View::Marks | View::Offsets => return,
+            View::Marks | View::Offsets | View::Teams => return,
         };
         if self.rows() > 0 || next == View::Region {
             self.stack.push(next);
@@ -573,7 +582,7 @@ impl App {
     fn toggle_offsets(&mut self) {
         let next = match self.view() {
             View::Offsets => View::Solidity,
-            View::Solidity => View::Offsets,
+            View::Solidity | View::Teams => View::Offsets,
             _ => {
                 self.stack.push(View::Offsets);
                 return;
@@ -581,6 +590,14 @@ impl App {
         };
         if let Some(top) = self.stack.last_mut() {
             *top = next;
+        }
+    }
+
+    /// `t`: the panels' shifts over the screen it is pressed on (the
+    /// regions' checks or the reviewers' offsets), to which Esc goes back.
+    fn show_teams(&mut self) {
+        if self.view() != View::Teams {
+            self.stack.push(View::Teams);
         }
     }
 
@@ -641,5 +658,7 @@ impl App {
         self.cursor.mark = self.cursor.mark.min(marks.saturating_sub(1));
         let reviewers = self.offsets().len();
         self.cursor.reviewer = self.cursor.reviewer.min(reviewers.saturating_sub(1));
+        let panels = self.analysis().map_or(0, |a| a.teams.len());
+        self.cursor.panel = self.cursor.panel.min(panels.saturating_sub(1));
     }
 }
