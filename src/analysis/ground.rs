@@ -82,6 +82,23 @@ pub(super) struct Money {
     pub(super) shell: Review,
     /// Per region: its id and request.
     pub(super) requests: Vec<Region>,
+    /// A `Proportional` budget whose least amount, rounded down, is more
+    /// than nothing for every region: then whoever it shares among is paid
+    /// (or no one, when the least amounts exceed it), whatever the totals.
+    pub(super) always_pays: bool,
+}
+
+/// Whether `budget` is `Proportional` and pays something to every region
+/// it shares among: `merge::allocate` gives each at least its least amount
+/// (the minimum, or its request or the maximum when less), rounded down.
+fn always_pays(review: &Review, budget: &Budget) -> bool {
+    let BudgetRule::Proportional { min, max } = budget.rule else {
+        return false;
+    };
+    review.regions.iter().all(|r| {
+        let cap = r.requested.map_or(max, |asked| asked.min(max));
+        crate::merge::round_down(min.min(cap), budget.granularity) > 0.0
+    })
 }
 
 impl<'m, 'a> Ground<'m, 'a> {
@@ -139,6 +156,7 @@ impl<'m, 'a> Ground<'m, 'a> {
             counted.push(before + usize::from(official.status[r] != Status::BelowThreshold));
         }
         let money = review.committee.budget.clone().map(|budget| Money {
+            always_pays: always_pays(review, &budget),
             budget,
             shell: Review {
                 id: review.id.clone(),

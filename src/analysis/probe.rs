@@ -57,9 +57,10 @@ impl Ground<'_, '_> {
     /// ascending; `mask` says the same per region).
     pub fn probe(&self, work: &[Option<f64>], touched: &[usize], mask: &[bool]) -> Probed {
         let nows = self.nows(work, touched);
-        let (clear, slack) = self.clear(&nows, mask);
-        let unclear: Vec<usize> = (0..nows.len()).filter(|&k| !clear[k]).collect();
-        let window = (!unclear.is_empty()).then(|| self.window(work, &nows, &unclear, mask));
+        let (spans, slack) = self.clear(&nows, mask);
+        let unclear: Vec<usize> = (0..nows.len()).filter(|&k| spans[k].is_some()).collect();
+        let window =
+            (!unclear.is_empty()).then(|| self.window(work, &nows, &spans, &unclear, mask));
         let funding = self.funding(work, &nows, window.as_ref(), mask);
         let funded = |r: usize| match &funding {
             None => self.official.funded[r],
@@ -151,9 +152,10 @@ impl Ground<'_, '_> {
         nows
     }
 
-    /// Which touched regions stay among their zone's neighbours, and the
-    /// least room any of them has left (in points).
-    fn clear(&self, nows: &[Now], mask: &[bool]) -> (Vec<bool>, f64) {
+    /// Which touched regions stay among their zone's neighbours (`None`),
+    /// and for the others the totals whose regions must be ranked again
+    /// with them; and the least room any of them has left (in points).
+    fn clear(&self, nows: &[Now], mask: &[bool]) -> (Vec<Option<(f64, f64)>>, f64) {
         let n = nows.len();
         // Per touched region: the lowest total now of the touched regions
         // in zones above its own, and the highest of those below.
@@ -180,7 +182,7 @@ impl Ground<'_, '_> {
             j = i;
         }
         let mut slack = f64::INFINITY;
-        let clear = (0..n)
+        let spans = (0..n)
             .map(|k| {
                 let now = &nows[k];
                 let (start, end, tied) = self.zones[zone_of(k)];
@@ -191,21 +193,29 @@ impl Ground<'_, '_> {
                 // Past the last place, whatever the regions above do, a
                 // region crossing a minimum takes no place from anyone.
                 let past = self.counted[now.position].saturating_sub(n) >= self.places;
-                if past {
-                    slack = slack.min(room);
-                    !tied && room > 0.0
+                let minimum = !past && (now.crossed_minimum || now.to_minimum <= EPSILON);
+                slack = slack.min(if past { room } else { room.min(now.to_minimum) });
+                if tied || minimum {
+                    // From where it was to where it is: the places of
+                    // everyone in between may move.
+                    let was = self.official.total[now.region];
+                    Some((was.min(now.total), was.max(now.total)))
+                } else if room <= 0.0 {
+                    // Out of its zone: the regions it passed within it keep
+                    // their places; from where it is to the zone it reached.
+                    let low = if now.total >= up - BAND { up } else { now.total };
+                    let high = if now.total <= down + BAND { down } else { now.total };
+                    Some((low.min(now.total), high.max(now.total)))
                 } else {
-                    slack = slack.min(room.min(now.to_minimum));
-                    !tied && !now.crossed_minimum && room > 0.0 && now.to_minimum > EPSILON
+                    None
                 }
             })
             .collect();
-        (clear, slack.max(0.0))
+        (spans, slack.max(0.0))
     }
 
-    /// The regions to rank again: those whose total now lies between the
-    /// lowest and the highest total (now or officially) of a region that
-    /// left its zone, widened until a gap wider than [`BAND`] separates them
+    /// The regions to rank again: those whose total now lies within the
+    /// `spans` of the regions that left their zones, widened until a gap wider than [`BAND`] separates them
     /// from every other total now; ranked by the merge's rules with the
     /// places the regions above leave them. When some region crossed a
     /// minimum, the places the regions below find are not the official
@@ -214,15 +224,14 @@ impl Ground<'_, '_> {
         &self,
         work: &[Option<f64>],
         nows: &[Now],
+        spans: &[Option<(f64, f64)>],
         unclear: &[usize],
         mask: &[bool],
     ) -> Window {
-        let official = self.official;
         let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
-        for &k in unclear {
-            let (was, is) = (official.total[nows[k].region], nows[k].total);
-            low = low.min(was).min(is);
-            high = high.max(was).max(is);
+        for &(a, b) in spans.iter().flatten() {
+            low = low.min(a);
+            high = high.max(b);
         }
         loop {
             let over = self.totals.partition_point(|&t| t > high);
@@ -327,9 +336,10 @@ impl Ground<'_, '_> {
     }
 
     /// Whether each selected region is paid, when the money may have
-    /// moved: always under a `Proportional` budget (its amounts follow every
-    /// total), under `RankOrder` when some region was ranked again (else the
-    /// paid regions are the same, in another order at most). By region,
+    /// moved: under `RankOrder` when some region was ranked again (else the
+    /// paid regions are the same, in another order at most); under
+    /// `Proportional`, whose amounts follow every total, unless it pays
+    /// every region something and the selection is the same. By region,
     /// ascending; a region not listed is not paid.
     fn funding(
         &self,
@@ -339,10 +349,19 @@ impl Ground<'_, '_> {
         mask: &[bool],
     ) -> Option<Vec<(usize, bool)>> {
         let money = self.money.as_ref()?;
-        if money.budget.rule == BudgetRule::RankOrder && window.is_none() {
-            return None;
-        }
         let official = self.official;
+        let same_selection = window.is_none_or(|w| {
+            w.ranked.iter().all(|x| {
+                let r = x.marks as usize;
+                x.status == official.status[r]
+                    && self.tier_index(x.tier.as_deref()) == official.tier[r]
+            })
+        });
+        match money.budget.rule {
+            BudgetRule::RankOrder if window.is_none() => return None,
+            BudgetRule::Proportional { .. } if money.always_pays && same_selection => return None,
+            _ => {}
+        }
         let tiers = &self.marks.review.committee.tiers;
         let tier_id = |r: usize| {
             official.tier[r]
