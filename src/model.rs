@@ -20,7 +20,8 @@ pub use keys::{KeyLineError, public_key};
 pub use panel_file::{Consensus, Mark, PanelFile, Scores, Sheet};
 pub use programme::{Budget, BudgetRule, Follows, PROGRAMME_EPSILON, Rule, Tier};
 pub use review::{
-    Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Placed, Region, Regions,
-    Reveal, Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid, valid_id,
+    Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Placed, Refusal, Region,
+    Regions, Reveal, Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid,
+    same_points, valid_id,
 };
 pub use unique_map::UniqueMap;

@@ -32,19 +32,15 @@ pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     // Every problem of review.ron and of every panel file at once, as
     // `merge` lists them: no letter goes out from a review merge refuses.
-    let Inspected {
-        review,
-        mut problems,
-        followed,
-    } = store::inspect_review(&dir)?;
     // Panel files of `scores/` only: consensus comes from them alone.
-    let files = match store::load_inputs(&review, &[], &super::progress_bar::Reading::new()) {
-        Ok(files) => files,
-        Err(found) => {
-            problems.extend(found.0);
-            Vec::new()
-        }
-    };
+    let (
+        Inspected {
+            review,
+            problems,
+            followed,
+        },
+        files,
+    ) = store::inspect_and_load(&dir, &[], &super::progress_bar::Reading::new())?;
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }

@@ -85,7 +85,8 @@ pub fn run(args: Args) -> Result<(), Error> {
             rows = rows,
             reviewer = &args.reviewer,
             panel = &args.panel,
-            made = made.to_string()
+            made = made.to_string(),
+            dir = dir.display()
         )
     );
     Ok(())

@@ -34,15 +34,29 @@ pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(dir.as_deref())?;
     let review = store::load_review(&dir)?;
     let mut problems = Vec::new();
+    let mut applied = 0;
     for file in files {
-        if let Err(messages) = import_file(&review, file, &args) {
-            problems.extend(messages.into_iter().map(|m| Problem::at(file, None, m)));
+        match import_file(&review, file, &args) {
+            Ok(()) => applied += 1,
+            Err(messages) => {
+                problems.extend(messages.into_iter().map(|m| Problem::at(file, None, m)));
+            }
         }
     }
     if problems.is_empty() {
         Ok(())
-    } else {
+    } else if applied == 0 || args.dry_run {
         Err(Error::Invalid(Problems(problems)))
+    } else {
+        // Not "nothing was written": the forms without a problem were saved.
+        for problem in &problems {
+            crate::errln!("{problem}");
+        }
+        Err(Error::Refused(t!(
+            "import-partly",
+            applied = applied,
+            files = files.len()
+        )))
     }
 }
 
@@ -118,16 +132,19 @@ fn decide(
     args: &Args,
 ) -> Result<Vec<Change>, Vec<String>> {
     let identity = &filled.identity;
+    // A form "made" later than now would pass for newer than every save:
+    // its time was changed (in a CSV it is plain text on the first line).
+    let now = store::now();
+    if identity.made > now {
+        return Err(vec![t!(
+            "form-made-later",
+            made = identity.made.to_string(),
+            now = now.to_string()
+        )]);
+    }
     let changed = store::changed_since(review, &identity.panel, &identity.reviewer, identity.made)
         .map_err(|e| vec![e.to_string()])?;
-    let mut changes =
-        form::stale_cells(filled, sheet, &changed, args.force).map_err(|mut stale| {
-            stale.push(t!(
-                "form-stale-what-to-do",
-                made = identity.made.to_string()
-            ));
-            stale
-        })?;
+    let mut changes = form::stale_cells(filled, sheet, &changed, args.force)?;
     if !changes.is_empty() && sheet.is_some_and(|s| s.submitted) {
         if !args.reopen {
             return Err(vec![t!("cmd-submitted-reopen")]);
@@ -144,6 +161,9 @@ fn changes_of(
     filled: &Filled,
 ) -> Vec<Change> {
     let mut changes = Vec::new();
+    if before.submitted && !after.submitted {
+        changes.push(Change::Submitted(false));
+    }
     for region in filled.conflicts.keys() {
         if before.has_conflict(region) != after.has_conflict(region) {
             changes.push(Change::Conflict {
@@ -172,6 +192,17 @@ fn changes_of(
 fn report(file: &Path, filled: &Filled, changes: &[Change], dry_run: bool) {
     for change in changes {
         let line = match change {
+            Change::Cell {
+                region,
+                criterion,
+                mark: Some(mark),
+            } if !mark.note.trim().is_empty() => t!(
+                "import-line-mark-note",
+                region = region,
+                criterion = criterion,
+                points = format_points(mark.points),
+                note = note_line(&mark.note)
+            ),
             Change::Cell {
                 region,
                 criterion,
@@ -210,4 +241,18 @@ fn report(file: &Path, filled: &Filled, changes: &[Change], dry_run: bool) {
             panel = &filled.identity.panel
         )
     );
+}
+
+/// A note as a line of the report: its first line, cut to 40 columns
+/// (`...` when cut, or when more lines follow).
+fn note_line(note: &str) -> String {
+    const COLUMNS: usize = 40;
+    let note = note.trim();
+    let first = note.lines().next().unwrap_or_default().trim_end();
+    let cut = crate::text::truncate(first, COLUMNS, "...");
+    if cut == first && first.len() < note.len() {
+        format!("{first}...")
+    } else {
+        cut
+    }
 }

@@ -42,18 +42,14 @@ pub fn run(args: Args) -> Result<(), Error> {
     let dir = config::review_dir(args.dir.as_deref())?;
     // Every problem `check` finds, of review.ron and of every panel file,
     // listed in one run: the chair fixes them all, not one kind a run.
-    let Inspected {
-        review,
-        mut problems,
-        followed,
-    } = store::inspect_review(&dir)?;
-    let files = match store::load_inputs(&review, &args.add, &progress_bar::Reading::new()) {
-        Ok(files) => files,
-        Err(found) => {
-            problems.extend(found.0);
-            Vec::new()
-        }
-    };
+    let (
+        Inspected {
+            review,
+            problems,
+            followed,
+        },
+        files,
+    ) = store::inspect_and_load(&dir, &args.add, &progress_bar::Reading::new())?;
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }

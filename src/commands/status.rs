@@ -122,7 +122,9 @@ pub fn run(args: Args) -> Result<(), Error> {
 
 /// A line per reviewer working offline: their latest form of a panel not
 /// yet imported, and when it was made (from the panel's forms log; a log
-/// that cannot be read is passed over, as `check` does not need it).
+/// that cannot be read is passed over, as `check` does not need it). A
+/// form of theirs imported after it was made brought them back: of two
+/// forms made at once (a CSV and a workbook, to choose from), one returns.
 fn offline_lines(review: &store::LoadedReview) -> Vec<String> {
     let mut lines = Vec::new();
     for panel in &review.review.panels {
@@ -130,12 +132,11 @@ fn offline_lines(review: &store::LoadedReview) -> Vec<String> {
             continue;
         };
         for member in &panel.members {
-            let latest = log
-                .forms
-                .iter()
-                .filter(|f| &f.reviewer == member)
-                .max_by_key(|f| f.made);
-            if let Some(form) = latest.filter(|f| f.imported.is_none()) {
+            let theirs = || log.forms.iter().filter(|f| &f.reviewer == member);
+            let last_import = theirs().filter_map(|f| f.imported).max();
+            let latest = theirs().max_by_key(|f| f.made);
+            let out = latest.filter(|f| last_import.is_none_or(|at| at < f.made));
+            if let Some(form) = out {
                 lines.push(t!(
                     "status-forms-line",
                     reviewer = member,

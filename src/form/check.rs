@@ -7,7 +7,10 @@
 //! note cell as it stands, empty or not); an empty mark cell changes
 //! nothing, so a form never removes a mark; the conflict cell of a region
 //! declares a conflict when it holds the form's word for yes (in either
-//! language, or `x`), and withdraws one the sheet declares when empty.
+//! language, or `x`), and withdraws one the sheet declares when empty. A
+//! region declared conflicted takes no new mark: its marks left as the
+//! form showed them stay on the sheet, as when a conflict is declared in
+//! the TUI.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -15,7 +18,7 @@ use super::grid::{Cell, Grid};
 use super::identity::{Identity, VERSION};
 use super::layout::{Column, FormRow, HEADER_ROW};
 use crate::i18n::{Lang, text_in};
-use crate::model::{Change, Criterion, GRID_TOLERANCE, Index, Mark, Sheet, format_points};
+use crate::model::{Change, Criterion, Index, Mark, Refusal, Sheet, format_points, same_points};
 use crate::t;
 
 /// A mark typed in a form.
@@ -129,11 +132,15 @@ pub fn check_filled(
         let Some(criterion_def) = index.criterion(&criterion) else {
             continue;
         };
-        if let Err(problem) = check_row(grid, row, &region, criterion_def, &mut filled) {
-            problems.push(problem);
-        }
+        check_row(
+            grid,
+            row,
+            &region,
+            criterion_def,
+            &mut filled,
+            &mut problems,
+        );
     }
-    conflicts_without_marks(&filled, &mut problems);
     if problems.is_empty() {
         Ok(filled)
     } else {
@@ -141,67 +148,52 @@ pub fn check_filled(
     }
 }
 
-/// The mark, note and conflict cells of one row.
+/// The mark, note and conflict cells of one row: each problem pushed.
 fn check_row(
     grid: &Grid,
     row: usize,
     region: &str,
     criterion: &Criterion,
     filled: &mut Filled,
-) -> Result<(), String> {
+    problems: &mut Vec<String>,
+) {
     let mark_at = grid.name(row, Column::Mark.index());
     let note_at = grid.name(row, Column::Note.index());
     let conflict_at = grid.name(row, Column::Conflict.index());
     let conflict_cell = grid.get(row, Column::Conflict.index());
-    if !conflict_cell.is_blank() {
-        let text = conflict_cell.text();
-        if !is_yes(&text) {
-            return Err(t!(
-                "form-conflict-word",
-                at = conflict_at,
-                text = text.trim(),
-                yes = t!("form-conflict-yes")
-            ));
-        }
-        filled
-            .conflicts
-            .insert(region.to_string(), (true, conflict_at));
-    } else {
+    if conflict_cell.is_blank() {
         filled
             .conflicts
             .entry(region.to_string())
             .or_insert((false, conflict_at));
+    } else if is_yes(&conflict_cell.text()) {
+        filled
+            .conflicts
+            .insert(region.to_string(), (true, conflict_at));
+    } else {
+        problems.push(t!(
+            "form-conflict-word",
+            at = conflict_at,
+            text = conflict_cell.text().trim(),
+            yes = t!("form-conflict-yes")
+        ));
     }
     let note = grid.get(row, Column::Note.index()).text();
     let mark_cell = grid.get(row, Column::Mark.index());
     if mark_cell.is_blank() {
         if !note.trim().is_empty() {
-            return Err(t!("form-note-without-mark", at = note_at, mark = mark_at));
+            problems.push(t!("form-note-without-mark", at = note_at, mark = mark_at));
         }
-        return Ok(());
+        return;
     }
-    let points =
-        points_of(mark_cell, criterion).map_err(|problem| format!("{mark_at}: {problem}"))?;
-    filled.marks.push(FilledCell {
-        region: region.to_string(),
-        criterion: criterion.id.clone(),
-        mark: Mark::new(points, note),
-        at: mark_at,
-    });
-    Ok(())
-}
-
-/// A region declared conflicted must have no mark typed.
-fn conflicts_without_marks(filled: &Filled, problems: &mut Vec<String>) {
-    for cell in &filled.marks {
-        if let Some((true, at)) = filled.conflicts.get(&cell.region) {
-            problems.push(t!(
-                "form-mark-on-conflict",
-                at = &cell.at,
-                region = &cell.region,
-                conflict = at
-            ));
-        }
+    match points_of(mark_cell, criterion, &mark_at) {
+        Ok(points) => filled.marks.push(FilledCell {
+            region: region.to_string(),
+            criterion: criterion.id.clone(),
+            mark: Mark::new(points, note),
+            at: mark_at,
+        }),
+        Err(problem) => problems.push(problem),
     }
 }
 
@@ -215,48 +207,46 @@ fn is_yes(text: &str) -> bool {
             .any(|lang| text.eq_ignore_ascii_case(&text_in(*lang, "form-conflict-yes", &[])))
 }
 
-/// A mark cell's points, or why they are not a mark of `criterion`.
-fn points_of(cell: &Cell, criterion: &Criterion) -> Result<f64, String> {
+/// A mark cell's points, or why they are not a mark of `criterion` (the
+/// cell `at`) and what to type instead.
+fn points_of(cell: &Cell, criterion: &Criterion, at: &str) -> Result<f64, String> {
     let text = cell.text();
     let value = match cell {
         Cell::Number(n) => Some(*n),
         _ => parse_decimal(text.trim()),
     };
     let (max, step) = (format_points(criterion.max), format_points(criterion.step));
-    let Some(value) = value.filter(|v| v.is_finite()) else {
-        return Err(t!(
-            "form-not-a-number",
-            text = text.trim(),
-            criterion = &criterion.id,
-            max = max,
-            step = step
-        ));
+    let rule = t!("form-mark-rule", max = &max, step = &step);
+    let refusal = match value {
+        None => Some(Refusal::NotANumber),
+        Some(value) => criterion.refuses(value),
     };
-    if criterion.accepts(value) {
-        return Ok(value);
-    }
-    let shown = format_points(value);
-    if value > criterion.max {
-        Err(t!(
-            "form-over-max",
-            points = shown,
-            max = max,
-            criterion = &criterion.id
-        ))
-    } else if value < 0.0 {
-        Err(t!(
-            "form-below-zero",
-            points = shown,
-            criterion = &criterion.id
-        ))
-    } else {
-        Err(t!(
-            "form-off-grid",
-            points = shown,
-            step = step,
-            criterion = &criterion.id
-        ))
-    }
+    let shown = value.map(format_points).unwrap_or_default();
+    let key = match (value, refusal) {
+        // -0 typed is 0: no mark is stored as -0.0.
+        (Some(value), None) => return Ok(value + 0.0),
+        (_, Some(Refusal::NotANumber) | None) => {
+            return Err(t!(
+                "form-not-a-number",
+                at = at,
+                text = text.trim(),
+                criterion = &criterion.id,
+                rule = rule
+            ));
+        }
+        (_, Some(Refusal::OverMax)) => "form-over-max",
+        (_, Some(Refusal::BelowZero)) => "form-below-zero",
+        (_, Some(Refusal::OffGrid)) => "form-off-grid",
+    };
+    Err(t!(
+        key,
+        at = at,
+        points = shown,
+        max = max,
+        step = step,
+        criterion = &criterion.id,
+        rule = rule
+    ))
 }
 
 /// A decimal as typed: digits with one `.` or `,` (a spreadsheet set to a
@@ -285,8 +275,11 @@ fn parse_decimal(text: &str) -> Option<f64> {
 pub type Changed = BTreeSet<(String, Option<String>)>;
 
 /// The changes a checked form makes to `sheet`: conflicts withdrawn, marks
-/// set, conflicts declared. A change to a cell in `changed` (saved since
-/// the form was made) is stale: `Err` names each, unless `force`.
+/// set, conflicts declared. A mark the form changes on a region it
+/// declares a conflict on is refused (one it leaves as the sheet holds it
+/// is no change, and stays on the sheet as the TUI keeps it). A change to
+/// a cell in `changed` (saved since the form was made) is stale: `Err`
+/// names each and says what to do, unless `force`.
 pub fn stale_cells(
     filled: &Filled,
     sheet: Option<&Sheet>,
@@ -297,6 +290,7 @@ pub fn stale_cells(
     let mut declared = Vec::new();
     let mut marks = Vec::new();
     let mut stale = Vec::new();
+    let mut on_conflict = Vec::new();
     let declared_now = |region: &str| sheet.is_some_and(|s| s.has_conflict(region));
     for (region, (declare, at)) in &filled.conflicts {
         if *declare == declared_now(region) {
@@ -317,9 +311,18 @@ pub fn stale_cells(
     }
     for cell in &filled.marks {
         let current = sheet.and_then(|s| s.mark(&cell.region, &cell.criterion));
-        if current.is_some_and(|m| {
-            (m.points - cell.mark.points).abs() <= GRID_TOLERANCE && m.note == cell.mark.note
-        }) {
+        if current
+            .is_some_and(|m| same_points(m.points, cell.mark.points) && m.note == cell.mark.note)
+        {
+            continue;
+        }
+        if let Some((true, at)) = filled.conflicts.get(&cell.region) {
+            on_conflict.push(t!(
+                "form-mark-on-conflict",
+                at = &cell.at,
+                region = &cell.region,
+                conflict = at
+            ));
             continue;
         }
         if changed.contains(&(cell.region.clone(), Some(cell.criterion.clone()))) {
@@ -336,7 +339,14 @@ pub fn stale_cells(
             mark: Some(cell.mark.clone()),
         });
     }
+    if !on_conflict.is_empty() {
+        return Err(on_conflict);
+    }
     if !stale.is_empty() && !force {
+        stale.push(t!(
+            "form-stale-what-to-do",
+            made = filled.identity.made.to_string()
+        ));
         return Err(stale);
     }
     Ok(withdrawn.into_iter().chain(marks).chain(declared).collect())

@@ -4,10 +4,9 @@
 //! visible). It begins with a byte order mark, so that Excel reads it as
 //! UTF-8.
 
-use super::grid::{Cell, Grid, Read};
+use super::grid::{Cell, GridBuilder, MAX_COLS, MAX_ROWS, Read};
 use super::identity::{Identity, MARKER};
-use super::layout::{Column, FormRow};
-use crate::model::format_points;
+use super::layout::{Column, FormRow, check_size, points_text};
 use crate::t;
 
 const BOM: &str = "\u{feff}";
@@ -18,6 +17,7 @@ pub fn write_csv(
     heading: &[String],
     rows: &[FormRow],
 ) -> Result<String, String> {
+    check_size(rows)?;
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -38,12 +38,16 @@ pub fn write_csv(
         };
         writer
             .write_record([
-                format!("{} ({})", row.region_name, row.region),
+                t!(
+                    "form-region-cell",
+                    name = &row.region_name,
+                    id = &row.region
+                ),
                 format!("{} {}", row.criterion, row.criterion_title),
                 row.guidance.clone(),
-                format_points(row.max),
-                format_points(row.step),
-                row.points.map(format_points).unwrap_or_default(),
+                points_text(row.max),
+                points_text(row.step),
+                row.points.map(points_text).unwrap_or_default(),
                 row.note.clone(),
                 conflict,
                 row.region.clone(),
@@ -64,22 +68,32 @@ pub fn read_csv(bytes: &[u8]) -> Read {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut grid = Grid::default();
+    let mut builder = GridBuilder::default();
+    // A record's row is the row a spreadsheet shows it on, so that a
+    // problem names the cell the reviewer sees: the csv reader passes over
+    // blank lines, which a spreadsheet shows as empty rows.
+    let mut row = 0;
+    let mut next_line = 1;
+    // Within the rows a form may have (the rest is passed over, as in a
+    // workbook), and as many columns: a line of a million commas is not
+    // a million cells.
     for record in reader.records() {
         let record = record.map_err(|e| t!("form-csv-unreadable", error = e.to_string()))?;
-        grid.rows.push(
-            record
-                .iter()
-                .map(|field| {
-                    if field.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(field.to_string())
-                    }
-                })
-                .collect(),
-        );
+        let line = record.position().map_or(next_line, csv::Position::line);
+        row += usize::try_from(line.saturating_sub(next_line)).unwrap_or(MAX_ROWS);
+        if row >= MAX_ROWS {
+            break;
+        }
+        for (col, field) in record.iter().take(MAX_COLS).enumerate() {
+            if !field.is_empty() {
+                builder.put(row, col, Cell::Text(field.to_string()))?;
+            }
+        }
+        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        next_line = line + 1 + u64::try_from(breaks).unwrap_or(0);
+        row += 1;
     }
+    let grid = builder.finish(None);
     let first = grid.rows.first().ok_or_else(|| t!("form-not-a-form"))?;
     if first.first().map(Cell::text).as_deref() != Some(MARKER) {
         return Err(t!("form-not-a-form"));

@@ -3,8 +3,10 @@
 //! a region they declared a conflict on in this sheet included, so that
 //! they may withdraw it).
 
-use crate::model::{Index, Sheet};
+use super::grid::MAX_ROWS;
+use crate::model::{Index, Sheet, format_points, same_points};
 use crate::progress::Progress;
+use crate::t;
 
 /// The columns of a form, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +75,9 @@ pub struct FormRow {
     pub guidance: String,
     pub max: f64,
     pub step: f64,
+    /// Every mark the criterion accepts, when they are few enough to offer
+    /// as a list (see [`crate::model::Criterion::marks`]); else empty.
+    pub marks: Vec<f64>,
     pub points: Option<f64>,
     pub note: String,
     /// The first row of its region: the one whose conflict cell counts.
@@ -110,6 +115,7 @@ pub fn form_rows(
             guidance: criterion.guidance.clone(),
             max: criterion.max,
             step: criterion.step,
+            marks: criterion.marks(LISTED_MARKS).unwrap_or_default(),
             points: mark.map(|m| m.points),
             note: mark.map(|m| m.note.clone()).unwrap_or_default(),
             first_of_region,
@@ -119,18 +125,49 @@ pub fn form_rows(
     rows
 }
 
-/// The marks a criterion accepts, lowest first: the step grid up to the
-/// maximum.
-pub fn grid_marks(max: f64, step: f64) -> Vec<f64> {
-    if !(step > 0.0 && max.is_finite() && step.is_finite()) {
-        return Vec::new();
+/// The most marks a form offers as a list (Excel's list of a cell's
+/// allowed values holds 255 characters).
+const LISTED_MARKS: usize = 128;
+
+/// The most rows a form may ask: its last row within the rows a reader
+/// reads ([`MAX_ROWS`]), so that no mark typed in a form is passed over.
+pub const MAX_FORM_ROWS: usize = MAX_ROWS - HEADER_ROW - 1;
+
+/// `Err` when `rows` are more than a form may ask.
+pub fn check_size(rows: &[FormRow]) -> Result<(), String> {
+    if rows.len() > MAX_FORM_ROWS {
+        return Err(t!(
+            "form-too-many-rows",
+            rows = rows.len(),
+            max = MAX_FORM_ROWS
+        ));
     }
-    let count = (max / step + 1e-9).floor();
-    if !(0.0..=100_000.0).contains(&count) {
-        return Vec::new();
+    Ok(())
+}
+
+/// Points as a form writes them: as reviewers type them (`4.5`, see
+/// [`format_points`]), with more decimals only when three would read back
+/// as other points (a step of 0.0625), so that a mark left as the form
+/// shows it is the same mark.
+pub fn points_text(points: f64) -> String {
+    let short = format_points(points);
+    if short.parse().is_ok_and(|p| same_points(p, points)) {
+        return short;
     }
-    // `count` is a small whole number here.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let count = count as u32;
-    (0..=count).map(|k| f64::from(k) * step).collect()
+    let long = format!("{points:.9}");
+    long.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::points_text;
+
+    #[test]
+    fn points_read_back_as_the_same_mark() {
+        assert_eq!(points_text(4.5), "4.5");
+        assert_eq!(points_text(3.0 * 0.1), "0.3");
+        assert_eq!(points_text(0.0625), "0.0625");
+        assert_eq!(points_text(3.0 * 0.0625), "0.1875");
+        assert_eq!(points_text(0.0), "0");
+    }
 }

@@ -9,6 +9,7 @@
 //! fingerprint, form version, the time it was made) hidden in the xlsx
 //! workbook, on the first line of the CSV.
 
+mod archive;
 pub mod check;
 mod csv_form;
 mod grid;
@@ -16,11 +17,12 @@ mod identity;
 mod layout;
 mod xlsx;
 
+pub use archive::{MAX_INFLATED_BYTES, MAX_PART_BYTES, MAX_PARTS, MAX_XLSX_BYTES, check_archive};
 pub use check::{Changed, Filled, FilledCell, check_filled, check_identity, stale_cells};
 pub use csv_form::{read_csv, write_csv};
-pub use grid::{Cell, Grid, Read, cell_name};
+pub use grid::{Cell, Grid, MAX_COLS, MAX_ROWS, MAX_TEXT_BYTES, Read, cell_name};
 pub use identity::{Format, Identity, VERSION};
-pub use layout::{Column, FormRow, HEADER_ROW, form_rows, grid_marks};
+pub use layout::{Column, FormRow, HEADER_ROW, MAX_FORM_ROWS, form_rows, points_text};
 pub use xlsx::{read_xlsx, write_xlsx};
 
 /// A form from a file's bytes, in the format they are in.

@@ -16,19 +16,16 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::grid::{Cell, Grid, Read, cell_name};
+use super::archive::check_archive;
+use super::grid::{Cell, Grid, GridBuilder, MAX_COLS, MAX_ROWS, Read, cell_name};
 use super::identity::{IDENTITY_KEYS, Identity, MARKER};
-use super::layout::{Column, FormRow, HEADER_ROW, grid_marks};
+use super::layout::{Column, FormRow, HEADER_ROW, check_size, points_text};
+use crate::i18n::{Lang, text_in};
 use crate::model::format_points;
 use crate::t;
 
 /// The name of the hidden sheet of the identity.
 const IDENTITY_SHEET: &str = "panelist";
-
-/// Rows and columns a form's sheet may have; cells beyond are ignored (a
-/// hostile workbook may place one at XFD1048576).
-const MAX_ROWS: u32 = 200_000;
-const MAX_COLS: u32 = 16;
 
 /// The workbook of a form: `heading` the lines above the table (the
 /// title, the instructions).
@@ -37,6 +34,7 @@ pub fn write_xlsx(
     heading: &[String],
     rows: &[FormRow],
 ) -> Result<Vec<u8>, String> {
+    check_size(rows)?;
     build(identity, heading, rows)
         .and_then(|mut workbook| workbook.save_to_buffer())
         .map_err(|e| e.to_string())
@@ -109,7 +107,11 @@ fn write_row(
     wrap: &Format,
     open: &Format,
 ) -> Result<(), XlsxError> {
-    let region = format!("{} ({})", form_row.region_name, form_row.region);
+    let region = t!(
+        "form-region-cell",
+        name = &form_row.region_name,
+        id = &form_row.region
+    );
     let criterion = format!("{} {}", form_row.criterion, form_row.criterion_title);
     sheet.write_string_with_format(row, col(Column::Region), region, wrap)?;
     sheet.write_string_with_format(row, col(Column::Criterion), criterion, wrap)?;
@@ -149,20 +151,17 @@ fn write_row(
 
 /// The data validation of a mark cell: exactly the marks on the grid.
 fn mark_validation(row: u32, form_row: &FormRow) -> Result<DataValidation, XlsxError> {
-    let marks: Vec<String> = grid_marks(form_row.max, form_row.step)
-        .into_iter()
-        .map(format_points)
-        .collect();
+    let marks: Vec<String> = form_row.marks.iter().map(|m| points_text(*m)).collect();
     let rule = t!(
         "form-mark-rule",
         max = format_points(form_row.max),
         step = format_points(form_row.step)
     );
-    let validation = if marks.join(",").len() <= 255 {
+    let validation = if !marks.is_empty() && marks.join(",").len() <= 255 {
         DataValidation::new().allow_list_strings(&marks)?
     } else {
         let cell = cell_name(usize::try_from(row).unwrap_or(0), Column::Mark.index());
-        let (max, step) = (format_points(form_row.max), format_points(form_row.step));
+        let (max, step) = (points_text(form_row.max), points_text(form_row.step));
         DataValidation::new().allow_custom(Formula::new(format!(
             "=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={max},ABS({cell}/{step}-ROUND({cell}/{step},0))<0.000001)"
         )))
@@ -173,12 +172,16 @@ fn mark_validation(row: u32, form_row: &FormRow) -> Result<DataValidation, XlsxE
         .set_error_message(rule)
 }
 
-/// A form from a workbook's bytes. calamine 0.38 panics on some damaged
-/// workbooks (the fuzzer found one, fuzz/corpus/form_xlsx/crash-63110f0d…):
-/// such a panic is a workbook that cannot be read, not a crash of `import`.
+/// A form from a workbook's bytes: its parts checked first (see
+/// [`check_archive`]). calamine 0.38 panics on some damaged workbooks (the
+/// fuzzer found one, fuzz/corpus/form_xlsx/crash-63110f0d…): such a panic
+/// is a workbook that cannot be read, not a crash of `import`.
 pub fn read_xlsx(bytes: &[u8]) -> Read {
-    std::panic::catch_unwind(|| read_workbook(bytes))
-        .unwrap_or_else(|_| Err(t!("form-not-xlsx", error = "calamine")))
+    std::panic::catch_unwind(|| {
+        check_archive(bytes)?;
+        read_workbook(bytes)
+    })
+    .unwrap_or_else(|_| Err(t!("form-not-xlsx", error = "calamine")))
 }
 
 fn read_workbook(bytes: &[u8]) -> Read {
@@ -189,16 +192,36 @@ fn read_workbook(bytes: &[u8]) -> Read {
     if !names.iter().any(|n| n == IDENTITY_SHEET) {
         return Err(not_a_form());
     }
-    let form = names
-        .iter()
-        .find(|n| *n != IDENTITY_SHEET)
-        .cloned()
-        .ok_or_else(not_a_form)?;
+    let form = form_sheet_of(&names)?;
     let identity_grid = cells(&mut workbook, IDENTITY_SHEET)?;
     let identity = identity_of(&identity_grid).ok_or_else(not_a_form)?;
     let mut grid = cells(&mut workbook, &form)?;
     grid.sheet = Some(form);
     Ok((identity, grid))
+}
+
+/// The form's sheet among a workbook's: the one named as `form` names it
+/// (in either language), else the only one beside the identity's. A sheet
+/// added before the form's must not be read as the form, with no mark.
+fn form_sheet_of(names: &[String]) -> Result<String, String> {
+    let others: Vec<&String> = names.iter().filter(|n| *n != IDENTITY_SHEET).collect();
+    let named = [Lang::En, Lang::Ja].map(|lang| text_in(lang, "form-sheet-name", &[]));
+    if let Some(form) = others.iter().find(|n| named.contains(n)) {
+        return Ok((*form).clone());
+    }
+    match others.as_slice() {
+        [form] => Ok((*form).clone()),
+        [] => Err(t!("form-not-a-form")),
+        _ => Err(t!(
+            "form-which-sheet",
+            sheets = others
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            name = t!("form-sheet-name")
+        )),
+    }
 }
 
 fn identity_of(grid: &Grid) -> Option<Identity> {
@@ -215,14 +238,16 @@ fn identity_of(grid: &Grid) -> Option<Identity> {
     Identity::from_values(&values)
 }
 
-/// The cells of a sheet, within [`MAX_ROWS`] × [`MAX_COLS`].
+/// The cells of a sheet, within the bounds of a [`GridBuilder`].
 fn cells(workbook: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Result<Grid, String> {
     let unreadable = |e: calamine::XlsxError| t!("form-not-xlsx", error = e.to_string());
     let mut reader = workbook.worksheet_cells_reader(sheet).map_err(unreadable)?;
-    let mut grid = Grid::default();
+    let mut grid = GridBuilder::default();
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
         if row >= MAX_ROWS || column >= MAX_COLS {
+            // Not copied only to be passed over: a shared string may be long.
             continue;
         }
         let value = match cell.get_value() {
@@ -241,15 +266,7 @@ fn cells(workbook: &mut Xlsx<Cursor<&[u8]>>, sheet: &str) -> Result<Grid, String
             DataRef::DateTime(d) => Cell::Number(d.as_f64()),
             DataRef::Error(e) => Cell::Text(format!("#{e}")),
         };
-        let (row, column) = (row as usize, column as usize);
-        if grid.rows.len() <= row {
-            grid.rows.resize(row + 1, Vec::new());
-        }
-        let cells = &mut grid.rows[row];
-        if cells.len() <= column {
-            cells.resize(column + 1, Cell::Empty);
-        }
-        cells[column] = value;
+        grid.put(row, column, value)?;
     }
-    Ok(grid)
+    Ok(grid.finish(None))
 }

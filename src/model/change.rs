@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::panel_file::{Consensus, Mark, Sheet};
-use super::review::GRID_TOLERANCE;
+use super::review::same_points;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -51,7 +51,7 @@ impl ConsensusChange {
 /// first given after the submission has none.
 fn preliminary(old: Option<&Mark>, new: &Mark) -> Option<f64> {
     let first = old.map(|old| old.preliminary.unwrap_or(old.points))?;
-    ((first - new.points).abs() > GRID_TOLERANCE).then_some(first)
+    (!same_points(first, new.points)).then_some(first)
 }
 
 impl Change {

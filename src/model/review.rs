@@ -513,15 +513,63 @@ impl Panel {
     }
 }
 
+/// Why a criterion refuses a mark: the first of its rules that `points`
+/// breaks, in the order [`Criterion::refuses`] checks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not a finite number.
+    NotANumber,
+    BelowZero,
+    OverMax,
+    /// Within the range, not a whole number of steps.
+    OffGrid,
+}
+
 impl Criterion {
     /// Whether `points` is a mark this criterion accepts: within `0..=max` and
     /// on the `step` grid (with a tolerance for decimal fractions like 0.1).
     pub fn accepts(&self, points: f64) -> bool {
-        points.is_finite()
-            && points >= 0.0
-            && points <= self.max + GRID_TOLERANCE
-            && on_grid(points, self.step)
+        self.refuses(points).is_none()
     }
+
+    /// Why this criterion refuses `points`, or `None` when it accepts them.
+    pub fn refuses(&self, points: f64) -> Option<Refusal> {
+        if !points.is_finite() {
+            Some(Refusal::NotANumber)
+        } else if points < 0.0 {
+            Some(Refusal::BelowZero)
+        } else if points > self.max + GRID_TOLERANCE {
+            Some(Refusal::OverMax)
+        } else if !on_grid(points, self.step) {
+            Some(Refusal::OffGrid)
+        } else {
+            None
+        }
+    }
+
+    /// Every mark this criterion accepts, lowest first, each a whole number
+    /// of steps; `None` when there are more than `most` (or the grid is
+    /// broken).
+    pub fn marks(&self, most: usize) -> Option<Vec<f64>> {
+        if !(self.step > 0.0 && self.step.is_finite() && self.max.is_finite()) {
+            return None;
+        }
+        let mut marks = Vec::new();
+        for k in 0..=most {
+            let points = f64::from(u32::try_from(k).ok()?) * self.step;
+            match self.refuses(points) {
+                None => marks.push(points),
+                Some(_) => return Some(marks),
+            }
+        }
+        None
+    }
+}
+
+/// Whether two marks are the same points: equal within [`GRID_TOLERANCE`]
+/// (a mark typed as 0.3 and one computed as 3 × 0.1).
+pub fn same_points(a: f64, b: f64) -> bool {
+    (a - b).abs() <= GRID_TOLERANCE
 }
 
 /// Tolerance for "is a multiple of step": marks are typed as decimals, and
@@ -551,4 +599,53 @@ pub fn format_points(points: f64) -> String {
     let text = format!("{points:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::{Criterion, Refusal, same_points};
+
+    fn criterion(max: f64, step: f64) -> Criterion {
+        Criterion {
+            id: "c".into(),
+            title: String::new(),
+            guidance: String::new(),
+            max,
+            step,
+            min: None,
+        }
+    }
+
+    #[test]
+    fn a_refusal_names_the_first_rule_broken() {
+        let c = criterion(5.0, 0.5);
+        assert_eq!(c.refuses(4.5), None);
+        assert_eq!(c.refuses(5.0 + 1e-12), None, "within the tolerance");
+        assert_eq!(c.refuses(f64::NAN), Some(Refusal::NotANumber));
+        assert_eq!(c.refuses(-0.5), Some(Refusal::BelowZero));
+        assert_eq!(c.refuses(5.5), Some(Refusal::OverMax));
+        assert_eq!(c.refuses(5.2), Some(Refusal::OverMax));
+        assert_eq!(c.refuses(4.3), Some(Refusal::OffGrid));
+        assert!(!c.accepts(4.3) && c.accepts(0.0));
+    }
+
+    #[test]
+    fn the_marks_listed_are_exactly_those_accepted() {
+        let tenths = criterion(0.3, 0.1).marks(100).expect("four marks");
+        assert_eq!(tenths.len(), 4, "{tenths:?}");
+        assert!(same_points(tenths[3], 0.3));
+        let c = criterion(5.0, 0.5);
+        let marks = c.marks(11).expect("eleven marks");
+        assert_eq!(marks.len(), 11);
+        assert!(marks.iter().all(|&m| c.accepts(m)));
+        assert!(
+            !c.accepts(marks[10] + c.step),
+            "nothing past the maximum left out"
+        );
+        assert_eq!(c.marks(10), None, "more than asked for");
+        assert_eq!(criterion(1.0, 1e-6).marks(1000), None);
+        assert_eq!(criterion(1.0, 0.0).marks(1000), None);
+        assert_eq!(criterion(f64::INFINITY, 1.0).marks(1000), None);
+    }
 }

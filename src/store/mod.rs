@@ -33,7 +33,8 @@ pub use forms::{
     FormsLog, SentForm, changed_since, forms_log_path, make_form, mark_imported, read_forms_log,
 };
 pub use inputs::{
-    Inspected, Progress, inspect_review, load_inputs, merge_inputs, read_panel_files,
+    Inspected, Progress, inspect_and_load, inspect_review, load_inputs, merge_inputs,
+    read_panel_files,
 };
 pub use journals::{JournalReport, check_journals};
 pub use lock::PanelLock;

@@ -26,11 +26,33 @@ pub fn read_panel_file(
     path: &Path,
     role: PanelFileRole,
 ) -> Result<LoadedPanelFile, Problems> {
+    let (source, file) = parse_panel_file(path, role)?;
+    validated(review, index, source, file, role)
+}
+
+/// The first half of [`read_panel_file`], which needs no review: the file
+/// read (refused unless it is ours) and parsed.
+pub(super) fn parse_panel_file(
+    path: &Path,
+    role: PanelFileRole,
+) -> Result<(SourceText, PanelFile), Problems> {
     let source = match role {
         PanelFileRole::Scores => crate::source::read_text_no_link(path)?,
         PanelFileRole::Added => read_text(path)?,
     };
     let file = source.parse_panel_file()?;
+    Ok((source, file))
+}
+
+/// The second half of [`read_panel_file`]: a parsed panel file checked
+/// against the review.
+pub(super) fn validated(
+    review: &LoadedReview,
+    index: &Index,
+    source: SourceText,
+    file: PanelFile,
+    role: PanelFileRole,
+) -> Result<LoadedPanelFile, Problems> {
     let problems = validate::panel_file(index, &review.fingerprint, &file, &source, role);
     if problems.is_empty() {
         Ok(LoadedPanelFile { source, file, role })

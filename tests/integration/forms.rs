@@ -13,7 +13,7 @@ use rust_xlsxwriter::Workbook;
 
 /// Regions north, south, east; criteria c1 (max 5 by 0.5) and c2 (max 10
 /// by 1); panel p (r1, r2) scores both everywhere.
-fn review() -> Review {
+pub(crate) fn review() -> Review {
     ReviewBuilder::new()
         .category("1", &[("c1", 5.0, 0.5), ("c2", 10.0, 1.0)])
         .regions(&["north", "south", "east"])
@@ -24,12 +24,12 @@ fn review() -> Review {
 }
 
 /// The columns of a form (A is 0) and its first row of marks (row 4).
-const MARK: usize = 5;
-const NOTE: usize = 6;
-const CONFLICT: usize = 7;
-const FIRST: usize = 3;
+pub(crate) const MARK: usize = 5;
+pub(crate) const NOTE: usize = 6;
+pub(crate) const CONFLICT: usize = 7;
+pub(crate) const FIRST: usize = 3;
 
-fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> PathBuf {
+pub(crate) fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> PathBuf {
     let out = dir.beside(name);
     panelist()
         .arg("form")
@@ -42,7 +42,11 @@ fn make_form(dir: &ReviewDir, reviewer: &str, name: &str, extra: &[&str]) -> Pat
     out
 }
 
-fn import(dir: &ReviewDir, files: &[&Path], extra: &[&str]) -> assert_cmd::assert::Assert {
+pub(crate) fn import(
+    dir: &ReviewDir,
+    files: &[&Path],
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
     panelist()
         .arg("import")
         .arg(dir.path())
@@ -51,7 +55,7 @@ fn import(dir: &ReviewDir, files: &[&Path], extra: &[&str]) -> assert_cmd::asser
         .assert()
 }
 
-fn output(assert: &assert_cmd::assert::Assert) -> String {
+pub(crate) fn output(assert: &assert_cmd::assert::Assert) -> String {
     let out = assert.get_output();
     format!(
         "{}{}",
@@ -63,7 +67,11 @@ fn output(assert: &assert_cmd::assert::Assert) -> String {
 /// The form's cells with `fills` typed over them, saved as a spreadsheet
 /// program would: a new workbook of the same cells, the identity sheet
 /// included (`identity` replaces its values by key).
-fn fill_xlsx(form: &Path, fills: &[(usize, usize, Cell)], identity: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn fill_xlsx(
+    form: &Path,
+    fills: &[(usize, usize, Cell)],
+    identity: &[(&str, &str)],
+) -> Vec<u8> {
     let bytes = std::fs::read(form).expect("read the form");
     let (ident, grid) = read_xlsx(&bytes).expect("a form");
     let grid = filled(grid, fills);
@@ -113,7 +121,7 @@ fn fill_xlsx(form: &Path, fills: &[(usize, usize, Cell)], identity: &[(&str, &st
     workbook.save_to_buffer().expect("a workbook")
 }
 
-fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
+pub(crate) fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
     for (r, c, cell) in fills {
         if grid.rows.len() <= *r {
             grid.rows.resize(r + 1, Vec::new());
@@ -127,21 +135,21 @@ fn filled(mut grid: Grid, fills: &[(usize, usize, Cell)]) -> Grid {
     grid
 }
 
-fn num(n: f64) -> Cell {
+pub(crate) fn num(n: f64) -> Cell {
     Cell::Number(n)
 }
 
-fn text(t: &str) -> Cell {
+pub(crate) fn text(t: &str) -> Cell {
     Cell::Text(t.to_string())
 }
 
-fn write(dir: &ReviewDir, name: &str, bytes: &[u8]) -> PathBuf {
+pub(crate) fn write(dir: &ReviewDir, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.beside(name);
     std::fs::write(&path, bytes).expect("write the filled form");
     path
 }
 
-fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
+pub(crate) fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
     panelist()
         .arg("mark")
         .arg(dir.path())
@@ -153,7 +161,7 @@ fn mark(dir: &ReviewDir, reviewer: &str, cell: &[&str], extra: &[&str]) {
 }
 
 /// (region, criterion) → (points, note) of a reviewer's sheet on p.
-fn marks(dir: &ReviewDir, reviewer: &str) -> Vec<(String, String, f64, String)> {
+pub(crate) fn marks(dir: &ReviewDir, reviewer: &str) -> Vec<(String, String, f64, String)> {
     let file = dir.read_panel("p");
     let sheet = file.sheets.get(reviewer).expect("a sheet").clone();
     let mut marks: Vec<_> = sheet
@@ -190,6 +198,11 @@ fn an_xlsx_form_filled_and_imported_gives_the_marks_typed_with_mark() {
         "{}",
         output(&out)
     );
+    assert!(
+        output(&out).contains("north c1 = 4.5, note: 研究基盤は強い。...\n"),
+        "the note's first line shown: {}",
+        output(&out)
+    );
     mark(&dir, "r2", &["north", "c1", "4.5"], &["--note", JA_NOTE]);
     mark(&dir, "r2", &["north", "c2", "7"], &[]);
     mark(&dir, "r2", &["south", "c1", "0.5"], &[]);
@@ -210,6 +223,11 @@ fn a_csv_form_in_japanese_round_trips_japanese_notes_with_newlines() {
     let bytes = std::fs::read(&form).expect("the CSV");
     let (_, grid) = read_csv(&bytes).expect("a form");
     assert_eq!(grid.get(2, MARK), &text("評点"), "Japanese headings");
+    assert!(
+        grid.get(FIRST, 0).text().ends_with("（north）"),
+        "{:?}",
+        grid.get(FIRST, 0)
+    );
     assert_eq!(
         grid.get(FIRST + 3, NOTE),
         &text("前の\nメモ"),
@@ -307,6 +325,10 @@ fn a_form_of_another_rubric_reviewer_or_review_is_refused() {
         (("reviewer", "r3"), "r3 is not a member of panel p"),
         (("review", "other"), "a form of review \"other\""),
         (("version", "9"), "a form of version 9"),
+        (
+            ("made", "2099-01-01T00:00:00Z"),
+            "the form says it was made at 2099-01-01T00:00:00Z, later than now",
+        ),
     ];
     for ((key, value), expected) in cases {
         let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(1.0))], &[(key, value)]);
@@ -423,12 +445,24 @@ fn status_shows_who_works_offline_until_their_form_is_imported() {
     import(&dir, &[&path], &[]).success();
     assert!(!status(&dir).contains("offline: r1"), "{}", status(&dir));
     panelist().arg("check").arg(dir.path()).assert().success();
+    // Two forms made at once, a CSV and a workbook to choose from: the
+    // CSV comes back, and r2 is back.
+    let csv = make_form(&dir, "r2", "r2.csv", &["--format", "csv"]);
+    make_form(&dir, "r2", "r2.xlsx", &[]);
+    assert!(
+        status(&dir).contains("offline: r2 on panel p"),
+        "{}",
+        status(&dir)
+    );
+    import(&dir, &[&csv], &[]).success();
+    assert!(!status(&dir).contains("offline: r2"), "{}", status(&dir));
 }
 
 #[test]
 fn a_form_never_overwrites_a_file() {
     let dir = ReviewDir::new(review());
     let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let before = std::fs::read(&form).expect("the form");
     let out = panelist()
         .arg("form")
         .arg(dir.path())
@@ -437,6 +471,11 @@ fn a_form_never_overwrites_a_file() {
         .assert()
         .code(1);
     assert!(output(&out).contains("exists"), "{}", output(&out));
+    assert_eq!(
+        std::fs::read(&form).expect("the form"),
+        before,
+        "left as it was"
+    );
 }
 
 /// A form made by `panelist form` for the review in
@@ -470,5 +509,197 @@ fn a_form_saved_by_libreoffice_imports() {
     assert_eq!(
         file.sheets.get("r1").expect("r1").conflicts,
         vec!["east".to_string()]
+    );
+}
+
+#[test]
+fn minus_zero_is_stored_as_zero() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bytes = fill_xlsx(
+        &form,
+        &[(FIRST, MARK, text("-0")), (FIRST + 1, MARK, num(-0.0))],
+        &[],
+    );
+    let path = write(&dir, "zero.xlsx", &bytes);
+    import(&dir, &[&path], &[]).success();
+    let marks = marks(&dir, "r1");
+    assert_eq!(marks.len(), 2);
+    for (region, criterion, points, _) in &marks {
+        assert!(
+            points.to_bits() == 0.0f64.to_bits(),
+            "{region} {criterion}: {points:?}"
+        );
+    }
+    let file = std::fs::read_to_string(dir.panel_path("p")).expect("panel file");
+    assert!(!file.contains("points: -"), "{file}");
+}
+
+#[test]
+fn a_conflict_declared_beside_the_marks_the_form_showed_keeps_them() {
+    let dir = ReviewDir::new(review());
+    mark(&dir, "r1", &["north", "c1", "2"], &[]);
+    mark(&dir, "r1", &["north", "c2", "6"], &[]);
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    // The conflict typed, the marks left as the form showed them.
+    let bytes = fill_xlsx(&form, &[(FIRST, CONFLICT, text("yes"))], &[]);
+    let path = write(&dir, "conflict.xlsx", &bytes);
+    let out = import(&dir, &[&path], &[]).success();
+    assert!(
+        output(&out).contains("conflict declared on north")
+            && output(&out).contains("1 changes saved"),
+        "{}",
+        output(&out)
+    );
+    let file = dir.read_panel("p");
+    let sheet = file.sheets.get("r1").expect("r1");
+    assert_eq!(sheet.conflicts, vec!["north".to_string()]);
+    assert_eq!(
+        marks(&dir, "r1").len(),
+        2,
+        "the marks stay, left out by merge"
+    );
+    // On a form made since, which shows the conflict, a mark changed on
+    // the region is refused, and nothing saved.
+    let form = make_form(&dir, "r1", "r1-again.xlsx", &[]);
+    let bytes = fill_xlsx(&form, &[(FIRST + 1, MARK, num(7.0))], &[]);
+    let path = write(&dir, "changed.xlsx", &bytes);
+    let out = import(&dir, &[&path], &[]).code(1);
+    assert!(
+        output(&out).contains("changed.xlsx: Form!F5: a mark on north, which Form!H4 declares"),
+        "{}",
+        output(&out)
+    );
+    assert_eq!(marks(&dir, "r1")[1].2, 6.0);
+}
+
+#[test]
+fn a_submitted_sheet_reopened_by_a_form_says_so() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    panelist()
+        .arg("submit")
+        .arg(dir.path())
+        .args(["--reviewer", "r1", "--panel", "p", "--force"])
+        .assert()
+        .success();
+    let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(3.0))], &[]);
+    let path = write(&dir, "r1-filled.xlsx", &bytes);
+    let dry = output(&import(&dir, &[&path], &["--dry-run", "--reopen"]).success());
+    let real = output(&import(&dir, &[&path], &["--reopen"]).success());
+    for text in [&dry, &real] {
+        assert!(
+            text.contains("the sheet is a draft again") && text.contains("2 changes"),
+            "{text}"
+        );
+    }
+    assert!(!dir.read_panel("p").sheets.get("r1").expect("r1").submitted);
+}
+
+#[test]
+fn a_mark_refused_says_what_to_type_in_either_language() {
+    let dir = ReviewDir::new(review());
+    let form = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bytes = fill_xlsx(&form, &[(FIRST, MARK, num(5.5))], &[]);
+    let path = write(&dir, "over.xlsx", &bytes);
+    let en = output(&import(&dir, &[&path], &[]).code(1));
+    assert!(
+        en.contains(
+            "over.xlsx: Form!F4: 5.5 is over the maximum 5 for c1: type a mark from 0 to 5 in steps of 0.5"
+        ),
+        "{en}"
+    );
+    let ja = panelist()
+        .args(["--lang", "ja", "import"])
+        .arg(dir.path())
+        .arg(&path)
+        .assert()
+        .code(1);
+    let ja = output(&ja);
+    assert!(
+        ja.contains("over.xlsx: Form!F4：5.5 は c1 の満点 5 を超えています：0 から 5 まで、0.5 刻みの評点を入力してください"),
+        "{ja}"
+    );
+    assert!(!dir.panel_path("p").exists());
+}
+
+#[test]
+fn a_form_of_a_step_finer_than_a_thousandth_comes_back_unchanged() {
+    let review = r#"Review(
+    id: "fine",
+    title: "Fine steps",
+    categories: [Category(id: "1", title: "One", criteria: [
+        Criterion(id: "c1", title: "Sixteenths", max: 1.0, step: 0.0625),
+    ])],
+    regions: [Region(id: "north", name: "North")],
+    reviewers: [Reviewer(id: "r1", name: "Reviewer 1")],
+    panels: [Panel(id: "p", title: "Panel p", members: ["r1"], criteria: ["c1"], regions: All)],
+    committee: Committee(select: 1),
+)"#;
+    let dir = ReviewDir::from_text(review);
+    mark(&dir, "r1", &["north", "c1", "0.0625"], &[]);
+    let form = make_form(&dir, "r1", "r1.csv", &["--format", "csv"]);
+    let csv = std::fs::read_to_string(&form).expect("the CSV");
+    assert!(csv.contains(",1,0.0625,0.0625,"), "{csv}");
+    let out = import(&dir, &[Path::new(&form)], &[]).success();
+    assert!(output(&out).contains("0 changes saved"), "{}", output(&out));
+}
+
+#[test]
+fn forms_imported_together_are_each_saved_or_not_and_the_last_line_says_which() {
+    let dir = ReviewDir::new(review());
+    let good = make_form(&dir, "r1", "r1.xlsx", &[]);
+    let bad = make_form(&dir, "r2", "r2.xlsx", &[]);
+    let good = write(
+        &dir,
+        "good.xlsx",
+        &fill_xlsx(&good, &[(FIRST, MARK, num(2.0))], &[]),
+    );
+    let bad = write(
+        &dir,
+        "bad.xlsx",
+        &fill_xlsx(&bad, &[(FIRST, MARK, num(9.0))], &[]),
+    );
+    let out = output(&import(&dir, &[&good, &bad], &[]).code(1));
+    assert!(
+        out.contains("bad.xlsx: Form!F4: 9 is over the maximum 5"),
+        "{out}"
+    );
+    assert!(
+        out.contains("panelist: 1 of 2 forms applied; the others saved nothing")
+            && !out.contains("nothing was written"),
+        "{out}"
+    );
+    assert_eq!(marks(&dir, "r1")[0].2, 2.0, "the good form saved");
+    assert!(
+        !dir.read_panel("p").sheets.contains_key("r2"),
+        "the bad one not"
+    );
+    // Alone, or in a dry run, a bad form is a plain refusal.
+    let out = output(&import(&dir, &[&good, &bad], &["--dry-run"]).code(1));
+    assert!(out.contains("nothing was written"), "{out}");
+}
+
+/// A CSV edited in a text editor may gain blank lines, which a spreadsheet
+/// shows as rows: a problem names the cell where the reviewer sees it.
+#[test]
+fn a_csv_problem_names_the_row_a_spreadsheet_shows() {
+    let dir = ReviewDir::new(review());
+    mark(&dir, "r1", &["north", "c1", "1"], &["--note", "two\nlines"]);
+    let form = make_form(&dir, "r1", "r1.csv", &["--format", "csv"]);
+    let text = std::fs::read_to_string(&form).expect("the CSV");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    // Line 4 (row 4: north c1) holds a note of two lines; a blank line
+    // after the headings makes it row 5, and north c2 row 6.
+    lines.insert(3, "");
+    let edited = lines
+        .join("\n")
+        .replacen(",10,1,,,,north,c2", ",10,1,11,,,north,c2", 1);
+    assert_ne!(edited, lines.join("\n"), "north c2 found");
+    let path = write(&dir, "blank.csv", edited.as_bytes());
+    let out = output(&import(&dir, &[&path], &[]).code(1));
+    assert!(
+        out.contains("blank.csv: F6: 11 is over the maximum 10 for c2"),
+        "{out}"
     );
 }

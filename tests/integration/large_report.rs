@@ -278,6 +278,15 @@ fn at_ten_thousand_regions_report_and_chart_stay_small() {
         };
         let report = report::markdown(&file, &synthetic.review, &[]);
         let svg = report::svg(&file.results).unwrap_or_default();
+        if programme {
+            // Every minimum missed is counted, and only the first are worded.
+            let missed: usize = (file.results.regions.iter())
+                .map(|r| r.flags.iter().filter(|f| f.starts_with("below:")).count())
+                .sum();
+            assert!(missed > 20, "{missed} minimums missed");
+            let more = format!("... and {} more: the full report", missed - 20);
+            assert!(report.contains(&more), "no line saying {more}");
+        }
         assert!(report.len() < 1_000_000, "report.md {} bytes", report.len());
         assert!(svg.len() < 200_000, "results.svg {} bytes", svg.len());
         assert!(svg.len() > 10_000, "drawn");

@@ -20,6 +20,7 @@ mod discussion;
 mod faults;
 mod feedback;
 mod forms;
+mod forms_hostile;
 mod fuzz_corpus;
 mod i18n;
 mod init;

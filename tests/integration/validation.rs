@@ -1442,3 +1442,42 @@ fn merge_lists_every_problem_check_does_in_one_run() {
     assert!(!out.exists(), "nothing written");
     assert_eq!(snapshot(&dir.path()), before);
 }
+
+/// `merge` reads the panel files while review.ron is parsed: a problem in
+/// each is still named in one run, review.ron's first, and nothing is written.
+#[test]
+fn merge_names_a_broken_review_and_a_broken_panel_file_in_one_run() {
+    let review = broken_review(
+        r#"tie_break: ["B", "A"]"#,
+        r#"tie_break: ["B", "a1"]"#,
+        "tie_break",
+    );
+    let panel = review.dir.panel_path("board");
+    let text = replace_once(
+        &std::fs::read_to_string(&panel).unwrap(),
+        r#""a2": Mark(points: 3.0),"#,
+        r#""a2": Mark(points 3.0),"#,
+    );
+    std::fs::write(&panel, &text).unwrap();
+    let panel_line = line_of(&text, r#""a2": Mark(points 3.0),"#);
+    let out = review.dir.beside("out");
+    let result = run(["merge", &arg(&review.dir.path()), "--out", &arg(&out)]);
+    result.assert_code(1);
+    assert_problem(
+        &result.stderr,
+        &review.dir.review_ron(),
+        review.line,
+        &["tie_break names \"a1\""],
+    );
+    assert_problem(&result.stderr, &panel, panel_line, &["Expected colon"]);
+    let (first, second) = (
+        result.stderr.find("tie_break"),
+        result.stderr.find("Expected colon"),
+    );
+    assert!(
+        first < second,
+        "review.ron's problem comes first:\n{}",
+        result.stderr
+    );
+    assert!(!out.exists(), "merge wrote results from invalid files");
+}

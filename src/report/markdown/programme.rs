@@ -142,25 +142,26 @@ impl Report<'_> {
     pub(super) fn thresholds(&mut self) -> Result<bool, fmt::Error> {
         let results = self.results;
         let minimums = Minimums::of(self.review);
-        let mut lines = Vec::new();
-        for region in &results.regions {
-            for flag in &region.flags {
-                let Some(id) = flag.strip_prefix("below:") else {
-                    continue;
-                };
-                let (value, min, title) = minimums.short_of(region, id, results.rules.min_total);
-                lines.push(t!(
-                    "report-threshold-missed",
-                    region = escape(&region.name),
-                    id = escape(id),
-                    title = escape(&title),
-                    value = points(value),
-                    min = points(min)
-                ));
-            }
-        }
-        let any = !lines.is_empty();
-        self.items(lines)?;
+        let missed: Vec<(&RegionResult, &str)> = results
+            .regions
+            .iter()
+            .flat_map(|region| {
+                let below = region.flags.iter().filter_map(|f| f.strip_prefix("below:"));
+                below.map(move |id| (region, id))
+            })
+            .collect();
+        let any = !missed.is_empty();
+        self.items_of(missed, |(region, id)| {
+            let (value, min, title) = minimums.short_of(region, id, results.rules.min_total);
+            t!(
+                "report-threshold-missed",
+                region = escape(&region.name),
+                id = escape(id),
+                title = escape(&title),
+                value = points(value),
+                min = points(min)
+            )
+        })?;
         Ok(any)
     }
 
@@ -197,18 +198,15 @@ impl Report<'_> {
             .iter()
             .filter(|r| r.allocation.is_some_and(|a| a > 0.0))
             .collect();
-        let allocations = paid
-            .iter()
-            .map(|region| {
-                t!(
-                    "report-allocation",
-                    name = escape(&region.name),
-                    amount = money(region.allocation.unwrap_or(0.0)),
-                    exact = points(region.allocation.unwrap_or(0.0))
-                )
-            })
-            .collect();
-        self.items(allocations)?;
+        let paid_count = paid.len();
+        self.items_of(paid, |region| {
+            t!(
+                "report-allocation",
+                name = escape(&region.name),
+                amount = money(region.allocation.unwrap_or(0.0)),
+                exact = points(region.allocation.unwrap_or(0.0))
+            )
+        })?;
         let unfunded: Vec<String> = self
             .results
             .regions
@@ -234,7 +232,7 @@ impl Report<'_> {
                 "report-budget-sum",
                 allocated = money(outcome.allocated),
                 left = money(outcome.left),
-                count = paid.len()
+                count = paid_count
             )
         )
     }

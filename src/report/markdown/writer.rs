@@ -41,19 +41,29 @@ impl Report<'_> {
     /// A bulleted list: every item in the full report; in the summary
     /// form at most [`LISTED`] and a line saying how many more results.csv
     /// and results.ron hold.
-    pub(super) fn items(&mut self, mut items: Vec<String>) -> fmt::Result {
-        let more = if self.summary.is_some() && items.len() > LISTED {
-            let more = items.len() - LISTED;
-            items.truncate(LISTED);
-            more
+    pub(super) fn items(&mut self, items: Vec<String>) -> fmt::Result {
+        self.items_of(items, |item| item)
+    }
+
+    /// [`Self::items`] of things put into words by `render`, which runs
+    /// only for the items shown: the summary form of a national call does
+    /// not word 13,000 lines to print 20.
+    pub(super) fn items_of<T>(
+        &mut self,
+        things: Vec<T>,
+        mut render: impl FnMut(T) -> String,
+    ) -> fmt::Result {
+        let total = things.len();
+        let shown = if self.summary.is_some() {
+            total.min(LISTED)
         } else {
-            0
+            total
         };
-        for item in items {
-            writeln!(self, "- {item}")?;
+        for thing in things.into_iter().take(shown) {
+            writeln!(self, "- {}", render(thing))?;
         }
-        if more > 0 {
-            writeln!(self, "- {}", t!("report-more-lines", count = more))?;
+        if total > shown {
+            writeln!(self, "- {}", t!("report-more-lines", count = total - shown))?;
         }
         Ok(())
     }
