@@ -1,12 +1,13 @@
-//! What the analysis spends on team sensitivity (issue 20) for a national
-//! cycle: 10,000 regions of the synthetic review (seed 1), 590 panels,
+//! What the analysis spends on team sensitivity (issue 20): 1,000 regions
+//! of the synthetic review (seed 1), 60 panels,
 //! plain (`select`, `Mean`: exact) and under the selection programme
 //! (tiers, minimums, a `Proportional` budget), and the plain review under
 //! `Median` (found by search). Each is merged once in memory; how many
 //! panels survive any offset is printed before the timings.
 //!
 //! `cargo bench --bench teams` (release build);
-//! `PANELIST_BENCH_REGIONS=1000` another size.
+//! `PANELIST_BENCH_REGIONS=10000` a national cycle (590 panels; the
+//! `Median` search there takes many minutes a sample).
 #![allow(clippy::print_stdout)] // a measurement prints its results
 
 use std::sync::OnceLock;
@@ -36,7 +37,7 @@ fn regions() -> usize {
     std::env::var("PANELIST_BENCH_REGIONS")
         .ok()
         .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(10_000)
+        .unwrap_or(1_000)
 }
 
 /// The review and its results, merged once per process.

@@ -203,8 +203,16 @@ impl Ground<'_, '_> {
                 } else if room <= 0.0 {
                     // Out of its zone: the regions it passed within it keep
                     // their places; from where it is to the zone it reached.
-                    let low = if now.total >= up - BAND { up } else { now.total };
-                    let high = if now.total <= down + BAND { down } else { now.total };
+                    let low = if now.total >= up - BAND {
+                        up
+                    } else {
+                        now.total
+                    };
+                    let high = if now.total <= down + BAND {
+                        down
+                    } else {
+                        now.total
+                    };
                     Some((low.min(now.total), high.max(now.total)))
                 } else {
                     None
@@ -215,9 +223,10 @@ impl Ground<'_, '_> {
     }
 
     /// The regions to rank again: those whose total now lies within the
-    /// `spans` of the regions that left their zones, widened until a gap wider than [`BAND`] separates them
-    /// from every other total now; ranked by the merge's rules with the
-    /// places the regions above leave them. When some region crossed a
+    /// `spans` of the regions that left their zones, widened until a gap
+    /// wider than [`BAND`] separates them from every other total now;
+    /// ranked by the merge's rules with the places the regions above leave
+    /// them. When some region crossed a
     /// minimum, the places the regions below find are not the official
     /// ones: then every region from the window down is ranked again.
     fn window(
