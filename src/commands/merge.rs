@@ -115,7 +115,14 @@ pub fn run(args: Args) -> Result<(), Error> {
     if let Some(analysis) = &file.analysis {
         crate::out!("\n{}", report::solidity::table(&file.results, analysis));
     }
-    crate::outln!("{}", crate::t!("merge-wrote", dir = out.display()));
+    // percentiles.csv is written beside the others only with more than one
+    // panel (see write_results): the line names it then.
+    let wrote = if review.review.panels.len() > 1 {
+        crate::t!("merge-wrote-percentiles", dir = out.display())
+    } else {
+        crate::t!("merge-wrote", dir = out.display())
+    };
+    crate::outln!("{wrote}");
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));

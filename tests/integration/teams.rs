@@ -181,24 +181,32 @@ fn a_review_of_one_panel_writes_no_percentiles() {
         vec![("ann", sheet().marks("north", &[("a1", 7.5), ("a2", 3.0)]))],
     );
     let out = tempfile::tempdir().expect("temporary directory");
-    panelist()
+    let said = panelist()
         .arg("merge")
         .arg(review.path())
         .arg("--out")
         .arg(out.path())
         .assert()
         .success();
+    let stdout = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
+    assert!(stdout.contains("results.svg and report.md to"), "{stdout}");
+    assert!(!stdout.contains("percentiles.csv"), "{stdout}");
     assert!(out.path().join("results.csv").exists());
     assert!(!out.path().join("percentiles.csv").exists());
-    // With its second panel, it has them.
+    // With its second panel, it has them, and says so.
     let two = small_review();
-    panelist()
+    let said = panelist()
         .arg("merge")
         .arg(two.path())
         .arg("--out")
         .arg(out.path())
         .assert()
         .success();
+    let stdout = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains("report.md and percentiles.csv (each region's percentile"),
+        "{stdout}"
+    );
     let rows = read_csv(&out.path().join("percentiles.csv"));
     assert_eq!(rows[1], ["north", "board", "10.50", "1", "50.0"]);
 }
@@ -275,10 +283,15 @@ fn the_region_drill_down_gives_its_percentiles() {
         .join(" ");
     assert!(flat.contains("Percentile within each panel"), "{screen}");
     assert!(flat.contains("not used by the rules"), "{screen}");
+    // Fukuoka is within three panels (the committee, IT and Environment):
+    // each in full, none cut at 80 columns.
     let region = app.region_result(app.cursor.region).expect("a region");
-    let first = &region.percentiles[0];
-    assert!(
-        flat.contains(&format!("{} {:.1}", first.panel, first.percentile)),
-        "{screen}"
-    );
+    assert_eq!(region.percentiles.len(), 3, "{screen}");
+    for p in &region.percentiles {
+        let said = format!(
+            "{} {:.1} ({:.2} points, {} regions)",
+            p.panel, p.percentile, p.sum, p.regions
+        );
+        assert!(flat.contains(&said), "{said} in {screen}");
+    }
 }

@@ -10,8 +10,9 @@ use crate::report::{percentile, points};
 use crate::t;
 use crate::tui::widgets;
 
-/// The region's percentiles in a line or two (none when the review has one
-/// panel, or the region is not eligible).
+/// The region's percentiles in up to three lines (two cut the second panel
+/// at 80 columns; a region of two fields is within three panels); none
+/// when the review has one panel, or the region is not eligible.
 pub(super) fn percentile_lines(app: &App, region: &RegionResult, width: u16) -> Vec<Line<'static>> {
     if region.percentiles.is_empty() {
         return Vec::new();
@@ -34,5 +35,5 @@ pub(super) fn percentile_lines(app: &App, region: &RegionResult, width: u16) -> 
         "results-percentiles",
         panels = panels.join(&t!("list-separator"))
     );
-    widgets::wrapped(&theme.plain(&line), width, 2, &theme, theme.dim())
+    widgets::wrapped(&theme.plain(&line), width, 3, &theme, theme.dim())
 }
