@@ -180,6 +180,16 @@ solid-calibrated-differs = With calibrated marks (each mark minus its reviewer's
 crossing-in = { $region } would be selected
 crossing-out = { $region } would not be selected
 
+## report.md and the results TUI: a whole panel marking higher or lower.
+solid-teams-title = A whole panel marking higher or lower
+solid-teams-intro = Calibration compares reviewers who marked the same proposals, so a panel that scores its regions alone (a field team) cannot be seen to mark harsher or more leniently than the others. Here every counting mark of a panel's members, on the cells the panel covers, is moved by the same offset, and each panel gets the offsets, down and up, that the official outcome survives (every region's side of the cutoff, tier and funding; the amounts of a proportional budget follow every total and are not counted). The offset is a thought experiment about calibration: moved marks are not clamped to 0..max, and cells fixed by a consensus do not move. An end at { $reach } points, the largest maximum of a criterion, means that no offset that far changes the outcome.
+solid-teams-exact = Under the mean the ends are exact: a cell's score moves by the offset times the share of its marks that are the panel's, so the outcome can only change where two totals (or a total and a minimum) meet, and each such point was tried by the committee's rules.
+solid-teams-searched = Under this aggregate the ends were found by search (steps of { $step } points per mark where a change could be, then narrowed down): an end is where a change was first seen, and a change that comes and goes within a step may be missed.
+team-between = { $panel }: the outcome survives any offset of its members' marks between { $down } and { $up } points per mark.
+team-at = At { $at }, { $changes }.
+team-any = { $panel }: no offset of its members' marks within { $reach } points per mark either way changes the outcome.
+team-no-marks = { $panel }: no counting marks, nothing to move.
+
 ## report.md: the cutoff.
 solid-cutoff-title = How close is the cutoff?
 solid-cutoff-in-tie = The cutoff falls inside a tie, which the committee decides (see Selection).
@@ -249,6 +259,14 @@ tui-offset-marks = { $marks } counting { $marks ->
         [one] reviewer
        *[other] reviewers
     }.
+
+## The results TUI: a whole panel marking higher or lower (t).
+tui-teams-title = Panels marking higher or lower { $dot } offsets in points per mark
+tui-teams-any = any
+tui-col-panel = Panel
+tui-col-panel-title = Title
+tui-col-down = Down
+tui-col-up = Up
 
 ## The lines inside the selection: tier boundaries and the funding line.
 solid-boundaries-title = How close are the tier boundaries and the funding line?

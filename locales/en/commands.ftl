@@ -144,6 +144,7 @@ repair-differs = { $path }: the sheets of { $reviewers } differ from { $journal 
 
 ## merge.
 merge-wrote = {"\u000a"}wrote results.ron, results.csv, results.svg and report.md to { $dir }
+merge-wrote-percentiles = {"\u000a"}wrote results.ron, results.csv, results.svg, report.md and percentiles.csv (each region's percentile within each panel that scored it, lower is better; the rules never read it) to { $dir }
 merge-cannot-csv = cannot write results.csv: { $error }
 merge-cannot-svg = cannot draw results.svg: { $error }
 

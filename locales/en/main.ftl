@@ -13,6 +13,7 @@ key-reload = read the panel files again
 key-how-solid = how solid
 key-offsets = reviewers
 key-regions-solidity = regions
+key-teams = panels
 key-open-region = open the region
 too-small-results = q quits.
 

@@ -89,6 +89,8 @@ results-flags-separator = {"; "}
 ## A region, a category, a criterion.
 results-region-title = { $name } { $dot } rank { $rank } { $dot } { $total } { $dot }
 results-fields = Fields: { $fields }
+results-percentiles = Percentile within each panel (NIH's view, lower is better; not used by the rules): { $panels }
+results-percentile = { $panel } { $percentile } ({ $sum } points, { $regions } regions)
 results-category-title = { $region } { $arrow } { $category } { $dot } { $points } of { $max }
 results-rule = max { $max } step { $step }: { $aggregate } of { $marks } { $marks ->
     [one] mark
@@ -127,6 +129,7 @@ results-help-marks = Marks of a criterion
 results-help-across = A criterion across regions (c)
 results-help-solidity = How solid is the selection (a)
 results-help-offsets = Harsh and lenient reviewers (o)
+results-help-teams = Panels marking higher or lower (t)
 results-help-legend = { $caret } selected  ! disagreement  ? no marks  { $bar } minimum total  { $rule } the cutoff
 
 ## The selection programme: tiers, the budget, eligibility, minimums.

@@ -146,6 +146,16 @@ solid-calibrated-differs = 補正後の点数（各点数から委員の補正�
 crossing-in = { $region } は選定
 crossing-out = { $region } は選外
 
+## report.md と結果画面：部会全体が高め・低めに採点していたら
+solid-teams-title = 部会全体が高め・低めに採点していたら
+solid-teams-intro = 甘辛補正は同じ提案を採点した委員どうしを比べるため、自分の地域だけを採点する部会（分野別の専門家チーム）が他より辛め・甘めに採点していても見えません。ここでは、部会の委員の集計対象の点数すべて（その部会が担当する欄）を同じ幅だけずらし、公式の結果（各地域の選定・選外、区分、予算の有無。比例配分の金額は合計とともに必ず動くので数えません）が変わらないずれの範囲を、下向き・上向きについて部会ごとに示します。ずれは甘辛補正についての思考実験です。ずらした点数は 0〜満点に収めず、合議で決まった欄は動かしません。端が { $reach } 点（評価項目の満点の最大）のときは、そこまでずらしても結果は変わりません。
+solid-teams-exact = 平均では端は正確です。欄の点数は、ずれにその部会の点数が占める割合を掛けた分だけ動くので、結果が変わりうるのは二つの合計（または合計と最低点）が交わる点だけであり、その点をすべて委員会の規則で試しました。
+solid-teams-searched = この集計方法では、端は探索で求めました（変わりうる所では 1 点あたり { $step } 点刻みで調べ、そのあと絞り込みました）。端は変化が最初に見つかった所で、一刻みのうちに起きて元に戻る変化は見落とすことがあります。
+team-between = { $panel }：委員の点数を一律に { $down } 点から { $up } 点の範囲でずらしても、結果は変わりません。
+team-at = { $at } 点では、{ $changes }。
+team-any = { $panel }：委員の点数を一律に上下 { $reach } 点の範囲でどうずらしても、結果は変わりません。
+team-no-marks = { $panel }：集計対象の点数がなく、ずらすものがありません。
+
 ## report.md：選定の境目
 solid-cutoff-title = 選定の境目はどれほど僅差か
 solid-cutoff-in-tie = 選定の境目は同点の中にあり、委員会が決定します（「選定」参照）。
@@ -206,6 +216,14 @@ tui-offset = グループの中央の委員より { $points } 点{ $direction ->
     }採点しています（± { $error }）：{ $reading }。
 tui-offset-not-estimable = 推定不能：{ $why }。点数はそのまま用います。
 tui-offset-marks = 集計対象の点数 { $marks } 件。うち { $shared } 件は他の委員も採点した欄で、共有する委員は { $others } 名です。
+
+## The results TUI: a whole panel marking higher or lower (t).
+tui-teams-title = 部会全体が高め・低めなら { $dot } 1 点あたりのずれ
+tui-teams-any = 制限なし
+tui-col-panel = 部会
+tui-col-panel-title = 名称
+tui-col-down = 下向き
+tui-col-up = 上向き
 
 ## The lines inside the selection: tier boundaries and the funding line.
 solid-boundaries-title = 区分の境目とファンディングラインはどれほど僅差か

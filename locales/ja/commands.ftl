@@ -120,6 +120,7 @@ repair-differs = { $path }：{ $reviewers } の採点表が { $journal } と一�
 
 ## merge
 merge-wrote = {"\u000a"}results.ron、results.csv、results.svg、report.md を { $dir } に書き出しました
+merge-wrote-percentiles = {"\u000a"}results.ron、results.csv、results.svg、report.md、percentiles.csv（各地域の、採点した部会ごとの部会内パーセンタイル。小さいほど上位。選定の規則では使いません）を { $dir } に書き出しました
 merge-cannot-csv = results.csv を書き出せません：{ $error }
 merge-cannot-svg = results.svg を描けません：{ $error }
 

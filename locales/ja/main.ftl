@@ -13,6 +13,7 @@ key-reload = 部会ファイルを読み直す
 key-how-solid = 選定の確かさ
 key-offsets = 委員の甘辛
 key-regions-solidity = 地域ごと
+key-teams = 部会ごと
 key-open-region = 地域を開く
 too-small-results = q で終了します。
 

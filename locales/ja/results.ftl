@@ -62,6 +62,8 @@ results-flags-separator = 、
 ## 地域、大項目、評価項目
 results-region-title = { $name } { $dot } { $rank } 位 { $dot } { $total } 点 { $dot }
 results-fields = 分野：{ $fields }
+results-percentiles = 部会内パーセンタイル（NIH 方式、小さいほど上位。公式の規則では使いません）：{ $panels }
+results-percentile = { $panel } { $percentile }（{ $sum } 点、{ $regions } 地域中）
 results-category-title = { $region } { $arrow } { $category } { $dot } { $points } / { $max } 点
 results-rule = 満点 { $max }・刻み { $step }：点数 { $marks } 件の{ $aggregate }
 results-rule-spread = 、幅 { $spread }（{ $limit } を超えると要確認）
@@ -94,6 +96,7 @@ results-help-marks = 評価項目の点数
 results-help-across = 評価項目の地域別比較（c）
 results-help-solidity = 選定の確かさ（a）
 results-help-offsets = 委員の甘辛（o）
+results-help-teams = 部会全体の高め・低め（t）
 results-help-legend = { $caret } 選択中  ! 評点の乖離  ? 点数なし  { $bar } 基準点  { $rule } 選定の境目
 
 ## 選定の枠組み：区分、予算、申請要件、基準点

@@ -47,6 +47,10 @@ pub struct Analysis {
     /// budget.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub boundaries: Vec<Boundary>,
+    /// Per panel, how far its members' marks could all move before the
+    /// outcome changes (none in files written before it was computed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<TeamShift>,
 }
 
 /// A line inside the selection, and how close the regions either side are.
@@ -440,4 +444,45 @@ pub fn standing(status: Status) -> Standing {
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
+
+/// How far one panel's marks can all move before the official outcome
+/// changes (`results.ron`: the analysis's `teams`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamShift {
+    pub panel: String,
+    /// The counting marks the shift moves: its members' on the cells it covers.
+    pub marks: u32,
+    /// How far it was looked each way, in points per mark: the largest
+    /// maximum of a criterion.
+    pub reach: f64,
+    /// `None` when exact (`Mean`); else found by search in steps of at
+    /// most this many points per mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_step: Option<f64>,
+    /// Marking lower: `None` when no offset down to `-reach` changes the outcome.
+    pub down: Option<Edge>,
+    /// Marking higher: `None` when no offset up to `reach` does.
+    pub up: Option<Edge>,
+}
+
+/// Where the outcome stops surviving, one way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The outcome is the official one for every offset strictly between 0
+    /// and this (negative downwards).
+    pub limit: f64,
+    /// The offset at which `changes` were found: the first hundredth of a
+    /// point past `limit`, unless the outcome is the official one again
+    /// there; then just past `limit` (or at it, when the change is a tie).
+    pub at: f64,
+    /// The regions that land elsewhere at `at`, in the official rank order.
+    pub changes: Vec<StatusChange>,
+}
+
+impl TeamShift {
+    /// Whether the outcome survives any offset within the reach both ways.
+    pub fn any_offset(&self) -> bool {
+        self.down.is_none() && self.up.is_none()
+    }
 }

@@ -317,6 +317,7 @@ impl<'a> Marks<'a> {
             flags: Vec::new(),
             decided_by: None,
             criteria,
+            percentiles: Vec::new(),
         }
     }
 

@@ -23,17 +23,23 @@ mod closeness;
 mod contest;
 mod draw;
 mod findings;
+mod ground;
 mod marks;
+mod meetings;
+mod probe;
 mod settings;
+mod shift;
 mod stability;
+mod teams;
 mod without;
+pub use teams::teams;
 
 use std::collections::HashMap;
 
 pub use findings::{
-    Analysis, Boundary, Calibration, CalibrationGroup, Closeness, Hinge, Line, MarkChange, Place,
-    Placing, Reading, RegionCheck, ReviewerOffset, RuleOutcome, Standing, StatusChange, Swap, Thin,
-    Uncalibrated, Verdict, standing,
+    Analysis, Boundary, Calibration, CalibrationGroup, Closeness, Edge, Hinge, Line, MarkChange,
+    Place, Placing, Reading, RegionCheck, ReviewerOffset, RuleOutcome, Standing, StatusChange,
+    Swap, TeamShift, Thin, Uncalibrated, Verdict, standing,
 };
 use marks::{Marks, Outcome};
 pub use settings::{
@@ -98,6 +104,7 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
             .iter()
             .map(|t| t.title.clone())
             .collect(),
+        teams: teams::team_shifts(&marks, &official_cells, &official),
     }
 }
 
@@ -328,5 +335,7 @@ fn cutoff(marks: &Marks, results: &Results) -> Option<Closeness> {
     ))
 }
 
+#[cfg(test)]
+mod teams_tests;
 #[cfg(test)]
 mod tests;

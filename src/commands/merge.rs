@@ -98,7 +98,14 @@ pub fn run(args: Args) -> Result<(), Error> {
     if let Some(analysis) = &file.analysis {
         crate::out!("\n{}", report::solidity::table(&file.results, analysis));
     }
-    crate::outln!("{}", crate::t!("merge-wrote", dir = out.display()));
+    // percentiles.csv is written beside the others only with more than one
+    // panel (see write_results): the line names it then.
+    let wrote = if review.review.panels.len() > 1 {
+        crate::t!("merge-wrote-percentiles", dir = out.display())
+    } else {
+        crate::t!("merge-wrote", dir = out.display())
+    };
+    crate::outln!("{wrote}");
     // The process ends here: freeing half a million scores one by one takes
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));
@@ -175,11 +182,12 @@ struct Report<'a> {
     full: bool,
 }
 
-/// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` into
-/// `out`, each atomically, and returns the ranking as a table for the
+/// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` (and
+/// `percentiles.csv` when the review has more than one panel) into `out`,
+/// each atomically, and returns the ranking as a table for the
 /// terminal, drawn with them. The report names files within the review
 /// directory: `report.warnings` are the warnings written so. results.ron
-/// is rendered first, with the warnings as merge gave them; the four files
+/// is rendered first, with the warnings as merge gave them; the files
 /// are written at the same time.
 fn write_results(
     out: &Path,
@@ -196,12 +204,19 @@ fn write_results(
     let others = draw(file, review, &report);
     file.results.warnings = warnings;
     let [csv, svg, markdown, table] = others?;
-    let outputs = [
+    let mut outputs = vec![
         ("results.ron", ron),
         ("results.csv", csv),
         ("results.svg", svg),
         ("report.md", markdown),
     ];
+    // Within-panel percentiles, beside results.csv (whose columns SPEC.md
+    // fixes), when there is more than one panel to be within.
+    if review.review.panels.len() > 1 {
+        let percentiles = report::percentiles_csv(&file.results)
+            .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
+        outputs.push(("percentiles.csv", percentiles));
+    }
     outputs.par_iter().try_for_each(|(name, text)| {
         store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
     })?;

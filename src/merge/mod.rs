@@ -12,6 +12,7 @@ mod consensus;
 mod exclude;
 mod input;
 mod limits;
+mod percentiles;
 mod rank;
 mod results;
 mod score;
@@ -25,8 +26,8 @@ pub use input::{ConsensusRef, MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
 pub(crate) use rank::{Ahead, Place, Ranked, Ranking, Scratch, rank_by};
 pub use results::{
-    BudgetOutcome, CriterionResult, RegionResult, Results, Rules, Score, SheetUse, Status,
-    Subtotal, add_flag,
+    BudgetOutcome, CriterionResult, Percentile, RegionResult, Results, Rules, Score, SheetUse,
+    Status, Subtotal, add_flag,
 };
 
 use crate::model::{Index, Review};
@@ -148,6 +149,7 @@ fn merge_with(
         })?),
         None => None,
     };
+    percentiles::add_percentiles(&index, &mut regions);
     Ok(Results {
         review: review.id.clone(),
         title: review.title.clone(),

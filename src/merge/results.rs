@@ -90,6 +90,23 @@ pub struct RegionResult {
     pub decided_by: Option<String>,
     /// One per criterion, in rubric order.
     pub criteria: Vec<CriterionResult>,
+    /// Its percentile within each panel that scored it (NIH's view; see
+    /// `merge::percentiles`), when the review has more than one panel:
+    /// beside the results, never read by the rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub percentiles: Vec<Percentile>,
+}
+
+/// A region's percentile within one panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Percentile {
+    pub panel: String,
+    /// The sum of the region's scores on the panel's criteria.
+    pub sum: f64,
+    /// The eligible regions the panel scored: N.
+    pub regions: u32,
+    /// 100 × (R − 0.5) / N.
+    pub percentile: f64,
 }
 
 impl RegionResult {

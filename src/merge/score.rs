@@ -92,6 +92,7 @@ pub(super) fn score_regions(
                 flags,
                 decided_by: None,
                 criteria,
+                percentiles: Vec::new(),
             }
         })
         .collect()

@@ -14,6 +14,7 @@ mod input_file;
 mod lines;
 mod markdown;
 mod money;
+mod percentiles;
 mod results_file;
 pub mod solidity;
 mod table;
@@ -29,6 +30,7 @@ pub use markdown::{
     AROUND as REPORT_AROUND, FULL_REPORT_UP_TO, full_markdown, is_summary, markdown,
 };
 pub use money::{amount, amount_in};
+pub use percentiles::{percentile, percentiles_csv};
 pub use results_file::{ReadResults, ResultsFile, recorded_inputs};
 pub use table::table;
 pub use words::{Form, points};

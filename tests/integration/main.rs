@@ -43,5 +43,6 @@ mod serve;
 mod serve_hostile;
 mod soak;
 mod stages;
+mod teams;
 mod tidy;
 mod validation;

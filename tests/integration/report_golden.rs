@@ -199,6 +199,24 @@ fn midterm_name(sample: &str) -> &str {
     }
 }
 
+/// report.md without its part on panels marking higher or lower (issue
+/// 20), which every review with counting marks has, in either language:
+/// from its heading to the next one.
+fn without_teams(report: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(report).into_owned();
+    let headings = [
+        "### A whole panel marking higher or lower\n",
+        "### 部会全体が高め・低めに採点していたら\n",
+    ];
+    let Some(start) = headings.iter().find_map(|h| text.find(h)) else {
+        return report.to_vec();
+    };
+    let end = text[start + 4..]
+        .find("\n### ")
+        .map_or(text.len(), |at| start + 4 + at + 1);
+    format!("{}{}", &text[..start], &text[end..]).into_bytes()
+}
+
 #[test]
 fn the_programme_chain_in_english_matches_the_golden_files() {
     programme_chain("en", "");
@@ -212,7 +230,9 @@ fn the_programme_chain_in_japanese_matches_the_golden_files() {
 /// The sample as version 1 of the contract wrote it (no budget, none of
 /// the programme's fields), kept with the outputs it gave before the
 /// programme existed, in `tests/golden/<sample>-v1/`: they must not change
-/// by a byte, in either language, with or without drafts.
+/// by a byte, in either language, with or without drafts; but for the one
+/// part report.md has gained since for every review, which asks nothing of
+/// `review.ron` (see [`without_teams`]).
 fn version_one(sample: &str, lang: &str) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -238,7 +258,10 @@ fn version_one(sample: &str, lang: &str) {
             .assert()
             .success();
         for name in ["report.md", "results.csv", "results.svg"] {
-            let actual = std::fs::read(out.join(name)).expect("an output");
+            let mut actual = std::fs::read(out.join(name)).expect("an output");
+            if name == "report.md" {
+                actual = without_teams(&actual);
+            }
             let expected = std::fs::read(golden.join(format!("{prefix}{name}"))).expect("a golden");
             assert!(
                 actual == expected,

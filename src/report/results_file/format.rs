@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::checks::{self, Check};
 use crate::analysis::Analysis;
 use crate::merge::{
-    BudgetOutcome, CriterionResult, RegionResult, Results, Rules, SheetUse, Status, Subtotal,
+    BudgetOutcome, CriterionResult, Percentile, RegionResult, Results, Rules, SheetUse, Status,
+    Subtotal,
 };
 use crate::model::Aggregate;
 use crate::report::input_file::InputFile;
@@ -21,6 +22,11 @@ pub const FORMAT: u32 = 2;
 
 /// A criterion's cell: (aggregate, counting marks, min, max).
 type Cell = (Option<f64>, u32, Option<f64>, Option<f64>);
+
+/// A region's percentile within a panel (never read by the rules): (panel,
+/// sum of its scores on the panel's criteria, regions the panel scored,
+/// percentile).
+type PercentileCell = (String, f64, u32, f64);
 
 /// Under `use_consensus`, a cell's values beside the members' marks:
 /// (index of the criterion in rubric order, members' aggregate, consensus,
@@ -82,6 +88,8 @@ pub(super) struct Region {
     cells: Vec<Cell>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     consensus: Vec<ConsensusCell>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    percentiles: Vec<PercentileCell>,
 }
 
 impl File {
@@ -202,6 +210,11 @@ impl Region {
             decided_by: region.decided_by.clone(),
             cells,
             consensus,
+            percentiles: region
+                .percentiles
+                .iter()
+                .map(|p| (p.panel.clone(), p.sum, p.regions, p.percentile))
+                .collect(),
         }
     }
 
@@ -250,6 +263,16 @@ impl Region {
             flags: self.flags,
             decided_by: self.decided_by,
             criteria: cells,
+            percentiles: self
+                .percentiles
+                .into_iter()
+                .map(|(panel, sum, regions, percentile)| Percentile {
+                    panel,
+                    sum,
+                    regions,
+                    percentile,
+                })
+                .collect(),
         }
     }
 }

@@ -4,8 +4,8 @@
 //! (locales/*/analysis.ftl).
 //!
 //! [`sentences`] words every reading once; [`table`] is the terminal's,
-//! [`section`] (with [`checks`], [`calibration`] and [`closeness`]) the
-//! report's.
+//! [`section`] (with [`checks`], [`calibration`], [`teams`] and
+//! [`closeness`]) the report's.
 
 mod calibration;
 mod checks;
@@ -13,12 +13,14 @@ mod closeness;
 mod section;
 mod sentences;
 mod table;
+mod teams;
 
 pub use crate::report::words::{gap, list};
 pub use section::{markdown_section, markdown_section_of};
 pub use sentences::{
-    boundary_line, calibration_line, cutoff_line, rank_range, reading_word, reasons,
-    reviewer_named, rules_across, selected_share, selected_share_with_error, side, signed,
+    boundary_line, calibration_line, changes_phrase, cutoff_line, rank_range, reading_word,
+    reasons, reviewer_named, rules_across, selected_share, selected_share_with_error, side, signed,
     swap_summary, thin_reason, verdict_word, without,
 };
 pub use table::table;
+pub use teams::{offset_at, offset_within, team_line, teams_method};

@@ -92,6 +92,7 @@ impl Section<'_> {
         self.left_out()?;
         self.rules()?;
         self.calibration()?;
+        self.teams()?;
         self.closeness()?;
         self.boundaries()
     }

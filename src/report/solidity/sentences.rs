@@ -4,7 +4,7 @@
 
 use crate::analysis::{
     Analysis, Boundary, Closeness, Hinge, Line, Place, Reading, RegionCheck, ReviewerOffset,
-    SOLID_SHARE, Standing, Swap, Thin, Verdict, standard_error, standing,
+    SOLID_SHARE, Standing, StatusChange, Swap, Thin, Verdict, standard_error, standing,
 };
 use crate::merge::{Results, Status};
 use crate::model::Review;
@@ -136,17 +136,36 @@ pub fn without(
     name: impl Fn(&str) -> String,
     tiers: &[String],
 ) -> String {
+    let what = changes_phrase(&hinge.changes, name, tiers);
+    if hinge.emptied > 0 {
+        t!(
+            "solid-without-emptied",
+            reviewer = reviewer,
+            changes = what,
+            emptied = hinge.emptied
+        )
+    } else {
+        t!("solid-without", reviewer = reviewer, changes = what)
+    }
+}
+
+/// Who would land elsewhere, in a phrase: `Hiroshima would be selected
+/// instead of Sapporo`; `name` gives a region's name by id, `tiers` are the
+/// tiers' titles.
+pub fn changes_phrase(
+    changes: &[StatusChange],
+    name: impl Fn(&str) -> String,
+    tiers: &[String],
+) -> String {
     let names = |side: Standing| -> String {
-        let names: Vec<String> = hinge
-            .changes
+        let names: Vec<String> = changes
             .iter()
             .filter(|c| standing(c.to) == side && standing(c.from) != side)
             .map(|c| name(&c.region))
             .collect();
         list(&names)
     };
-    let moves: Vec<String> = hinge
-        .changes
+    let moves: Vec<String> = changes
         .iter()
         .filter(|c| standing(c.to) == standing(c.from))
         .map(|c| {
@@ -175,17 +194,7 @@ pub fn without(
     if !moves.is_empty() {
         what.push(t!("change-moves", moves = list(&moves)));
     }
-    let what = what.join(&t!("changes-separator"));
-    if hinge.emptied > 0 {
-        t!(
-            "solid-without-emptied",
-            reviewer = reviewer,
-            changes = what,
-            emptied = hinge.emptied
-        )
-    } else {
-        t!("solid-without", reviewer = reviewer, changes = what)
-    }
+    what.join(&t!("changes-separator"))
 }
 
 /// The aggregate rules under which a region lands on the other side of the

@@ -7,9 +7,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::data::Data;
 use super::keys::{self, Action, Mode};
+use super::order::Order;
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
-use crate::model::{Category, Criterion, Index, depth_first};
+use crate::model::{Category, Criterion, depth_first};
 use crate::report::ResultsFile;
 use crate::t;
 use crate::tui::theme::Theme;
@@ -30,6 +31,8 @@ pub enum View {
     Solidity,
     /// The reviewers' calibration offsets: who marks harshly or leniently.
     Offsets,
+    /// How far each panel's marks could all move before the outcome changes.
+    Teams,
 }
 
 /// What is selected; shared by all views, so that going back finds the
@@ -47,6 +50,8 @@ pub struct Cursor {
     pub mark: usize,
     /// A row of the reviewers' offsets, in [`App::offsets`]' order.
     pub reviewer: usize,
+    /// A row of the panels' shifts, in `review.ron`'s order of panels.
+    pub panel: usize,
 }
 
 /// One row of the marks view: a reviewer whose panel covers the cell.
@@ -147,44 +152,6 @@ pub struct App {
     orders: [Order; 2],
 }
 
-/// One set of results in rank order, by review index: worked out once when
-/// the results come, so that a frame of 10,000 regions does not look each
-/// one up by its id.
-#[derive(Debug, Default)]
-struct Order {
-    /// Review indexes of the regions in rank order.
-    regions: Vec<usize>,
-    /// Per review index: the region's place in `regions` and its row in
-    /// the results, if it has them.
-    rows: Vec<Option<(usize, usize)>>,
-    /// The widest region name, in columns (`None` without regions).
-    name_width: Option<usize>,
-}
-
-impl Order {
-    fn of(data: &Data) -> [Order; 2] {
-        let index = Index::new(&data.review);
-        let of = |results: &Results| {
-            let mut order = Order {
-                regions: Vec::with_capacity(results.regions.len()),
-                rows: vec![None; data.review.regions.len()],
-                name_width: (results.regions.iter())
-                    .map(|r| crate::text::width(&r.name))
-                    .max(),
-            };
-            for (row, region) in results.regions.iter().enumerate() {
-                if let Some(i) = index.region_index(&region.region) {
-                    // A region listed twice (it cannot be): the first row.
-                    order.rows[i].get_or_insert((order.regions.len(), row));
-                    order.regions.push(i);
-                }
-            }
-            order
-        };
-        [of(&data.submitted.results), of(&data.with_drafts.results)]
-    }
-}
-
 impl App {
     /// The screen over `data`, as `theme`'s terminal can show it. On a
     /// terminal without UTF-8 the data's Japanese shows as `?`, and the
@@ -230,6 +197,7 @@ impl App {
             View::Across => Mode::Across,
             View::Solidity => Mode::Solidity,
             View::Offsets => Mode::Offsets,
+            View::Teams => Mode::Teams,
         }
     }
 
@@ -464,6 +432,7 @@ impl App {
         match self.view() {
             View::Ranking | View::Across | View::Solidity => self.data.review.regions.len(),
             View::Offsets => self.offsets().len(),
+            View::Teams => self.analysis().map_or(0, |a| a.teams.len()),
             View::Region => self.data.review.all_categories().len(),
             View::Category => self.category_criteria().len(),
             View::Marks => self
@@ -485,6 +454,7 @@ impl App {
                 .saturating_sub(self.first_criterion_of(self.cursor.category)),
             View::Marks => self.cursor.mark,
             View::Offsets => self.cursor.reviewer,
+            View::Teams => self.cursor.panel,
         }
     }
 
@@ -574,6 +544,7 @@ impl App {
             }
             Action::Solidity => self.stack.push(View::Solidity),
             Action::Offsets => self.toggle_offsets(),
+            Action::Teams => self.show_teams(),
             Action::Reload => self.reload = true,
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
@@ -600,6 +571,7 @@ impl App {
             }
             View::Marks => self.cursor.mark = row,
             View::Offsets => self.cursor.reviewer = row,
+            View::Teams => self.cursor.panel = row,
         }
     }
 
@@ -614,7 +586,7 @@ impl App {
                 self.cursor.mark = 0;
                 View::Marks
             }
-            View::Marks | View::Offsets => return,
+            View::Marks | View::Offsets | View::Teams => return,
         };
         if self.rows() > 0 || next == View::Region {
             self.stack.push(next);
@@ -627,7 +599,7 @@ impl App {
     fn toggle_offsets(&mut self) {
         let next = match self.view() {
             View::Offsets => View::Solidity,
-            View::Solidity => View::Offsets,
+            View::Solidity | View::Teams => View::Offsets,
             _ => {
                 self.stack.push(View::Offsets);
                 return;
@@ -635,6 +607,14 @@ impl App {
         };
         if let Some(top) = self.stack.last_mut() {
             *top = next;
+        }
+    }
+
+    /// `t`: the panels' shifts over the screen it is pressed on (the
+    /// regions' checks or the reviewers' offsets), to which Esc goes back.
+    fn show_teams(&mut self) {
+        if self.view() != View::Teams {
+            self.stack.push(View::Teams);
         }
     }
 
@@ -695,5 +675,7 @@ impl App {
         self.cursor.mark = self.cursor.mark.min(marks.saturating_sub(1));
         let reviewers = self.offsets().len();
         self.cursor.reviewer = self.cursor.reviewer.min(reviewers.saturating_sub(1));
+        let panels = self.analysis().map_or(0, |a| a.teams.len());
+        self.cursor.panel = self.cursor.panel.min(panels.saturating_sub(1));
     }
 }

@@ -20,11 +20,13 @@ pub enum Mode {
     Solidity,
     /// The reviewers' calibration offsets.
     Offsets,
+    /// How far each panel's marks could all move.
+    Teams,
     Help,
 }
 
 /// The screens, in the order the help lists them.
-pub const SCREENS: &[Mode] = &[Ranking, Breakdown, Marks, Across, Solidity, Offsets];
+pub const SCREENS: &[Mode] = &[Ranking, Breakdown, Marks, Across, Solidity, Offsets, Teams];
 
 /// What a key asks of the results screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub enum Action {
     Solidity,
     /// Switch to the reviewers' calibration offsets, or back to the regions.
     Offsets,
+    /// Show the panels' shifts.
+    Teams,
     /// Read the panel files again.
     Reload,
     Help,
@@ -98,10 +102,20 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
     Binding::keys(&[(Key::Char('o'), A::Offsets)])
         .label("o")
         .does("key-offsets")
-        .modes(&[Solidity]),
+        .modes(&[Solidity, Teams]),
     Binding::keys(&[(Key::Char('o'), A::Offsets)])
         .label("o")
         .does("key-regions-solidity")
+        .modes(&[Offsets]),
+    // In the help only on the regions' checks: their footer is full.
+    Binding::keys(&[(Key::Char('t'), A::Teams)])
+        .label("t")
+        .does("key-teams")
+        .modes(&[Solidity])
+        .help_only(),
+    Binding::keys(&[(Key::Char('t'), A::Teams)])
+        .label("t")
+        .does("key-teams")
         .modes(&[Offsets]),
     Binding::keys(&[
         (code(K::Left), A::PrevCriterion),
@@ -129,7 +143,7 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
     Binding::keys(&[(code(K::Esc), A::Back), (code(K::Backspace), A::Back)])
         .label("Esc")
         .does("key-back")
-        .modes(&[Marks, Across, Solidity, Offsets]),
+        .modes(&[Marks, Across, Solidity, Offsets, Teams]),
     Binding::keys(&[(Key::Char('c'), A::ByCriterion)])
         .label("c")
         .does("key-by-criterion")

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod data;
 pub mod keys;
+mod order;
 pub mod screens;
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};

@@ -30,6 +30,7 @@ pub(super) fn help(app: &App, frame: &mut Frame, area: Rect) {
             Mode::Across => t!("results-help-across"),
             Mode::Solidity => t!("results-help-solidity"),
             Mode::Offsets => t!("results-help-offsets"),
+            Mode::Teams => t!("results-help-teams"),
             _ => String::new(),
         };
         // Each binding once, under the first screen that has it.

@@ -17,11 +17,13 @@ mod help;
 mod marks;
 mod offsets;
 mod parts;
+mod percentiles;
 mod ranked;
 mod ranking;
 mod region;
 mod solidity;
 mod standing;
+mod teams;
 mod tree;
 
 use ratatui::Frame;
@@ -92,6 +94,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             View::Across => across::across(app, frame, body),
             View::Solidity => solidity::regions(app, frame, body),
             View::Offsets => offsets::offsets(app, frame, body),
+            View::Teams => teams::teams(app, frame, body),
         }
     }
     if let Some(text) = &app.message {

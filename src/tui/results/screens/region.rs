@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{caret, neighbours_text, solidity_lines, status_style, status_word};
+use super::percentiles::percentile_lines;
 use super::standing::{
     eligibility_text, flags_but_consensus, no_consensus_text, tier_and_allocation,
 };
@@ -59,7 +60,8 @@ pub(super) fn region(app: &App, frame: &mut Frame, area: Rect) {
         ),
     );
     let width = inner.width as usize;
-    let after = standing(app, region, inner.width);
+    let mut after = percentile_lines(app, region, inner.width);
+    after.extend(standing(app, region, inner.width));
     let mut lines = if tree::shows(&app.data.review) {
         let room = (inner.height as usize).saturating_sub(after.len()).max(4);
         tree::tree(app, region, width, room)
