@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 pub use crate::error::Position;
-use crate::model::PanelFile;
+use crate::model::{PanelFile, Review};
 
+mod cursor;
+mod de;
 mod fast;
 mod spans;
 mod tokens;
@@ -76,6 +78,16 @@ impl SourceText {
     pub fn parse_panel_file(&self) -> Result<PanelFile, crate::Problem> {
         match fast::panel_file(&self.text) {
             Some(file) => Ok(file),
+            None => self.parse(),
+        }
+    }
+
+    /// Parses the text as a `review.ron`: with the fast reader of [`de`]
+    /// when it takes the file, else with ron. The result is the same; the
+    /// errors are always ron's.
+    pub fn parse_review(&self) -> Result<Review, crate::Problem> {
+        match de::read(&self.text) {
+            Some(review) => Ok(review),
             None => self.parse(),
         }
     }

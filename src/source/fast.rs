@@ -12,218 +12,19 @@
 //! duplicate key, a syntax error), it declines, and the file is parsed by
 //! ron, which has the last word and the exact error messages.
 
+use super::cursor::Cursor;
 use crate::model::{Consensus, Mark, PanelFile, Sheet, UniqueMap};
 
 /// The panel file in `text`, or `None` when this reader declines it.
 pub fn panel_file(text: &str) -> Option<PanelFile> {
-    let mut cursor = Cursor { text, pos: 0 };
+    let mut cursor = Cursor::new(text);
     cursor.ws()?;
     let file = cursor.panel_file()?;
     cursor.ws()?;
-    (cursor.pos == text.len()).then_some(file)
-}
-
-struct Cursor<'a> {
-    text: &'a str,
-    pos: usize,
+    cursor.at_end().then_some(file)
 }
 
 impl<'a> Cursor<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        if found {
-            self.pos += 1;
-        }
-        found
-    }
-
-    fn expect(&mut self, byte: u8) -> Option<()> {
-        self.eat(byte).then_some(())
-    }
-
-    fn rest(&self) -> &'a [u8] {
-        &self.text.as_bytes()[self.pos..]
-    }
-
-    /// Whitespace and comments, as ron skips them; declines Unicode
-    /// whitespace and comments that don't end.
-    fn ws(&mut self) -> Option<()> {
-        loop {
-            match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => self.pos += 1,
-                Some(b'/') => self.comment()?,
-                Some(byte) if byte >= 0x80 => {
-                    // ron takes some non-ASCII characters for whitespace.
-                    let c = self.text[self.pos..].chars().next()?;
-                    if matches!(
-                        c,
-                        '\u{85}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
-                    ) {
-                        return None;
-                    }
-                    return Some(());
-                }
-                _ => return Some(()),
-            }
-        }
-    }
-
-    fn comment(&mut self) -> Option<()> {
-        let rest = self.rest();
-        match rest.get(1) {
-            Some(b'/') => {
-                // A line comment must end with a newline: ron reads one
-                // that ends the file differently.
-                let end = rest.iter().position(|&b| b == b'\n')?;
-                self.pos += end + 1;
-            }
-            Some(b'*') => {
-                let mut depth = 0usize;
-                let mut i = 0;
-                loop {
-                    match (rest.get(i)?, rest.get(i + 1)) {
-                        (b'/', Some(b'*')) => {
-                            depth += 1;
-                            i += 2;
-                        }
-                        (b'*', Some(b'/')) => {
-                            depth -= 1;
-                            i += 2;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => i += 1,
-                    }
-                }
-                self.pos += i;
-            }
-            _ => return None,
-        }
-        Some(())
-    }
-
-    /// A plain ASCII identifier; declines one that may go on with a
-    /// non-ASCII character.
-    fn ident(&mut self) -> Option<&'a str> {
-        let rest = self.rest();
-        let first = *rest.first()?;
-        if !(first.is_ascii_alphabetic() || first == b'_') {
-            return None;
-        }
-        let len = rest
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
-            .unwrap_or(rest.len());
-        if rest.get(len).is_some_and(|&b| b >= 0x80) {
-            return None;
-        }
-        let ident = &self.text[self.pos..self.pos + len];
-        self.pos += len;
-        Some(ident)
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.expect(b'"')?;
-        let rest = self.rest();
-        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
-        if rest[end] == b'"' {
-            let value = self.text[self.pos..self.pos + end].to_string();
-            self.pos += end + 1;
-            return Some(value);
-        }
-        let mut value = String::new();
-        loop {
-            let rest = self.rest();
-            let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
-            value.push_str(&self.text[self.pos..self.pos + end]);
-            self.pos += end + 1;
-            if rest[end] == b'"' {
-                return Some(value);
-            }
-            value.push(self.escape()?);
-        }
-    }
-
-    /// The character of an escape, after its `\`: the escapes of ron but
-    /// `\x` and line continuations, which are declined.
-    fn escape(&mut self) -> Option<char> {
-        let byte = self.peek()?;
-        self.pos += 1;
-        Some(match byte {
-            b'\'' => '\'',
-            b'"' => '"',
-            b'\\' => '\\',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'0' => '\0',
-            b'u' => {
-                self.expect(b'{')?;
-                let mut code = 0u32;
-                let mut digits = 0;
-                while digits < 6 && self.peek() != Some(b'}') {
-                    let digit = char::from(self.peek()?).to_digit(16)?;
-                    self.pos += 1;
-                    code = code << 4 | digit;
-                    digits += 1;
-                }
-                if digits == 0 {
-                    return None;
-                }
-                self.expect(b'}')?;
-                char::from_u32(code)?
-            }
-            _ => return None,
-        })
-    }
-
-    /// `-?[0-9]+(\.[0-9]+)?`, parsed as ron parses it; declines exponents,
-    /// `inf`, suffixes and the rest.
-    fn number(&mut self) -> Option<f64> {
-        let rest = self.rest();
-        let digits = |from: usize| {
-            rest[from.min(rest.len())..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count()
-        };
-        let mut len = usize::from(rest.first() == Some(&b'-'));
-        let whole = digits(len);
-        if whole == 0 {
-            return None;
-        }
-        len += whole;
-        if rest.get(len) == Some(&b'.') {
-            let fraction = digits(len + 1);
-            if fraction == 0 {
-                return None;
-            }
-            len += 1 + fraction;
-        }
-        if rest
-            .get(len)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'-' | b'_'))
-        {
-            return None;
-        }
-        let value = self.text[self.pos..self.pos + len].parse().ok()?;
-        self.pos += len;
-        Some(value)
-    }
-
-    fn boolean(&mut self) -> Option<bool> {
-        match self.ident()? {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
-        }
-    }
-
     /// `None` or `Some(value)`.
     fn option<T>(&mut self, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
         match self.ident()? {
@@ -238,37 +39,6 @@ impl<'a> Cursor<'a> {
                 Some(Some(value))
             }
             _ => None,
-        }
-    }
-
-    /// `Name(` or `(`, as ron takes a struct's name to be optional.
-    fn open_struct(&mut self, name: &str) -> Option<()> {
-        if self.peek() != Some(b'(') && self.ident()? != name {
-            return None;
-        }
-        self.ws()?;
-        self.expect(b'(')
-    }
-
-    /// The elements of a list, map or struct up to `close`, each read by
-    /// `element`, with ron's rules for commas.
-    fn elements(
-        &mut self,
-        close: u8,
-        mut element: impl FnMut(&mut Self) -> Option<()>,
-    ) -> Option<()> {
-        let mut had_comma = true;
-        loop {
-            self.ws()?;
-            if self.eat(close) {
-                return Some(());
-            }
-            if !had_comma {
-                return None;
-            }
-            element(self)?;
-            self.ws()?;
-            had_comma = self.eat(b',');
         }
     }
 
@@ -288,7 +58,7 @@ impl<'a> Cursor<'a> {
         self.expect(b'{')?;
         let mut map = UniqueMap::default();
         self.elements(b'}', |cursor| {
-            let key = cursor.string()?;
+            let key = cursor.string()?.into_owned();
             cursor.ws()?;
             cursor.expect(b':')?;
             cursor.ws()?;
@@ -302,7 +72,7 @@ impl<'a> Cursor<'a> {
         self.expect(b'[')?;
         let mut list = Vec::new();
         self.elements(b']', |cursor| {
-            list.push(cursor.string()?);
+            list.push(cursor.string()?.into_owned());
             Some(())
         })?;
         Some(list)
@@ -313,9 +83,9 @@ impl<'a> Cursor<'a> {
         let (mut review, mut panel, mut rubric, mut sheets, mut consensus) =
             (None, None, None, None, None);
         self.fields(|cursor, name| match name {
-            "review" => once(&mut review, cursor.string()?),
-            "panel" => once(&mut panel, cursor.string()?),
-            "rubric" => once(&mut rubric, cursor.string()?),
+            "review" => once(&mut review, cursor.string()?.into_owned()),
+            "panel" => once(&mut panel, cursor.string()?.into_owned()),
+            "rubric" => once(&mut rubric, cursor.string()?.into_owned()),
             "sheets" => once(&mut sheets, cursor.map(Cursor::sheet)?),
             "consensus" => once(&mut consensus, cursor.option(Cursor::consensus)?),
             _ => None,
@@ -333,7 +103,7 @@ impl<'a> Cursor<'a> {
         self.open_struct("Consensus")?;
         let (mut by, mut updated, mut marks) = (None, None, None);
         self.fields(|cursor, name| match name {
-            "by" => once(&mut by, cursor.string()?),
+            "by" => once(&mut by, cursor.string()?.into_owned()),
             "updated" => once(&mut updated, timestamp(&cursor.string()?)?),
             "marks" => once(&mut marks, cursor.map(|c| c.map(Cursor::mark))?),
             _ => None,
@@ -371,7 +141,7 @@ impl<'a> Cursor<'a> {
         let (mut points, mut note, mut preliminary) = (None, None, None);
         self.fields(|cursor, name| match name {
             "points" => once(&mut points, cursor.number()?),
-            "note" => once(&mut note, cursor.string()?),
+            "note" => once(&mut note, cursor.string()?.into_owned()),
             "preliminary" => once(&mut preliminary, cursor.option(Cursor::number)?),
             _ => None,
         })?;

@@ -40,7 +40,7 @@ pub fn read_review(dir: &Path) -> Result<(SourceText, Review), Problem> {
         return Err(Problem::at(&path, None, crate::t!("store-no-review")));
     }
     let source = read_text(&path)?;
-    let review = source.parse()?;
+    let review = source.parse_review()?;
     Ok((source, review))
 }
 

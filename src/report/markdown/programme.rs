@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::{self, Write};
 
-use super::writer::{Report, list, list_or_none};
+use super::writer::{Report, list, list_or_none, with_points};
 use crate::merge::{EPSILON, RegionResult, Status};
 use crate::model::{BudgetRule, Region, Review};
 use crate::report::words::{escape, points};
@@ -17,20 +17,13 @@ impl Report<'_> {
         let results = self.results;
         let funding = results.budget.is_some();
         for tier in &results.rules.tiers {
-            let regions: Vec<String> = results
+            let regions: Vec<&RegionResult> = results
                 .regions
                 .iter()
                 .filter(|r| r.status == Status::Selected && r.tier.as_deref() == Some(&tier.id))
-                .map(|r| {
-                    t!(
-                        "report-with-points",
-                        name = escape(&r.name),
-                        points = points(r.total)
-                    )
-                })
                 .collect();
             let count = regions.len();
-            let regions = self.bounded(regions);
+            let regions = self.bounded(regions, with_points);
             let line = t!(
                 "report-tier",
                 title = escape(&tier.title),
@@ -67,31 +60,25 @@ impl Report<'_> {
             .iter()
             .map(|r| (r.id.as_str(), r))
             .collect();
-        let regions: Vec<String> = out
-            .iter()
-            .map(|r| {
-                let why = by_id
-                    .get(r.region.as_str())
-                    .copied()
-                    .zip(self.review.committee.eligibility.as_ref())
-                    .map(|(region, rule)| crate::report::rule_in_words(rule, region))
-                    .unwrap_or_default();
-                t!(
-                    "report-ineligible-region",
-                    name = escape(&r.name),
-                    why = escape(&why)
-                )
-            })
-            .collect();
-        let count = regions.len();
+        let count = out.len();
+        let rule = self.review.committee.eligibility.as_ref();
+        let regions = self.bounded(out, |r| {
+            let why = by_id
+                .get(r.region.as_str())
+                .copied()
+                .zip(rule)
+                .map(|(region, rule)| crate::report::rule_in_words(rule, region))
+                .unwrap_or_default();
+            t!(
+                "report-ineligible-region",
+                name = escape(&r.name),
+                why = escape(&why)
+            )
+        });
         writeln!(
             self,
             "- {}",
-            t!(
-                "report-ineligible",
-                count = count,
-                regions = list(&self.bounded(regions))
-            )
+            t!("report-ineligible", count = count, regions = list(&regions))
         )
     }
 
@@ -207,21 +194,22 @@ impl Report<'_> {
                 exact = points(region.allocation.unwrap_or(0.0))
             )
         })?;
-        let unfunded: Vec<String> = self
+        let unfunded: Vec<&RegionResult> = self
             .results
             .regions
             .iter()
             .filter(|r| r.flags.iter().any(|f| f == "unfunded"))
-            .map(|r| escape(&r.name))
             .collect();
         if let Some(first) = unfunded.first() {
+            let first = escape(&first.name);
+            let regions = self.bounded(unfunded, |r| escape(&r.name));
             writeln!(
                 self,
                 "- {}",
                 t!(
                     "report-funding-line",
-                    first = first.clone(),
-                    regions = list(&self.bounded(unfunded.clone()))
+                    first = first,
+                    regions = list(&regions)
                 )
             )?;
         }

@@ -3,7 +3,7 @@
 
 use std::fmt::{self, Write};
 
-use super::writer::{Report, list, list_or_none};
+use super::writer::{Report, list, list_or_none, with_points};
 use crate::merge::{EPSILON, RegionResult, Status};
 use crate::report::cutoff;
 use crate::report::words::{self, FlagWords, Form, escape, points};
@@ -178,30 +178,24 @@ impl Report<'_> {
     pub(super) fn selection(&mut self) -> fmt::Result {
         let results = self.results;
         writeln!(self, "## {}\n", t!("report-selection"))?;
-        let names = |status: Status| -> Vec<String> {
+        let names = |status: Status| -> Vec<&RegionResult> {
             results
                 .regions
                 .iter()
                 .filter(|r| r.status == status)
-                .map(|r| {
-                    t!(
-                        "report-with-points",
-                        name = escape(&r.name),
-                        points = points(r.total)
-                    )
-                })
                 .collect()
         };
         if results.rules.tiers.is_empty() {
             let selected = names(Status::Selected);
+            let count = selected.len();
             writeln!(
                 self,
                 "- {}",
                 t!(
                     "report-selected",
-                    count = selected.len(),
+                    count = count,
                     places = results.rules.select,
-                    regions = list_or_none(&self.bounded(selected))
+                    regions = list_or_none(&self.bounded(selected, with_points))
                 )
             )?;
         } else {
@@ -209,7 +203,7 @@ impl Report<'_> {
         }
         let tied = names(Status::Tied);
         if !tied.is_empty() {
-            let tied = self.bounded(tied);
+            let tied = self.bounded(tied, with_points);
             writeln!(self, "- {}", t!("report-tied", regions = list(&tied)))?;
         }
         writeln!(
@@ -217,7 +211,7 @@ impl Report<'_> {
             "- {}",
             t!(
                 "report-not-selected",
-                regions = list_or_none(&self.bounded(names(Status::NotSelected)))
+                regions = list_or_none(&self.bounded(names(Status::NotSelected), with_points))
             )
         )?;
         if let Some(min) = results.rules.min_total {
@@ -227,7 +221,8 @@ impl Report<'_> {
                 t!(
                     "report-below",
                     min = points(min),
-                    regions = list_or_none(&self.bounded(names(Status::BelowThreshold)))
+                    regions =
+                        list_or_none(&self.bounded(names(Status::BelowThreshold), with_points))
                 )
             )?;
         } else if results
@@ -240,7 +235,7 @@ impl Report<'_> {
                 "- {}",
                 t!(
                     "report-below-minimums",
-                    regions = list(&self.bounded(names(Status::BelowThreshold)))
+                    regions = list(&self.bounded(names(Status::BelowThreshold), with_points))
                 )
             )?;
         }
@@ -267,14 +262,14 @@ impl Report<'_> {
             .iter()
             .filter(|r| r.status == Status::Tied)
             .collect();
-        if let Some(first) = tied.first() {
+        if let Some(&first) = tied.first() {
             let places = select.saturating_sub(
                 regions
                     .iter()
                     .filter(|r| r.status == Status::Selected)
                     .count(),
             );
-            let names = self.bounded(tied.iter().map(|r| escape(&r.name)).collect());
+            let names = self.bounded(tied, |r| escape(&r.name));
             return writeln!(
                 self,
                 "{}",

@@ -5,8 +5,9 @@ use std::fmt::{self, Write};
 
 use super::summary::{LISTED, Summary};
 use crate::analysis::Analysis;
-use crate::merge::Results;
+use crate::merge::{RegionResult, Results};
 use crate::model::Review;
+use crate::report::words::{escape, points};
 use crate::t;
 
 pub(super) struct Report<'a> {
@@ -28,12 +29,23 @@ impl Write for Report<'_> {
 
 impl Report<'_> {
     /// The items of a list, all of them in the full report; in the
-    /// summary form at most [`LISTED`] and how many more there are.
-    pub(super) fn bounded(&self, mut items: Vec<String>) -> Vec<String> {
-        if self.summary.is_some() && items.len() > LISTED {
-            let more = items.len() - LISTED;
-            items.truncate(LISTED);
-            items.push(t!("and-more", count = more));
+    /// summary form at most [`LISTED`] and how many more there are. Each
+    /// is put into words by `render` only when listed: the summary of a
+    /// national call does not word 10,000 regions to name 20.
+    pub(super) fn bounded<T>(
+        &self,
+        things: Vec<T>,
+        render: impl FnMut(T) -> String,
+    ) -> Vec<String> {
+        let total = things.len();
+        let shown = if self.summary.is_some() && total > LISTED {
+            LISTED
+        } else {
+            total
+        };
+        let mut items: Vec<String> = things.into_iter().take(shown).map(render).collect();
+        if total > shown {
+            items.push(t!("and-more", count = total - shown));
         }
         items
     }
@@ -129,4 +141,13 @@ pub(super) fn list_or_none(items: &[String]) -> String {
     } else {
         list(items)
     }
+}
+
+/// A region in a list, with its total: `Sapporo (72.5)`.
+pub(super) fn with_points(region: &RegionResult) -> String {
+    t!(
+        "report-with-points",
+        name = escape(&region.name),
+        points = points(region.total)
+    )
 }
