@@ -5,13 +5,10 @@
 //! own). A region that moves without leaving its zone changes no one's
 //! place; see [`probe`](super::probe).
 
+pub(crate) use super::marks::Landing;
 use super::marks::{Marks, Outcome};
 use crate::merge::{Status, Thresholds};
 use crate::model::{Budget, BudgetRule, Region, Review};
-
-/// Where a region lands in a recomputed outcome: its status, its tier (an
-/// index into `committee.tiers`) and whether it is funded, as in [`Outcome`].
-pub(crate) type Landing = (Status, Option<u16>, Option<bool>);
 
 /// Totals closer than this count as touching: far more than `EPSILON`, so
 /// that no chain of totals equal within `EPSILON` reaches across a gap this

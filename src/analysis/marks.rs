@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::findings::StatusChange;
 use crate::merge::{self, RegionResult, Results, Status, Subtotal};
 use crate::model::{Aggregate, Index, Review};
 
@@ -124,6 +125,32 @@ impl Outcome {
     /// Where region `r` lands: its status, tier and funding.
     pub fn landing(&self, r: usize) -> Landing {
         (self.status[r], self.tier[r], self.funded[r])
+    }
+
+    /// What changes for the regions `moved`, each landing elsewhere than
+    /// in this outcome: in this outcome's rank order (then by id).
+    pub fn changes(
+        &self,
+        review: &Review,
+        moved: impl IntoIterator<Item = (usize, Landing)>,
+    ) -> Vec<StatusChange> {
+        let mut changes: Vec<(u32, StatusChange)> = moved
+            .into_iter()
+            .map(|(r, (to, to_tier, to_funded))| {
+                let change = StatusChange {
+                    region: review.regions[r].id.clone(),
+                    from: self.status[r],
+                    to,
+                    from_tier: self.tier[r],
+                    to_tier,
+                    from_funded: self.funded[r],
+                    to_funded,
+                };
+                (self.rank[r], change)
+            })
+            .collect();
+        changes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.region.cmp(&b.1.region)));
+        changes.into_iter().map(|(_, c)| c).collect()
     }
 }
 

@@ -119,26 +119,11 @@ fn hinges(
     without
         .iter()
         .filter_map(|w| {
-            let mut changes: Vec<(u32, StatusChange)> = w
-                .changes
-                .iter()
-                .map(|&(r, (to, to_tier, to_funded))| {
-                    let change = StatusChange {
-                        region: review.regions[r].id.clone(),
-                        from: official.status[r],
-                        to,
-                        from_tier: official.tier[r],
-                        to_tier,
-                        from_funded: official.funded[r],
-                        to_funded,
-                    };
-                    (official.rank[r], change)
-                })
-                .filter(|(_, change)| change.before().crossed(&change.after()))
-                .collect();
             // In the official rank order.
-            changes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.region.cmp(&b.1.region)));
-            let changes: Vec<StatusChange> = changes.into_iter().map(|(_, c)| c).collect();
+            let changes: Vec<StatusChange> = (official.changes(review, w.changes.iter().copied()))
+                .into_iter()
+                .filter(|change| change.before().crossed(&change.after()))
+                .collect();
             (!changes.is_empty()).then(|| Hinge {
                 reviewer: marks.reviewers[w.reviewer].clone(),
                 changes,

@@ -17,7 +17,7 @@
 //! where a change could be, than a hundredth of the smallest step of a
 //! criterion) and refined by bisection.
 
-use super::findings::{Edge, StatusChange, TeamShift};
+use super::findings::{Edge, TeamShift};
 use super::ground::{Ground, Landing, Minimum, minimums};
 use super::marks::{Marks, Outcome};
 use super::meetings::Lines;
@@ -118,26 +118,10 @@ struct Found(f64, f64, Vec<(usize, Landing)>);
 impl Found {
     fn into_edge(self, review: &Review, official: &Outcome) -> Edge {
         let Found(limit, at, moved) = self;
-        let mut changes: Vec<(u32, StatusChange)> = moved
-            .into_iter()
-            .map(|(r, (to, to_tier, to_funded))| {
-                let change = StatusChange {
-                    region: review.regions[r].id.clone(),
-                    from: official.status[r],
-                    to,
-                    from_tier: official.tier[r],
-                    to_tier,
-                    from_funded: official.funded[r],
-                    to_funded,
-                };
-                (official.rank[r], change)
-            })
-            .collect();
-        changes.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.region.cmp(&b.1.region)));
         Edge {
             limit,
             at,
-            changes: changes.into_iter().map(|c| c.1).collect(),
+            changes: official.changes(review, moved),
         }
     }
 }

@@ -503,6 +503,11 @@ fn knife_edge() -> Data {
         scored("board", "r3", marks(5.0, 6.0, 1.0)),
     ];
     let results = merged(&review, &sheets);
+    analysed_data(review, results)
+}
+
+/// The screen's data over `results`, analysed, drafts alike.
+fn analysed_data(review: panelist::model::Review, results: panelist::merge::Results) -> Data {
     let analysis = Some(panelist::analysis::analyse(
         &review,
         &results,
@@ -851,19 +856,7 @@ fn sixty() -> Data {
         &review,
         &[scored("board", "r1", p), scored("board", "r2", q)],
     );
-    let analysis = Some(panelist::analysis::analyse(
-        &review,
-        &results,
-        panelist::analysis::Settings::default(),
-    ));
-    let results = ResultsFile { results, analysis };
-    Data {
-        review,
-        with_drafts: results.clone(),
-        submitted: results,
-        conflicts: Default::default(),
-        changed_since_merge: Vec::new(),
-    }
+    analysed_data(review, results)
 }
 
 /// The lists of every region draw only the rows that show: scrolling down
