@@ -288,15 +288,6 @@ impl App {
         self.order().name_width
     }
 
-    /// Whether `id` is the selected region.
-    pub fn is_selected_region(&self, id: &str) -> bool {
-        self.data
-            .review
-            .regions
-            .get(self.cursor.region)
-            .is_some_and(|r| r.id == id)
-    }
-
     /// The rubric's criteria in order, with their category.
     pub fn criteria(&self) -> Vec<(&Category, &Criterion)> {
         self.data.review.criteria().collect()

@@ -71,9 +71,10 @@ pub(super) fn status_word(region: &RegionResult, results: &crate::merge::Results
 /// Whether a region's status names the minimum total: it misses that, or
 /// no minimum that its flags name.
 fn misses_total(region: &RegionResult) -> bool {
-    let mut below = region.flags.iter().filter_map(|f| f.strip_prefix("below:"));
-    let first = below.next();
-    first.is_none() || first == Some("total") || below.any(|b| b == "total")
+    let mut below = (region.flags.iter())
+        .filter_map(|f| f.strip_prefix("below:"))
+        .peekable();
+    below.peek().is_none() || below.any(|b| b == "total")
 }
 
 /// The columns of the status: 12, or the widest status shown (each kind
