@@ -22,9 +22,12 @@ pub struct Cli {
 /// The command line of this process, parsed with its help in the language
 /// that `--lang`, the config file or the locale chooses, which it also sets
 /// as the process's language for the command. Exits, as clap does, on `--help` or a usage error.
-pub fn parse() -> Cli {
+/// A config file that can't be read or holds what panelist can't use is the
+/// error: `--help` still shows (without it), a command does not run.
+pub fn parse() -> Result<Cli, crate::Problem> {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let config_lang = crate::config::load().ok().and_then(|c| c.lang);
+    let config = crate::config::load();
+    let config_lang = config.as_ref().ok().and_then(|c| c.lang.clone());
     let choose = |flag: Option<&str>| {
         Lang::choose(flag, config_lang.as_deref(), |name| {
             std::env::var(name).ok()
@@ -37,7 +40,7 @@ pub fn parse() -> Cli {
     // The command runs in the language of `--lang` as clap read it; the scan
     // above only chose the language of the help.
     i18n::set_process_lang(choose(cli.lang.as_deref()));
-    cli
+    config.map(|_| cli)
 }
 
 /// A value of `--lang`: a language of the interface, or a usage error that

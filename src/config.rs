@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::source::{SourceText, read_text};
+use crate::i18n::Lang;
+use crate::source::{Anchor, SourceText, read_text};
 use crate::{Error, Problem};
 
 /// The user's `config.ron` (`directories`' config dir for panelist).
@@ -36,8 +37,23 @@ pub fn load() -> Result<Config, Problem> {
     }
 }
 
+/// Parses a config file; a `lang` that is no language of the interface is a
+/// problem at its line, not a setting silently passed over.
 pub fn parse(source: &SourceText) -> Result<Config, Problem> {
-    source.parse()
+    let config: Config = source.parse()?;
+    if let Some(lang) = config
+        .lang
+        .as_deref()
+        .filter(|l| Lang::from_tag(l).is_none())
+    {
+        let at = source.locate(&[Anchor::Field("lang")]);
+        return Err(Problem::at(
+            &source.path,
+            at,
+            crate::t!("cli-lang-unknown", value = lang),
+        ));
+    }
+    Ok(config)
 }
 
 /// The review directory: the one given, else `$PANELIST_DIR`, else the

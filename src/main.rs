@@ -12,7 +12,13 @@ use panelist::Error;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = panelist::cli::parse();
+    let cli = match panelist::cli::parse() {
+        Ok(cli) => cli,
+        Err(problem) => {
+            panelist::errln!("{problem}");
+            return ExitCode::from(1);
+        }
+    };
     match panelist::commands::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Usage(message)) => {

@@ -857,6 +857,54 @@ fn help_is_in_the_language_of_the_flag_the_config_file_or_the_locale() {
 }
 
 #[test]
+fn a_config_file_panelist_cannot_use_stops_the_command_naming_its_line_and_value() {
+    let dir = small_review();
+    let d = arg(&dir.path());
+    let config_home = dir.beside("config");
+    std::fs::create_dir_all(config_home.join("panelist")).unwrap();
+    let config_file = config_home.join("panelist/config.ron");
+    let before = snapshot(&dir.path());
+    for (text, wanted) in [
+        (
+            "(\n    dir: None,\n    lang: Some(\"fr\"),\n)\n",
+            "config.ron:3:",
+        ),
+        ("(lang: Some(\"ja\")\n", "config.ron:"),
+    ] {
+        std::fs::write(&config_file, text).unwrap();
+        let output = panelist()
+            .env("XDG_CONFIG_HOME", &config_home)
+            .env("LANG", "C.UTF-8")
+            .args(["merge", d.as_str()])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{text}: {stderr}");
+        assert!(stderr.contains(wanted), "{text}: {stderr}");
+        assert!(output.stdout.is_empty(), "{text}: the command did not run");
+        // The help still shows, so that the user can find their way.
+        let help = panelist()
+            .env("XDG_CONFIG_HOME", &config_home)
+            .args(["--help"])
+            .output()
+            .unwrap();
+        assert_eq!(help.status.code(), Some(0), "{text}: {help:?}");
+    }
+    std::fs::write(&config_file, "(\n    lang: Some(\"fr\"),\n)\n").unwrap();
+    let output = panelist()
+        .env("XDG_CONFIG_HOME", &config_home)
+        .args(["check", d.as_str()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("\"fr\" is not a language of the interface: en or ja"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&dir.path()), before, "nothing written");
+}
+
+#[test]
 fn an_unknown_language_is_a_usage_error_naming_it_and_the_languages_there_are() {
     let dir = small_review();
     let d = arg(&dir.path());
