@@ -256,7 +256,7 @@ fn regions(n: usize, rng: &mut SplitMix64) -> Vec<Region> {
             Region {
                 id: format!("r{i:0width$}"),
                 name: format!("{place} {field} Cluster"),
-                figures: std::collections::BTreeMap::new(),
+                figures: crate::model::UniqueMap::default(),
                 requested: None,
                 institutions: Vec::new(),
                 summary: format!(

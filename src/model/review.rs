@@ -1,7 +1,6 @@
 //! `review.ron`: the rubric, the regions, the reviewers, the panels and the
 //! committee's rules, with the lookups and checks every layer asks of them.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -70,8 +69,9 @@ pub struct Region {
     #[serde(default)]
     pub summary: String,
     /// Facts about the region entered by the secretariat, not marks.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub figures: BTreeMap<String, f64>,
+    /// Each figure once: a figure given twice is refused, not the last kept.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub figures: UniqueMap<f64>,
     /// The amount the region asks for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested: Option<f64>,

@@ -20,6 +20,12 @@ impl<V> Default for UniqueMap<V> {
     }
 }
 
+impl<V> UniqueMap<V> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<V> Deref for UniqueMap<V> {
     type Target = BTreeMap<String, V>;
     fn deref(&self) -> &Self::Target {

@@ -13,7 +13,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Budget, BudgetRule, Category, Criterion, Region, Review, Rule, Tier};
+use crate::model::{
+    Budget, BudgetRule, Category, Criterion, Region, Review, Rule, Tier, UniqueMap,
+};
 use crate::rng::SplitMix64;
 
 /// The share of `select` in each funded tier's places; the reserve list
@@ -110,10 +112,10 @@ fn figures(region: &mut Region, seed: u64, index: usize) {
     let hundredths = |x: f64| (x * 100.0).round() / 100.0;
     let industry = hundredths(1.0 + 10.0 * rng.unit());
     let machinery = hundredths(2.0 * rng.unit());
-    region.figures = BTreeMap::from([
+    region.figures = UniqueMap(BTreeMap::from([
         ("industry".to_string(), industry),
         ("machinery".to_string(), machinery),
-    ]);
+    ]));
     let requested = 0.6e9 + 0.6e9 * rng.unit();
     region.requested = Some((requested / GRANULARITY).round() * GRANULARITY);
 }

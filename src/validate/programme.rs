@@ -57,7 +57,7 @@ fn minimums(review: &Review, f: &mut Findings) {
 
 fn regions(review: &Review, f: &mut Findings) {
     for region in &review.regions {
-        for (name, value) in &region.figures {
+        for (name, value) in region.figures.iter() {
             if !value.is_finite() {
                 f.add(
                     &[field("regions"), s(&region.id), field("figures"), s(name)],

@@ -1347,6 +1347,29 @@ fn a_figure_the_rule_names_and_a_region_lacks_is_a_warning() {
 }
 
 #[test]
+fn a_figure_given_twice_is_refused_with_its_line_not_the_last_one_kept() {
+    let text = replace_once(
+        SMALL_REVIEW,
+        "Region(id: \"north\", name: \"North\")",
+        "Region(id: \"north\", name: \"North\",\n            figures: {\"industry\": 3.4, \"industry\": 2.0})",
+    );
+    let dir = small_review();
+    std::fs::write(dir.review_ron(), &text).unwrap();
+    let result = run(["check", &arg(&dir.path())]);
+    result.assert_code(1);
+    let line = line_of(&text, "figures: {");
+    let at = format!("{}:{line}:", dir.review_ron().display());
+    assert!(
+        result
+            .stderr
+            .lines()
+            .any(|l| l.contains(&at) && l.contains("duplicate key \"industry\"")),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
 fn a_figure_no_region_has_is_named_with_its_line_and_the_name_it_may_mean() {
     let text = replace_once(
         SMALL_REVIEW,
