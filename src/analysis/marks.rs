@@ -96,12 +96,7 @@ fn fixed_cells(index: &Index, results: &Results, cells: &mut [Vec<Entry>]) -> Ve
 
 /// Per region, whether it fails the committee's eligibility rule.
 fn ineligible(review: &Review) -> Vec<bool> {
-    let rule = review.committee.eligibility.as_ref();
-    review
-        .regions
-        .iter()
-        .map(|r| rule.is_some_and(|rule| !rule.admits(&r.figures, &r.fields)))
-        .collect()
+    review.regions.iter().map(|r| !review.admits(r)).collect()
 }
 
 /// A ranking recomputed by the committee rules.

@@ -182,9 +182,8 @@ pub(super) fn screen(index: &Index, thresholds: &Thresholds, regions: &mut [Regi
             .or_else(|| index.region(id))
     };
     for (i, result) in regions.iter_mut().enumerate() {
-        if let Some(rule) = &review.committee.eligibility
-            && let Some(region) = region(i, &result.region)
-            && !rule.admits(&region.figures, &region.fields)
+        if let Some(region) = region(i, &result.region)
+            && !review.admits(region)
         {
             result.status = Status::Ineligible;
             add_flag(&mut result.flags, "ineligible".to_string());

@@ -197,17 +197,7 @@ fn budget_fields(budget: &Budget, f: &mut Findings) {
 /// region's `requested`; under `Proportional`, least amounts that fit the
 /// total however the funded places are filled by the cheapest regions.
 fn budget_fits(review: &Review, budget: &Budget, f: &mut Findings) {
-    let eligible: Vec<_> = review
-        .regions
-        .iter()
-        .filter(|r| {
-            review
-                .committee
-                .eligibility
-                .as_ref()
-                .is_none_or(|rule| rule.admits(&r.figures, &r.fields))
-        })
-        .collect();
+    let eligible: Vec<_> = review.regions.iter().filter(|r| review.admits(r)).collect();
     match budget.rule {
         BudgetRule::RankOrder => {
             for region in eligible.iter().filter(|r| r.requested.is_none()) {
