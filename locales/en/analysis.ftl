@@ -64,6 +64,7 @@ analysis-table-same = The same { $selected } selected { $selected ->
         [one] region
        *[other] regions
     } in { $same } of { $rounds } rounds.
+analysis-table-left-out = { $shown } regions shown, those around each line; { $left } further from every line are not, { $fragile } of them fragile: report.md names every fragile region.
 analysis-table-margin = Margin at the cutoff: { $margin } ({ $last } over { $next }).
 analysis-table-swap = Swapping them takes { $swap }.
 analysis-table-swap-at-most = Swapping them takes at most { $swap }.

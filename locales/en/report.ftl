@@ -148,6 +148,11 @@ table-total = total
 table-status = status
 table-flags = flags
 table-allocation = allocation
+table-left-out = { $count ->
+    [one] 1 region not shown
+   *[other] { $count } regions not shown
+}
+table-summary-note = { $shown } of { $regions } regions shown: the { $around } either side of each line the rules draw. results.csv lists every region.
 
 ## The selection programme: tiers, eligibility, thresholds, the budget.
 report-col-tier = Tier

@@ -48,6 +48,7 @@ analysis-col-calibrated = 補正後
 analysis-col-verdict = 判定
 analysis-cell-calibrated = { $rank } 位 { $side }
 analysis-table-same = { $rounds } 回中 { $same } 回で、同じ { $selected } 地域が選定されました。
+analysis-table-left-out = 線の前後の { $shown } 地域を表示しました。線から離れた { $left } 地域（うち不安定 { $fragile } 地域）は省略しました。不安定な地域はすべて report.md にあります。
 analysis-table-margin = 選定の境目では { $last } が { $next } を { $margin } 点上回ります。
 analysis-table-swap = 両者が入れ替わるには{ $swap }が必要です。
 analysis-table-swap-at-most = 両者が入れ替わるには多くとも{ $swap }が必要です。

@@ -110,6 +110,8 @@ table-total = 合計
 table-status = 結果
 table-flags = 要確認
 table-allocation = 配分額
+table-left-out = { $count } 地域を省略
+table-summary-note = { $regions } 地域のうち { $shown } 地域を表示しました（規則が引く線の前後 { $around } 地域ずつ）。すべての地域は results.csv にあります。
 
 ## The selection programme: tiers, eligibility, thresholds, the budget.
 report-col-tier = 区分

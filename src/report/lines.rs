@@ -118,6 +118,19 @@ pub fn places(results: &Results) -> Vec<Place> {
     places
 }
 
+/// The regions around every one of `places`, up to `around` either side of
+/// each, by index in rank order: what a summary of the ranking shows.
+pub fn near(
+    results: &Results,
+    places: &[Place],
+    around: usize,
+) -> std::collections::BTreeSet<usize> {
+    places
+        .iter()
+        .flat_map(|place| self::around(results, place.at, around))
+        .collect()
+}
+
 /// The regions around the line at `at`: up to `around` either side, none
 /// of them ineligible (those are not ranked).
 pub fn around(results: &Results, at: usize, around: usize) -> std::ops::Range<usize> {

@@ -1,5 +1,7 @@
 //! The ranking `merge` prints on the terminal.
 
+use super::lines;
+use super::markdown::{AROUND, is_summary};
 use super::words::{self, FlagWords, Form, points};
 use crate::merge::{RegionResult, Results};
 use crate::t;
@@ -10,19 +12,23 @@ const ALLOCATION: usize = 10;
 
 /// The ranking as a plain-text table for the terminal, its columns aligned
 /// in terminal columns (a Japanese name or heading takes two per character).
+/// Past [`FULL_REPORT_UP_TO`](super::FULL_REPORT_UP_TO) regions, as report.md, only the regions
+/// around each line the rules draw, each gap between them counted, and a
+/// last line that says so: results.csv lists every region.
 pub fn table(results: &Results) -> String {
     let categories = &results.categories;
-    let name_width = results
-        .regions
+    let rows = shown(results);
+    let name_width = rows
         .iter()
+        .filter_map(|&i| results.regions.get(i))
         .map(|r| text::width(&r.name))
         .chain([text::width(&t!("table-region"))])
         .max()
         .unwrap_or(0)
         .clamp(6, 32);
-    let statuses: Vec<String> = results
-        .regions
+    let statuses: Vec<String> = rows
         .iter()
+        .filter_map(|&i| results.regions.get(i))
         .map(|r| {
             let word = words::status(r.status, Form::Table, None);
             let title = r.tier.as_deref().map(|id| {
@@ -70,7 +76,13 @@ pub fn table(results: &Results) -> String {
         t!("table-flags")
     ));
     let mut flags = FlagWords::default();
-    for (region, status) in results.regions.iter().zip(&statuses) {
+    let mut next = 0;
+    for (&i, status) in rows.iter().zip(&statuses) {
+        let Some(region) = results.regions.get(i) else {
+            continue;
+        };
+        out.push_str(&gap(i - next));
+        next = i + 1;
         let flags = flags.of(&region.flags).join(";");
         out.push_str(&row(
             region,
@@ -81,7 +93,37 @@ pub fn table(results: &Results) -> String {
             &flags,
         ));
     }
+    out.push_str(&gap(results.regions.len().saturating_sub(next)));
+    if rows.len() < results.regions.len() {
+        out.push_str(&t!(
+            "table-summary-note",
+            shown = rows.len(),
+            regions = results.regions.len(),
+            around = AROUND
+        ));
+        out.push('\n');
+    }
     out
+}
+
+/// The regions the table shows, by index in rank order: every one up to
+/// [`FULL_REPORT_UP_TO`](super::FULL_REPORT_UP_TO), beyond it those around a line.
+fn shown(results: &Results) -> Vec<usize> {
+    if is_summary(results) {
+        lines::near(results, &lines::places(results), AROUND)
+            .into_iter()
+            .collect()
+    } else {
+        (0..results.regions.len()).collect()
+    }
+}
+
+/// The line standing for `count` regions left out, or nothing for none.
+fn gap(count: usize) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    format!("{:>4}  {}\n", ELLIPSIS, t!("table-left-out", count = count))
 }
 
 fn row(

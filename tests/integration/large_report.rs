@@ -108,6 +108,86 @@ fn up_to_the_threshold_the_report_is_the_full_one_and_one_more_region_gives_the_
     );
 }
 
+/// The ranks of the rows of a terminal table, and how many regions its gap
+/// lines say they leave out.
+fn rows_and_left_out(table: &str) -> (Vec<usize>, usize) {
+    let (mut ranks, mut left_out) = (Vec::new(), 0);
+    for line in table.lines().skip(1).filter(|l| l.starts_with(' ')) {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if let Ok(rank) = first.parse::<usize>() {
+            ranks.push(rank);
+        } else if first == "\u{2026}" {
+            let count = line.split_whitespace().nth(1).unwrap_or("");
+            left_out += count
+                .parse::<usize>()
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+        }
+    }
+    (ranks, left_out)
+}
+
+#[test]
+fn the_terminal_tables_show_every_row_up_to_the_threshold_and_past_it_the_regions_around_each_line()
+{
+    let (_, at) = file(report::FULL_REPORT_UP_TO, true);
+    let table = report::table(&at.results);
+    let (ranks, left_out) = rows_and_left_out(&table);
+    assert_eq!(ranks.len(), report::FULL_REPORT_UP_TO, "{table}");
+    assert_eq!(left_out, 0, "{table}");
+    assert!(!table.contains("results.csv lists every region"), "{table}");
+    let solidity = at
+        .analysis
+        .as_ref()
+        .map(|a| report::solidity::table(&at.results, a));
+    assert!(solidity.is_some_and(|t| !t.contains("further from every line")));
+
+    let n = report::FULL_REPORT_UP_TO + 1;
+    let (_, past) = file(n, true);
+    let results = &past.results;
+    let table = report::table(results);
+    let (ranks, left_out) = rows_and_left_out(&table);
+    let near = near(results, report::REPORT_AROUND);
+    let mut wanted: Vec<usize> = near
+        .iter()
+        .map(|&i| results.regions[i].rank as usize)
+        .collect();
+    wanted.sort_unstable();
+    assert_eq!(ranks, wanted, "{table}");
+    assert_eq!(
+        ranks.len() + left_out,
+        n,
+        "every region shown or counted: {table}"
+    );
+    // 100 places and the minimum total at the 300th region: two lines.
+    assert_eq!(report::places(results).len(), 2);
+    assert!(ranks.len() > 2 * report::REPORT_AROUND, "{table}");
+    assert!(
+        table.contains(&format!("{} of {n} regions shown", ranks.len())),
+        "{table}"
+    );
+    let analysis = past.analysis.as_ref().unwrap_or_else(|| panic!("analysed"));
+    let solidity = report::solidity::table(results, analysis);
+    let (shown, _) = rows_and_left_out(&solidity);
+    assert_eq!(shown, wanted, "{solidity}");
+    assert!(
+        solidity.contains(&format!(
+            "{} regions shown, those around each line;",
+            wanted.len()
+        )),
+        "{solidity}"
+    );
+    set_lang(Lang::Ja);
+    let japanese = report::table(results);
+    set_lang(Lang::En);
+    assert!(
+        japanese.contains(&format!(
+            "{n} 地域のうち {} 地域を表示しました",
+            ranks.len()
+        )),
+        "{japanese}"
+    );
+}
+
 fn every_line_flag_and_fragile_region_and_nothing_far(lang: Lang) {
     set_lang(lang);
     let (review, file) = file(400, true);

@@ -40,9 +40,8 @@ pub(super) struct Summary {
 impl Summary {
     pub(super) fn of(results: &Results) -> Summary {
         let places = lines::places(results);
-        let near = places
-            .iter()
-            .flat_map(|place| lines::around(results, place.at, AROUND))
+        let near = lines::near(results, &places, AROUND)
+            .into_iter()
             .filter_map(|i| results.regions.get(i))
             .map(|r| r.region.clone())
             .collect();

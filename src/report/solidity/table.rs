@@ -5,20 +5,31 @@ use super::sentences::{
     boundary_line, calibration_line, cutoff_line, name_of, rank_range, selected_share, side,
     verdict_word,
 };
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Verdict};
 use crate::merge::{Results, Status};
+use crate::report::lines;
+use crate::report::markdown::{AROUND, is_summary};
 use crate::t;
 use crate::text::{Align, ELLIPSIS, Table, truncate};
 
 /// The table `merge` prints after the ranking, its columns aligned in
 /// terminal columns (a Japanese word takes two per character).
+/// Past `FULL_REPORT_UP_TO` regions, as the ranking above it, only the
+/// regions around each line, and how many fragile ones report.md adds.
 pub fn table(results: &Results, analysis: &Analysis) -> String {
     let checks = analysis.by_region();
+    let near = is_summary(results).then(|| lines::near(results, &lines::places(results), AROUND));
+    let (mut left_out, mut fragile_left_out) = (0, 0);
     let mut rows: Vec<[String; 10]> = Vec::new();
-    for region in &results.regions {
+    for (i, region) in results.regions.iter().enumerate() {
         let Some(check) = checks.get(region.region.as_str()) else {
             continue;
         };
+        if near.as_ref().is_some_and(|near| !near.contains(&i)) {
+            left_out += 1;
+            fragile_left_out += usize::from(check.verdict == Verdict::Fragile);
+            continue;
+        }
         let rule = |k: usize| {
             check
                 .by_aggregate
@@ -63,6 +74,7 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
         t!("analysis-col-calibrated"),
         t!("analysis-col-verdict"),
     ];
+    let rows_shown = rows.len();
     let mut table = Table::new(&[Align::Right, Align::Left, Align::Right]);
     table.row(header);
     for row in rows {
@@ -75,6 +87,23 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
     );
     out.push('\n');
     out.push_str(&table.render());
+    if left_out > 0 {
+        out.push_str(&t!(
+            "analysis-table-left-out",
+            shown = rows_shown,
+            left = left_out,
+            fragile = fragile_left_out
+        ));
+        out.push('\n');
+    }
+    out.push_str(&lines_below(results, analysis));
+    out
+}
+
+/// The lines under the table: the same selection, the cutoff and each
+/// tier's end, calibration.
+fn lines_below(results: &Results, analysis: &Analysis) -> String {
+    let mut out = String::new();
     let selected = results
         .regions
         .iter()
