@@ -182,7 +182,8 @@ impl Report<'_> {
             results
                 .regions
                 .iter()
-                .filter(|r| r.status == status)
+                // Drawn by lot in or out: listed with the selected or not.
+                .filter(|r| r.status.by_the_lot_as() == status)
                 .collect()
         };
         if results.rules.tiers.is_empty() {
@@ -263,12 +264,8 @@ impl Report<'_> {
             .filter(|r| r.status == Status::Tied)
             .collect();
         if let Some(&first) = tied.first() {
-            let places = select.saturating_sub(
-                regions
-                    .iter()
-                    .filter(|r| r.status == Status::Selected)
-                    .count(),
-            );
+            let places =
+                select.saturating_sub(regions.iter().filter(|r| r.status.chosen()).count());
             let names = self.bounded(tied, |r| escape(&r.name));
             return writeln!(
                 self,

@@ -102,10 +102,12 @@ impl Data {
             submitted: ResultsFile {
                 results: submitted,
                 analysis: None,
+                lottery: None,
             },
             with_drafts: ResultsFile {
                 results: with_drafts,
                 analysis: None,
+                lottery: None,
             },
             changed_since_merge,
         })

@@ -94,9 +94,9 @@ pub(super) fn status_width(results: &crate::merge::Results) -> usize {
 
 pub(super) fn status_style(theme: &Theme, status: Status) -> Style {
     match status {
-        Status::Selected => theme.ok().add_modifier(Modifier::BOLD),
+        Status::Selected | Status::Drawn => theme.ok().add_modifier(Modifier::BOLD),
         Status::Tied => theme.warn().add_modifier(Modifier::BOLD),
-        Status::NotSelected => Style::default(),
+        Status::NotSelected | Status::NotDrawn => Style::default(),
         Status::BelowThreshold | Status::Ineligible => theme.dim(),
     }
 }
