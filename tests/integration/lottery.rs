@@ -257,3 +257,84 @@ fn a_lottery_seed_that_is_not_a_u64_names_review_ron_and_its_line() {
         assert!(stderr.contains("review.ron:"), "{bad}: {stderr}");
     }
 }
+
+// ---- The results screen ----
+
+use panelist::tui::results::{self as results_tui, App, Data, Effect, Msg, View, screens};
+use panelist::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const PLAIN: Theme = Theme {
+    color: false,
+    unicode: true,
+};
+
+/// The results screen on the planted review, its analysis made as the
+/// shell makes it (and with it the committee's draw).
+fn screen_app(dir: &ReviewDir) -> App {
+    let mut app = App::new(Data::load(&dir.path()).expect("loads"), PLAIN);
+    settle(&mut app);
+    app
+}
+
+fn settle(app: &mut App) {
+    while app.effect() == Some(Effect::Analyse) {
+        let analysed = results_tui::analyse(app);
+        app.update(analysed);
+    }
+}
+
+fn keys(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        settle(app);
+    }
+}
+
+fn drawn_screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|frame| screens::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+#[test]
+fn the_results_screen_draws_as_merge_does_and_says_so() {
+    let dir = planted_dir();
+    let mut app = screen_app(&dir);
+    let lot = app.shown().lottery.clone().expect("drawn on screen");
+    assert_eq!(lot.steps[0].region, "r5");
+    insta::assert_snapshot!("lottery_ranking", drawn_screen(&app).backend());
+    // The region drawn in, on the checks: its grey zone and its draw.
+    keys(
+        &mut app,
+        &[KeyCode::Char('a'), KeyCode::Down, KeyCode::Down],
+    );
+    assert_eq!(app.view(), View::Solidity);
+    let text = drawn_screen(&app).backend().to_string();
+    insta::assert_snapshot!("lottery_solidity", text);
+    for word in ["grey zone", "Drawn by the committee's lottery (seed 2007)"] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+}
+
+#[test]
+fn the_results_screen_says_the_draw_in_japanese() {
+    let dir = planted_dir();
+    panelist::i18n::with_lang(panelist::i18n::Lang::Ja, || {
+        let mut app = screen_app(&dir);
+        let ranking = drawn_screen(&app).backend().to_string();
+        assert!(ranking.contains("抽選選定"), "{ranking}");
+        assert!(ranking.contains("抽選落選"), "{ranking}");
+        keys(
+            &mut app,
+            &[KeyCode::Char('a'), KeyCode::Down, KeyCode::Down],
+        );
+        let text = drawn_screen(&app).backend().to_string();
+        assert!(text.contains("グレーゾーン"), "{text}");
+        assert!(text.contains("委員会の抽選"), "{text}");
+    });
+}

@@ -172,6 +172,32 @@ pub fn analysed(review: &Review, file: &ResultsFile) -> Analysis {
     analysis::analyse(review, &file.results, analysis::Settings::default())
 }
 
+/// The committee's lottery drawn on `file`, once analysed, as `merge`
+/// draws it (see `lottery`), when the review asks for one; the reason in
+/// words when the budget can no longer be shared after it (the results
+/// are then shown as the rules gave them).
+pub fn draw_lottery(review: &Review, file: &mut ResultsFile) -> Option<String> {
+    let lottery = review.committee.lottery?;
+    let analysis = file.analysis.as_ref()?;
+    if file.lottery.is_some() {
+        return None;
+    }
+    let mut results = file.results.clone();
+    match crate::lottery::draw(review, &mut results, analysis, lottery) {
+        Ok(lot) => {
+            file.results = results;
+            file.lottery = Some(lot);
+            None
+        }
+        Err(e) => Some(crate::t!(
+            "merge-lottery-budget-infeasible",
+            needed = e.needed,
+            total = e.total,
+            short = e.needed - e.total
+        )),
+    }
+}
+
 /// Every (reviewer, region) conflict: from `review.ron` and every sheet,
 /// with the institution when an affiliation is the cause.
 fn conflicts(
