@@ -23,12 +23,19 @@ pub struct GreyZone {
 
 /// The regions that take a position (neither ineligible nor below a
 /// threshold), in the official order: position `k + 1` is `placed[k]`.
+/// That is by rank, ex aequo by id (rule 6), which the results' own order
+/// is until a lottery reorders its zone: so the zones of results after a
+/// draw are those of the results before it.
 pub(crate) fn placed(results: &Results) -> Vec<&RegionResult> {
-    results
+    let mut placed: Vec<&RegionResult> = results
         .regions
         .iter()
         .filter(|r| !r.status.excluded())
-        .collect()
+        .collect();
+    if !placed.is_sorted_by_key(|r| (r.rank, &r.region)) {
+        placed.sort_by(|a, b| (a.rank, &a.region).cmp(&(b.rank, &b.region)));
+    }
+    placed
 }
 
 /// Every line the rules draw through the positions, with how many lie

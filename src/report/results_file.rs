@@ -46,7 +46,12 @@ impl ResultsFile {
     /// The text of results.ron (format 2): the results and the analysis,
     /// the checksums of `inputs`, and no copy of the marks.
     pub fn to_ron(&self, inputs: &[InputFile]) -> String {
-        let file = format::File::new(self, inputs);
+        let file = format::File::new(
+            &self.results,
+            self.analysis.as_ref(),
+            self.lottery.as_ref(),
+            inputs,
+        );
         match ron::ser::to_string_pretty(&file, config()) {
             Ok(mut text) => {
                 text.push('\n');
@@ -118,7 +123,7 @@ impl ReadResults {
                 });
             }
         };
-        let Some((file, inputs)) = format2.into_results() else {
+        let Some(((results, analysis, lottery), inputs)) = format2.into_results() else {
             return Err(ron::error::SpannedError {
                 code: ron::Error::Message(
                     "`checks` names a region that is not among the `regions`".into(),
@@ -129,7 +134,14 @@ impl ReadResults {
                 },
             });
         };
-        Ok(ReadResults { file, inputs })
+        Ok(ReadResults {
+            file: ResultsFile {
+                results,
+                analysis,
+                lottery,
+            },
+            inputs,
+        })
     }
 }
 

@@ -150,6 +150,39 @@ fn a_zone_of_fewer_than_two_draws_nothing_and_changes_nothing() {
     assert_eq!(results, official);
 }
 
+/// The first stage's cutoff: two regions apart by a point, in one grey
+/// zone (not a tie); a seed that draws the lower one in.
+#[test]
+fn a_zone_without_a_tie_is_drawn_too_and_its_grey_zones_stay_the_same() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2001-candidates");
+    let review = panelist::store::load_review(&dir).expect("the sample loads");
+    let files = panelist::store::load_inputs(&review, &[], &()).expect("its panel files load");
+    let official =
+        panelist::store::merge_inputs(&review, &files, panelist::merge::MergeOptions::default())
+            .expect("the sample merges");
+    let analysis = analysis::analyse(&review.review, &official, analysis::Settings::default());
+    let zones = lottery::grey_zones(&official, &analysis);
+    assert_eq!(zones.len(), 1, "{zones:?}");
+    assert_eq!(zones[0].regions, ["osaka-izumi", "osaka-east"]);
+    let (seed, results, lot) = (0..64u64)
+        .find_map(|seed| {
+            let mut results = official.clone();
+            let lot = lottery::draw(&review.review, &mut results, &analysis, Lottery { seed })
+                .expect("drawn");
+            (lot.steps[0].region == "osaka-east").then_some((seed, results, lot))
+        })
+        .expect("some seed draws Osaka East in");
+    assert_eq!(lot.positions, [30, 31], "seed {seed}");
+    assert_eq!(status(&results, "osaka-east"), Status::Drawn);
+    assert_eq!(status(&results, "osaka-izumi"), Status::NotDrawn);
+    // Listed in the order of their new positions, each with its rank.
+    let at = |id: &str| results.regions.iter().position(|r| r.region == id);
+    assert!(at("osaka-east") < at("osaka-izumi"));
+    let izumi = results.regions.iter().find(|r| r.region == "osaka-izumi");
+    assert_eq!(izumi.map(|r| r.rank), Some(30));
+    assert_eq!(lottery::grey_zones(&results, &analysis), zones);
+}
+
 /// The planted review on disk, with its lottery.
 fn planted_dir() -> ReviewDir {
     let (review, _) = review(&PLANTED, Some(2007));

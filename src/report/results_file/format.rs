@@ -17,7 +17,9 @@ use crate::merge::{
 };
 use crate::model::Aggregate;
 use crate::report::input_file::InputFile;
-use crate::report::results_file::ResultsFile;
+
+/// What a file holds: the results, their analysis and the lottery.
+pub(super) type Read = (Results, Option<Analysis>, Option<Lot>);
 
 /// The format this version writes.
 pub const FORMAT: u32 = 2;
@@ -99,8 +101,12 @@ pub(super) struct Region {
 
 impl File {
     /// The file of `results`, with `analysis` and the checksums of `inputs`.
-    pub fn new(file: &ResultsFile, inputs: &[InputFile]) -> File {
-        let (results, analysis) = (&file.results, file.analysis.as_ref());
+    pub fn new(
+        results: &Results,
+        analysis: Option<&Analysis>,
+        lottery: Option<&Lot>,
+        inputs: &[InputFile],
+    ) -> File {
         let first = results.regions.first();
         let subtotals = first.map_or_else(Vec::new, |r| {
             r.subtotals.iter().map(|s| s.category.clone()).collect()
@@ -131,14 +137,14 @@ impl File {
             }),
             check_rules: analysis.map_or_else(Vec::new, |a| checks::rules(&a.regions)),
             checks: analysis.map_or_else(Vec::new, |a| a.regions.iter().map(Check::new).collect()),
-            lottery: file.lottery.clone(),
+            lottery: lottery.cloned(),
         }
     }
 
     /// The results it holds: every field as the merge gave it, but the
     /// individual marks (`scores`), which the panel files hold.
     /// `None` when the analysis has findings for a region the results lack.
-    pub fn into_results(self) -> Option<(ResultsFile, Vec<InputFile>)> {
+    pub fn into_results(self) -> Option<(Read, Vec<InputFile>)> {
         let File {
             review,
             title,
@@ -186,12 +192,7 @@ impl File {
             warnings,
             budget,
         };
-        let file = ResultsFile {
-            results,
-            analysis,
-            lottery,
-        };
-        Some((file, inputs))
+        Some(((results, analysis, lottery), inputs))
     }
 }
 
