@@ -183,6 +183,62 @@ fn a_zone_without_a_tie_is_drawn_too_and_its_grey_zones_stay_the_same() {
     assert_eq!(lottery::grey_zones(&results, &analysis), zones);
 }
 
+/// Under a `RankOrder` budget the line is the funding line: two regions
+/// ex aequo across it (both selected, one funded) are drawn, and the money
+/// follows the positions drawn.
+#[test]
+fn under_a_rank_order_budget_the_funding_line_is_drawn_and_the_money_follows() {
+    use panelist::model::{Budget, BudgetRule};
+    let marks = [
+        ("r1", [9.0, 9.0, 9.0]),
+        ("r2", [7.0, 5.0, 3.0]),
+        ("r3", [3.0, 5.0, 7.0]),
+        ("r4", [2.0, 2.0, 2.0]),
+        ("r5", [1.0, 1.0, 1.0]),
+    ];
+    let (mut review, sheets) = review(&marks, Some(2007));
+    review.committee.select = Some(4);
+    for region in &mut review.regions {
+        region.requested = Some(1.0);
+    }
+    review.committee.budget = Some(Budget {
+        total: 2.0,
+        unit: "JPY".into(),
+        rule: BudgetRule::RankOrder,
+        granularity: 1.0,
+    });
+    let official = merged(&review, &sheets);
+    assert_eq!(status(&official, "r3"), Status::Selected);
+    let unfunded = |results: &Results, id: &str| {
+        let region = results.regions.iter().find(|r| r.region == id);
+        region.is_some_and(|r| r.flags.iter().any(|f| f == "unfunded"))
+    };
+    assert!(
+        unfunded(&official, "r3"),
+        "the funding line falls inside the tie"
+    );
+    let (results, _, lot) = drawn(&review, &sheets, 2007);
+    assert_eq!(lot.line, panelist::analysis::Line::Funding);
+    assert_eq!(lot.inside, 2);
+    assert_eq!(lot.zone, ["r2", "r3"]);
+    let first = lot.steps[0].region.clone();
+    let second = lot.steps[1].region.clone();
+    assert_eq!(status(&results, &first), Status::Drawn);
+    assert_eq!(status(&results, &second), Status::NotDrawn);
+    assert!(!unfunded(&results, &first) && unfunded(&results, &second));
+    let allocation = |id: &str| {
+        results
+            .regions
+            .iter()
+            .find(|r| r.region == id)
+            .and_then(|r| r.allocation)
+    };
+    assert_eq!(allocation(&first), Some(1.0));
+    assert_eq!(allocation(&second), Some(0.0));
+    assert_eq!(results.budget.as_ref().map(|b| b.allocated), Some(2.0));
+    assert_eq!(status(&results, "r4"), Status::Selected);
+}
+
 /// The planted review on disk, with its lottery.
 fn planted_dir() -> ReviewDir {
     let (review, _) = review(&PLANTED, Some(2007));
