@@ -76,4 +76,16 @@ mod tests {
         assert_eq!(rng.below(0), 0);
         assert_eq!(rng.below(1), 0);
     }
+
+    #[test]
+    fn below_from_gives_below_and_the_number_it_came_from() {
+        let (mut a, mut b) = (SplitMix64::new(2007), SplitMix64::new(2007));
+        for n in [1usize, 2, 3, 7, 1000, usize::MAX] {
+            let (index, x) = b.below_from(n);
+            assert_eq!(a.below(n), index);
+            // Lemire's map, as the lottery's report states it.
+            assert_eq!(((u128::from(x) * n as u128) >> 64) as usize, index);
+        }
+        assert_eq!(SplitMix64::new(2007).below_from(0), (0, 0));
+    }
 }
