@@ -344,6 +344,12 @@ fn a_lottery_seed_that_is_not_a_u64_names_review_ron_and_its_line() {
         let assert = panelist().arg("merge").arg(dir.path()).assert().code(1);
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
         assert!(stderr.contains("review.ron:"), "{bad}: {stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "seed: {bad} is not a whole number from 0 to 18446744073709551615"
+            )),
+            "{bad}: {stderr}"
+        );
     }
 }
 
