@@ -248,6 +248,7 @@ report-grey-line = **{ $line }** (after position { $inside }): { $count } { $cou
 }: { $regions }.
 report-grey-region = { $name } (mean rank { $mean }, 90% of ranks { $low } to { $high })
 report-grey-region-settled = { $name } (ranks { $low } to { $high }, not ranked again)
+report-cutoff-drawn = The cutoff falls inside a tie: { $regions } share rank { $rank } with { $total } points, and the committee's lottery drew their places (see Official lottery).
 report-lottery-title = Official lottery
 report-lottery-intro = The committee asked for a lottery with the published seed { $seed }: the places of the grey zone of the line "{ $line }" (after position { $inside }) are drawn by lot among its regions. The generator is SplitMix64 seeded with { $seed }; each draw takes, of the m regions left in id order, the one at index floor(x * m / 2^64), x the generator's next number (a number that would favour some index is drawn again: Lemire's rejection, rarely needed). The same files and seed give the same draw on any machine.
 report-lottery-region = { $name } (`{ $id }`)

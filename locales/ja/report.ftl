@@ -182,6 +182,7 @@ report-grey-intro = 上のブートストラップの各回から、規則が引
 report-grey-line = **{ $line }**（{ $inside } 位置の後）：{ $count } 地域：{ $regions }。
 report-grey-region = { $name }（平均順位 { $mean }、順位の 90% は { $low }〜{ $high } 位）
 report-grey-region-settled = { $name }（{ $low }〜{ $high } 位、再順位付けなし）
+report-cutoff-drawn = 選定の境目は同点の中にあります：{ $regions } が { $total } 点で同じ { $rank } 位となり、委員会の抽選でその位置を決めました（「公式の抽選」を参照）。
 report-lottery-title = 公式の抽選
 report-lottery-intro = 委員会は公表したシード { $seed } による抽選を求めました。線「{ $line }」（{ $inside } 位置の後）のグレーゾーンの位置を、その地域の間で抽選により決めます。乱数生成器は SplitMix64、シードは { $seed } です。各回、ID 順に残る m 地域のうち、生成器の次の数 x について floor(x × m / 2^64) 番目（0 から数える）の地域を引きます（特定の番号に偏る数は引き直します。Lemire の棄却法で、まれにしか起きません）。同じファイルと同じシードなら、どの計算機でも同じ抽選結果になります。
 report-lottery-region = { $name }（`{ $id }`）

@@ -284,6 +284,15 @@ fn merge_writes_drawn_and_not_drawn_in_every_output_in_both_languages() {
         let report = read("report.md");
         assert!(report.contains(lottery_title), "{report}");
         assert!(report.contains(drawn_word), "{report}");
+        assert!(!report.contains("category ?"), "{report}");
+        if lang == "en" {
+            assert!(
+                report.contains(
+                    "R5, R4, R3 share rank 3 with 5.00 points, and the committee's lottery drew"
+                ),
+                "{report}"
+            );
+        }
         assert!(report.contains("12450984443133148697"), "{report}");
         let file = ResultsFile::from_ron(&read("results.ron")).expect("results.ron reads");
         let lot = file.lottery.expect("the lottery in results.ron");
@@ -306,6 +315,10 @@ fn merge_writes_drawn_and_not_drawn_in_every_output_in_both_languages() {
     let out = dir.beside("out-ja");
     let report = std::fs::read_to_string(out.join("report.md")).expect("report.md");
     assert!(report.contains("抽選落選"), "{report}");
+    assert!(
+        report.contains("委員会の抽選でその位置を決めました"),
+        "{report}"
+    );
     assert!(report.contains("## グレーゾーン"), "{report}");
 }
 

@@ -306,6 +306,25 @@ impl Report<'_> {
         ) else {
             return Ok(());
         };
+        let drawn = |r: &RegionResult| matches!(r.status, Status::Drawn | Status::NotDrawn);
+        if last.rank == next.rank && drawn(last) && drawn(next) {
+            // Ex aequo across the cutoff, and the committee's lottery drew.
+            let group: Vec<&RegionResult> = regions
+                .iter()
+                .filter(|r| r.rank == last.rank && drawn(r))
+                .collect();
+            let names = self.bounded(group, |r| escape(&r.name));
+            return writeln!(
+                self,
+                "{}",
+                t!(
+                    "report-cutoff-drawn",
+                    regions = list(&names),
+                    rank = last.rank,
+                    total = points(last.total)
+                )
+            );
+        }
         if (last.total - next.total).abs() <= EPSILON {
             let category = next.decided_by.as_deref().unwrap_or("?");
             return writeln!(
