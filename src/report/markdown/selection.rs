@@ -306,24 +306,8 @@ impl Report<'_> {
         ) else {
             return Ok(());
         };
-        let drawn = |r: &RegionResult| matches!(r.status, Status::Drawn | Status::NotDrawn);
         if last.rank == next.rank && drawn(last) && drawn(next) {
-            // Ex aequo across the cutoff, and the committee's lottery drew.
-            let group: Vec<&RegionResult> = regions
-                .iter()
-                .filter(|r| r.rank == last.rank && drawn(r))
-                .collect();
-            let names = self.bounded(group, |r| escape(&r.name));
-            return writeln!(
-                self,
-                "{}",
-                t!(
-                    "report-cutoff-drawn",
-                    regions = list(&names),
-                    rank = last.rank,
-                    total = points(last.total)
-                )
-            );
+            return self.cutoff_drawn(last);
         }
         if (last.total - next.total).abs() <= EPSILON {
             let category = next.decided_by.as_deref().unwrap_or("?");
@@ -353,6 +337,25 @@ impl Report<'_> {
                 next_rank = next.rank,
                 next_total = points(next.total),
                 margin = points(last.total - next.total)
+            )
+        )
+    }
+
+    /// The cutoff inside an ex-aequo group whose places the committee's
+    /// lottery drew (`last` the last region in).
+    fn cutoff_drawn(&mut self, last: &RegionResult) -> fmt::Result {
+        let group: Vec<&RegionResult> = (self.results.regions.iter())
+            .filter(|r| r.rank == last.rank && drawn(r))
+            .collect();
+        let names = self.bounded(group, |r| escape(&r.name));
+        writeln!(
+            self,
+            "{}",
+            t!(
+                "report-cutoff-drawn",
+                regions = list(&names),
+                rank = last.rank,
+                total = points(last.total)
             )
         )
     }
@@ -504,4 +507,9 @@ impl Report<'_> {
         };
         writeln!(self, "- {sentence}")
     }
+}
+
+/// Whether the committee's lottery gave the region its place.
+fn drawn(region: &RegionResult) -> bool {
+    matches!(region.status, Status::Drawn | Status::NotDrawn)
 }
