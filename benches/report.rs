@@ -62,6 +62,7 @@ fn merged(programme: bool) -> (&'static Review, &'static ResultsFile) {
         let file = ResultsFile {
             results,
             analysis: None,
+            lottery: None,
         };
         (synthetic.review, file)
     });

@@ -47,6 +47,7 @@ pub mod config;
 mod error;
 pub mod form;
 pub mod i18n;
+pub mod lottery;
 pub mod merge;
 pub mod model;
 pub mod progress;

@@ -18,7 +18,7 @@ pub use conflict::{Conflict, conflict, institution_key};
 pub use index::Index;
 pub use keys::{KeyLineError, public_key};
 pub use panel_file::{Consensus, Mark, PanelFile, Scores, Sheet};
-pub use programme::{Budget, BudgetRule, Follows, PROGRAMME_EPSILON, Rule, Tier};
+pub use programme::{Budget, BudgetRule, Follows, Lottery, PROGRAMME_EPSILON, Rule, Tier};
 pub use review::{
     Aggregate, Category, Committee, Criterion, GRID_TOLERANCE, Panel, Placed, Refusal, Region,
     Regions, Reveal, Review, Reviewer, SELECTED_TIER, depth_first, format_points, on_grid,

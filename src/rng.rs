@@ -29,15 +29,24 @@ impl SplitMix64 {
     /// Uniform in `0..n`, without the bias of a plain modulo (Lemire 2019);
     /// 0 when `n` is 0.
     pub fn below(&mut self, n: usize) -> usize {
+        self.below_from(n).0
+    }
+
+    /// [`SplitMix64::below`], with the number it was taken from: the
+    /// first `x` drawn with `x·n mod 2⁶⁴` at least `2⁶⁴ mod n` (the others
+    /// are rejected), giving `⌊x·n / 2⁶⁴⌋`; (0, 0) when `n` is 0. So that
+    /// a published draw can be checked by hand.
+    pub fn below_from(&mut self, n: usize) -> (usize, u64) {
         let n = n as u64;
         if n == 0 {
-            return 0;
+            return (0, 0);
         }
         let threshold = n.wrapping_neg() % n;
         loop {
-            let product = u128::from(self.next_u64()) * u128::from(n);
+            let x = self.next_u64();
+            let product = u128::from(x) * u128::from(n);
             if (product as u64) >= threshold {
-                return (product >> 64) as usize;
+                return ((product >> 64) as usize, x);
             }
         }
     }
@@ -66,5 +75,17 @@ mod tests {
         assert!(seen.iter().all(|&count| count > 800), "{seen:?}");
         assert_eq!(rng.below(0), 0);
         assert_eq!(rng.below(1), 0);
+    }
+
+    #[test]
+    fn below_from_gives_below_and_the_number_it_came_from() {
+        let (mut a, mut b) = (SplitMix64::new(2007), SplitMix64::new(2007));
+        for n in [1usize, 2, 3, 7, 1000, usize::MAX] {
+            let (index, x) = b.below_from(n);
+            assert_eq!(a.below(n), index);
+            // Lemire's map, as the lottery's report states it.
+            assert_eq!(((u128::from(x) * n as u128) >> 64) as usize, index);
+        }
+        assert_eq!(SplitMix64::new(2007).below_from(0), (0, 0));
     }
 }

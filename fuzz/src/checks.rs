@@ -319,7 +319,11 @@ fn amounts(review: &Review, budget: &Budget, results: &Results) {
 /// results, in English or Japanese.
 pub fn reports(review: &Review, results: Results, analysis: Option<Analysis>, japanese: bool) {
     let lang = if japanese { Lang::Ja } else { Lang::En };
-    let file = ResultsFile { results, analysis };
+    let file = ResultsFile {
+        results,
+        analysis,
+        lottery: None,
+    };
     let inputs = [InputFile {
         path: "scores/committee.ron".to_string(),
         sha256: "0".repeat(64),

@@ -87,6 +87,7 @@ src-value-not = { $field }: { $value } is not { $expected }
 src-expected-time = a UTC time like "2007-06-01T10:15:00Z"
 src-expected-number = a number like { $example }
 src-expected-whole = a whole number of 0 or more, like 6
+src-expected-seed = a whole number from 0 to 18446744073709551615, like 2007
 src-expected-bool = true or false
 src-expected-text = text in double quotes, like "..."
 src-expected-option = { $field }: { $value } is not None or Some(...); write { $fixed }

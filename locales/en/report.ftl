@@ -243,3 +243,23 @@ report-analysis-rows = The table shows the regions around each line and every fr
 chart-histogram = Regions by total, in bins of { $width } points
 chart-histogram-regions = Regions
 chart-around = Around the line: { $line }
+
+## report.md: the grey zones and the committee's lottery
+report-grey-title = Grey zones
+report-grey-intro = From the bootstrap rounds above, for each line the rules draw: the regions whose middle 90% of ranks lies on both sides of it (as well as the last region inside it and as badly as the first outside it, having landed elsewhere than their official place in some round), and every region of an ex-aequo group across it; each with its mean rank over the rounds and the middle 90% of its ranks. The rules decide the results; this shows where chance in who reviewed could have.
+report-grey-line = **{ $line }** (after position { $inside }): { $count } { $count ->
+    [one] region
+   *[other] regions
+}: { $regions }.
+report-grey-region = { $name } (mean rank { $mean }, 90% of ranks { $low } to { $high })
+report-grey-region-settled = { $name } (ranks { $low } to { $high }, not ranked again)
+report-cutoff-drawn = The cutoff falls inside a tie: { $regions } share rank { $rank } with { $total } points, and the committee's lottery drew their places (see Official lottery).
+report-lottery-title = Official lottery
+report-lottery-intro = The committee asked for a lottery with the published seed { $seed }: the places of the grey zone of the line "{ $line }" (after position { $inside }) are drawn by lot among its regions. The generator is SplitMix64 seeded with { $seed }; each draw takes, of the m regions left in id order, the one at index floor(x * m / 2^64), x the generator's next number (a number that would favour some index is drawn again: Lemire's rejection, rarely needed). The same files and seed give the same draw on any machine.
+report-lottery-region = { $name } (`{ $id }`)
+report-lottery-zone = The zone, in id order: { $regions } ({ $count } regions); its official positions: { $positions }. Each region drawn takes the next of them, best first:
+report-lottery-step = Of { $left } left, number { $number }, index { $index }: **{ $name }** (`{ $id }`) takes position { $position }, { $status }.
+report-lottery-after = Tiers and the budget then apply to the new positions as to any others. Each region keeps its rank by total; a region of the zone that lands inside the line is Drawn, one outside it NotDrawn.
+report-lottery-no-line = Nothing was drawn: the line has no regions on one of its sides.
+report-lottery-fewer = Nothing was drawn: the grey zone holds fewer than two regions ({ $regions }), and the order of the rules stands.
+report-lottery-one-side = Nothing was drawn: the grey zone's regions ({ $regions }) hold positions { $positions }, all on one side of the line, so a lot could change nothing.

@@ -71,6 +71,10 @@ results-cutoff-tie = cutoff: { $places } { $places ->
     [one] place
    *[other] places
 } { $dot } inside a tie: the committee decides
+results-cutoff-lot = cutoff: { $places } { $places ->
+    [one] place
+   *[other] places
+} { $dot } inside a tie: drawn by lot
 results-detail-rank = Rank { $rank } of { $regions }  { $total } of { $max }
 results-detail-marks = { $marks } { $marks ->
         [one] mark
@@ -143,6 +147,7 @@ results-tier-line-reserve = { $title } ({ $places } { $places ->
 }, no funding)
 results-line-margin = margin { $margin }
 results-line-tie = inside a tie: the committee decides
+results-line-lot = inside a tie: drawn by lot
 results-funding-line = funding line { $dot } { $funded } funded
 results-budget = Budget { $total } { $dot } allocated { $allocated } { $dot } left { $left }
 results-apart = Not eligible ({ $count })

@@ -7,6 +7,12 @@ word-status-not-selected = NotSelected
 word-status-tied = Tied
 word-status-below = BelowThreshold
 word-status-ineligible = Ineligible
+word-status-drawn = Drawn
+word-status-not-drawn = NotDrawn
+word-status-drawn-screen = Drawn
+word-status-not-drawn-screen = Not drawn
+word-status-drawn-legend = Drawn by lot into the selection
+word-status-not-drawn-legend = Not drawn (the lot left it out)
 
 ## Statuses in a results screen's column.
 word-status-selected-screen = Selected

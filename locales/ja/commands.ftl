@@ -78,6 +78,7 @@ src-value-not = { $field }: { $value } は{ $expected }ではありません
 src-expected-time = "2007-06-01T10:15:00Z" のような UTC 時刻
 src-expected-number = { $example } のような数値
 src-expected-whole = 6 のような 0 以上の整数
+src-expected-seed = 2007 のような 0 から 18446744073709551615 までの整数
 src-expected-bool = true または false
 src-expected-text = "…" のような二重引用符で囲んだ文字列
 src-expected-option = { $field }: { $value } は None または Some(…) ではありません。{ $fixed } と書いてください

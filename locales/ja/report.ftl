@@ -177,3 +177,20 @@ report-analysis-rows = この表には各境目の前後の地域と不安定な
 chart-histogram = 合計点ごとの地域数（{ $width } 点刻み）
 chart-histogram-regions = 地域数
 chart-around = 境目：{ $line } の前後
+
+## report.md：グレーゾーンと委員会の抽選
+report-grey-title = グレーゾーン
+report-grey-intro = 上のブートストラップの各回から、規則が引く線ごとに、順位の中央 90% が線の両側にかかる地域（線の内側の最後の地域と同じくらい上位にも、外側の最初の地域と同じくらい下位にもなり、どこかの回で公式とは別の位置に入ったもの）と、線をまたぐ同順位の組のすべての地域を挙げます。各地域に、各回の平均順位と順位の中央 90% の範囲を添えます。結果を決めるのは規則であり、ここは審査員の組合せという偶然が結果を左右しえた所を示します。
+report-grey-line = **{ $line }**（{ $inside } 位置の後）：{ $count } 地域：{ $regions }。
+report-grey-region = { $name }（平均順位 { $mean }、順位の 90% は { $low }〜{ $high } 位）
+report-grey-region-settled = { $name }（{ $low }〜{ $high } 位、再順位付けなし）
+report-cutoff-drawn = 選定の境目は同点の中にあります：{ $regions } が { $total } 点で同じ { $rank } 位となり、委員会の抽選でその位置を決めました（「公式の抽選」を参照）。
+report-lottery-title = 公式の抽選
+report-lottery-intro = 委員会は公表したシード { $seed } による抽選を求めました。線「{ $line }」（{ $inside } 位置の後）のグレーゾーンの位置を、その地域の間で抽選により決めます。乱数生成器は SplitMix64、シードは { $seed } です。各回、ID 順に残る m 地域のうち、生成器の次の数 x について floor(x × m / 2^64) 番目（0 から数える）の地域を引きます（特定の番号に偏る数は引き直します。Lemire の棄却法で、まれにしか起きません）。同じファイルと同じシードなら、どの計算機でも同じ抽選結果になります。
+report-lottery-region = { $name }（`{ $id }`）
+report-lottery-zone = ゾーンの地域（ID 順）：{ $regions }（{ $count } 地域）。その公式の位置：{ $positions }。引かれた地域が、上位から順にその位置を一つずつ受け取ります。
+report-lottery-step = 残り { $left } 地域、数 { $number }、番号 { $index }：**{ $name }**（`{ $id }`）が位置 { $position } を受け取り、{ $status }。
+report-lottery-after = その後、新しい位置に対して区分と予算を通常どおり適用します。各地域の合計点による順位は変わりません。ゾーンの地域のうち線の内側に入ったものは抽選選定、外側は抽選落選です。
+report-lottery-no-line = 抽選は行われませんでした：線の片側に地域がありません。
+report-lottery-fewer = 抽選は行われませんでした：グレーゾーンの地域が 2 つ未満（{ $regions }）のため、規則による順序のままです。
+report-lottery-one-side = 抽選は行われませんでした：グレーゾーンの地域（{ $regions }）の位置 { $positions } がすべて線の片側にあり、抽選で変わるものがありません。

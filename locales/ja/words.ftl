@@ -7,6 +7,12 @@ word-status-not-selected = 不選定
 word-status-tied = 同点
 word-status-below = 基準点未満
 word-status-ineligible = 対象外
+word-status-drawn = 抽選選定
+word-status-not-drawn = 抽選落選
+word-status-drawn-screen = 抽選選定
+word-status-not-drawn-screen = 抽選落選
+word-status-drawn-legend = 抽選により選定
+word-status-not-drawn-legend = 抽選により不選定
 
 ## Statuses in a results screen's column.
 word-status-selected-screen = 選定

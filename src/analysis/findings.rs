@@ -90,6 +90,11 @@ pub struct RegionCheck {
     /// The middle 90% of its ranks over the bootstrap rounds.
     pub rank_low: u32,
     pub rank_high: u32,
+    /// Its mean rank over the bootstrap rounds; `None` when it was not
+    /// ranked again (settled: its landing is certain, and its rank range
+    /// the ranks it can take), and in files written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_rank: Option<f64>,
     /// Reviewers without whom it would be in instead of out, or the reverse.
     pub hangs_on: Vec<String>,
     /// Its place under each aggregate rule: Mean, Median, TrimmedMean.
@@ -436,9 +441,11 @@ pub enum Standing {
 
 pub fn standing(status: Status) -> Standing {
     match status {
-        Status::Selected => Standing::In,
+        Status::Selected | Status::Drawn => Standing::In,
         Status::Tied => Standing::Tied,
-        Status::NotSelected | Status::BelowThreshold | Status::Ineligible => Standing::Out,
+        Status::NotSelected | Status::NotDrawn | Status::BelowThreshold | Status::Ineligible => {
+            Standing::Out
+        }
     }
 }
 

@@ -194,6 +194,7 @@ fn region_checks(
                     .then_some(resampled.kept[r]),
                 rank_low: resampled.rank_range(r).0,
                 rank_high: resampled.rank_range(r).1,
+                expected_rank: resampled.mean_rank(r),
                 hangs_on: hangs_on
                     .get(result.region.as_str())
                     .cloned()

@@ -111,6 +111,17 @@ impl Resampled {
         }
     }
 
+    /// Region `r`'s mean rank over the rounds it was ranked in; `None` for
+    /// a settled region (not ranked again: [`Resampled::rank_range`] gives
+    /// the ranks it can take) or one never ranked.
+    pub fn mean_rank(&self, r: usize) -> Option<f64> {
+        if matches!(self.settled.get(r), Some(Some(_))) || self.ranks[r].is_empty() {
+            return None;
+        }
+        let sum: u64 = self.ranks[r].iter().map(|&k| u64::from(k)).sum();
+        Some(sum as f64 / self.ranks[r].len() as f64)
+    }
+
     /// The largest standard error of a share of these rounds: selected,
     /// and kept where the official outcome has tiers or funding. (A settled
     /// region's shares are 0 or 1, without error, whether or not its rounds

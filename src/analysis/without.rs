@@ -393,10 +393,13 @@ impl<'m, 'a> Cutoff<'m, 'a> {
         let clear = |r: usize, total: f64| {
             let before = official.total[r];
             match official.status[r] {
-                Status::Selected => total > edge_high + BAND && before > edge_high + BAND,
-                Status::NotSelected | Status::BelowThreshold | Status::Ineligible => {
-                    total < edge_low - BAND && before < edge_low - BAND
+                Status::Selected | Status::Drawn => {
+                    total > edge_high + BAND && before > edge_high + BAND
                 }
+                Status::NotSelected
+                | Status::NotDrawn
+                | Status::BelowThreshold
+                | Status::Ineligible => total < edge_low - BAND && before < edge_low - BAND,
                 Status::Tied => false,
             }
         };

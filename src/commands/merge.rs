@@ -33,8 +33,9 @@ pub struct Args {
     pub no_analysis: bool,
     #[arg(long, value_name = "N")]
     pub rounds: Option<u32>,
-    #[arg(long, value_name = "N", default_value_t = crate::analysis::DEFAULT_SEED)]
-    pub seed: u64,
+    /// The bootstrap's seed [default: 2007].
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
     /// report.md in full whatever the size, not its summary form.
     #[arg(long)]
     pub full_report: bool,
@@ -55,6 +56,10 @@ pub fn run(args: Args) -> Result<(), Error> {
     if !problems.is_empty() {
         return Err(Error::Invalid(Problems(problems)));
     }
+    let lottery = review.review.committee.lottery;
+    if lottery.is_some() {
+        refuse_with_lottery(&args)?;
+    }
     let options = MergeOptions {
         include_drafts: args.include_drafts,
     };
@@ -69,12 +74,31 @@ pub fn run(args: Args) -> Result<(), Error> {
     let analysis = (!args.no_analysis).then(|| {
         let settings = analysis::Settings {
             rounds: args.rounds,
-            seed: args.seed,
+            seed: args.seed.unwrap_or(analysis::DEFAULT_SEED),
             ..analysis::Settings::default()
         };
         analysis::analyse(&review.review, &results, settings)
     });
-    let mut file = ResultsFile { results, analysis };
+    // The lottery draws from the analysis of the results as the rules gave
+    // them, and then changes them.
+    let lot = match (lottery, &analysis) {
+        (Some(lottery), Some(analysis)) => Some(
+            crate::lottery::draw(&review.review, &mut results, analysis, lottery).map_err(|e| {
+                Error::Refused(crate::t!(
+                    "merge-lottery-budget-infeasible",
+                    needed = e.needed,
+                    total = e.total,
+                    short = e.needed - e.total
+                ))
+            })?,
+        ),
+        _ => None,
+    };
+    let mut file = ResultsFile {
+        results,
+        analysis,
+        lottery: lot,
+    };
     for warning in &file.results.warnings {
         crate::errln!("{}", crate::t!("warning-line", message = warning.clone()));
     }
@@ -110,6 +134,24 @@ pub fn run(args: Args) -> Result<(), Error> {
     // longer than the operating system takes to reclaim them all.
     std::mem::forget((review, file));
     Ok(())
+}
+
+/// Under a lottery the analysis runs as it always does, so that the draw
+/// is the same on any machine: its options are refused.
+fn refuse_with_lottery(args: &Args) -> Result<(), Error> {
+    let flag = if args.no_analysis {
+        "--no-analysis"
+    } else if args.rounds.is_some() {
+        "--rounds"
+    } else if args.seed.is_some() {
+        "--seed"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Refused(crate::t!(
+        "merge-lottery-refuses",
+        flag = flag
+    )))
 }
 
 /// The files the results were computed from, with their SHA-256: review.ron,

@@ -22,7 +22,7 @@ pub fn allocate(
 ) -> Result<BudgetOutcome, Infeasible> {
     let tiers = review.committee.tiers();
     let funded = |region: &RegionResult| {
-        region.status == Status::Selected && in_funded_tier(&tiers, region.tier.as_deref())
+        region.status.chosen() && in_funded_tier(&tiers, region.tier.as_deref())
     };
     // By id once: a national call has ten thousand regions.
     let asked: std::collections::HashMap<&str, Option<f64>> = review

@@ -24,7 +24,7 @@ pub(crate) use budget::{funded_tier, funds_every_chosen, share};
 pub use exclude::{Thresholds, short_of_total};
 pub use input::{ConsensusRef, MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
-pub(crate) use rank::{Ahead, Place, Ranked, Ranking, Scratch, rank_by};
+pub(crate) use rank::{Ahead, Place, Ranked, Ranking, Scratch, place_alone, rank_by};
 pub use results::{
     BudgetOutcome, CriterionResult, Percentile, RegionResult, Results, Rules, Score, SheetUse,
     Status, Subtotal, add_flag,

@@ -117,6 +117,14 @@ pub(crate) struct Place {
     pub decided_at: Option<usize>,
 }
 
+/// The status and tier (an index into `committee.tiers()`, when the review
+/// names its tiers) of a region alone at `position` (1-based, among the
+/// regions that take a place): the tiers' rule for a group of one, for the
+/// places a lottery gives.
+pub(crate) fn place_alone(committee: &Committee, position: usize) -> (Status, Option<usize>) {
+    Places::new(committee).of(position.saturating_sub(1), position)
+}
+
 /// Rules 6 and 7 over regions given by their keys alone: the one home of
 /// the ranking, for `merge` and for the analysis's rounds.
 #[derive(Debug, Clone)]

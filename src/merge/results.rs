@@ -172,6 +172,11 @@ pub enum Status {
     Tied,
     BelowThreshold,
     Ineligible,
+    /// In the grey zone of the last line, and drawn into it by the
+    /// committee's lottery (see `lottery`): in, as if selected.
+    Drawn,
+    /// In the grey zone of the last line, and left outside it by the lot.
+    NotDrawn,
 }
 
 impl Status {
@@ -182,6 +187,23 @@ impl Status {
             Status::Tied => "Tied",
             Status::BelowThreshold => "BelowThreshold",
             Status::Ineligible => "Ineligible",
+            Status::Drawn => "Drawn",
+            Status::NotDrawn => "NotDrawn",
+        }
+    }
+
+    /// Whether the region is in: selected by the rules, or drawn by lot.
+    pub fn chosen(self) -> bool {
+        matches!(self, Status::Selected | Status::Drawn)
+    }
+
+    /// The status of the rules a lottery's status stands beside: `Drawn`
+    /// is in as `Selected` is, `NotDrawn` out as `NotSelected`.
+    pub fn by_the_lot_as(self) -> Status {
+        match self {
+            Status::Drawn => Status::Selected,
+            Status::NotDrawn => Status::NotSelected,
+            status => status,
         }
     }
 

@@ -116,6 +116,15 @@ pub enum BudgetRule {
     Proportional { min: f64, max: f64 },
 }
 
+/// The committee's official lottery: the places of the last line's grey
+/// zone drawn by lot among its regions, from a published seed (the rule:
+/// `lottery`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lottery {
+    pub seed: u64,
+}
+
 /// The earlier review whose selected regions this one scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::programme::{Budget, Follows, Rule, Tier};
+use super::programme::{Budget, Follows, Lottery, Rule, Tier};
 use super::unique_map::UniqueMap;
 
 /// `review.ron`: the definition of one round of evaluation.
@@ -188,6 +188,10 @@ pub struct Committee {
     /// Whether the letters to applicants give the region's rank.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub feedback_rank: bool,
+    /// An official lottery of the places in the grey zone of the last line
+    /// (see `lottery`), only when the committee asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lottery: Option<Lottery>,
 }
 
 /// `select: 6` as version 1 wrote it (and `Some(6)`, which an `Option`
@@ -255,6 +259,7 @@ impl Default for Committee {
             chair: None,
             use_consensus: false,
             feedback_rank: false,
+            lottery: None,
         }
     }
 }

@@ -92,9 +92,9 @@ pub(super) type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
 pub(super) fn color(status: Status) -> RGBColor {
     match status {
-        Status::Selected => SELECTED,
+        Status::Selected | Status::Drawn => SELECTED,
         Status::Tied => TIED,
-        Status::NotSelected => NOT_SELECTED,
+        Status::NotSelected | Status::NotDrawn => NOT_SELECTED,
         Status::BelowThreshold | Status::Ineligible => BELOW,
     }
 }
@@ -330,11 +330,7 @@ fn label(region: &RegionResult) -> String {
 }
 
 pub(super) fn subtitle(results: &Results) -> String {
-    let selected = results
-        .regions
-        .iter()
-        .filter(|r| r.status == Status::Selected)
-        .count();
+    let selected = results.regions.iter().filter(|r| r.status.chosen()).count();
     let mut text = t!(
         "chart-subtitle",
         selected = selected,

@@ -85,6 +85,15 @@ pub fn lines(results: &Results) -> Vec<Line> {
     lines
 }
 
+/// A line the analysis and the lottery name (a tier's end, the last being
+/// the cutoff, or the funding line), in words as the chart labels it.
+pub fn label(results: &Results, line: crate::analysis::Line) -> String {
+    match line {
+        crate::analysis::Line::TierEnd(k) => cutoff_label(results, usize::from(k)),
+        crate::analysis::Line::Funding => t!("chart-funding-line"),
+    }
+}
+
 /// The lines that fall at one place in the ranking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {

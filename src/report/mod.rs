@@ -25,7 +25,7 @@ pub use csv_file::csv;
 pub use eligibility::rule_in_words;
 pub use histogram::{AROUND as SVG_AROUND, BARS_UP_TO, svg};
 pub use input_file::InputFile;
-pub use lines::{Line, Place, lines, places};
+pub use lines::{Line, Place, label as line_label, lines, places};
 pub use markdown::{
     AROUND as REPORT_AROUND, FULL_REPORT_UP_TO, full_markdown, is_summary, markdown,
 };

@@ -8,6 +8,7 @@ mod format;
 pub use format::FORMAT;
 
 use crate::analysis::Analysis;
+use crate::lottery::Lot;
 use crate::merge::Results;
 use crate::report::input_file::InputFile;
 
@@ -17,6 +18,9 @@ pub struct ResultsFile {
     pub results: Results,
     /// Absent when not computed (`--no-analysis`).
     pub analysis: Option<Analysis>,
+    /// The committee's lottery, when it asked for one (`lottery`): the
+    /// draw that gave `results` their `Drawn` and `NotDrawn`.
+    pub lottery: Option<Lot>,
 }
 
 /// A results.ron read back: the results, and the files they were merged
@@ -42,7 +46,12 @@ impl ResultsFile {
     /// The text of results.ron (format 2): the results and the analysis,
     /// the checksums of `inputs`, and no copy of the marks.
     pub fn to_ron(&self, inputs: &[InputFile]) -> String {
-        let file = format::File::new(&self.results, self.analysis.as_ref(), inputs);
+        let file = format::File::new(
+            &self.results,
+            self.analysis.as_ref(),
+            self.lottery.as_ref(),
+            inputs,
+        );
         match ron::ser::to_string_pretty(&file, config()) {
             Ok(mut text) => {
                 text.push('\n');
@@ -106,6 +115,7 @@ impl ReadResults {
                 let file = ResultsFile {
                     results,
                     analysis: earlier.analysis,
+                    lottery: None,
                 };
                 return Ok(ReadResults {
                     file,
@@ -113,7 +123,7 @@ impl ReadResults {
                 });
             }
         };
-        let Some((results, analysis, inputs)) = format2.into_results() else {
+        let Some(((results, analysis, lottery), inputs)) = format2.into_results() else {
             return Err(ron::error::SpannedError {
                 code: ron::Error::Message(
                     "`checks` names a region that is not among the `regions`".into(),
@@ -125,7 +135,11 @@ impl ReadResults {
             });
         };
         Ok(ReadResults {
-            file: ResultsFile { results, analysis },
+            file: ResultsFile {
+                results,
+                analysis,
+                lottery,
+            },
             inputs,
         })
     }
@@ -152,7 +166,11 @@ mod tests {
         };
         let analysis =
             analysed.then(|| crate::analysis::analyse(&synthetic.review, &results, settings));
-        ResultsFile { results, analysis }
+        ResultsFile {
+            results,
+            analysis,
+            lottery: None,
+        }
     }
 
     fn without_marks(mut file: ResultsFile) -> ResultsFile {

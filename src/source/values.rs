@@ -20,6 +20,17 @@ pub fn message(text: &str, pos: Position, code: &ron::Error) -> Option<String> {
         ));
     }
     let expected = match code {
+        // A lottery's seed: any number a 64-bit generator takes.
+        ron::Error::ExpectedInteger
+        | ron::Error::InvalidIntegerDigit { .. }
+        | ron::Error::IntegerOutOfBounds
+            if field == "seed" =>
+        {
+            crate::t!("src-expected-seed")
+        }
+        ron::Error::ExpectedComma if field == "seed" && is_decimal(&value) => {
+            crate::t!("src-expected-seed")
+        }
         ron::Error::Message(_) | ron::Error::ExpectedString
             if matches!(field, "updated" | "at") =>
         {

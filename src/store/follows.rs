@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::checksum::sha256_hex;
 use super::review::LoadedReview;
-use crate::merge::{RegionResult, Results, Status};
+use crate::merge::{RegionResult, Results};
 use crate::model::{Follows, SELECTED_TIER};
 use crate::report::ResultsFile;
 use crate::report::words::{self, Form};
@@ -125,7 +125,10 @@ pub fn tier_ids(results: &Results) -> Vec<String> {
 /// The tier a region was selected in, `None` when it was not: under
 /// `select: N` results give no tier, and the region is in the one tier.
 pub fn selected_tier(region: &RegionResult) -> Option<&str> {
-    (region.status == Status::Selected).then(|| region.tier.as_deref().unwrap_or(SELECTED_TIER))
+    region
+        .status
+        .chosen()
+        .then(|| region.tier.as_deref().unwrap_or(SELECTED_TIER))
 }
 
 /// Every tier `follows` names that the earlier results lack, and every

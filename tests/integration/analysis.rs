@@ -300,6 +300,7 @@ fn a_selection_that_flips_without_one_named_reviewer() {
         &ResultsFile {
             results: results.clone(),
             analysis: Some(analysis.clone()),
+            lottery: None,
         },
         &review,
         &[],
@@ -438,6 +439,7 @@ fn reviewers_who_share_no_cells_are_not_calibrated() {
         &ResultsFile {
             results: results.clone(),
             analysis: Some(analysis),
+            lottery: None,
         },
         &review,
         &[],
@@ -539,6 +541,7 @@ fn two_reviewers_alone_are_never_called_harsh_or_lenient() {
         &ResultsFile {
             results: results.clone(),
             analysis: Some(analysis),
+            lottery: None,
         },
         &review,
         &[],

@@ -273,6 +273,7 @@ fn the_report_states_the_assignment_rules_only_when_the_review_uses_them() {
             let file = panelist::report::ResultsFile {
                 results,
                 analysis: None,
+                lottery: None,
             };
             panelist::report::markdown(&file, review, &[])
         })

@@ -352,6 +352,8 @@ fn assert_numbers(md: &str, region: &RegionResult, results: &Results, what: &str
         Status::Tied => "- Status: Tied at the cutoff",
         Status::BelowThreshold => "- Status: Below the minimum",
         Status::Ineligible => "- Status: Not eligible (screened out)\n",
+        Status::Drawn => "- Status: Drawn by lot into the selection\n",
+        Status::NotDrawn => "- Status: Not drawn (the lot left it out)\n",
     };
     assert!(md.contains(status), "{what}: no {status:?} in\n{md}");
     match region.allocation {

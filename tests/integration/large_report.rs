@@ -58,7 +58,14 @@ fn file(n: usize, analysed: bool) -> (Review, ResultsFile) {
         };
         analysis::analyse(&review, &results, settings)
     });
-    (review, ResultsFile { results, analysis })
+    (
+        review,
+        ResultsFile {
+            results,
+            analysis,
+            lottery: None,
+        },
+    )
 }
 
 /// The regions (by index into the results) shown around some line.
@@ -355,6 +362,7 @@ fn at_ten_thousand_regions_report_and_chart_stay_small() {
         let file = ResultsFile {
             results,
             analysis: None,
+            lottery: None,
         };
         let report = report::markdown(&file, &synthetic.review, &[]);
         let svg = report::svg(&file.results).unwrap_or_default();

@@ -25,6 +25,7 @@ mod fuzz_corpus;
 mod i18n;
 mod init;
 mod large_report;
+mod lottery;
 mod merge_props;
 mod merge_rules;
 mod midterm_consensus;

@@ -482,6 +482,7 @@ fn programme_report(lang: panelist::i18n::Lang) -> String {
         let file = panelist::report::ResultsFile {
             results,
             analysis: None,
+            lottery: None,
         };
         panelist::report::markdown(&file, &review, &[])
     })
@@ -819,6 +820,7 @@ fn the_analysis_reports_the_margin_at_each_tier_boundary() {
         let file = panelist::report::ResultsFile {
             results,
             analysis: Some(analysis),
+            lottery: None,
         };
         panelist::report::markdown(&file, &review, &[])
     });

@@ -276,3 +276,38 @@ fn a_version_one_review_gives_byte_identical_outputs() {
     version_one("kci-2007", "en");
     version_one("kci-2007-ja", "ja");
 }
+
+/// The first stage with the committee's lottery (an illustration: the
+/// sample itself has none): `panels/kci-2001-candidates` copied with
+/// `lottery: Some(Lottery(seed: 2007))` added to its committee, merged in
+/// each language into `tests/golden/kci-2001-lottery/` (`ja-` files for
+/// Japanese). Its cutoff's grey zone holds two regions, which are drawn.
+fn lottery_sample(lang: &str, prefix: &str) {
+    let root = tempfile::tempdir().expect("temporary directory");
+    let review = root.path().join("kci-2001-lottery");
+    crate::common::copy_review(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2001-candidates"),
+        &review,
+    );
+    let text = std::fs::read_to_string(review.join("review.ron")).expect("review.ron");
+    let with_lottery = text.replacen(
+        "committee: Committee(",
+        "committee: Committee(\n        lottery: Some(Lottery(seed: 2007)),",
+        1,
+    );
+    assert_ne!(with_lottery, text, "the sample has a committee");
+    std::fs::write(review.join("review.ron"), with_lottery).expect("write review.ron");
+    panelist()
+        .current_dir(root.path())
+        .args(["merge", "kci-2001-lottery", "--lang", lang])
+        .assert()
+        .success();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/kci-2001-lottery");
+    compare(&review, &golden, prefix);
+}
+
+#[test]
+fn the_first_stage_with_a_lottery_matches_the_golden_files_in_both_languages() {
+    lottery_sample("en", "");
+    lottery_sample("ja", "ja-");
+}

@@ -60,6 +60,7 @@ fn app(review: Review, sheets: &[SheetInput], lang: In, theme: Theme, keys: &[&s
     let file = ResultsFile {
         results,
         analysis: None,
+        lottery: None,
     };
     let data = Data {
         review,

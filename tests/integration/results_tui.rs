@@ -513,7 +513,11 @@ fn analysed_data(review: panelist::model::Review, results: panelist::merge::Resu
         &results,
         panelist::analysis::Settings::default(),
     ));
-    let results = ResultsFile { results, analysis };
+    let results = ResultsFile {
+        results,
+        analysis,
+        lottery: None,
+    };
     Data {
         review,
         with_drafts: results.clone(),

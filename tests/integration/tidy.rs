@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["form"],
     &["merge"],
     &["analysis"],
+    &["lottery"],
     &["report"],
     &["store"],
     &["synthetic"],

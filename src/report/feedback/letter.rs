@@ -222,7 +222,7 @@ impl<'a> Sources<'a> {
                 exact = exact.trim_end()
             ));
         }
-        if region.status != Status::Selected {
+        if !region.status.chosen() {
             return None;
         }
         Some(if region.flags.iter().any(|f| f == "unfunded") {

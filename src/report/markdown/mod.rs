@@ -9,6 +9,7 @@ mod appendix;
 mod around;
 mod consensus;
 mod flags;
+mod lottery;
 mod programme;
 mod revised;
 mod selection;
@@ -53,6 +54,7 @@ fn write(
         out: &mut out,
         results: &file.results,
         analysis: file.analysis.as_ref(),
+        lottery: file.lottery.as_ref(),
         review,
         summary,
     }
@@ -77,6 +79,10 @@ impl Report<'_> {
                 shown.as_ref(),
             );
             self.out.push_str(&section);
+            self.grey_zones(analysis)?;
+        }
+        if let Some(lot) = self.lottery {
+            self.lottery(lot)?;
         }
         self.consensus()?;
         self.flags()?;
@@ -134,6 +140,7 @@ mod tests {
         let file = ResultsFile {
             results,
             analysis: None,
+            lottery: None,
         };
         markdown(&file, &review, &[])
     }

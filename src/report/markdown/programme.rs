@@ -20,7 +20,7 @@ impl Report<'_> {
             let regions: Vec<&RegionResult> = results
                 .regions
                 .iter()
-                .filter(|r| r.status == Status::Selected && r.tier.as_deref() == Some(&tier.id))
+                .filter(|r| r.status.chosen() && r.tier.as_deref() == Some(&tier.id))
                 .collect();
             let count = regions.len();
             let regions = self.bounded(regions, with_points);

@@ -182,7 +182,8 @@ impl Report<'_> {
             results
                 .regions
                 .iter()
-                .filter(|r| r.status == status)
+                // Drawn by lot in or out: listed with the selected or not.
+                .filter(|r| r.status.by_the_lot_as() == status)
                 .collect()
         };
         if results.rules.tiers.is_empty() {
@@ -263,12 +264,8 @@ impl Report<'_> {
             .filter(|r| r.status == Status::Tied)
             .collect();
         if let Some(&first) = tied.first() {
-            let places = select.saturating_sub(
-                regions
-                    .iter()
-                    .filter(|r| r.status == Status::Selected)
-                    .count(),
-            );
+            let places =
+                select.saturating_sub(regions.iter().filter(|r| r.status.chosen()).count());
             let names = self.bounded(tied, |r| escape(&r.name));
             return writeln!(
                 self,
@@ -309,6 +306,9 @@ impl Report<'_> {
         ) else {
             return Ok(());
         };
+        if last.rank == next.rank && drawn(last) && drawn(next) {
+            return self.cutoff_drawn(last);
+        }
         if (last.total - next.total).abs() <= EPSILON {
             let category = next.decided_by.as_deref().unwrap_or("?");
             return writeln!(
@@ -337,6 +337,25 @@ impl Report<'_> {
                 next_rank = next.rank,
                 next_total = points(next.total),
                 margin = points(last.total - next.total)
+            )
+        )
+    }
+
+    /// The cutoff inside an ex-aequo group whose places the committee's
+    /// lottery drew (`last` the last region in).
+    fn cutoff_drawn(&mut self, last: &RegionResult) -> fmt::Result {
+        let group: Vec<&RegionResult> = (self.results.regions.iter())
+            .filter(|r| r.rank == last.rank && drawn(r))
+            .collect();
+        let names = self.bounded(group, |r| escape(&r.name));
+        writeln!(
+            self,
+            "{}",
+            t!(
+                "report-cutoff-drawn",
+                regions = list(&names),
+                rank = last.rank,
+                total = points(last.total)
             )
         )
     }
@@ -488,4 +507,9 @@ impl Report<'_> {
         };
         writeln!(self, "- {sentence}")
     }
+}
+
+/// Whether the committee's lottery gave the region its place.
+fn drawn(region: &RegionResult) -> bool {
+    matches!(region.status, Status::Drawn | Status::NotDrawn)
 }

@@ -5,6 +5,7 @@ use std::fmt::{self, Write};
 
 use super::summary::{LISTED, Summary};
 use crate::analysis::Analysis;
+use crate::lottery::Lot;
 use crate::merge::{RegionResult, Results};
 use crate::model::Review;
 use crate::report::words::{escape, points};
@@ -14,6 +15,8 @@ pub(super) struct Report<'a> {
     pub(super) out: &'a mut String,
     pub(super) results: &'a Results,
     pub(super) analysis: Option<&'a Analysis>,
+    /// The committee's lottery, when it asked for one.
+    pub(super) lottery: Option<&'a Lot>,
     pub(super) review: &'a Review,
     /// The summary form's lines and regions, for a review too large to
     /// list in full; `None` for the full report.

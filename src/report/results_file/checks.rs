@@ -28,6 +28,8 @@ pub(super) struct Check {
     kept: Option<u32>,
     rank_low: u32,
     rank_high: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    expected_rank: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     hangs_on: Vec<String>,
     /// Its place under each rule of the analysis's `rules`, in that order.
@@ -54,6 +56,7 @@ impl Check {
             kept: check.kept,
             rank_low: check.rank_low,
             rank_high: check.rank_high,
+            expected_rank: check.expected_rank,
             hangs_on: check.hangs_on.clone(),
             by_aggregate: check.by_aggregate.iter().map(|r| Spot(r.placing)).collect(),
             calibrated: check.calibrated.map(Spot),
@@ -78,6 +81,7 @@ impl Check {
             kept: self.kept,
             rank_low: self.rank_low,
             rank_high: self.rank_high,
+            expected_rank: self.expected_rank,
             hangs_on: self.hangs_on,
             by_aggregate: rules
                 .iter()

@@ -10,12 +10,16 @@ use serde::{Deserialize, Serialize};
 
 use super::checks::{self, Check};
 use crate::analysis::Analysis;
+use crate::lottery::Lot;
 use crate::merge::{
     BudgetOutcome, CriterionResult, Percentile, RegionResult, Results, Rules, SheetUse, Status,
     Subtotal,
 };
 use crate::model::Aggregate;
 use crate::report::input_file::InputFile;
+
+/// What a file holds: the results, their analysis and the lottery.
+pub(super) type Read = (Results, Option<Analysis>, Option<Lot>);
 
 /// The format this version writes.
 pub const FORMAT: u32 = 2;
@@ -66,6 +70,9 @@ pub(super) struct File {
     /// The analysis's findings per region, each about a region of `regions`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// The committee's lottery, step by step, when it asked for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lottery: Option<Lot>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -94,7 +101,12 @@ pub(super) struct Region {
 
 impl File {
     /// The file of `results`, with `analysis` and the checksums of `inputs`.
-    pub fn new(results: &Results, analysis: Option<&Analysis>, inputs: &[InputFile]) -> File {
+    pub fn new(
+        results: &Results,
+        analysis: Option<&Analysis>,
+        lottery: Option<&Lot>,
+        inputs: &[InputFile],
+    ) -> File {
         let first = results.regions.first();
         let subtotals = first.map_or_else(Vec::new, |r| {
             r.subtotals.iter().map(|s| s.category.clone()).collect()
@@ -125,13 +137,14 @@ impl File {
             }),
             check_rules: analysis.map_or_else(Vec::new, |a| checks::rules(&a.regions)),
             checks: analysis.map_or_else(Vec::new, |a| a.regions.iter().map(Check::new).collect()),
+            lottery: lottery.cloned(),
         }
     }
 
     /// The results it holds: every field as the merge gave it, but the
     /// individual marks (`scores`), which the panel files hold.
     /// `None` when the analysis has findings for a region the results lack.
-    pub fn into_results(self) -> Option<(Results, Option<Analysis>, Vec<InputFile>)> {
+    pub fn into_results(self) -> Option<(Read, Vec<InputFile>)> {
         let File {
             review,
             title,
@@ -148,6 +161,7 @@ impl File {
             mut analysis,
             check_rules,
             checks,
+            lottery,
             ..
         } = self;
         let regions: Vec<RegionResult> = regions
@@ -178,7 +192,7 @@ impl File {
             warnings,
             budget,
         };
-        Some((results, analysis, inputs))
+        Some(((results, analysis, lottery), inputs))
     }
 }
 

@@ -41,22 +41,30 @@ pub fn team_line(
     if team.marks == 0 {
         return t!("team-no-marks", panel = panel);
     }
-    if team.any_offset() {
-        return t!(
-            "team-any",
+    let reach = format!("{:.2}", team.reach);
+    // An open end (nothing changes that far) is said in words, as the
+    // results screen's table says "any", not as an offset.
+    let mut line = match (&team.down, &team.up) {
+        (Some(down), Some(up)) => t!(
+            "team-between",
             panel = panel,
-            reach = format!("{:.2}", team.reach)
-        );
-    }
-    let limit = |edge: &Option<crate::analysis::Edge>, sign: f64| {
-        edge.as_ref().map_or(sign * team.reach, |e| e.limit)
+            down = offset_within(down.limit),
+            up = offset_within(up.limit)
+        ),
+        (Some(down), None) => t!(
+            "team-down-only",
+            panel = panel,
+            down = offset_within(down.limit),
+            reach = reach
+        ),
+        (None, Some(up)) => t!(
+            "team-up-only",
+            panel = panel,
+            up = offset_within(up.limit),
+            reach = reach
+        ),
+        (None, None) => t!("team-any", panel = panel, reach = reach),
     };
-    let mut line = t!(
-        "team-between",
-        panel = panel,
-        down = offset_within(limit(&team.down, -1.0)),
-        up = offset_within(limit(&team.up, 1.0))
-    );
     for edge in [&team.up, &team.down].into_iter().flatten() {
         line.push_str(&gap());
         line.push_str(&t!(

@@ -468,12 +468,19 @@ impl App {
             }
             Msg::Analysed { drafts, analysis } => {
                 self.runs[usize::from(drafts)] = AnalysisRun::Finished;
+                let data = &mut self.data;
                 let file = if drafts {
-                    &mut self.data.with_drafts
+                    &mut data.with_drafts
                 } else {
-                    &mut self.data.submitted
+                    &mut data.submitted
                 };
                 file.analysis = *analysis;
+                // The committee's lottery, as merge draws it: the order
+                // of the results may change with it.
+                if let Some(problem) = super::data::draw_lottery(&data.review, file) {
+                    self.message = Some(problem);
+                }
+                self.orders = Order::of(&self.data);
                 self.clamp();
             }
             Msg::Loaded(result) => {

@@ -102,10 +102,12 @@ impl Data {
             submitted: ResultsFile {
                 results: submitted,
                 analysis: None,
+                lottery: None,
             },
             with_drafts: ResultsFile {
                 results: with_drafts,
                 analysis: None,
+                lottery: None,
             },
             changed_since_merge,
         })
@@ -168,6 +170,32 @@ fn changed_since_merge(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<
 /// The analysis of `file` as `merge` makes it by default.
 pub fn analysed(review: &Review, file: &ResultsFile) -> Analysis {
     analysis::analyse(review, &file.results, analysis::Settings::default())
+}
+
+/// The committee's lottery drawn on `file`, once analysed, as `merge`
+/// draws it (see `lottery`), when the review asks for one; the reason in
+/// words when the budget can no longer be shared after it (the results
+/// are then shown as the rules gave them).
+pub fn draw_lottery(review: &Review, file: &mut ResultsFile) -> Option<String> {
+    let lottery = review.committee.lottery?;
+    let analysis = file.analysis.as_ref()?;
+    if file.lottery.is_some() {
+        return None;
+    }
+    let mut results = file.results.clone();
+    match crate::lottery::draw(review, &mut results, analysis, lottery) {
+        Ok(lot) => {
+            file.results = results;
+            file.lottery = Some(lot);
+            None
+        }
+        Err(e) => Some(crate::t!(
+            "merge-lottery-budget-infeasible",
+            needed = e.needed,
+            total = e.total,
+            short = e.needed - e.total
+        )),
+    }
 }
 
 /// Every (reviewer, region) conflict: from `review.ron` and every sheet,

@@ -107,16 +107,10 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
         .label("o")
         .does("key-regions-solidity")
         .modes(&[Offsets]),
-    // In the help only on the regions' checks: their footer is full.
     Binding::keys(&[(Key::Char('t'), A::Teams)])
         .label("t")
         .does("key-teams")
-        .modes(&[Solidity])
-        .help_only(),
-    Binding::keys(&[(Key::Char('t'), A::Teams)])
-        .label("t")
-        .does("key-teams")
-        .modes(&[Offsets]),
+        .modes(&[Solidity, Offsets]),
     Binding::keys(&[
         (code(K::Left), A::PrevCriterion),
         (code(K::Right), A::NextCriterion),
@@ -161,7 +155,13 @@ pub const KEYMAP: &[Binding<Mode, Action>] = &[
     Binding::keys(&[(Key::Char('d'), A::ToggleDrafts)])
         .label("d")
         .does("key-drafts")
-        .modes(SCREENS),
+        .modes(&[Ranking, Breakdown, Marks, Across, Offsets, Teams]),
+    // In the help only on the regions' checks, whose footer names `t`.
+    Binding::keys(&[(Key::Char('d'), A::ToggleDrafts)])
+        .label("d")
+        .does("key-drafts")
+        .modes(&[Solidity])
+        .help_only(),
     Binding::keys(&[(Key::Char('r'), A::Reload)])
         .label("r")
         .does("key-reload")

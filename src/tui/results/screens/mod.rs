@@ -34,7 +34,6 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, View};
 use super::keys::KEYMAP;
-use crate::merge::Status;
 use crate::t;
 use crate::text;
 use crate::tui::keymap;
@@ -60,11 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     let results = app.results();
-    let selected = results
-        .regions
-        .iter()
-        .filter(|r| r.status == Status::Selected)
-        .count();
+    let selected = results.regions.iter().filter(|r| r.status.chosen()).count();
     widgets::bar(
         frame,
         bar,

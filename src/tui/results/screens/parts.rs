@@ -94,9 +94,9 @@ pub(super) fn status_width(results: &crate::merge::Results) -> usize {
 
 pub(super) fn status_style(theme: &Theme, status: Status) -> Style {
     match status {
-        Status::Selected => theme.ok().add_modifier(Modifier::BOLD),
+        Status::Selected | Status::Drawn => theme.ok().add_modifier(Modifier::BOLD),
         Status::Tied => theme.warn().add_modifier(Modifier::BOLD),
-        Status::NotSelected => Style::default(),
+        Status::NotSelected | Status::NotDrawn => Style::default(),
         Status::BelowThreshold | Status::Ineligible => theme.dim(),
     }
 }
@@ -138,8 +138,16 @@ pub(super) fn cutoff_rule(app: &App, width: usize) -> Line<'static> {
     let tied = regions.iter().any(|r| r.status == Status::Tied);
     let last = above.checked_sub(1).and_then(|i| regions.get(i));
     let places = results.rules.select;
+    let drawn = |r: Option<&RegionResult>| {
+        r.is_some_and(|r| matches!(r.status, Status::Drawn | Status::NotDrawn))
+    };
     let label = match (last, regions.get(above)) {
         _ if tied => t!("results-cutoff-tie", places = places, dot = theme.dot()),
+        (last, next)
+            if drawn(last) && drawn(next) && last.map(|r| r.rank) == next.map(|r| r.rank) =>
+        {
+            t!("results-cutoff-lot", places = places, dot = theme.dot())
+        }
         (Some(last), Some(next)) => t!(
             "results-cutoff-margin",
             places = places,

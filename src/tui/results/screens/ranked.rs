@@ -80,6 +80,7 @@ fn selection_lines(app: &App, ranked: &[usize]) -> Vec<(usize, Entry)> {
         }
         let label = match gap_at(regions, ranked, at) {
             Some(Gap::Tie) => t!("results-cutoff-tie", places = places, dot = dot),
+            Some(Gap::Lot) => t!("results-cutoff-lot", places = places, dot = dot),
             Some(Gap::Margin(margin)) => t!(
                 "results-cutoff-margin",
                 places = places,
@@ -110,6 +111,7 @@ fn selection_lines(app: &App, ranked: &[usize]) -> Vec<(usize, Entry)> {
         };
         match gap_at(regions, ranked, at) {
             Some(Gap::Tie) => label.push_str(&format!(" {dot} {}", t!("results-line-tie"))),
+            Some(Gap::Lot) => label.push_str(&format!(" {dot} {}", t!("results-line-lot"))),
             Some(Gap::Margin(margin)) => label.push_str(&format!(
                 " {dot} {}",
                 t!("results-line-margin", margin = points(margin))
@@ -163,6 +165,8 @@ fn boundary(regions: &[RegionResult], ranked: &[usize], places: usize) -> usize 
 enum Gap {
     /// The regions on either side are ex aequo: the committee decides.
     Tie,
+    /// They are ex aequo, and the committee's lottery drew their places.
+    Lot,
     /// The total of the region above less that of the next one below that
     /// takes a place (or of the one just below, when none does).
     Margin(f64),
@@ -176,7 +180,14 @@ fn gap_at(regions: &[RegionResult], ranked: &[usize], at: usize) -> Option<Gap> 
         .map(|&i| &regions[i])
         .find(|r| !r.status.excluded());
     match placed {
-        Some(next) if next.rank == last.rank && !last.status.excluded() => Some(Gap::Tie),
+        Some(next) if next.rank == last.rank && !last.status.excluded() => {
+            let drawn = |s: Status| matches!(s, Status::Drawn | Status::NotDrawn);
+            Some(if drawn(last.status) && drawn(next.status) {
+                Gap::Lot
+            } else {
+                Gap::Tie
+            })
+        }
         Some(next) => Some(Gap::Margin(last.total - next.total)),
         None => rest
             .first()

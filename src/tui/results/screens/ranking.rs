@@ -156,7 +156,7 @@ fn allocation_width(app: &App) -> usize {
 /// below the list has it): empty for a region that cannot receive any.
 fn allocation_cell(region: &RegionResult) -> String {
     match region.allocation {
-        Some(allocation) if region.status == Status::Selected => amount(allocation),
+        Some(allocation) if region.status.chosen() => amount(allocation),
         _ => String::new(),
     }
 }

@@ -19,7 +19,7 @@ use ratatui::widgets::Paragraph;
 use super::super::app::App;
 use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, widest, window};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
-use crate::merge::{RegionResult, Status};
+use crate::merge::RegionResult;
 use crate::report::solidity::{
     boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
     selected_share_with_error, side, verdict_word, without,
@@ -267,11 +267,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
         rounds = analysis.rounds,
         seed = analysis.seed
     );
-    let selected = results
-        .regions
-        .iter()
-        .filter(|r| r.status == Status::Selected)
-        .count();
+    let selected = results.regions.iter().filter(|r| r.status.chosen()).count();
     let inner = widgets::framed(
         frame,
         list_area,
@@ -353,6 +349,7 @@ pub(super) fn region_sentences(
         ),
         check.agreement(analysis.rounds) < SOLID_SHARE,
     ));
+    out.extend(grey_and_drawn(app, analysis, check));
     let hinges: Vec<String> = check
         .hangs_on
         .iter()
@@ -413,6 +410,54 @@ pub(super) fn region_sentences(
     for boundary in &analysis.boundaries {
         let line = boundary_line(analysis, boundary, |id| region_name(app, id));
         out.push((line, false));
+    }
+    out
+}
+
+/// The grey zones the region is in (a line it could land on either side
+/// of, by the resampling), and its draw when the committee's lottery drew
+/// it: sentences that speak against its place.
+fn grey_and_drawn(app: &App, analysis: &Analysis, check: &RegionCheck) -> Vec<(String, bool)> {
+    let results = app.results();
+    let mean = check
+        .expected_rank
+        .map_or_else(|| t!("tui-grey-settled"), |m| format!("{m:.1}"));
+    let mut out: Vec<(String, bool)> = crate::lottery::grey_zones(results, analysis)
+        .iter()
+        .filter(|zone| zone.regions.contains(&check.region))
+        .map(|zone| {
+            let line = crate::report::line_label(results, zone.line);
+            let sentence = t!(
+                "tui-grey-zone",
+                line = line,
+                mean = mean.as_str(),
+                low = check.rank_low,
+                high = check.rank_high
+            );
+            (sentence, true)
+        })
+        .collect();
+    let lot = app.shown().lottery.as_ref();
+    if let Some((lot, k, step)) = lot.and_then(|lot| {
+        let k = lot.steps.iter().position(|s| s.region == check.region)?;
+        Some((lot, k, &lot.steps[k]))
+    }) {
+        let status = results
+            .regions
+            .iter()
+            .find(|r| r.region == check.region)
+            .map_or_else(String::new, |r| {
+                words::status(r.status, words::Form::Screen, None)
+            });
+        let sentence = t!(
+            "tui-grey-drawn",
+            seed = lot.seed.to_string(),
+            draw = k + 1,
+            draws = lot.steps.len(),
+            position = step.position,
+            status = status
+        );
+        out.push((sentence, true));
     }
     out
 }

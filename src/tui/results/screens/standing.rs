@@ -137,7 +137,10 @@ pub(super) fn tier_title(app: &App, region: &RegionResult) -> Option<String> {
 pub(super) fn allocation_text(app: &App, region: &RegionResult) -> Option<String> {
     let budget = app.results().budget.as_ref()?;
     let allocation = region.allocation?;
-    (region.status == Status::Selected).then(|| amount_in(allocation, &budget.unit))
+    region
+        .status
+        .chosen()
+        .then(|| amount_in(allocation, &budget.unit))
 }
 
 /// Which figures keep a region out, and what the rule needs; `None` for
