@@ -42,8 +42,8 @@ impl ResultsFile {
     /// The text of results.ron (format 2): the results and the analysis,
     /// the checksums of `inputs`, and no copy of the marks.
     pub fn to_ron(&self, inputs: &[InputFile]) -> String {
-        let file = format::File::new(&self.results, self.analysis.as_ref(), inputs);
-        match ron::ser::to_string_pretty(&file, config()) {
+        let file = self.ron(inputs);
+        match ron::ser::to_string_pretty(&file.0, config()) {
             Ok(mut text) => {
                 text.push('\n');
                 text
@@ -53,12 +53,37 @@ impl ResultsFile {
         }
     }
 
+    /// What results.ron holds of these results as they are now, to be
+    /// written later ([`RonFile::write_to`]) as [`ResultsFile::to_ron`]
+    /// renders it.
+    pub fn ron(&self, inputs: &[InputFile]) -> RonFile {
+        RonFile(format::File::new(
+            &self.results,
+            self.analysis.as_ref(),
+            inputs,
+        ))
+    }
     /// Reads the text of a results.ron: the results, and the analysis when
     /// the file has one. Files written before format 2, which copied every
     /// counting mark, read as well (their marks are left out, as the
     /// panel files hold them).
     pub fn from_ron(text: &str) -> Result<ResultsFile, ron::error::SpannedError> {
         ReadResults::from_ron(text).map(|read| read.file)
+    }
+}
+
+/// What results.ron holds (see [`ResultsFile::ron`]).
+pub struct RonFile(format::File);
+
+impl RonFile {
+    /// The text of results.ron, the very bytes of [`ResultsFile::to_ron`],
+    /// written as it is rendered: a national cycle's results.ron (about
+    /// 100 MB) is never in memory whole.
+    pub fn write_to(&self, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
+        ron::Options::default()
+            .to_io_writer_pretty(&mut *writer, &self.0, config())
+            .map_err(std::io::Error::other)?;
+        writer.write_all(b"\n")
     }
 }
 
@@ -182,6 +207,21 @@ mod tests {
             let read = ReadResults::from_ron(&text).unwrap();
             assert_eq!(read.file, without_marks(file));
             assert_eq!(read.inputs, inputs());
+        }
+    }
+
+    #[test]
+    fn written_as_rendered_gives_the_same_bytes() {
+        for analysed in [false, true] {
+            let mut file = file(analysed);
+            file.results.warnings = vec!["a warning, \"quoted\"".into()];
+            let ron = file.ron(&inputs());
+            // Taken as the results were: a later change is not written.
+            file.results.warnings.clear();
+            let mut written = Vec::new();
+            ron.write_to(&mut written).unwrap();
+            file.results.warnings = vec!["a warning, \"quoted\"".into()];
+            assert_eq!(String::from_utf8(written).unwrap(), file.to_ron(&inputs()));
         }
     }
 
