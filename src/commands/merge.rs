@@ -188,7 +188,7 @@ struct Report<'a> {
 /// the ranking as a table, and the analysis's table when there is one.
 /// The report names files within the review directory: `report.warnings`
 /// are the warnings written so; results.ron has the warnings as merge
-/// gave them, and is written while the others are drawn.
+/// gave them, and is rendered while the others are drawn.
 fn write_results(
     out: &Path,
     file: &mut ResultsFile,
@@ -203,21 +203,12 @@ fn write_results(
         &mut file.results.warnings,
         std::mem::take(&mut report.warnings),
     );
-    // results.ron written as it is rendered, while the others are drawn:
-    // put in its place with them, or not at all.
-    let (staged, others) = rayon::join(
-        || -> Result<store::Staged, Error> {
-            let mut staged = store::Staged::new(&out.join("results.ron"))?;
-            staged.write_with(|writer| ron.write_to(writer))?;
-            Ok(staged)
-        },
-        || draw(&*file, review, &report),
-    );
-    drop(ron);
+    // results.ron rendered while the others are drawn.
+    let (ron, others) = rayon::join(|| ron.text(), || draw(&*file, review, &report));
     file.results.warnings = warnings;
     let [csv, svg, markdown, table, solidity] = others?;
-    let staged = staged?;
     let mut outputs = vec![
+        ("results.ron", ron),
         ("results.csv", csv),
         ("results.svg", svg),
         ("report.md", markdown),
@@ -229,16 +220,9 @@ fn write_results(
             .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
         outputs.push(("percentiles.csv", percentiles));
     }
-    let (ron, others) = rayon::join(
-        || staged.commit(RESULTS_FILE_MODE),
-        || {
-            outputs.par_iter().try_for_each(|(name, text)| {
-                store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
-            })
-        },
-    );
-    ron?;
-    others?;
+    outputs.par_iter().try_for_each(|(name, text)| {
+        store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
+    })?;
     Ok([table, solidity])
 }
 

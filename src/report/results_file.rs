@@ -42,20 +42,11 @@ impl ResultsFile {
     /// The text of results.ron (format 2): the results and the analysis,
     /// the checksums of `inputs`, and no copy of the marks.
     pub fn to_ron(&self, inputs: &[InputFile]) -> String {
-        let file = self.ron(inputs);
-        match ron::ser::to_string_pretty(&file.0, config()) {
-            Ok(mut text) => {
-                text.push('\n');
-                text
-            }
-            // Our own types always serialize; this is unreachable in practice.
-            Err(e) => format!("// panelist could not write the results: {e}\n"),
-        }
+        self.ron(inputs).text()
     }
 
     /// What results.ron holds of these results as they are now, to be
-    /// written later ([`RonFile::write_to`]) as [`ResultsFile::to_ron`]
-    /// renders it.
+    /// rendered later ([`RonFile::text`]), while they change.
     pub fn ron(&self, inputs: &[InputFile]) -> RonFile {
         RonFile(format::File::new(
             &self.results,
@@ -76,14 +67,16 @@ impl ResultsFile {
 pub struct RonFile(format::File);
 
 impl RonFile {
-    /// The text of results.ron, the very bytes of [`ResultsFile::to_ron`],
-    /// written as it is rendered: a national cycle's results.ron (about
-    /// 100 MB) is never in memory whole.
-    pub fn write_to(&self, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
-        ron::Options::default()
-            .to_io_writer_pretty(&mut *writer, &self.0, config())
-            .map_err(std::io::Error::other)?;
-        writer.write_all(b"\n")
+    /// The text of results.ron.
+    pub fn text(&self) -> String {
+        match ron::ser::to_string_pretty(&self.0, config()) {
+            Ok(mut text) => {
+                text.push('\n');
+                text
+            }
+            // Our own types always serialize; this is unreachable in practice.
+            Err(e) => format!("// panelist could not write the results: {e}\n"),
+        }
     }
 }
 
@@ -211,18 +204,14 @@ mod tests {
     }
 
     #[test]
-    fn written_as_rendered_gives_the_same_bytes() {
-        for analysed in [false, true] {
-            let mut file = file(analysed);
-            file.results.warnings = vec!["a warning, \"quoted\"".into()];
-            let ron = file.ron(&inputs());
-            // Taken as the results were: a later change is not written.
-            file.results.warnings.clear();
-            let mut written = Vec::new();
-            ron.write_to(&mut written).unwrap();
-            file.results.warnings = vec!["a warning, \"quoted\"".into()];
-            assert_eq!(String::from_utf8(written).unwrap(), file.to_ron(&inputs()));
-        }
+    fn rendered_later_it_holds_the_results_as_they_were_taken() {
+        let mut file = file(true);
+        file.results.warnings = vec!["a warning, \"quoted\"".into()];
+        let expected = file.to_ron(&inputs());
+        let ron = file.ron(&inputs());
+        file.results.warnings.clear();
+        assert_eq!(ron.text(), expected);
+        assert_ne!(file.to_ron(&inputs()), expected);
     }
 
     #[test]

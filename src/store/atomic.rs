@@ -20,77 +20,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8], new_mode: u32) -> Result<(), Erro
 /// [`write_atomic`] of `parts` one after the other: a large file rendered in
 /// pieces is written without first being copied into one.
 pub fn write_atomic_parts(path: &Path, parts: &[&[u8]], new_mode: u32) -> Result<(), Error> {
-    let mut staged = Staged::new(path)?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let prefix = temp_prefix(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     for bytes in parts {
-        staged.write(bytes)?;
-    }
-    staged.commit(new_mode)
-}
-
-/// A file being written in place of `path`, as [`write_atomic`] writes it:
-/// into a temporary file beside it, which [`Staged::commit`] puts in its
-/// place. Dropped without a commit, it is removed and `path` is as it was:
-/// a large file can be written as it is rendered, and given up should
-/// something else fail.
-pub struct Staged {
-    path: std::path::PathBuf,
-    dir: std::path::PathBuf,
-    temp: tempfile::NamedTempFile,
-}
-
-impl Staged {
-    pub fn new(path: &Path) -> Result<Staged, Error> {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let prefix = temp_prefix(path);
-        let temp = tempfile::Builder::new()
-            .prefix(&prefix)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)
-            .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-        Ok(Staged {
-            path: path.to_path_buf(),
-            dir: dir.to_path_buf(),
-            temp,
-        })
-    }
-
-    pub fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        let temp = &mut self.temp;
         temp.write_all(bytes)
-            .map_err(|e| Error::io("write", temp.path(), e))
-    }
-
-    /// Writes through `write`, buffered: a file rendered piece by piece.
-    pub fn write_with(
-        &mut self,
-        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), Error> {
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, self.temp.as_file_mut());
-        let written = write(&mut buffered).and_then(|()| buffered.flush());
-        drop(buffered);
-        written.map_err(|e| Error::io("write", self.temp.path(), e))
-    }
-
-    /// Puts the file in the place of `path`, durably; `new_mode` gives the
-    /// permissions of a file that did not exist before.
-    pub fn commit(self, new_mode: u32) -> Result<(), Error> {
-        let Staged { path, dir, temp } = self;
-        let permissions = match std::fs::metadata(&path) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => std::fs::Permissions::from_mode(new_mode),
-        };
-        std::fs::set_permissions(temp.path(), permissions)
-            .map_err(|e| Error::io("set permissions of", temp.path(), e))?;
-        temp.as_file()
-            .sync_all()
             .map_err(|e| Error::io("write", temp.path(), e))?;
-        temp.persist(&path)
-            .map_err(|e| Error::io("replace", &path, e.error))?;
-        sync_dir(&dir)
     }
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(new_mode),
+    };
+    std::fs::set_permissions(temp.path(), permissions)
+        .map_err(|e| Error::io("set permissions of", temp.path(), e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("write", temp.path(), e))?;
+    temp.persist(path)
+        .map_err(|e| Error::io("replace", path, e.error))?;
+    sync_dir(dir)
 }
 
 /// The temporary file of `path` is `.<name>.<random>.panelist.tmp` beside

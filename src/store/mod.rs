@@ -24,7 +24,7 @@ mod review;
 mod save;
 mod session;
 
-pub use atomic::{Staged, remove_leftovers, write_atomic_parts};
+pub use atomic::{remove_leftovers, write_atomic_parts};
 pub use checksum::sha256_hex;
 pub use follows::{
     EarlierResults, Followed, check_follows, earlier_dir, read_results, selected_tier, tier_ids,
