@@ -7,7 +7,7 @@ use panelist::Error;
 /// arena a few pages at a time (37,000 `mprotect` calls for one merge of
 /// 10,000 regions, contending for the address-space lock). mimalloc made
 /// that merge a quarter faster for 40 MB more at its peak (README,
-/// Performance).
+/// Performance). Built without transparent huge pages (Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -60,21 +60,30 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
         .rounds
         .map_or(stability::Rounds::Precise, stability::Rounds::Exactly);
     let contest = contest::Contest::of(&marks, &official);
-    let resampled = stability::bootstrap(&marks, &official, &contest, rounds, settings.seed);
-    let without = without::leave_one_out(&marks, &official_cells, &official, &contest);
-    let rules = [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
-        .map(|a| (a, marks.outcome(&marks.official_aggregates(a))));
-    let fitted = calibration::calibrate(&marks, settings.min_shared_cells);
-    let calibrated = fitted.calibration.any().then(|| {
-        let cells = marks.aggregates(rule, |_, entries, buffer| {
-            buffer.extend(
-                entries
-                    .iter()
-                    .map(|e| e.points - fitted.offsets[e.reviewer].unwrap_or(0.0)),
+    // The rounds on every core; the other checks, each on one, beside them.
+    let (resampled, (without, rules, (fitted, calibrated), teams)) = rayon::join(
+        || stability::bootstrap(&marks, &official, &contest, rounds, settings.seed),
+        || {
+            let ((without, rules), (fitted, teams)) = rayon::join(
+                || {
+                    rayon::join(
+                        || without::leave_one_out(&marks, &official_cells, &official, &contest),
+                        || {
+                            [Aggregate::Mean, Aggregate::Median, Aggregate::TrimmedMean]
+                                .map(|a| (a, marks.outcome(&marks.official_aggregates(a))))
+                        },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || calibrated(&marks, settings.min_shared_cells),
+                        || teams::team_shifts(&marks, &official_cells, &official),
+                    )
+                },
             );
-        });
-        marks.outcome(&cells)
-    });
+            (without, rules, fitted, teams)
+        },
+    );
 
     let hinges = hinges(review, &marks, &without, &official);
     let checks = Checks {
@@ -104,8 +113,25 @@ pub fn analyse(review: &Review, results: &Results, settings: Settings) -> Analys
             .iter()
             .map(|t| t.title.clone())
             .collect(),
-        teams: teams::team_shifts(&marks, &official_cells, &official),
+        teams,
     }
+}
+
+/// The calibration, and the outcome under calibrated marks when any
+/// reviewer is calibrated.
+fn calibrated(marks: &Marks, min_shared_cells: u32) -> (calibration::Fitted, Option<Outcome>) {
+    let fitted = calibration::calibrate(marks, min_shared_cells);
+    let calibrated = fitted.calibration.any().then(|| {
+        let cells = marks.aggregates(marks.rule, |_, entries, buffer| {
+            buffer.extend(
+                entries
+                    .iter()
+                    .map(|e| e.points - fitted.offsets[e.reviewer].unwrap_or(0.0)),
+            );
+        });
+        marks.outcome(&cells)
+    });
+    (fitted, calibrated)
 }
 
 /// The reviewers without whom some region would be on the other side of

@@ -71,6 +71,12 @@ pub fn run(args: Args) -> Result<(), Error> {
     let mut results = results?;
     // About the review itself, as the review's own warnings, which come first.
     results.warnings.splice(0..0, followed.warnings);
+    let report_warnings = within_review(&results.warnings, &review, &files);
+    // The marks as read are no longer needed: freed while the analysis
+    // runs, so that a national cycle's files, its results and the analysis
+    // are never in memory at once.
+    // Should no thread be had, the files are dropped here and now.
+    let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let analysis = (!args.no_analysis).then(|| {
         let settings = analysis::Settings {
             rounds: args.rounds,
@@ -102,25 +108,19 @@ pub fn run(args: Args) -> Result<(), Error> {
     for warning in &file.results.warnings {
         crate::errln!("{}", crate::t!("warning-line", message = warning.clone()));
     }
-    let report_warnings = within_review(&file.results.warnings, &review, &files);
-    // The marks as read are no longer needed: freed while the outputs are
-    // drawn, so that a national cycle's files and its results.ron are never
-    // in memory at once.
-    // Should no thread be had, the files are dropped here and now.
-    let freed = std::thread::Builder::new().spawn(move || drop(files)).ok();
     let out = args.out.unwrap_or(dir);
     let report = Report {
         inputs: &inputs,
         warnings: report_warnings,
         full: args.full_report,
     };
-    let table = write_results(&out, &mut file, &review, report)?;
+    let [table, solidity] = write_results(&out, &mut file, &review, report)?;
     if let Some(freed) = freed {
         let _ = freed.join();
     }
     crate::out!("{table}");
-    if let Some(analysis) = &file.analysis {
-        crate::out!("\n{}", report::solidity::table(&file.results, analysis));
+    if file.analysis.is_some() {
+        crate::out!("\n{solidity}");
     }
     // percentiles.csv is written beside the others only with more than one
     // panel (see write_results): the line names it then.
@@ -226,26 +226,29 @@ struct Report<'a> {
 
 /// Writes `results.ron`, `results.csv`, `results.svg` and `report.md` (and
 /// `percentiles.csv` when the review has more than one panel) into `out`,
-/// each atomically, and returns the ranking as a table for the
-/// terminal, drawn with them. The report names files within the review
-/// directory: `report.warnings` are the warnings written so. results.ron
-/// is rendered first, with the warnings as merge gave them; the files
-/// are written at the same time.
+/// each atomically, and returns what the terminal shows, drawn with them:
+/// the ranking as a table, and the analysis's table when there is one.
+/// The report names files within the review directory: `report.warnings`
+/// are the warnings written so; results.ron has the warnings as merge
+/// gave them, and is rendered while the others are drawn.
 fn write_results(
     out: &Path,
     file: &mut ResultsFile,
     review: &LoadedReview,
     mut report: Report,
-) -> Result<String, Error> {
+) -> Result<[String; 2], Error> {
     std::fs::create_dir_all(out).map_err(|e| Error::io("create", out, e))?;
-    let ron = file.to_ron(report.inputs);
+    // results.ron with the warnings as merge gave them; the others with
+    // the report's.
+    let ron = file.ron(report.inputs);
     let warnings = std::mem::replace(
         &mut file.results.warnings,
         std::mem::take(&mut report.warnings),
     );
-    let others = draw(file, review, &report);
+    // results.ron rendered while the others are drawn.
+    let (ron, others) = rayon::join(|| ron.text(), || draw(&*file, review, &report));
     file.results.warnings = warnings;
-    let [csv, svg, markdown, table] = others?;
+    let [csv, svg, markdown, table, solidity] = others?;
     let mut outputs = vec![
         ("results.ron", ron),
         ("results.csv", csv),
@@ -262,11 +265,12 @@ fn write_results(
     outputs.par_iter().try_for_each(|(name, text)| {
         store::write_atomic_parts(&out.join(name), &[text.as_bytes()], RESULTS_FILE_MODE)
     })?;
-    Ok(table)
+    Ok([table, solidity])
 }
 
-/// results.csv, results.svg, report.md and the terminal's table.
-fn draw(file: &ResultsFile, review: &LoadedReview, report: &Report) -> Result<[String; 4], Error> {
+/// results.csv, results.svg, report.md and the terminal's tables (the
+/// analysis's empty without one).
+fn draw(file: &ResultsFile, review: &LoadedReview, report: &Report) -> Result<[String; 5], Error> {
     let results = &file.results;
     let csv = report::csv(results)
         .map_err(|e| Error::Refused(crate::t!("merge-cannot-csv", error = e)))?;
@@ -277,5 +281,10 @@ fn draw(file: &ResultsFile, review: &LoadedReview, report: &Report) -> Result<[S
     } else {
         report::markdown(file, &review.review, report.inputs)
     };
-    Ok([csv, svg, markdown, report::table(results)])
+    let solidity = file
+        .analysis
+        .as_ref()
+        .map(|analysis| report::solidity::table(results, analysis))
+        .unwrap_or_default();
+    Ok([csv, svg, markdown, report::table(results), solidity])
 }

@@ -31,6 +31,6 @@ pub use markdown::{
 };
 pub use money::{amount, amount_in};
 pub use percentiles::{percentile, percentiles_csv};
-pub use results_file::{ReadResults, ResultsFile, recorded_inputs};
+pub use results_file::{ReadResults, ResultsFile, RonFile, recorded_inputs};
 pub use table::table;
 pub use words::{Form, points};

@@ -46,13 +46,35 @@ impl ResultsFile {
     /// The text of results.ron (format 2): the results and the analysis,
     /// the checksums of `inputs`, and no copy of the marks.
     pub fn to_ron(&self, inputs: &[InputFile]) -> String {
-        let file = format::File::new(
+        self.ron(inputs).text()
+    }
+
+    /// What results.ron holds of these results as they are now, to be
+    /// rendered later ([`RonFile::text`]), while they change.
+    pub fn ron(&self, inputs: &[InputFile]) -> RonFile {
+        RonFile(format::File::new(
             &self.results,
             self.analysis.as_ref(),
             self.lottery.as_ref(),
             inputs,
-        );
-        match ron::ser::to_string_pretty(&file, config()) {
+        ))
+    }
+    /// Reads the text of a results.ron: the results, and the analysis when
+    /// the file has one. Files written before format 2, which copied every
+    /// counting mark, read as well (their marks are left out, as the
+    /// panel files hold them).
+    pub fn from_ron(text: &str) -> Result<ResultsFile, ron::error::SpannedError> {
+        ReadResults::from_ron(text).map(|read| read.file)
+    }
+}
+
+/// What results.ron holds (see [`ResultsFile::ron`]).
+pub struct RonFile(format::File);
+
+impl RonFile {
+    /// The text of results.ron.
+    pub fn text(&self) -> String {
+        match ron::ser::to_string_pretty(&self.0, config()) {
             Ok(mut text) => {
                 text.push('\n');
                 text
@@ -60,14 +82,6 @@ impl ResultsFile {
             // Our own types always serialize; this is unreachable in practice.
             Err(e) => format!("// panelist could not write the results: {e}\n"),
         }
-    }
-
-    /// Reads the text of a results.ron: the results, and the analysis when
-    /// the file has one. Files written before format 2, which copied every
-    /// counting mark, read as well (their marks are left out, as the
-    /// panel files hold them).
-    pub fn from_ron(text: &str) -> Result<ResultsFile, ron::error::SpannedError> {
-        ReadResults::from_ron(text).map(|read| read.file)
     }
 }
 
@@ -201,6 +215,17 @@ mod tests {
             assert_eq!(read.file, without_marks(file));
             assert_eq!(read.inputs, inputs());
         }
+    }
+
+    #[test]
+    fn rendered_later_it_holds_the_results_as_they_were_taken() {
+        let mut file = file(true);
+        file.results.warnings = vec!["a warning, \"quoted\"".into()];
+        let expected = file.to_ron(&inputs());
+        let ron = file.ron(&inputs());
+        file.results.warnings.clear();
+        assert_eq!(ron.text(), expected);
+        assert_ne!(file.to_ron(&inputs()), expected);
     }
 
     #[test]
