@@ -2,12 +2,15 @@
 //! every frame and key reads them.
 
 use super::data::Data;
-use crate::merge::Results;
+use super::ranked::{self, Entry};
+use crate::merge::{Results, Status};
 use crate::model::Index;
+use crate::tui::theme::Theme;
 
-/// One set of results in rank order, by review index: worked out once when
-/// the results come, so that a frame of 10,000 regions does not look each
-/// one up by its id.
+/// One set of results in rank order, by review index, and the ranking's
+/// rows and columns: worked out once when the results come, so that a
+/// frame of 10,000 regions does not look each one up by its id, nor lay
+/// out the list or measure its columns again.
 #[derive(Debug, Default)]
 pub(super) struct Order {
     /// Review indexes of the regions in rank order.
@@ -17,28 +20,79 @@ pub(super) struct Order {
     pub(super) rows: Vec<Option<(usize, usize)>>,
     /// The widest region name, in columns (`None` without regions).
     pub(super) name_width: Option<usize>,
+    /// The ranking's rows ([`ranked::entries`]).
+    pub(super) entries: Vec<Entry>,
+    /// Per row of the results: its row in `entries`.
+    pub(super) entry_of: Vec<usize>,
+    /// The rows of the results that are ranked (every region not
+    /// ineligible), in rank order.
+    pub(super) ranked: Vec<usize>,
+    /// Per row of the results: its place in `ranked`, if it has one.
+    pub(super) ranked_at: Vec<Option<usize>>,
+    /// The columns of the ranking's statuses and allocations.
+    pub(super) status_width: usize,
+    pub(super) allocation_width: usize,
+}
+
+/// What the list of every region's checks (`a`) measures once per analysis
+/// rather than once a frame, as the screen lays it out: filled when the
+/// list is first drawn, emptied when the analysis changes.
+#[derive(Debug, Default)]
+pub struct ChecksLayout {
+    /// Per row of the results: the index of its check in the analysis.
+    pub checks: Vec<Option<usize>>,
+    /// Each column's width: its widest cell or heading.
+    pub widths: Vec<usize>,
 }
 
 impl Order {
-    pub(super) fn of(data: &Data) -> [Order; 2] {
+    /// The orders of the results with drafts left out, and counted (empty
+    /// until those are merged), for `theme`'s terminal.
+    pub(super) fn of(data: &Data, theme: &Theme) -> [Order; 2] {
         let index = Index::new(&data.review);
-        let of = |results: &Results| {
-            let mut order = Order {
-                regions: Vec::with_capacity(results.regions.len()),
-                rows: vec![None; data.review.regions.len()],
-                name_width: (results.regions.iter())
-                    .map(|r| crate::text::width(&r.name))
-                    .max(),
-            };
-            for (row, region) in results.regions.iter().enumerate() {
-                if let Some(i) = index.region_index(&region.region) {
-                    // A region listed twice (it cannot be): the first row.
-                    order.rows[i].get_or_insert((order.regions.len(), row));
-                    order.regions.push(i);
-                }
+        let of = |results: &Results| Order::new(&index, results, theme);
+        [
+            of(&data.submitted.results),
+            (data.with_drafts.as_ref()).map_or_else(Order::default, |file| of(&file.results)),
+        ]
+    }
+
+    fn new(index: &Index, results: &Results, theme: &Theme) -> Order {
+        let n = results.regions.len();
+        let entries = ranked::entries(results, theme);
+        let mut entry_of = vec![0; n];
+        for (line, entry) in entries.iter().enumerate() {
+            if let Entry::Region(row) = entry {
+                entry_of[*row] = line;
             }
-            order
+        }
+        let ranked: Vec<usize> = (0..n)
+            .filter(|&row| results.regions[row].status != Status::Ineligible)
+            .collect();
+        let mut ranked_at = vec![None; n];
+        for (place, &row) in ranked.iter().enumerate() {
+            ranked_at[row] = Some(place);
+        }
+        let mut order = Order {
+            regions: Vec::with_capacity(n),
+            rows: vec![None; index.review.regions.len()],
+            name_width: (results.regions.iter())
+                .map(|r| crate::text::width(&r.name))
+                .max(),
+            entries,
+            entry_of,
+            ranked,
+            ranked_at,
+            status_width: ranked::status_width(results),
+            allocation_width: ranked::allocation_width(results),
         };
-        [of(&data.submitted.results), of(&data.with_drafts.results)]
+        for (row, region) in results.regions.iter().enumerate() {
+            if let Some(i) = index.region_index(&region.region) {
+                // A region listed twice (it cannot be): the first row.
+                order.rows[i].get_or_insert((order.regions.len(), row));
+                order.regions.push(i);
+            }
+        }
+        order
     }
 }

@@ -18,7 +18,6 @@ mod marks;
 mod offsets;
 mod parts;
 mod percentiles;
-mod ranked;
 mod ranking;
 mod region;
 mod solidity;

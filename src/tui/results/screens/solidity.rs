@@ -10,6 +10,8 @@
 //!
 //! This file: every region's checks in rank order (`a`).
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -17,7 +19,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, widest, window};
+use super::super::order::ChecksLayout;
+use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, window};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::{RegionResult, Status};
 use crate::report::solidity::{
@@ -28,6 +31,7 @@ use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::columns::widest;
 use crate::tui::columns::{Columns, Row};
 use crate::tui::widgets::{self, block};
 
@@ -121,21 +125,11 @@ impl Col {
 /// too little room dropped, see [`DROPPED_FIRST`]), and the table's
 /// columns: caret, rank, name, then a space and a check each.
 fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Columns) {
-    let checks = &analysis.regions;
+    let layout = app.checks_layout(|| measured(app, analysis));
     let mut shown: Vec<(Col, usize)> = COLUMNS
         .iter()
-        .map(|&col| {
-            let w = widest(
-                &col.header(),
-                checks.iter().map(|c| col.cell(c, analysis.rounds).0),
-            );
-            let w = if col == Col::HangsOn {
-                w.min(HANGS_ON_MAX)
-            } else {
-                w
-            };
-            (col, w)
-        })
+        .copied()
+        .zip(layout.widths.iter().copied())
         .collect();
     let layout = |shown: &[(Col, usize)], name: Width| {
         let mut widths = vec![Len(2), Len(3), Len(1), name];
@@ -150,15 +144,37 @@ fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Co
         }
         shown.retain(|c| c.0 != drop);
     }
-    let longest = app
-        .results()
-        .regions
-        .iter()
-        .map(|r| text::width(&r.name))
-        .fold(text::width(&t!("results-col-region")), usize::max);
+    let longest = (app.name_width().unwrap_or(0)).max(text::width(&t!("results-col-region")));
     let name = layout(&shown, Rest(0)).width(3).min(longest);
     let columns = layout(&shown, Len(name));
     (shown.into_iter().map(|c| c.0).collect(), columns)
+}
+
+/// What the list of checks measures once per analysis: each region's
+/// check, and each of [`COLUMNS`]' widths over every region.
+fn measured(app: &App, analysis: &Analysis) -> ChecksLayout {
+    let checks = &analysis.regions;
+    let widths = COLUMNS
+        .iter()
+        .map(|&col| {
+            let w = widest(
+                &col.header(),
+                checks.iter().map(|c| col.cell(c, analysis.rounds).0),
+            );
+            if col == Col::HangsOn {
+                w.min(HANGS_ON_MAX)
+            } else {
+                w
+            }
+        })
+        .collect();
+    let at: HashMap<&str, usize> = (checks.iter().enumerate())
+        .map(|(i, check)| (check.region.as_str(), i))
+        .collect();
+    let checks = (app.results().regions.iter())
+        .map(|region| at.get(region.region.as_str()).copied())
+        .collect();
+    ChecksLayout { checks, widths }
 }
 
 /// `text` in the next column of `row`, on the side `col` reads from.
@@ -193,15 +209,16 @@ fn table(app: &App, analysis: &Analysis, width: usize, height: usize) -> Vec<Lin
         .line()
         .style(theme.strong());
     let (above, n) = (cutoff(results), results.regions.len());
-    let checks = analysis.by_region();
+    let checks = &app.checks_layout(|| measured(app, analysis)).checks;
     // The list's lines, cheaply (`None` the cutoff's rule), and then only
     // those that show are drawn.
-    let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::new();
+    let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::with_capacity(n + 1);
     for (i, region) in results.regions.iter().enumerate() {
         if above > 0 && above < n && i == above {
             plan.push(None);
         }
-        if let Some(check) = checks.get(region.region.as_str()) {
+        let check = checks.get(i).copied().flatten();
+        if let Some(check) = check.and_then(|k| analysis.regions.get(k)) {
             plan.push(Some((region, check)));
         }
     }
