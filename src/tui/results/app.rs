@@ -9,7 +9,6 @@ use ratatui::crossterm::event::KeyEvent;
 use super::data::{Data, Marks};
 use super::keys::{self, Action, Mode};
 use super::order::{ChecksLayout, Order};
-use super::ranked::Entry;
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, depth_first};
@@ -141,7 +140,7 @@ pub struct App {
     orders: [Order; 2],
     /// The layout of the list of checks of the results with drafts left
     /// out, and counted.
-    checks_layouts: [std::cell::OnceCell<ChecksLayout>; 2],
+    pub(super) checks_layouts: [std::cell::OnceCell<ChecksLayout>; 2],
 }
 
 impl App {
@@ -179,8 +178,8 @@ impl App {
         app
     }
 
-    /// Said on opening when a file changed since results.ron was written:
-    /// the results shown are the merge of the files as they were.
+    /// Said on opening when an input file changed since results.ron was
+    /// written (whose results show while only panel files did).
     fn changed_since_merge(&self) -> Option<String> {
         let changed = &self.data.changed_since_merge;
         if changed.is_empty() {
@@ -283,7 +282,7 @@ impl App {
 
     /// Draft sheets found: those that count only with drafts included.
     pub fn drafts(&self) -> usize {
-        self.data.submitted.results.drafts()
+        self.orders[0].drafts
     }
 
     /// Review indexes of the regions in rank order.
@@ -291,7 +290,8 @@ impl App {
         &self.order().regions
     }
 
-    fn order(&self) -> &Order {
+    /// The order of the results on screen.
+    pub(super) fn order(&self) -> &Order {
         &self.orders[usize::from(self.include_drafts)]
     }
 
@@ -309,48 +309,6 @@ impl App {
     pub fn result_row(&self, region: usize) -> Option<usize> {
         let (_, row) = self.order().rows.get(region).copied().flatten()?;
         Some(row)
-    }
-
-    /// The layout of the list of checks of the results on screen, made by
-    /// `make` the first time after their analysis came.
-    pub fn checks_layout(&self, make: impl FnOnce() -> ChecksLayout) -> &ChecksLayout {
-        self.checks_layouts[usize::from(self.include_drafts)].get_or_init(make)
-    }
-
-    /// The widest region name of the results on screen, in columns.
-    pub fn name_width(&self) -> Option<usize> {
-        self.order().name_width
-    }
-
-    /// The ranking's rows: the regions and the lines between them.
-    pub(crate) fn entries(&self) -> &[Entry] {
-        &self.order().entries
-    }
-
-    /// The ranking's row of `row` of the results on screen.
-    pub fn entry_line(&self, row: usize) -> Option<usize> {
-        self.order().entry_of.get(row).copied()
-    }
-
-    /// The rows of the results on screen that are ranked (every region
-    /// not ineligible), in rank order.
-    pub fn ranked_rows(&self) -> &[usize] {
-        &self.order().ranked
-    }
-
-    /// The place of `row` of the results on screen among those ranked.
-    pub fn ranked_place(&self, row: usize) -> Option<usize> {
-        self.order().ranked_at.get(row).copied().flatten()
-    }
-
-    /// The columns of the ranking's statuses and allocations (0 without
-    /// a budget).
-    pub fn status_width(&self) -> usize {
-        self.order().status_width
-    }
-
-    pub fn allocation_width(&self) -> usize {
-        self.order().allocation_width
     }
 
     /// The rubric's criteria in order, with their category.
@@ -462,6 +420,8 @@ impl App {
                 };
                 if let Some(file) = file {
                     file.analysis = *analysis;
+                    let order = &mut self.orders[usize::from(drafts)];
+                    order.index_checks(&file.results, file.analysis.as_ref());
                 }
                 self.checks_layouts[usize::from(drafts)] = Default::default();
                 self.clamp();

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::Error;
 use crate::analysis::{self, Analysis};
-use crate::merge::{MergeOptions, Results};
+use crate::merge::{CriterionResult, MergeOptions, Results};
 use crate::model::{Conflict, Review};
 use crate::report::{InputFile, ReadResults, ResultsFile};
 use crate::store::{self, LoadedPanelFile, LoadedReview};
@@ -116,22 +116,17 @@ impl Data {
     /// Takes the individual marks of `merged` (the merge of the files as
     /// they are, drafts left out) into the committee results on screen,
     /// cell by cell: results.ron holds none.
-    pub fn take_marks(&mut self, mut merged: Results) {
-        let at: HashMap<&str, usize> = (merged.regions.iter().enumerate())
-            .map(|(i, r)| (r.region.as_str(), i))
+    pub fn take_marks(&mut self, merged: Results) {
+        let mut cells: HashMap<String, Vec<CriterionResult>> = (merged.regions.into_iter())
+            .map(|r| (r.region, r.criteria))
             .collect();
-        let mut from: Vec<Option<usize>> = (self.submitted.results.regions.iter())
-            .map(|r| at.get(r.region.as_str()).copied())
-            .collect();
-        drop(at);
-        for (region, from) in self.submitted.results.regions.iter_mut().zip(&mut from) {
-            let Some(other) = from.and_then(|i| merged.regions.get_mut(i)) else {
+        for region in &mut self.submitted.results.regions {
+            let Some(cells) = cells.get_mut(&region.region) else {
                 continue;
             };
             for criterion in &mut region.criteria {
-                if let Some(cell) =
-                    (other.criteria.iter_mut()).find(|c| c.criterion == criterion.criterion)
-                {
+                let cell = (cells.iter_mut()).find(|c| c.criterion == criterion.criterion);
+                if let Some(cell) = cell {
                     criterion.scores = std::mem::take(&mut cell.scores);
                 }
             }
@@ -193,12 +188,16 @@ impl Data {
     /// the screen shows the results at once and analyses them (when
     /// results.ron has no analysis) as an effect of its shell.
     pub fn load(dir: &Path) -> Result<Data, Error> {
-        let review = store::load_review(dir)?;
+        Data::read(store::load_review(dir)?)
+    }
+
+    /// [`Data::load`] of a review whose `review.ron` is read already.
+    pub fn read(review: LoadedReview) -> Result<Data, Error> {
         // results.ron that cannot be read (damaged, or of a later version)
         // is merged again, as if there were none.
         let (files, written) = rayon::join(
             || store::load_inputs(&review, &[], &()),
-            || store::read_results(dir).ok().flatten(),
+            || store::read_results(&review.dir).ok().flatten(),
         );
         let inputs = Inputs {
             review,
@@ -241,6 +240,7 @@ impl Data {
 /// merge of this review.ron (unchanged since) with drafts left out, by a
 /// version that records its inputs.
 fn shows(read: ReadResults, changed: &[ChangedFile]) -> Option<ResultsFile> {
+    // A changed file of no panel: review.ron (or one it does not know).
     let review_changed = changed.iter().any(|c| c.panel.is_none());
     let fits =
         !read.inputs.is_empty() && !review_changed && !read.file.results.rules.include_drafts;

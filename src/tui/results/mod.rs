@@ -9,6 +9,7 @@ pub mod keys;
 pub mod marks;
 mod order;
 mod ranked;
+mod rows;
 pub mod screens;
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};

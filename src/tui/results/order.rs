@@ -1,10 +1,14 @@
 //! The results on screen in rank order, worked out once when they come:
 //! every frame and key reads them.
 
+use std::collections::HashMap;
+
 use super::data::Data;
 use super::ranked::{self, Entry};
+use crate::analysis::Analysis;
 use crate::merge::{Results, Status};
 use crate::model::Index;
+use crate::report::ResultsFile;
 use crate::tui::theme::Theme;
 
 /// One set of results in rank order, by review index, and the ranking's
@@ -32,15 +36,20 @@ pub(super) struct Order {
     /// The columns of the ranking's statuses and allocations.
     pub(super) status_width: usize,
     pub(super) allocation_width: usize,
+    /// The draft sheets ([`Results::drafts`]).
+    pub(super) drafts: usize,
+    /// The regions selected.
+    pub(super) selected: usize,
+    /// Per row of the results: the index of its check in their analysis,
+    /// once it came.
+    pub(super) checks: Vec<Option<usize>>,
 }
 
 /// What the list of every region's checks (`a`) measures once per analysis
-/// rather than once a frame, as the screen lays it out: filled when the
-/// list is first drawn, emptied when the analysis changes.
+/// rather than once a frame, as the screen lays it out: made when the list
+/// is first drawn, forgotten when the analysis changes.
 #[derive(Debug, Default)]
 pub struct ChecksLayout {
-    /// Per row of the results: the index of its check in the analysis.
-    pub checks: Vec<Option<usize>>,
     /// Each column's width: its widest cell or heading.
     pub widths: Vec<usize>,
 }
@@ -50,10 +59,14 @@ impl Order {
     /// until those are merged), for `theme`'s terminal.
     pub(super) fn of(data: &Data, theme: &Theme) -> [Order; 2] {
         let index = Index::new(&data.review);
-        let of = |results: &Results| Order::new(&index, results, theme);
+        let of = |file: &ResultsFile| {
+            let mut order = Order::new(&index, &file.results, theme);
+            order.index_checks(&file.results, file.analysis.as_ref());
+            order
+        };
         [
-            of(&data.submitted.results),
-            (data.with_drafts.as_ref()).map_or_else(Order::default, |file| of(&file.results)),
+            of(&data.submitted),
+            (data.with_drafts.as_ref()).map_or_else(Order::default, of),
         ]
     }
 
@@ -85,6 +98,11 @@ impl Order {
             ranked_at,
             status_width: ranked::status_width(results),
             allocation_width: ranked::allocation_width(results),
+            drafts: results.drafts(),
+            selected: (results.regions.iter())
+                .filter(|r| r.status == Status::Selected)
+                .count(),
+            checks: Vec::new(),
         };
         for (row, region) in results.regions.iter().enumerate() {
             if let Some(i) = index.region_index(&region.region) {
@@ -94,5 +112,19 @@ impl Order {
             }
         }
         order
+    }
+
+    /// Finds each row's check in `analysis` of `results` (none without).
+    pub(super) fn index_checks(&mut self, results: &Results, analysis: Option<&Analysis>) {
+        let Some(analysis) = analysis else {
+            self.checks = Vec::new();
+            return;
+        };
+        let at: HashMap<&str, usize> = (analysis.regions.iter().enumerate())
+            .map(|(i, check)| (check.region.as_str(), i))
+            .collect();
+        self.checks = (results.regions.iter())
+            .map(|region| at.get(region.region.as_str()).copied())
+            .collect();
     }
 }

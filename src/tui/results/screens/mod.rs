@@ -33,7 +33,6 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, View};
 use super::keys::KEYMAP;
-use crate::merge::Status;
 use crate::t;
 use crate::text;
 use crate::tui::keymap;
@@ -59,11 +58,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     let results = app.results();
-    let selected = results
-        .regions
-        .iter()
-        .filter(|r| r.status == Status::Selected)
-        .count();
+    let selected = app.selected_regions();
     widgets::bar(
         frame,
         bar,

@@ -137,9 +137,9 @@ pub(super) fn rule_line(theme: &Theme, label: &str, width: usize, style: Style) 
 
 /// One line on a region for the ranking and region screens: its verdict
 /// and the checks that make it; whether it is fragile.
-pub(super) fn summary(app: &App, region: &str) -> Option<(String, bool)> {
+pub(super) fn summary(app: &App, region: &RegionResult) -> Option<(String, bool)> {
     let analysis = app.analysis()?;
-    let check = analysis.region(region)?;
+    let check = app.check(app.row_of_result(region)?)?;
     let fragile = check.verdict == Verdict::Fragile;
     let share = selected_share(check, analysis.rounds);
     let mut parts = vec![if fragile {
@@ -185,7 +185,7 @@ pub(super) fn solidity_lines(
     max_lines: usize,
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
-    match summary(app, &region.region) {
+    match summary(app, region) {
         Some((text_, fragile)) => widgets::wrapped(
             &text_,
             width,
@@ -224,10 +224,7 @@ pub(super) fn subtotals_text(app: &App, region: &RegionResult) -> String {
 /// what broke a tie with the one above.
 pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
     let rows = &app.results().regions;
-    // The selected region's row is known; another's is looked for.
-    let row = (app.result_row(app.cursor.region))
-        .filter(|&row| rows.get(row).is_some_and(|r| r.region == region.region))
-        .or_else(|| rows.iter().position(|r| r.region == region.region));
+    let row = app.row_of_result(region);
     let Some(i) = row.and_then(|row| app.ranked_place(row)) else {
         return String::new();
     };

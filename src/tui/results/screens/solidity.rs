@@ -10,8 +10,6 @@
 //!
 //! This file: every region's checks in rank order (`a`).
 
-use std::collections::HashMap;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -22,7 +20,7 @@ use super::super::app::App;
 use super::super::order::ChecksLayout;
 use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, window};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
-use crate::merge::{RegionResult, Status};
+use crate::merge::RegionResult;
 use crate::report::solidity::{
     boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
     selected_share_with_error, side, verdict_word, without,
@@ -125,7 +123,7 @@ impl Col {
 /// too little room dropped, see [`DROPPED_FIRST`]), and the table's
 /// columns: caret, rank, name, then a space and a check each.
 fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Columns) {
-    let layout = app.checks_layout(|| measured(app, analysis));
+    let layout = app.checks_layout(|| measured(analysis));
     let mut shown: Vec<(Col, usize)> = COLUMNS
         .iter()
         .copied()
@@ -150,9 +148,9 @@ fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Co
     (shown.into_iter().map(|c| c.0).collect(), columns)
 }
 
-/// What the list of checks measures once per analysis: each region's
-/// check, and each of [`COLUMNS`]' widths over every region.
-fn measured(app: &App, analysis: &Analysis) -> ChecksLayout {
+/// What the list of checks measures once per analysis: each of
+/// [`COLUMNS`]' widths over every region.
+fn measured(analysis: &Analysis) -> ChecksLayout {
     let checks = &analysis.regions;
     let widths = COLUMNS
         .iter()
@@ -168,13 +166,7 @@ fn measured(app: &App, analysis: &Analysis) -> ChecksLayout {
             }
         })
         .collect();
-    let at: HashMap<&str, usize> = (checks.iter().enumerate())
-        .map(|(i, check)| (check.region.as_str(), i))
-        .collect();
-    let checks = (app.results().regions.iter())
-        .map(|region| at.get(region.region.as_str()).copied())
-        .collect();
-    ChecksLayout { checks, widths }
+    ChecksLayout { widths }
 }
 
 /// `text` in the next column of `row`, on the side `col` reads from.
@@ -209,7 +201,6 @@ fn table(app: &App, analysis: &Analysis, width: usize, height: usize) -> Vec<Lin
         .line()
         .style(theme.strong());
     let (above, n) = (cutoff(results), results.regions.len());
-    let checks = &app.checks_layout(|| measured(app, analysis)).checks;
     // The list's lines, cheaply (`None` the cutoff's rule), and then only
     // those that show are drawn.
     let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::with_capacity(n + 1);
@@ -217,8 +208,7 @@ fn table(app: &App, analysis: &Analysis, width: usize, height: usize) -> Vec<Lin
         if above > 0 && above < n && i == above {
             plan.push(None);
         }
-        let check = checks.get(i).copied().flatten();
-        if let Some(check) = check.and_then(|k| analysis.regions.get(k)) {
+        if let Some(check) = app.check(i) {
             plan.push(Some((region, check)));
         }
     }
@@ -284,11 +274,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
         rounds = analysis.rounds,
         seed = analysis.seed
     );
-    let selected = results
-        .regions
-        .iter()
-        .filter(|r| r.status == Status::Selected)
-        .count();
+    let selected = app.selected_regions();
     let inner = widgets::framed(
         frame,
         list_area,
