@@ -360,10 +360,12 @@ fn merge_end_to_end_programme(bencher: divan::Bencher, regions: usize) {
     bencher.bench(|| merge(&dir));
 }
 
-/// The results screen opening: the review and every panel file read,
-/// merged with drafts left out and counted, and compared with the
-/// checksums results.ron records (written into the review directory once
-/// before). The analysis runs after the first frame and is not counted.
+/// The results screen opening: the review and every panel file read and
+/// compared with the checksums results.ron records (written into the
+/// review directory once before, without the analysis), and results.ron's
+/// results taken. The marks are merged, and the results analysed, away
+/// from the screen after the first frame; drafts are merged when counted
+/// (`d`): none of that is counted here.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn results_open(bencher: divan::Bencher, regions: usize) {
     let dir = review_dir(regions);

@@ -19,6 +19,7 @@ mod spans;
 mod tokens;
 mod values;
 
+pub use de::read_implicit_some;
 pub use spans::{panel_regions_span, with_per_member};
 use tokens::{TokenKind, Tokens};
 

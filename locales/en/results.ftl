@@ -175,3 +175,7 @@ results-consensus-counts = Consensus { $consensus }, members' aggregate { $membe
 results-consensus-missing = No consensus mark (no-consensus): the members' aggregate { $members } counts.
 results-consensus-not-covered = No panel records a consensus for this criterion.
 results-changed-since-merge = { $file } changed since results.ron was written: run panelist merge again
+results-not-read = the panel files were not read
+results-merge-failed = Could not merge the panel files: { $reason }
+results-merging-drafts = Merging the panel files with drafts counted...
+results-marks-reading = Reading the marks from the panel files...

@@ -133,3 +133,7 @@ results-consensus-counts = 合意評点 { $consensus }、委員の集計値 { $m
 results-consensus-missing = 合意評点なし（no-consensus）：委員の集計値 { $members } を用います。
 results-consensus-not-covered = この評価項目の合意評点を記録する部会はありません。
 results-changed-since-merge = { $file } は results.ron の作成後に変更されました。panelist merge をやり直してください
+results-not-read = 部会ファイルを読み込んでいません
+results-merge-failed = 部会ファイルを集計できませんでした：{ $reason }
+results-merging-drafts = 下書きを含めて部会ファイルを集計しています…
+results-marks-reading = 部会ファイルから点数を読み込んでいます…

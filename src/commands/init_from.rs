@@ -41,7 +41,7 @@ pub fn review_text(stage: &Stage) -> Result<Started, Error> {
     let Some((_, results)) = store::read_results(stage.from)? else {
         return Err(Error::Refused(t!("init-from-not-merged", from = from)));
     };
-    let results = results.results;
+    let results = results.file.results;
     let known = store::tier_ids(&results);
     if let Some(tier) = stage.tiers.iter().find(|t| !known.contains(t)) {
         let tiers = known.join(", ");

@@ -25,14 +25,15 @@ pub fn run(args: Args) -> Result<(), Error> {
     // language too.
     let setup = Setup::local();
     setup.enter_process();
-    let followed = store::check_follows(&store::load_review(&dir)?);
+    let review = store::load_review(&dir)?;
+    let followed = store::check_follows(&review);
     if !followed.problems.is_empty() {
         return Err(Error::Invalid(Problems(followed.problems)));
     }
     for warning in &followed.warnings {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }
-    let data = Data::load(&dir)?;
+    let data = Data::read(review)?;
     let (mut terminal, guard) =
         Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
     let outcome = LocalEvents::start()

@@ -56,6 +56,26 @@ pub struct Rules {
     pub tiers: Vec<Tier>,
 }
 
+impl Results {
+    /// The draft sheets: those that count only when drafts do. With drafts
+    /// included, the counting sheets not submitted; with them left out,
+    /// the (panel, reviewer) pairs none of whose copies counts (the copy
+    /// that wins does not depend on drafts: rule 1 takes the newest).
+    pub fn drafts(&self) -> usize {
+        if self.rules.include_drafts {
+            return (self.sheets.iter())
+                .filter(|s| s.counted && !s.submitted)
+                .count();
+        }
+        let mut pairs: std::collections::HashMap<(&str, &str), bool> =
+            std::collections::HashMap::new();
+        for sheet in &self.sheets {
+            *pairs.entry((&sheet.panel, &sheet.reviewer)).or_default() |= sheet.counted;
+        }
+        pairs.values().filter(|counted| !**counted).count()
+    }
+}
+
 impl Rules {
     /// The spread of marks above which a criterion with maximum `max` is
     /// flagged for disagreement (rule 5).

@@ -111,7 +111,12 @@ struct Version1 {
 
 impl ReadResults {
     pub fn from_ron(text: &str) -> Result<ReadResults, ron::error::SpannedError> {
-        let format2 = ron::from_str::<format::File>(text);
+        // By the fast reader when it takes the file (a national call's is
+        // megabytes), else by ron, which has the last word and the errors.
+        let format2 = match crate::source::read_implicit_some::<format::File>(text) {
+            Some(file) => Ok(file),
+            None => ron::from_str::<format::File>(text),
+        };
         let format2 = match format2 {
             Ok(file) => file,
             Err(error) => {
@@ -226,6 +231,20 @@ mod tests {
         file.results.warnings.clear();
         assert_eq!(ron.text(), expected);
         assert_ne!(file.to_ron(&inputs()), expected);
+    }
+
+    #[test]
+    fn the_fast_reader_reads_what_ron_reads() {
+        for analysed in [false, true] {
+            let text = file(analysed).to_ron(&inputs());
+            // The fast reader takes what panelist writes.
+            let fast = crate::source::read_implicit_some::<format::File>(&text).unwrap();
+            let ron: format::File = ron::from_str(&text).unwrap();
+            assert_eq!(fast.into_results(), ron.into_results());
+            // Without the extension it wrote with, it is left to ron.
+            let plain = text.replacen("#![enable(implicit_some)]", "", 1);
+            assert!(crate::source::read_implicit_some::<format::File>(&plain).is_none());
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+#[derive(Clone, Copy)]
 pub(super) struct Cursor<'a> {
     text: &'a str,
     pos: usize,

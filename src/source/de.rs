@@ -23,9 +23,25 @@ use super::cursor::Cursor;
 
 /// The value of type `T` in `text`, or `None` when this reader declines it.
 pub fn read<T: DeserializeOwned>(text: &str) -> Option<T> {
+    read_from(text, false)
+}
+
+/// What a text written with ron's `IMPLICIT_SOME` begins with, as
+/// panelist writes results.ron: that extension on, and nothing else.
+const IMPLICIT_SOME: &str = "#![enable(implicit_some)]";
+
+/// [`read`] of a text that begins with exactly [`IMPLICIT_SOME`] (as
+/// results.ron does), whose options are then written without `Some`. Any
+/// other beginning is declined (ron reads every other way of writing it).
+pub fn read_implicit_some<T: DeserializeOwned>(text: &str) -> Option<T> {
+    read_from(text.strip_prefix(IMPLICIT_SOME)?, true)
+}
+
+fn read_from<T: DeserializeOwned>(text: &str, implicit_some: bool) -> Option<T> {
     let mut reader = Reader {
         cursor: Cursor::new(text),
         depth: 0,
+        implicit_some,
     };
     reader.cursor.ws()?;
     let value = T::deserialize(&mut reader).ok()?;
@@ -61,6 +77,8 @@ const DEPTH_LIMIT: usize = 60;
 struct Reader<'a> {
     cursor: Cursor<'a>,
     depth: usize,
+    /// ron's `IMPLICIT_SOME`: an option's value may stand without `Some`.
+    implicit_some: bool,
 }
 
 fn found<T>(value: Option<T>) -> Result<T> {
@@ -316,6 +334,19 @@ impl<'de, 'a: 'de> de::Deserializer<'de> for &mut Reader<'a> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.implicit_some {
+            // As ron: `None`, or else the value itself. `Some` is left to
+            // ron, which may read it either way.
+            let mut ahead = self.cursor;
+            return match ahead.ident() {
+                Some("None") => {
+                    self.cursor = ahead;
+                    visitor.visit_none()
+                }
+                Some("Some") => Err(Declined),
+                _ => self.guard(|reader| visitor.visit_some(reader)),
+            };
+        }
         match found(self.cursor.ident())? {
             "None" => visitor.visit_none(),
             "Some" => {

@@ -10,7 +10,7 @@ use super::checksum::sha256_hex;
 use super::review::LoadedReview;
 use crate::merge::{RegionResult, Results};
 use crate::model::{Follows, SELECTED_TIER};
-use crate::report::ResultsFile;
+use crate::report::ReadResults;
 use crate::report::words::{self, Form};
 use crate::source::{Anchor, Position, SourceText, read_text};
 use crate::{Problem, t};
@@ -72,8 +72,8 @@ pub fn check_follows(loaded: &LoadedReview) -> Followed {
             )],
             ..Followed::default()
         },
-        Ok(Some((source, file))) => Followed {
-            problems: unselected(loaded, follows, &file.results, &source.path),
+        Ok(Some((source, read))) => Followed {
+            problems: unselected(loaded, follows, &read.file.results, &source.path),
             warnings: Vec::new(),
             results: Some(EarlierResults {
                 path: Path::new(written).join("results.ron").display().to_string(),
@@ -89,15 +89,15 @@ pub fn earlier_dir(dir: &Path, follows: &Follows) -> PathBuf {
     dir.join(&follows.review)
 }
 
-/// The results.ron of the review in `dir`, with its text; `None` when the
-/// review has not been merged yet.
-pub fn read_results(dir: &Path) -> Result<Option<(SourceText, ResultsFile)>, Problem> {
+/// The results.ron of the review in `dir`, with its text and the inputs it
+/// records; `None` when the review has not been merged yet.
+pub fn read_results(dir: &Path) -> Result<Option<(SourceText, ReadResults)>, Problem> {
     let path = dir.join("results.ron");
     if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
     let source = read_text(&path)?;
-    let file = ResultsFile::from_ron(&source.text).map_err(|e| {
+    let file = ReadResults::from_ron(&source.text).map_err(|e| {
         let pos = Position {
             line: e.span.start.line,
             col: e.span.start.col,

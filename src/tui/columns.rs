@@ -187,6 +187,13 @@ pub fn criterion_heads(ids: &[&str], width: usize) -> Vec<String> {
     }
 }
 
+/// Columns taken by the widest of a heading and its cells.
+pub fn widest(header: &str, cells: impl Iterator<Item = String>) -> usize {
+    cells
+        .map(|c| text::width(&c))
+        .fold(text::width(header), usize::max)
+}
+
 #[cfg(test)]
 mod heads_tests {
     use super::criterion_heads;

@@ -411,6 +411,37 @@ fn the_latest_copy_wins_even_when_it_is_a_draft() {
 }
 
 #[test]
+fn the_drafts_are_counted_alike_whether_they_count_or_not() {
+    // ann: a draft newer than her submitted copy (it wins: a draft); bob:
+    // a submitted copy newer than his draft (not a draft); cy: one draft;
+    // dee: submitted. Two drafts either way.
+    let review = two_panels();
+    let newer = "2007-06-03T00:00:00Z";
+    let sheets = [
+        scored("board", "ann", sheet().mark("north", "a1", 4.0)),
+        input(
+            "mail/board.ron",
+            "board",
+            "ann",
+            sheet().draft().updated(newer).mark("north", "a1", 9.0),
+        ),
+        scored("board", "bob", sheet().draft().mark("north", "a1", 5.0)),
+        input(
+            "mail/board.ron",
+            "board",
+            "bob",
+            sheet().updated(newer).mark("north", "a1", 6.0),
+        ),
+        scored("board", "cy", sheet().draft().mark("north", "a1", 7.0)),
+        scored("tech", "dee", sheet().mark("north", "b1", 3.0)),
+    ];
+    assert_eq!(merged(&review, &sheets).drafts(), 2);
+    assert_eq!(merged_with(&review, &sheets, true).drafts(), 2);
+    assert_eq!(merged(&review, &sheets[3..]).drafts(), 1);
+    assert_eq!(merged(&review, &sheets[5..]).drafts(), 0);
+}
+
+#[test]
 fn two_different_copies_updated_at_the_same_time_are_an_error_naming_both_files() {
     let review = two_panels();
     let errors = merge::merge(

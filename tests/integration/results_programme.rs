@@ -62,13 +62,7 @@ fn app(review: Review, sheets: &[SheetInput], lang: In, theme: Theme, keys: &[&s
         analysis: None,
         lottery: None,
     };
-    let data = Data {
-        review,
-        submitted: file.clone(),
-        with_drafts: file,
-        conflicts: Default::default(),
-        changed_since_merge: Vec::new(),
-    };
+    let data = Data::merged(review, file.clone(), file);
     let mut app = App::new(data, theme);
     press(&mut app, keys);
     app

@@ -6,7 +6,7 @@
 use crate::common::{assert_aligned, japanese_sample_dir, sample_dir};
 use panelist::merge::Status;
 use panelist::report::ResultsFile;
-use panelist::tui::results::app::Absent;
+use panelist::tui::results::marks::Absent;
 use panelist::tui::results::{
     self as results, App, Data, Effect, Loader, Msg, ResultsScreen, View, screens,
 };
@@ -518,13 +518,7 @@ fn analysed_data(review: panelist::model::Review, results: panelist::merge::Resu
         analysis,
         lottery: None,
     };
-    Data {
-        review,
-        with_drafts: results.clone(),
-        submitted: results,
-        conflicts: Default::default(),
-        changed_since_merge: Vec::new(),
-    }
+    Data::merged(review, results.clone(), results)
 }
 
 #[test]
@@ -781,7 +775,13 @@ fn the_ascii_help_keeps_a_space_after_the_longest_key() {
 fn reading_the_files_does_not_analyse_them() {
     let data = Data::load(&sample_dir()).expect("the sample review loads");
     assert!(data.submitted.analysis.is_none());
-    assert!(data.with_drafts.analysis.is_none());
+    assert!(
+        data.with_drafts
+            .as_ref()
+            .expect("merged on reading")
+            .analysis
+            .is_none()
+    );
     let app = App::new(data, PLAIN);
     assert_eq!(app.effect(), Some(Effect::Analyse), "the shell is asked to");
 }

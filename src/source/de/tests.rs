@@ -285,3 +285,41 @@ proptest! {
         agrees(&text);
     }
 }
+
+/// Options written with ron's `implicit_some`, as results.ron writes them:
+/// read as ron reads them, or declined.
+#[test]
+fn reads_implicit_some_as_ron_does_or_declines() {
+    use super::read_implicit_some;
+    type Cells = Vec<(Option<f64>, u32, Option<Option<u32>>, Option<String>)>;
+    let header = "#![enable(implicit_some)]";
+    for body in [
+        "[(1.5, 2, 3, \"a\"), (None, 0, None, None)]",
+        "[(None,1,Some(None),\"b\"),]",
+        "[(2,3,Some(4),None)]",
+        "[ /* a note */ (0.25, 7, 8, \"None\") ]",
+    ] {
+        let text = format!("{header}{body}");
+        let by_ron: Cells = ron::from_str(&text).unwrap();
+        if let Some(fast) = read_implicit_some::<Cells>(&text) {
+            assert_eq!(fast, by_ron, "{text}");
+        }
+    }
+    // What panelist writes is taken: no `Some`, `None` where none.
+    let text = format!("{header}[(1.5, 2, 3, \"a\"), (None, 0, None, None)]");
+    let expected: Cells = vec![
+        (Some(1.5), 2, Some(Some(3)), Some("a".into())),
+        (None, 0, None, None),
+    ];
+    assert_eq!(read_implicit_some::<Cells>(&text), Some(expected));
+    // `Some` is left to ron; so is any other beginning, and every error.
+    assert!(read_implicit_some::<Cells>(&format!("{header}[(2,3,Some(4),None)]")).is_none());
+    for text in [
+        "[(2,3,4,None)]".to_string(),
+        "#![enable(implicit_some, unwrap_newtypes)][(2,3,4,None)]".to_string(),
+        format!("{header}[(2,3,4,None"),
+        format!("{header}[(x,3,4,None)]"),
+    ] {
+        assert!(read_implicit_some::<Cells>(&text).is_none(), "{text}");
+    }
+}

@@ -1,13 +1,14 @@
 //! The chair's results screen: its state and its one `update`. The data are
-//! the committee results merged twice (drafts left out, drafts counted), so
-//! that toggling drafts is instant and the screen never reads a file; reading
-//! again is an effect the shell performs (see [`super::Loader`]).
+//! the committee results (drafts left out) and, once merged, those with
+//! drafts counted; the screen never reads a file or merges: reading again,
+//! and merging what results.ron does not hold (the individual marks, drafts
+//! counted), are effects the shell performs (see [`super::Loader`]).
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::data::Data;
+use super::data::{Data, Marks};
 use super::keys::{self, Action, Mode};
-use super::order::Order;
+use super::order::{ChecksLayout, Order};
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
 use crate::model::{Category, Criterion, depth_first};
@@ -54,39 +55,6 @@ pub struct Cursor {
     pub panel: usize,
 }
 
-/// One row of the marks view: a reviewer whose panel covers the cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarkRow {
-    pub reviewer: String,
-    pub name: String,
-    pub panel: String,
-    /// The counting mark, if any.
-    pub points: Option<f64>,
-    pub note: String,
-    /// The mark's points at its sheet's first submission, when revised since.
-    pub preliminary: Option<f64>,
-    /// Why there is no counting mark.
-    pub absent: Option<Absent>,
-}
-
-/// Why a member of a panel that covers a cell has no counting mark for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Absent {
-    /// A conflict of interest on the region (declared in review.ron or a
-    /// sheet).
-    Conflict,
-    /// The region names an institution the member is affiliated with.
-    Institution(String),
-    /// The member has no sheet for the panel.
-    NoSheet,
-    /// Their sheet is a draft, left out (`d` counts drafts).
-    Draft,
-    /// Their sheet does not count (an older copy of a submitted one).
-    SheetNotCounted,
-    /// Their counting sheet has no mark for the cell.
-    NotMarked,
-}
-
 /// What comes into `update`.
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -95,6 +63,17 @@ pub enum Msg {
     Resized(u16, u16),
     /// The files were read again (or could not be).
     Loaded(Box<Result<Data, String>>),
+    /// The files as read were merged, drafts counted or not (or could not
+    /// be): asked for with [`Effect::Merge`].
+    Merged {
+        drafts: bool,
+        results: Box<Result<Results, String>>,
+    },
+    /// The shell started merging the files as read, drafts counted or not,
+    /// away from the screen: the results come as [`Msg::Merged`].
+    MergeStarted {
+        drafts: bool,
+    },
     /// The shell started analysing the results with (or without) drafts,
     /// away from the screen: the analysis comes later as [`Msg::Analysed`].
     AnalysisStarted {
@@ -128,6 +107,10 @@ pub enum AnalysisRun {
 pub enum Effect {
     /// Read the review directory again ([`Msg::Loaded`]).
     Reload,
+    /// Merge the files as read, drafts counted or not ([`Msg::Merged`]):
+    /// the results with drafts counted when the chair first counts them,
+    /// the individual marks when first shown.
+    Merge { drafts: bool },
     /// Analyse the results on screen ([`Msg::Analysed`]).
     Analyse,
 }
@@ -142,6 +125,11 @@ pub struct App {
     pub message: Option<String>,
     /// The chair asked to read the files again; the shell does it.
     pub reload: bool,
+    /// The chair asked to count drafts, which are not merged yet: the
+    /// shell merges them, and then they show.
+    wants_drafts: bool,
+    /// The shell is merging the files, drafts left out, and counted.
+    merging: [bool; 2],
     pub quit: bool,
     /// Rows a page moves (set from the window's height).
     pub page: usize,
@@ -150,6 +138,9 @@ pub struct App {
     /// The rank order of the results with drafts left out, and counted:
     /// every frame and key reads it, and it changes only with the data.
     orders: [Order; 2],
+    /// The layout of the list of checks of the results with drafts left
+    /// out, and counted.
+    pub(super) checks_layouts: [std::cell::OnceCell<ChecksLayout>; 2],
 }
 
 impl App {
@@ -158,7 +149,7 @@ impl App {
     /// screen says once why.
     pub fn new(mut data: Data, theme: Theme) -> App {
         let unshowable = data.make_plain(&theme);
-        let orders = Order::of(&data);
+        let orders = Order::of(&data, &theme);
         let mut app = App {
             theme,
             data,
@@ -166,17 +157,37 @@ impl App {
             stack: vec![View::Ranking],
             cursor: Cursor::default(),
             help: false,
-            message: unshowable.then(|| t!("msg-needs-utf8")),
+            message: None,
             reload: false,
+            wants_drafts: false,
+            merging: [false; 2],
             quit: false,
             page: 10,
             runs: [AnalysisRun::NotStarted; 2],
             orders,
+            checks_layouts: Default::default(),
         };
         if let Some(first) = app.rank_order().first() {
             app.cursor.region = *first;
         }
+        app.message = if unshowable {
+            Some(t!("msg-needs-utf8"))
+        } else {
+            app.changed_since_merge()
+        };
         app
+    }
+
+    /// Said on opening when an input file changed since results.ron was
+    /// written (whose results show while only panel files did).
+    fn changed_since_merge(&self) -> Option<String> {
+        let changed = &self.data.changed_since_merge;
+        if changed.is_empty() {
+            return None;
+        }
+        let files: Vec<&str> = changed.iter().map(|c| c.path.as_str()).collect();
+        let files = self.theme.plain(&files.join(&t!("list-separator")));
+        Some(t!("results-changed-since-merge", file = files))
     }
 
     // ---- what the view reads ----
@@ -207,11 +218,17 @@ impl App {
 
     /// The results on screen with their analysis.
     pub fn shown(&self) -> &ResultsFile {
-        if self.include_drafts {
-            &self.data.with_drafts
-        } else {
-            &self.data.submitted
+        match &self.data.with_drafts {
+            // Drafts count only once merged (see `Msg::Merged`).
+            Some(with_drafts) if self.include_drafts => with_drafts,
+            _ => &self.data.submitted,
         }
+    }
+
+    /// Whether the results on screen hold the individual marks: those
+    /// with drafts counted always do, the committee results once merged.
+    pub fn marks_shown(&self) -> bool {
+        self.include_drafts || self.data.marks == Marks::Merged
     }
 
     /// What the shell should do, if anything: read the files again when
@@ -219,13 +236,29 @@ impl App {
     /// shown (which the shell does away from the screen: the results show
     /// at once, their analysis when it comes).
     pub fn effect(&self) -> Option<Effect> {
+        let unanalysed = self.shown().analysis.is_none() && self.run() == AnalysisRun::NotStarted;
+        // The marks, for the marks view and for the analysis (which
+        // resamples them): results.ron holds none.
+        let wants_marks = !self.include_drafts
+            && self.data.marks == Marks::Unread
+            && (self.view() == View::Marks || unanalysed);
         if self.reload {
             Some(Effect::Reload)
-        } else if self.shown().analysis.is_none() && self.run() == AnalysisRun::NotStarted {
+        } else if self.wants_drafts && !self.merging[1] {
+            Some(Effect::Merge { drafts: true })
+        } else if wants_marks && !self.merging[0] {
+            Some(Effect::Merge { drafts: false })
+        } else if unanalysed && self.marks_shown() {
             Some(Effect::Analyse)
         } else {
             None
         }
+    }
+
+    /// Whether the results on screen are being analysed, or their marks
+    /// merged for the analysis.
+    pub fn analysing(&self) -> bool {
+        self.run() == AnalysisRun::Running || (!self.marks_shown() && self.merging[0])
     }
 
     /// Where the analysis of the results on screen stands.
@@ -249,13 +282,7 @@ impl App {
 
     /// Draft sheets found: those that count only with drafts included.
     pub fn drafts(&self) -> usize {
-        self.data
-            .with_drafts
-            .results
-            .sheets
-            .iter()
-            .filter(|s| s.counted && !s.submitted)
-            .count()
+        self.orders[0].drafts
     }
 
     /// Review indexes of the regions in rank order.
@@ -263,7 +290,8 @@ impl App {
         &self.order().regions
     }
 
-    fn order(&self) -> &Order {
+    /// The order of the results on screen.
+    pub(super) fn order(&self) -> &Order {
         &self.orders[usize::from(self.include_drafts)]
     }
 
@@ -281,11 +309,6 @@ impl App {
     pub fn result_row(&self, region: usize) -> Option<usize> {
         let (_, row) = self.order().rows.get(region).copied().flatten()?;
         Some(row)
-    }
-
-    /// The widest region name of the results on screen, in columns.
-    pub fn name_width(&self) -> Option<usize> {
-        self.order().name_width
     }
 
     /// The rubric's criteria in order, with their category.
@@ -339,85 +362,6 @@ impl App {
             .find(|r| r.criterion == c.id)
     }
 
-    /// Every reviewer whose panel covers (region, criterion): those with a
-    /// counting mark first, highest mark first, then those without one and why.
-    pub fn mark_rows(&self, region: usize, criterion: usize) -> Vec<MarkRow> {
-        let review = &self.data.review;
-        let (Some(region_def), Some((_, criterion_def))) =
-            (review.regions.get(region), review.criteria().nth(criterion))
-        else {
-            return Vec::new();
-        };
-        let counted = self.criterion_result(region, criterion);
-        let mut rows: Vec<MarkRow> = Vec::new();
-        for panel in review
-            .panels
-            .iter()
-            .filter(|p| p.covers_region(&region_def.id) && p.covers_criterion(&criterion_def.id))
-        {
-            let assigned = panel
-                .members
-                .iter()
-                .filter(|m| panel.assigns(m, &region_def.id));
-            for member in assigned {
-                let score = counted.and_then(|c| c.scores.iter().find(|s| &s.reviewer == member));
-                let absent = match score {
-                    Some(_) => None,
-                    None => Some(self.why_absent(&panel.id, member, &region_def.id)),
-                };
-                rows.push(MarkRow {
-                    reviewer: member.clone(),
-                    name: review
-                        .reviewer(member)
-                        .map_or_else(String::new, |r| r.name.clone()),
-                    panel: panel.id.clone(),
-                    points: score.map(|s| s.points),
-                    note: score.map_or_else(String::new, |s| s.note.clone()),
-                    preliminary: score.and_then(|s| s.preliminary),
-                    absent,
-                });
-            }
-        }
-        rows.sort_by(|a, b| {
-            b.points
-                .is_some()
-                .cmp(&a.points.is_some())
-                .then(b.points.unwrap_or(0.0).total_cmp(&a.points.unwrap_or(0.0)))
-                .then(a.reviewer.cmp(&b.reviewer))
-        });
-        rows
-    }
-
-    fn why_absent(&self, panel: &str, reviewer: &str, region: &str) -> Absent {
-        match self
-            .data
-            .conflicts
-            .get(&(reviewer.to_string(), region.to_string()))
-        {
-            Some(None) => return Absent::Conflict,
-            Some(Some(institution)) => return Absent::Institution(institution.clone()),
-            None => {}
-        }
-        let sheet = self
-            .results()
-            .sheets
-            .iter()
-            .filter(|s| s.panel == panel && s.reviewer == reviewer)
-            .find(|s| s.counted)
-            .or_else(|| {
-                self.results()
-                    .sheets
-                    .iter()
-                    .find(|s| s.panel == panel && s.reviewer == reviewer)
-            });
-        match sheet {
-            None => Absent::NoSheet,
-            Some(s) if !s.counted && !s.submitted => Absent::Draft,
-            Some(s) if !s.counted => Absent::SheetNotCounted,
-            Some(_) => Absent::NotMarked,
-        }
-    }
-
     /// How many rows the list of the current view has.
     fn rows(&self) -> usize {
         match self.view() {
@@ -463,6 +407,7 @@ impl App {
                 // the detail below.
                 self.page = usize::from(height).saturating_sub(12).max(1);
             }
+            Msg::MergeStarted { drafts } => self.merging[usize::from(drafts)] = true,
             Msg::AnalysisStarted { drafts } => {
                 self.runs[usize::from(drafts)] = AnalysisRun::Running;
             }
@@ -470,27 +415,47 @@ impl App {
                 self.runs[usize::from(drafts)] = AnalysisRun::Finished;
                 let data = &mut self.data;
                 let file = if drafts {
-                    &mut data.with_drafts
+                    data.with_drafts.as_mut()
                 } else {
-                    &mut data.submitted
+                    Some(&mut data.submitted)
                 };
-                file.analysis = *analysis;
-                // The committee's lottery, as merge draws it: the order
-                // of the results may change with it.
-                if let Some(problem) = super::data::draw_lottery(&data.review, file) {
-                    self.message = Some(problem);
+                let mut drawn = false;
+                if let Some(file) = file {
+                    file.analysis = *analysis;
+                    // The committee's lottery, as merge draws it: the
+                    // order of the results may change with it.
+                    let before = file.lottery.is_some();
+                    if let Some(problem) = super::data::draw_lottery(&data.review, file) {
+                        self.message = Some(problem);
+                    }
+                    drawn = file.lottery.is_some() && !before;
+                    if !drawn {
+                        let order = &mut self.orders[usize::from(drafts)];
+                        order.index_checks(&file.results, file.analysis.as_ref());
+                    }
                 }
-                self.orders = Order::of(&self.data);
+                if drawn {
+                    self.orders = Order::of(&self.data, &self.theme);
+                }
+                self.checks_layouts[usize::from(drafts)] = Default::default();
                 self.clamp();
             }
+            Msg::Merged { drafts, results } => self.merged(drafts, *results),
             Msg::Loaded(result) => {
                 self.reload = false;
                 match *result {
                     Ok(mut data) => {
                         data.make_plain(&self.theme);
-                        self.orders = Order::of(&data);
+                        self.orders = Order::of(&data, &self.theme);
+                        self.checks_layouts = Default::default();
                         self.data = data;
                         self.runs = [AnalysisRun::NotStarted; 2];
+                        self.wants_drafts = false;
+                        self.merging = [false; 2];
+                        if self.data.with_drafts.is_none() {
+                            // Counted again when merged.
+                            self.include_drafts = false;
+                        }
                         self.clamp();
                         self.message = Some(t!("results-reloaded"));
                     }
@@ -530,16 +495,11 @@ impl App {
                 }
                 self.stack.push(View::Across);
             }
-            Action::ToggleDrafts => {
-                self.include_drafts = !self.include_drafts;
-                self.clamp();
-                let drafts = self.drafts();
-                self.message = Some(if self.include_drafts {
-                    t!("results-drafts-on", drafts = drafts)
-                } else {
-                    t!("results-drafts-off")
-                });
+            Action::ToggleDrafts if !self.include_drafts && self.data.with_drafts.is_none() => {
+                self.wants_drafts = true;
+                self.message = Some(t!("results-merging-drafts"));
             }
+            Action::ToggleDrafts => self.toggle_drafts(),
             Action::Solidity => self.stack.push(View::Solidity),
             Action::Offsets => self.toggle_offsets(),
             Action::Teams => self.show_teams(),
@@ -547,6 +507,53 @@ impl App {
             Action::Help => self.help = true,
             Action::Quit => self.quit = true,
             _ => {}
+        }
+    }
+
+    /// Counts drafts, or leaves them out again, and says so.
+    fn toggle_drafts(&mut self) {
+        self.include_drafts = !self.include_drafts;
+        self.clamp();
+        let drafts = self.drafts();
+        self.message = Some(if self.include_drafts {
+            t!("results-drafts-on", drafts = drafts)
+        } else {
+            t!("results-drafts-off")
+        });
+    }
+
+    /// The files merged as asked ([`Effect::Merge`]): with drafts counted,
+    /// shown at once; drafts left out, their individual marks taken into
+    /// the committee results on screen.
+    fn merged(&mut self, drafts: bool, results: Result<Results, String>) {
+        self.merging[usize::from(drafts)] = false;
+        let results = match results {
+            Ok(results) => results,
+            Err(reason) => {
+                let reason = self.theme.plain(&reason);
+                self.message = Some(t!("results-merge-failed", reason = reason));
+                if drafts {
+                    self.wants_drafts = false;
+                } else {
+                    self.data.marks = Marks::Failed;
+                }
+                return;
+            }
+        };
+        if drafts {
+            self.wants_drafts = false;
+            self.data.with_drafts = Some(ResultsFile {
+                results,
+                analysis: None,
+                lottery: None,
+            });
+            self.orders = Order::of(&self.data, &self.theme);
+            self.checks_layouts[1] = Default::default();
+            self.runs[1] = AnalysisRun::NotStarted;
+            self.toggle_drafts();
+        } else {
+            self.data.take_marks(results);
+            self.clamp();
         }
     }
 

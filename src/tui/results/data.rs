@@ -1,16 +1,20 @@
 //! What the results screens show, read from the review directory: the
-//! committee results merged twice (drafts left out, drafts counted), each
-//! with its analysis once made, and every conflict of interest. Reading the
-//! files and analysing are the shell's effects; the screens only read this.
+//! committee results as results.ron holds them when it is the merge of the
+//! files as they are (else merged from them), the results with drafts
+//! counted and the individual marks merged when first asked for, each with
+//! its analysis once made, and every conflict of interest. Reading the
+//! files, merging and analysing are the shell's effects; the screens only
+//! read this.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::Error;
 use crate::analysis::{self, Analysis};
-use crate::merge::MergeOptions;
+use crate::merge::{CriterionResult, MergeOptions, Results};
 use crate::model::{Conflict, Review};
-use crate::report::{self, ResultsFile};
+use crate::report::{InputFile, ReadResults, ResultsFile};
 use crate::store::{self, LoadedPanelFile, LoadedReview};
 use crate::tui::session;
 use crate::tui::theme::Theme;
@@ -19,10 +23,17 @@ use crate::tui::theme::Theme;
 #[derive(Debug, Clone)]
 pub struct Data {
     pub review: Review,
-    /// Drafts left out: the committee results.
+    /// Drafts left out: the committee results. Those results.ron holds
+    /// when it was merged from this review.ron with drafts left out (the
+    /// panel files may have changed since: see `changed_since_merge`),
+    /// else the merge of the files as they are.
     pub submitted: ResultsFile,
-    /// Drafts counted too (`--include-drafts`).
-    pub with_drafts: ResultsFile,
+    /// Drafts counted too (`--include-drafts`): merged when the chair
+    /// first counts them (`d`), unless they were merged on reading.
+    pub with_drafts: Option<ResultsFile>,
+    /// Whether `submitted` holds the individual marks: results.ron has
+    /// none, and they are merged from the panel files when first shown.
+    pub marks: Marks,
     /// (reviewer, region) pairs with a conflict of interest, from
     /// `review.ron` and from every sheet: the institution when an
     /// affiliation is the cause, else `None`.
@@ -32,6 +43,35 @@ pub struct Data {
     /// are the files' as they are now. Empty when the review has no
     /// results.ron yet, or one written before it recorded its inputs.
     pub changed_since_merge: Vec<ChangedFile>,
+    /// The files as read, for the merges made later; `None` for data not
+    /// read from a review directory (which are merged already).
+    pub inputs: Option<Arc<Inputs>>,
+}
+
+/// Whether the committee results on screen hold the individual marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marks {
+    /// They do: merged from the panel files.
+    Merged,
+    /// Not yet: the results are results.ron's, which holds none.
+    Unread,
+    /// The merge that would give them failed (and said why).
+    Failed,
+}
+
+/// A review directory's files as read: what a merge reads.
+#[derive(Debug)]
+pub struct Inputs {
+    pub review: LoadedReview,
+    pub files: Vec<LoadedPanelFile>,
+}
+
+impl Inputs {
+    /// The committee results of the files, drafts counted or not.
+    fn merge(&self, include_drafts: bool) -> Result<Results, Error> {
+        let options = MergeOptions { include_drafts };
+        store::merge_inputs(&self.review, &self.files, options).map_err(Error::Invalid)
+    }
 }
 
 /// An input file that differs from the one results.ron was merged from.
@@ -45,6 +85,20 @@ pub struct ChangedFile {
 }
 
 impl Data {
+    /// Data merged already, not read from a review directory: drafts left
+    /// out and counted, without conflicts.
+    pub fn merged(review: Review, submitted: ResultsFile, with_drafts: ResultsFile) -> Data {
+        Data {
+            review,
+            submitted,
+            with_drafts: Some(with_drafts),
+            marks: Marks::Merged,
+            conflicts: BTreeMap::new(),
+            changed_since_merge: Vec::new(),
+            inputs: None,
+        }
+    }
+
     /// Makes the data showable on `theme`'s terminal: without UTF-8, every
     /// character outside ASCII of a name, title, note or summary becomes `?`
     /// (ids are ASCII already). Returns whether any did.
@@ -53,105 +107,184 @@ impl Data {
             return false;
         }
         let mut changed = session::make_plain(&mut self.review, theme);
-        for file in [&mut self.submitted, &mut self.with_drafts] {
-            let results = &mut file.results;
-            let mut plain = |text: &mut String| {
-                if !text.is_ascii() {
-                    *text = theme.plain(text);
-                    changed = true;
-                }
-            };
-            plain(&mut results.title);
-            for region in &mut results.regions {
-                plain(&mut region.name);
-                for criterion in &mut region.criteria {
-                    for score in &mut criterion.scores {
-                        plain(&mut score.note);
-                    }
-                }
-            }
+        for file in std::iter::once(&mut self.submitted).chain(&mut self.with_drafts) {
+            changed |= make_plain(&mut file.results, theme);
         }
         changed
     }
+
+    /// Takes the individual marks of `merged` (the merge of the files as
+    /// they are, drafts left out) into the committee results on screen,
+    /// cell by cell: results.ron holds none.
+    pub fn take_marks(&mut self, merged: Results) {
+        let mut cells: HashMap<String, Vec<CriterionResult>> = (merged.regions.into_iter())
+            .map(|r| (r.region, r.criteria))
+            .collect();
+        for region in &mut self.submitted.results.regions {
+            let Some(cells) = cells.get_mut(&region.region) else {
+                continue;
+            };
+            for criterion in &mut region.criteria {
+                let cell = (cells.iter_mut()).find(|c| c.criterion == criterion.criterion);
+                if let Some(cell) = cell {
+                    criterion.scores = std::mem::take(&mut cell.scores);
+                }
+            }
+        }
+        self.marks = Marks::Merged;
+    }
+}
+
+/// The committee results of the files as read (`inputs`), drafts counted
+/// or not, made showable on `theme`'s terminal; or why they cannot be
+/// merged.
+pub fn merged(
+    inputs: Option<&Inputs>,
+    include_drafts: bool,
+    theme: &Theme,
+) -> Result<Results, String> {
+    let Some(inputs) = inputs else {
+        return Err(crate::t!("results-not-read"));
+    };
+    let mut results = inputs.merge(include_drafts).map_err(in_words)?;
+    make_plain(&mut results, theme);
+    Ok(results)
+}
+
+/// Makes `results` showable on `theme`'s terminal (see
+/// [`Data::make_plain`]); whether anything changed.
+fn make_plain(results: &mut Results, theme: &Theme) -> bool {
+    if theme.unicode {
+        return false;
+    }
+    let mut changed = false;
+    let mut plain = |text: &mut String| {
+        if !text.is_ascii() {
+            *text = theme.plain(text);
+            changed = true;
+        }
+    };
+    plain(&mut results.title);
+    for region in &mut results.regions {
+        plain(&mut region.name);
+        for criterion in &mut region.criteria {
+            for score in &mut criterion.scores {
+                plain(&mut score.note);
+            }
+        }
+    }
+    changed
 }
 
 impl Data {
-    /// Reads the review and its panel files and merges them twice: drafts
-    /// left out, and drafts counted. Neither is analysed: the analysis
-    /// takes seconds on a large review, and the screen shows the results
-    /// at once and analyses them as an effect of its shell.
+    /// Reads the review and its panel files, and results.ron. The results
+    /// shown are results.ron's when it is the merge of this review.ron
+    /// with drafts left out, written by this version (format 2): the panel
+    /// files are read all the same, for the conflicts, for the checksums
+    /// results.ron records (a file changed since is said), and for the
+    /// merges made later (the individual marks, drafts counted). Else the
+    /// files are merged twice, drafts left out and counted. Nothing is
+    /// analysed here: the analysis takes seconds on a large review, and
+    /// the screen shows the results at once and analyses them (when
+    /// results.ron has no analysis) as an effect of its shell.
     pub fn load(dir: &Path) -> Result<Data, Error> {
-        let review = store::load_review(dir)?;
-        let files = store::load_inputs(&review, &[], &())?;
-        let drafts = MergeOptions {
-            include_drafts: true,
-        };
-        let ((submitted, with_drafts), changed_since_merge) = rayon::join(
-            || {
-                rayon::join(
-                    || store::merge_inputs(&review, &files, MergeOptions::default()),
-                    || store::merge_inputs(&review, &files, drafts),
-                )
-            },
-            || changed_since_merge(&review, &files),
+        Data::read(store::load_review(dir)?)
+    }
+
+    /// [`Data::load`] of a review whose `review.ron` is read already.
+    pub fn read(review: LoadedReview) -> Result<Data, Error> {
+        // results.ron that cannot be read (damaged, or of a later version)
+        // is merged again, as if there were none.
+        let (files, written) = rayon::join(
+            || store::load_inputs(&review, &[], &()),
+            || store::read_results(&review.dir).ok().flatten(),
         );
-        let (submitted, with_drafts) = (submitted?, with_drafts?);
+        let inputs = Inputs {
+            review,
+            files: files?,
+        };
+        let changed_since_merge = written
+            .as_ref()
+            .map(|(_, read)| changed_since_merge(&inputs, &read.inputs))
+            .unwrap_or_default();
+        let shown = written.and_then(|(_, read)| shows(read, &changed_since_merge));
+        let (submitted, with_drafts, marks) = match shown {
+            Some(file) => (file, None, Marks::Unread),
+            None => {
+                let (submitted, with_drafts) =
+                    rayon::join(|| inputs.merge(false), || inputs.merge(true));
+                let unanalysed = |results| ResultsFile {
+                    results,
+                    analysis: None,
+                    lottery: None,
+                };
+                (
+                    unanalysed(submitted?),
+                    Some(unanalysed(with_drafts?)),
+                    Marks::Merged,
+                )
+            }
+        };
         Ok(Data {
-            conflicts: conflicts(&review.review, &files),
-            review: review.review,
-            submitted: ResultsFile {
-                results: submitted,
-                analysis: None,
-                lottery: None,
-            },
-            with_drafts: ResultsFile {
-                results: with_drafts,
-                analysis: None,
-                lottery: None,
-            },
+            conflicts: conflicts(&inputs.review.review, &inputs.files),
+            review: inputs.review.review.clone(),
+            submitted,
+            with_drafts,
+            marks,
             changed_since_merge,
+            inputs: Some(Arc::new(inputs)),
         })
     }
 }
 
-/// The input files whose SHA-256 differs from the one the review's
-/// results.ron records, or that it does not record, or that are gone: by
-/// their path within the review directory, as results.ron names them.
-fn changed_since_merge(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<ChangedFile> {
-    let Ok(text) = std::fs::read_to_string(review.dir.join("results.ron")) else {
-        return Vec::new();
-    };
-    let recorded: BTreeMap<String, String> = match report::recorded_inputs(&text) {
-        Ok(inputs) => inputs
-            .into_iter()
-            .filter(|i| !i.followed)
-            .map(|i| (i.path, i.sha256))
-            .collect(),
-        Err(_) => return Vec::new(),
-    };
+/// The results of results.ron as `read`, if they are those to show: the
+/// merge of this review.ron (unchanged since) with drafts left out, by a
+/// version that records its inputs.
+fn shows(read: ReadResults, changed: &[ChangedFile]) -> Option<ResultsFile> {
+    // A changed file of no panel: review.ron (or one it does not know).
+    let review_changed = changed.iter().any(|c| c.panel.is_none());
+    let fits =
+        !read.inputs.is_empty() && !review_changed && !read.file.results.rules.include_drafts;
+    fits.then_some(read.file)
+}
+
+/// The input files whose SHA-256 differs from the one `recorded` (as
+/// results.ron records them) gives, or that it does not record, or that are
+/// gone: by their path within the review directory, as results.ron names
+/// them. Empty when nothing is recorded (results.ron before format 2).
+fn changed_since_merge(inputs: &Inputs, recorded: &[InputFile]) -> Vec<ChangedFile> {
+    use rayon::prelude::*;
+    let recorded: BTreeMap<&str, &str> = (recorded.iter())
+        .filter(|i| !i.followed)
+        .map(|i| (i.path.as_str(), i.sha256.as_str()))
+        .collect();
     if recorded.is_empty() {
         return Vec::new();
     }
+    let review = &inputs.review;
     let relative = |path: &Path| {
         path.strip_prefix(&review.dir)
             .unwrap_or(path)
             .display()
             .to_string()
     };
-    let now: BTreeMap<String, String> = std::iter::once(&review.source)
-        .chain(files.iter().map(|f| &f.source))
+    let sources: Vec<_> = std::iter::once(&review.source)
+        .chain(inputs.files.iter().map(|f| &f.source))
+        .collect();
+    let now: BTreeMap<String, String> = sources
+        .par_iter()
         .map(|source| {
             let sha = store::sha256_hex(source.text.as_bytes());
             (relative(&source.path), sha)
         })
         .collect();
-    let mut changed: Vec<&String> = now
+    let mut changed: Vec<&str> = now
         .iter()
-        .filter(|(path, sha)| recorded.get(*path) != Some(sha))
-        .map(|(path, _)| path)
+        .filter(|(path, sha)| recorded.get(path.as_str()) != Some(&sha.as_str()))
+        .map(|(path, _)| path.as_str())
         .collect();
-    changed.extend(recorded.keys().filter(|p| !now.contains_key(*p)));
-    changed.sort();
+    changed.extend(recorded.keys().filter(|p| !now.contains_key(**p)));
+    changed.sort_unstable();
     let panels: BTreeMap<String, &str> = review
         .review
         .panels
@@ -162,7 +295,7 @@ fn changed_since_merge(review: &LoadedReview, files: &[LoadedPanelFile]) -> Vec<
         .into_iter()
         .map(|path| ChangedFile {
             panel: panels.get(path).map(|p| (*p).to_string()),
-            path: path.clone(),
+            path: path.to_string(),
         })
         .collect()
 }
@@ -238,17 +371,22 @@ pub struct DirLoader(pub PathBuf);
 
 impl Loader for DirLoader {
     fn load(&mut self) -> Result<Data, String> {
-        Data::load(&self.0).map_err(|e| match e {
-            Error::Invalid(problems) => crate::t!(
-                "results-problems",
-                count = problems.0.len(),
-                first = problems
-                    .0
-                    .first()
-                    .map(std::string::ToString::to_string)
-                    .unwrap_or_default()
-            ),
-            other => other.to_string(),
-        })
+        Data::load(&self.0).map_err(in_words)
+    }
+}
+
+/// Why the files cannot be read or merged, in a line for the screen.
+fn in_words(error: Error) -> String {
+    match error {
+        Error::Invalid(problems) => crate::t!(
+            "results-problems",
+            count = problems.0.len(),
+            first = problems
+                .0
+                .first()
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default()
+        ),
+        other => other.to_string(),
     }
 }

@@ -1,12 +1,15 @@
-//! `panelist results`: the chair's TUI over the committee results, merged
-//! on the fly from the panel files. The ranking with a bar chart and the
+//! `panelist results`: the chair's TUI over the committee results, as
+//! results.ron holds them or merged from the panel files. The ranking with a bar chart and the
 //! cutoff; drill down region → category → criterion → the marks; one
 //! criterion across regions; drafts counted or not at a key.
 
 pub mod app;
 pub mod data;
 pub mod keys;
+pub mod marks;
 mod order;
+mod ranked;
+mod rows;
 pub mod screens;
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -15,19 +18,42 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
 pub use app::{AnalysisRun, App, Effect, Msg, View};
-pub use data::{Data, DirLoader, Loader};
+pub use data::{Data, DirLoader, Loader, Marks};
 
-use crate::analysis::Analysis;
 use crate::tui::shell::Screen;
 
 /// The results screen with its loader.
 pub struct ResultsScreen<L: Loader> {
     pub app: App,
     pub loader: L,
-    /// Analyses running on threads of their own, so that the results show
-    /// at once and stay browsable meanwhile: of which results (drafts
-    /// counted or not), and where the analysis will come.
-    analysing: Vec<(bool, Receiver<Option<Analysis>>)>,
+    /// Work running on threads of its own, so that the results show at
+    /// once and stay browsable meanwhile (merges, analyses): what each is,
+    /// and where its outcome will come.
+    working: Vec<(Work, Receiver<Msg>)>,
+}
+
+/// Work done away from the screen, of the results with drafts counted
+/// (`true`) or not.
+#[derive(Debug, Clone, Copy)]
+enum Work {
+    Merge(bool),
+    Analysis(bool),
+}
+
+impl Work {
+    /// Said to the app should the thread end without its outcome.
+    fn failed(self) -> Msg {
+        match self {
+            Work::Merge(drafts) => Msg::Merged {
+                drafts,
+                results: Box::new(Err(crate::t!("results-not-read"))),
+            },
+            Work::Analysis(drafts) => Msg::Analysed {
+                drafts,
+                analysis: Box::new(None),
+            },
+        }
+    }
 }
 
 impl<L: Loader> ResultsScreen<L> {
@@ -35,32 +61,29 @@ impl<L: Loader> ResultsScreen<L> {
         ResultsScreen {
             app,
             loader,
-            analysing: Vec::new(),
+            working: Vec::new(),
         }
     }
 
-    /// Hands the analyses that are done to the app; whether there were any.
-    fn collect_analyses(&mut self) -> bool {
+    /// Hands the work that is done to the app; whether there was any.
+    fn collect_work(&mut self) -> bool {
         let mut done = Vec::new();
-        self.analysing
-            .retain(|(drafts, receiver)| match receiver.try_recv() {
-                Ok(analysis) => {
-                    done.push((*drafts, analysis));
+        self.working
+            .retain(|(work, receiver)| match receiver.try_recv() {
+                Ok(msg) => {
+                    done.push(msg);
                     false
                 }
                 Err(TryRecvError::Empty) => true,
-                // The thread ended without one: say it was not analysed.
+                // The thread ended without its outcome: say so.
                 Err(TryRecvError::Disconnected) => {
-                    done.push((*drafts, None));
+                    done.push(work.failed());
                     false
                 }
             });
         let any = !done.is_empty();
-        for (drafts, analysis) in done {
-            self.app.update(Msg::Analysed {
-                drafts,
-                analysis: Box::new(analysis),
-            });
+        for msg in done {
+            self.app.update(msg);
         }
         any
     }
@@ -86,20 +109,34 @@ impl<L: Loader> Screen for ResultsScreen<L> {
     /// analysed yet; hands over the analyses that are done. The shell
     /// comes here every tick, and draws after.
     fn settle(&mut self, _idle: bool) -> bool {
-        let mut changed = self.collect_analyses();
+        let mut changed = self.collect_work();
         while let Some(effect) = self.app.effect() {
             let msg = match effect {
                 Effect::Reload => {
                     let loaded = self.loader.load();
                     if loaded.is_ok() {
                         // Their results are no longer the ones on screen.
-                        self.analysing.clear();
+                        self.working.clear();
                     }
                     Msg::Loaded(Box::new(loaded))
                 }
+                Effect::Merge { drafts } => {
+                    let (inputs, theme) = (self.app.data.inputs.clone(), self.app.theme);
+                    let work = move || Msg::Merged {
+                        drafts,
+                        results: Box::new(data::merged(inputs.as_deref(), drafts, &theme)),
+                    };
+                    self.working.push((Work::Merge(drafts), start(work)));
+                    Msg::MergeStarted { drafts }
+                }
                 Effect::Analyse => {
                     let drafts = self.app.include_drafts;
-                    self.analysing.push((drafts, start_analysis(&self.app)));
+                    let (review, file) = (self.app.data.review.clone(), self.app.shown().clone());
+                    let work = move || Msg::Analysed {
+                        drafts,
+                        analysis: Box::new(Some(data::analysed(&review, &file))),
+                    };
+                    self.working.push((Work::Analysis(drafts), start(work)));
                     Msg::AnalysisStarted { drafts }
                 }
             };
@@ -114,22 +151,18 @@ impl<L: Loader> Screen for ResultsScreen<L> {
     }
 }
 
-/// Analyses the results on screen on a thread of its own; the analysis
-/// comes through the receiver (which says `Disconnected` should the thread
-/// fail).
-fn start_analysis(app: &App) -> Receiver<Option<Analysis>> {
+/// `work` on a thread of its own; its message comes through the receiver
+/// (which says `Disconnected` should the thread fail).
+fn start(work: impl FnOnce() -> Msg + Send + 'static) -> Receiver<Msg> {
     let (sender, receiver) = mpsc::channel();
-    let review = app.data.review.clone();
-    let file = app.shown().clone();
-    let work = move || {
-        // The screen may have closed meanwhile: nobody waits then.
-        let _ = sender.send(Some(data::analysed(&review, &file)));
-    };
-    // Should no thread start, the work and its sender are dropped: the
-    // receiver says so, and the screen that it was not analysed.
+    // The screen may have closed meanwhile: nobody waits then. Should no
+    // thread start, the work and its sender are dropped: the receiver
+    // says so, and the screen that the work was not done.
     let _ = std::thread::Builder::new()
-        .name("analysis".into())
-        .spawn(work);
+        .name("results".into())
+        .spawn(move || {
+            let _ = sender.send(work());
+        });
     receiver
 }
 
@@ -141,5 +174,16 @@ pub fn analyse(app: &App) -> Msg {
     Msg::Analysed {
         drafts: app.include_drafts,
         analysis: Box::new(analysis),
+    }
+}
+
+/// The work of [`Effect::Merge`] done here and now: the files as read
+/// merged, drafts counted or not, as a message for the app (for tests and
+/// benches, which want it before the next frame).
+pub fn merge(app: &App, drafts: bool) -> Msg {
+    let results = data::merged(app.data.inputs.as_deref(), drafts, &app.theme);
+    Msg::Merged {
+        drafts,
+        results: Box::new(results),
     }
 }

@@ -7,7 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::{Absent, App, MarkRow};
+use super::super::app::App;
+use super::super::data::Marks;
+use super::super::marks::{Absent, MarkRow};
 use super::parts::{caret, rule_text, scrolled, truncate_line};
 use crate::model::format_points;
 use crate::report::points;
@@ -86,6 +88,9 @@ pub(super) fn marks(app: &App, frame: &mut Frame, area: Rect) {
         for part in crate::text::wrap(&warning, width) {
             lines.push(Line::styled(part, theme.warn()));
         }
+    }
+    if !app.marks_shown() && app.data.marks == Marks::Unread {
+        lines.push(Line::styled(t!("results-marks-reading"), theme.dim()));
     }
     let columns = columns(width);
     let header = header(&columns).style(theme.strong());

@@ -18,7 +18,6 @@ mod marks;
 mod offsets;
 mod parts;
 mod percentiles;
-mod ranked;
 mod ranking;
 mod region;
 mod solidity;
@@ -59,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     let results = app.results();
-    let selected = results.regions.iter().filter(|r| r.status.chosen()).count();
+    let selected = app.selected_regions();
     widgets::bar(
         frame,
         bar,

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::parts::{
-    caret, not_analysed, region_name, scrolled, sentence_box, sentence_lines, shown, widest,
+    caret, not_analysed, region_name, scrolled, sentence_box, sentence_lines, shown,
 };
 use crate::analysis::{Analysis, Reading, ReviewerOffset};
 use crate::report::points;
@@ -18,6 +18,7 @@ use crate::t;
 use crate::text;
 use crate::tui::columns::Columns;
 use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::columns::widest;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, block};
 

@@ -9,12 +9,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::{AnalysisRun, App};
+use super::super::app::App;
 use crate::analysis::{Verdict, standing};
 use crate::merge::{CriterionResult, RegionResult, Status};
 use crate::model::format_points;
 use crate::report::solidity::{rules_across, selected_share, side};
-use crate::report::{Form, cutoff, points, words};
+use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::columns::Row;
@@ -58,38 +58,6 @@ pub(super) fn window(
     let room = height.saturating_sub(usize::from(header)).max(1);
     let offset = (selected + 1).saturating_sub(room).min(count);
     offset..(offset + room).min(count)
-}
-
-/// A region's status in a column. `Below 50` names the minimum total only
-/// when that is what the region misses; below another minimum, it is
-/// `Below min` (its flags say which).
-pub(super) fn status_word(region: &RegionResult, results: &crate::merge::Results) -> String {
-    let min = results.rules.min_total.filter(|_| misses_total(region));
-    words::status(region.status, Form::Screen, min)
-}
-
-/// Whether a region's status names the minimum total: it misses that, or
-/// no minimum that its flags name.
-fn misses_total(region: &RegionResult) -> bool {
-    let mut below = (region.flags.iter())
-        .filter_map(|f| f.strip_prefix("below:"))
-        .peekable();
-    below.peek().is_none() || below.any(|b| b == "total")
-}
-
-/// The columns of the status: 12, or the widest status shown (each kind
-/// of status put into words once, not once a region).
-pub(super) fn status_width(results: &crate::merge::Results) -> usize {
-    let mut kinds: Vec<(Status, bool)> = Vec::new();
-    let mut widest = 12;
-    for region in &results.regions {
-        let kind = (region.status, misses_total(region));
-        if !kinds.contains(&kind) {
-            kinds.push(kind);
-            widest = widest.max(text::width(&status_word(region, results)));
-        }
-    }
-    widest
 }
 
 pub(super) fn status_style(theme: &Theme, status: Status) -> Style {
@@ -177,9 +145,9 @@ pub(super) fn rule_line(theme: &Theme, label: &str, width: usize, style: Style) 
 
 /// One line on a region for the ranking and region screens: its verdict
 /// and the checks that make it; whether it is fragile.
-pub(super) fn summary(app: &App, region: &str) -> Option<(String, bool)> {
+pub(super) fn summary(app: &App, region: &RegionResult) -> Option<(String, bool)> {
     let analysis = app.analysis()?;
-    let check = analysis.region(region)?;
+    let check = app.check(app.row_of_result(region)?)?;
     let fragile = check.verdict == Verdict::Fragile;
     let share = selected_share(check, analysis.rounds);
     let mut parts = vec![if fragile {
@@ -225,7 +193,7 @@ pub(super) fn solidity_lines(
     max_lines: usize,
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
-    match summary(app, &region.region) {
+    match summary(app, region) {
         Some((text_, fragile)) => widgets::wrapped(
             &text_,
             width,
@@ -233,7 +201,7 @@ pub(super) fn solidity_lines(
             &theme,
             if fragile { theme.warn() } else { theme.dim() },
         ),
-        None if app.run() == AnalysisRun::Running => {
+        None if app.analysing() => {
             vec![Line::styled(t!("tui-analysing-short"), theme.dim())]
         }
         None => Vec::new(),
@@ -263,15 +231,13 @@ pub(super) fn subtotals_text(app: &App, region: &RegionResult) -> String {
 /// How far the region is from the ones ranked just above and below, and
 /// what broke a tie with the one above.
 pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
-    let regions: Vec<&RegionResult> = app
-        .results()
-        .regions
-        .iter()
-        .filter(|r| r.status != Status::Ineligible)
-        .collect();
-    let Some(i) = regions.iter().position(|r| r.region == region.region) else {
+    let rows = &app.results().regions;
+    let row = app.row_of_result(region);
+    let Some(i) = row.and_then(|row| app.ranked_place(row)) else {
         return String::new();
     };
+    let ranked = app.ranked_rows();
+    let regions = |k: usize| ranked.get(k).and_then(|&row| rows.get(row));
     let mut parts = Vec::new();
     // What ordered two neighbours with equal totals, if anything did.
     let tie = |lower: &RegionResult, upper: &RegionResult| match &lower.decided_by {
@@ -279,11 +245,11 @@ pub(super) fn neighbours_text(app: &App, region: &RegionResult) -> String {
         None if upper.rank == lower.rank => t!("results-ex-aequo"),
         None => String::new(),
     };
-    if let Some(&above) = i.checked_sub(1).and_then(|k| regions.get(k)) {
+    if let Some(above) = i.checked_sub(1).and_then(regions) {
         let gap = above.total - region.total;
         parts.push(gap_text(gap, false, above) + &tie(region, above));
     }
-    if let Some(&below) = regions.get(i + 1) {
+    if let Some(below) = regions(i + 1) {
         let gap = region.total - below.total;
         parts.push(gap_text(gap, true, below) + &tie(below, region));
     }
@@ -370,13 +336,6 @@ pub(super) fn shown(theme: &Theme, text_: &str) -> String {
     }
 }
 
-/// Columns taken by the widest of a heading and its cells.
-pub(super) fn widest(header: &str, cells: impl Iterator<Item = String>) -> usize {
-    cells
-        .map(|c| text::width(&c))
-        .fold(text::width(header), usize::max)
-}
-
 /// Sentences in `height` lines of `width`: all wrapped when they fit;
 /// otherwise each gets a line, in order, and the lines left go to the first
 /// ones that need more (a cut sentence ends in an ellipsis).
@@ -445,7 +404,7 @@ pub(super) fn not_analysed(app: &App, frame: &mut Frame, area: Rect) {
         area,
         block(&theme, widgets::title(&theme, &t!("solid-title"))),
     );
-    let message = if app.run() == AnalysisRun::Running {
+    let message = if app.analysing() {
         t!("tui-analysing")
     } else {
         t!("tui-not-analysed")

@@ -8,17 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
+use super::super::ranked::{Entry, Kind, allocation_cell, status_word};
 use super::parts::{
-    caret, flags_short, neighbours_text, rule_line, solidity_lines, status_style, status_width,
-    status_word, subtotals_text, truncate_line, widest, window,
+    caret, flags_short, neighbours_text, rule_line, solidity_lines, status_style, subtotals_text,
+    truncate_line, window,
 };
-use super::ranked::{Entry, Kind, entries};
 use super::standing::{
     allocation_text, eligibility_text, flags_text, ineligible_reason, tier_title,
 };
 use crate::merge::{RegionResult, Status};
 use crate::model::format_points;
-use crate::report::{amount, amount_in, points, words};
+use crate::report::{amount_in, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::columns::Columns;
@@ -30,7 +30,7 @@ use crate::tui::widgets::{self, block, meter};
 pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let results = app.results();
-    let entries = entries(app);
+    let entries = app.entries();
     let wanted = (entries.len() + 1 + 2) as u16;
     let detail_height = 6.min(area.height / 3);
     let [list_area, detail_area] = Layout::vertical([
@@ -61,9 +61,7 @@ pub(super) fn ranking(app: &App, frame: &mut Frame, area: Rect) {
     let columns = columns(app, width);
     let header = header(app, &columns);
     let on_row = app.result_row(app.cursor.region);
-    let selected_line = (entries.iter())
-        .position(|e| matches!(e, Entry::Region(i) if Some(*i) == on_row))
-        .unwrap_or(0);
+    let selected_line = on_row.and_then(|row| app.entry_line(row)).unwrap_or(0);
     let shown = window(entries.len(), selected_line, inner.height as usize, true);
     let mut lines = vec![header];
     for (at, entry) in entries[shown.clone()].iter().enumerate() {
@@ -105,8 +103,7 @@ const FLAGS_MAX: usize = 9;
 /// The columns of the ranking: caret, rank, name, total, bar, status and
 /// flags, with the spaces between them.
 fn columns(app: &App, width: usize) -> Columns {
-    let status = status_width(app.results());
-    let allocation = allocation_width(app);
+    let (status, allocation) = (app.status_width(), app.allocation_width());
     let widths = |name_and_bar: Width, name: Width, bar: Width, flags: usize| {
         let mut widths = vec![
             Len(2),
@@ -140,25 +137,6 @@ fn columns(app: &App, width: usize) -> Columns {
     };
     let bar = avail.saturating_sub(name).max(4);
     Columns::new(width, &widths(Len(0), Len(name), Len(bar), flags))
-}
-
-/// The columns of the allocations: the widest amount or its heading; 0
-/// without a budget.
-fn allocation_width(app: &App) -> usize {
-    if app.results().budget.is_none() {
-        return 0;
-    }
-    let amounts = app.results().regions.iter().map(allocation_cell);
-    widest(&t!("results-col-allocation"), amounts)
-}
-
-/// A region's allocation in the ranking, without the unit (the budget
-/// below the list has it): empty for a region that cannot receive any.
-fn allocation_cell(region: &RegionResult) -> String {
-    match region.allocation {
-        Some(allocation) if region.status.chosen() => amount(allocation),
-        _ => String::new(),
-    }
 }
 
 /// The header, with the scale of the bars.
@@ -375,11 +353,7 @@ fn standing_line(app: &App, region: &RegionResult, width: usize) -> Line<'static
             max = max
         )
     } else {
-        let ranked = results
-            .regions
-            .iter()
-            .filter(|r| r.status != Status::Ineligible)
-            .count();
+        let ranked = app.ranked_rows().len();
         t!(
             "results-detail-rank",
             rank = region.rank,

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, neighbours_text, solidity_lines, status_style, status_word};
+use super::super::ranked::status_word;
+use super::parts::{caret, neighbours_text, solidity_lines, status_style};
 use super::percentiles::percentile_lines;
 use super::standing::{
     eligibility_text, flags_but_consensus, no_consensus_text, tier_and_allocation,

@@ -17,7 +17,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, widest, window};
+use super::super::order::ChecksLayout;
+use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, window};
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::RegionResult;
 use crate::report::solidity::{
@@ -28,6 +29,7 @@ use crate::report::{cutoff, points, words};
 use crate::t;
 use crate::text;
 use crate::tui::columns::Width::{self, Len, Rest};
+use crate::tui::columns::widest;
 use crate::tui::columns::{Columns, Row};
 use crate::tui::widgets::{self, block};
 
@@ -121,21 +123,11 @@ impl Col {
 /// too little room dropped, see [`DROPPED_FIRST`]), and the table's
 /// columns: caret, rank, name, then a space and a check each.
 fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Columns) {
-    let checks = &analysis.regions;
+    let layout = app.checks_layout(|| measured(analysis));
     let mut shown: Vec<(Col, usize)> = COLUMNS
         .iter()
-        .map(|&col| {
-            let w = widest(
-                &col.header(),
-                checks.iter().map(|c| col.cell(c, analysis.rounds).0),
-            );
-            let w = if col == Col::HangsOn {
-                w.min(HANGS_ON_MAX)
-            } else {
-                w
-            };
-            (col, w)
-        })
+        .copied()
+        .zip(layout.widths.iter().copied())
         .collect();
     let layout = |shown: &[(Col, usize)], name: Width| {
         let mut widths = vec![Len(2), Len(3), Len(1), name];
@@ -150,15 +142,31 @@ fn region_columns(app: &App, analysis: &Analysis, width: usize) -> (Vec<Col>, Co
         }
         shown.retain(|c| c.0 != drop);
     }
-    let longest = app
-        .results()
-        .regions
-        .iter()
-        .map(|r| text::width(&r.name))
-        .fold(text::width(&t!("results-col-region")), usize::max);
+    let longest = (app.name_width().unwrap_or(0)).max(text::width(&t!("results-col-region")));
     let name = layout(&shown, Rest(0)).width(3).min(longest);
     let columns = layout(&shown, Len(name));
     (shown.into_iter().map(|c| c.0).collect(), columns)
+}
+
+/// What the list of checks measures once per analysis: each of
+/// [`COLUMNS`]' widths over every region.
+fn measured(analysis: &Analysis) -> ChecksLayout {
+    let checks = &analysis.regions;
+    let widths = COLUMNS
+        .iter()
+        .map(|&col| {
+            let w = widest(
+                &col.header(),
+                checks.iter().map(|c| col.cell(c, analysis.rounds).0),
+            );
+            if col == Col::HangsOn {
+                w.min(HANGS_ON_MAX)
+            } else {
+                w
+            }
+        })
+        .collect();
+    ChecksLayout { widths }
 }
 
 /// `text` in the next column of `row`, on the side `col` reads from.
@@ -193,15 +201,14 @@ fn table(app: &App, analysis: &Analysis, width: usize, height: usize) -> Vec<Lin
         .line()
         .style(theme.strong());
     let (above, n) = (cutoff(results), results.regions.len());
-    let checks = analysis.by_region();
     // The list's lines, cheaply (`None` the cutoff's rule), and then only
     // those that show are drawn.
-    let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::new();
+    let mut plan: Vec<Option<(&RegionResult, &RegionCheck)>> = Vec::with_capacity(n + 1);
     for (i, region) in results.regions.iter().enumerate() {
         if above > 0 && above < n && i == above {
             plan.push(None);
         }
-        if let Some(check) = checks.get(region.region.as_str()) {
+        if let Some(check) = app.check(i) {
             plan.push(Some((region, check)));
         }
     }
@@ -267,7 +274,7 @@ pub(super) fn regions(app: &App, frame: &mut Frame, area: Rect) {
         rounds = analysis.rounds,
         seed = analysis.seed
     );
-    let selected = results.regions.iter().filter(|r| r.status.chosen()).count();
+    let selected = app.selected_regions();
     let inner = widgets::framed(
         frame,
         list_area,
@@ -349,7 +356,7 @@ pub(super) fn region_sentences(
         ),
         check.agreement(analysis.rounds) < SOLID_SHARE,
     ));
-    out.extend(grey_and_drawn(app, analysis, check));
+    out.extend(grey_and_drawn(app, check));
     let hinges: Vec<String> = check
         .hangs_on
         .iter()
@@ -417,13 +424,12 @@ pub(super) fn region_sentences(
 /// The grey zones the region is in (a line it could land on either side
 /// of, by the resampling), and its draw when the committee's lottery drew
 /// it: sentences that speak against its place.
-fn grey_and_drawn(app: &App, analysis: &Analysis, check: &RegionCheck) -> Vec<(String, bool)> {
+fn grey_and_drawn(app: &App, check: &RegionCheck) -> Vec<(String, bool)> {
     let results = app.results();
     let mean = check
         .expected_rank
         .map_or_else(|| t!("tui-grey-settled"), |m| format!("{m:.1}"));
-    let mut out: Vec<(String, bool)> = crate::lottery::grey_zones(results, analysis)
-        .iter()
+    let mut out: Vec<(String, bool)> = (app.order().grey_zones.iter())
         .filter(|zone| zone.regions.contains(&check.region))
         .map(|zone| {
             let line = crate::report::line_label(results, zone.line);

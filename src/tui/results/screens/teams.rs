@@ -9,12 +9,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::parts::{caret, not_analysed, region_name, scrolled, sentence_box, widest};
+use super::parts::{caret, not_analysed, region_name, scrolled, sentence_box};
 use crate::analysis::{Edge, TeamShift};
 use crate::report::solidity::{offset_within, team_line, teams_method};
 use crate::t;
 use crate::tui::columns::Columns;
 use crate::tui::columns::Width::{Len, Rest};
+use crate::tui::columns::widest;
 use crate::tui::widgets::{self, block};
 
 /// One end of a panel's row: the offset the outcome survives to, or that

@@ -1,21 +1,24 @@
 //! The rows of the ranking: the regions in rank order with the labelled
 //! lines between them (the cutoff, or one line per tier; the funding line
 //! where the money stops), then the regions that are not eligible, set
-//! apart under their own heading.
+//! apart under their own heading; and what a region's status and
+//! allocation read as in their columns. Worked out once per results
+//! ([`super::order::Order`]), read by every frame.
 //!
 //! A line falls after the region that takes the last place it closes:
 //! regions not below a threshold take places 1, 2, 3… in rank order, and
 //! a tier holds its places after the tiers before it. When that place is
 //! inside an ex-aequo group, the line says the committee decides.
 
-use super::super::app::App;
-use crate::merge::{RegionResult, Status};
-use crate::report::points;
+use crate::merge::{RegionResult, Results, Status};
+use crate::report::{Form, amount, points, words};
 use crate::t;
+use crate::text;
+use crate::tui::theme::Theme;
 
 /// One row of the ranking's list.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Entry {
+pub(crate) enum Entry {
     /// A region, by its index in the results.
     Region(usize),
     /// A labelled line across the list.
@@ -24,7 +27,7 @@ pub(super) enum Entry {
 
 /// What a labelled line marks, which decides its look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// The end of the selection or of a tier.
     Cutoff,
     /// Where the money stops.
@@ -34,15 +37,15 @@ pub(super) enum Kind {
 }
 
 /// The ranking's rows in order.
-pub(super) fn entries(app: &App) -> Vec<Entry> {
-    let regions = &app.results().regions;
+pub(super) fn entries(results: &Results, theme: &Theme) -> Vec<Entry> {
+    let regions = &results.regions;
     let (ranked, apart): (Vec<usize>, Vec<usize>) =
         (0..regions.len()).partition(|&i| regions[i].status != Status::Ineligible);
-    let mut lines = selection_lines(app, &ranked);
+    let mut lines = selection_lines(results, theme, &ranked);
     // Where the money reaches every selected region, the funding line is
     // the selection's last line: drawn once.
     let last = lines.iter().map(|(at, _)| *at).max();
-    let funding = funding_line(app, &ranked).filter(|(at, _)| Some(*at) != last);
+    let funding = funding_line(results, theme, &ranked).filter(|(at, _)| Some(*at) != last);
     lines.extend(funding);
     // Stable: at one place, the selection's lines before the funding line.
     lines.sort_by_key(|(at, _)| *at);
@@ -68,10 +71,9 @@ pub(super) fn entries(app: &App) -> Vec<Entry> {
 /// The selection's lines, each with the row of `ranked` it comes before:
 /// one per tier when the review has tiers, each drawn; otherwise the
 /// cutoff, drawn only with regions on both sides of it.
-fn selection_lines(app: &App, ranked: &[usize]) -> Vec<(usize, Entry)> {
-    let results = app.results();
+fn selection_lines(results: &Results, theme: &Theme, ranked: &[usize]) -> Vec<(usize, Entry)> {
     let regions = &results.regions;
-    let dot = app.theme.dot();
+    let dot = theme.dot();
     if results.rules.tiers.is_empty() {
         let places = results.rules.select;
         let at = boundary(regions, ranked, places as usize);
@@ -126,8 +128,7 @@ fn selection_lines(app: &App, ranked: &[usize]) -> Vec<(usize, Entry)> {
 /// The funding line, when the review has a budget: before the first region
 /// the money did not reach (`unfunded`), or else after the last that
 /// receives any.
-fn funding_line(app: &App, ranked: &[usize]) -> Option<(usize, Entry)> {
-    let results = app.results();
+fn funding_line(results: &Results, theme: &Theme, ranked: &[usize]) -> Option<(usize, Entry)> {
     results.budget.as_ref()?;
     let regions = &results.regions;
     let funded = |i: &usize| regions[*i].allocation.is_some_and(|a| a > 0.0);
@@ -137,7 +138,7 @@ fn funding_line(app: &App, ranked: &[usize]) -> Option<(usize, Entry)> {
         .unwrap_or_else(|| ranked.iter().rposition(funded).map_or(0, |k| k + 1));
     let label = t!(
         "results-funding-line",
-        dot = app.theme.dot(),
+        dot = theme.dot(),
         funded = ranked.iter().filter(|i| funded(i)).count()
     );
     Some((at, Entry::Line(Kind::Funding, label)))
@@ -192,5 +193,56 @@ fn gap_at(regions: &[RegionResult], ranked: &[usize], at: usize) -> Option<Gap> 
         None => rest
             .first()
             .map(|&i| Gap::Margin(last.total - regions[i].total)),
+    }
+}
+
+/// A region's status in a column. `Below 50` names the minimum total only
+/// when that is what the region misses; below another minimum, it is
+/// `Below min` (its flags say which).
+pub(crate) fn status_word(region: &RegionResult, results: &Results) -> String {
+    let min = results.rules.min_total.filter(|_| misses_total(region));
+    words::status(region.status, Form::Screen, min)
+}
+
+/// Whether a region's status names the minimum total: it misses that, or
+/// no minimum that its flags name.
+fn misses_total(region: &RegionResult) -> bool {
+    let mut below = (region.flags.iter())
+        .filter_map(|f| f.strip_prefix("below:"))
+        .peekable();
+    below.peek().is_none() || below.any(|b| b == "total")
+}
+
+/// The columns of the status: 12, or the widest status shown (each kind
+/// of status put into words once, not once a region).
+pub(super) fn status_width(results: &Results) -> usize {
+    let mut kinds: Vec<(Status, bool)> = Vec::new();
+    let mut widest = 12;
+    for region in &results.regions {
+        let kind = (region.status, misses_total(region));
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+            widest = widest.max(text::width(&status_word(region, results)));
+        }
+    }
+    widest
+}
+
+/// The columns of the allocations: the widest amount or its heading; 0
+/// without a budget.
+pub(super) fn allocation_width(results: &Results) -> usize {
+    if results.budget.is_none() {
+        return 0;
+    }
+    let amounts = results.regions.iter().map(allocation_cell);
+    crate::tui::columns::widest(&t!("results-col-allocation"), amounts)
+}
+
+/// A region's allocation in the ranking, without the unit (the budget
+/// below the list has it): empty for a region that cannot receive any.
+pub(crate) fn allocation_cell(region: &RegionResult) -> String {
+    match region.allocation {
+        Some(allocation) if region.status.chosen() => amount(allocation),
+        _ => String::new(),
     }
 }
