@@ -104,7 +104,9 @@ pub fn table(results: &Results, analysis: &Analysis) -> String {
 /// tier's end, calibration.
 fn lines_below(results: &Results, analysis: &Analysis) -> String {
     let mut out = String::new();
-    let selected = results
+    // As the analysis counted them: the results as the rules gave them,
+    // before any lottery drew places among its grey zone.
+    let selected = analysis
         .regions
         .iter()
         .filter(|r| r.status == Status::Selected)

@@ -484,14 +484,47 @@ impl Default for Sample {
     }
 }
 
-/// The repository's sample review (read only).
+/// The repository's sample review (read only): its inputs as committed,
+/// without the outputs a `merge` of it (the README's first command) may
+/// have left beside them, which the results screen would open instead.
 pub fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007")
+    inputs_of("kci-2007")
 }
 
 /// The same review in Japanese (read only): same ids, marks and times.
 pub fn japanese_sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("panels/kci-2007-ja")
+    inputs_of("kci-2007-ja")
+}
+
+/// `panels/<name>`'s review.ron and panel files, copied once per test
+/// process (under cargo's temporary directory for tests) and shared.
+fn inputs_of(name: &str) -> PathBuf {
+    use std::sync::{Mutex, OnceLock};
+    static COPIES: OnceLock<Mutex<BTreeMap<String, PathBuf>>> = OnceLock::new();
+    let copies = COPIES.get_or_init(Default::default);
+    let mut copies = copies
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    copies
+        .entry(name.to_string())
+        .or_insert_with(|| {
+            let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("panels")
+                .join(name);
+            let to = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("samples-{}", std::process::id()))
+                .join(name);
+            let _ = std::fs::remove_dir_all(&to);
+            std::fs::create_dir_all(to.join("scores")).expect("create scores/");
+            std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
+            for entry in std::fs::read_dir(from.join("scores")).expect("list sample scores/") {
+                let entry = entry.expect("sample scores entry");
+                std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
+                    .expect("copy a sample panel file");
+            }
+            to
+        })
+        .clone()
 }
 
 /// Checks that every row of a drawn frame is exactly as wide as the frame:
