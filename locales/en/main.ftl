@@ -14,7 +14,7 @@ key-how-solid = how solid
 key-offsets = reviewers
 key-regions-solidity = regions
 key-teams = panels
-key-open-region = open the region
+key-open-region = open region
 too-small-results = q quits.
 
 ## The SSH server's words to a reviewer's terminal.
