@@ -236,6 +236,10 @@ tui-col-calibrated = Calib.
 tui-col-verdict = Verdict
 tui-cell-calibrated = { $rank } { $side }
 tui-grey-zone = In the grey zone of "{ $line }": mean rank { $mean } over the rounds, ranks { $low } to { $high } (middle 90%), on both sides of it.
+tui-grey-zone-list = Grey zone of "{ $line }": { $count } { $count ->
+        [one] region
+       *[other] regions
+    }, { $regions }.
 tui-grey-settled = not ranked again
 tui-grey-drawn = Drawn by the committee's lottery (seed { $seed }): draw { $draw } of { $draws } gave it position { $position }, { $status }.
 tui-solid-resampled = Selected in { $selected } of { $rounds } resampling rounds ({ $share }), ranks { $ranks } (middle 90%).

@@ -202,6 +202,7 @@ tui-col-calibrated = 補正後
 tui-col-verdict = 判定
 tui-cell-calibrated = { $rank }位 { $side }
 tui-grey-zone = 「{ $line }」のグレーゾーンにあります：各回の平均順位 { $mean }、順位は { $low }〜{ $high } 位（中央 90%）で、線の両側にかかります。
+tui-grey-zone-list = 「{ $line }」のグレーゾーン：{ $count } 地域（{ $regions }）。
 tui-grey-settled = 再順位付けなし
 tui-grey-drawn = 委員会の抽選（シード { $seed }）で、{ $draws } 回中 { $draw } 回目に位置 { $position } を受け取りました：{ $status }。
 tui-solid-resampled = 委員の入れ替え { $rounds } 回中 { $selected } 回（{ $share }）で選定、順位は { $ranks } 位（中央 90%）。

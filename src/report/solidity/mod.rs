@@ -18,9 +18,9 @@ mod teams;
 pub use crate::report::words::{gap, list};
 pub use section::{markdown_section, markdown_section_of};
 pub use sentences::{
-    boundary_line, calibration_line, changes_phrase, cutoff_line, rank_range, reading_word,
-    reasons, reviewer_named, rules_across, selected_share, selected_share_with_error, side, signed,
-    swap_summary, thin_reason, verdict_word, without,
+    boundary_line, calibration_line, changes_phrase, cut, cut_named, cutoff_line, rank_range,
+    reading_word, reasons, reviewer_named, rules_across, selected_share, selected_share_with_error,
+    side, signed, swap_summary, thin_reason, verdict_word, without,
 };
 pub use table::table;
 pub use teams::{offset_at, offset_within, team_line, teams_method};

@@ -256,10 +256,15 @@ pub fn reasons(
 }
 
 /// The first [`NAMED`] items, and how many more there are.
-pub(super) fn cut(items: &[String]) -> Vec<String> {
-    let mut shown: Vec<String> = items.iter().take(NAMED).cloned().collect();
-    if items.len() > NAMED {
-        shown.push(t!("and-more", count = items.len() - NAMED));
+pub fn cut(items: &[String]) -> Vec<String> {
+    cut_named(items, str::to_string)
+}
+
+/// [`cut`] of ids, each shown by `name`, which is asked only of those shown.
+pub fn cut_named(ids: &[String], name: impl Fn(&str) -> String) -> Vec<String> {
+    let mut shown: Vec<String> = ids.iter().take(NAMED).map(|id| name(id)).collect();
+    if ids.len() > NAMED {
+        shown.push(t!("and-more", count = ids.len() - NAMED));
     }
     shown
 }

@@ -22,8 +22,8 @@ use super::parts::{caret, cutoff_rule, not_analysed, region_name, sentence_box, 
 use crate::analysis::{Analysis, RegionCheck, SOLID_SHARE, Verdict, standing};
 use crate::merge::RegionResult;
 use crate::report::solidity::{
-    boundary_line, cutoff_line, gap, list, rank_range, reasons, reviewer_named, selected_share,
-    selected_share_with_error, side, verdict_word, without,
+    boundary_line, cut_named, cutoff_line, gap, list, rank_range, reasons, reviewer_named,
+    selected_share, selected_share_with_error, side, verdict_word, without,
 };
 use crate::report::{cutoff, points, words};
 use crate::t;
@@ -418,7 +418,26 @@ pub(super) fn region_sentences(
         let line = boundary_line(analysis, boundary, |id| region_name(app, id));
         out.push((line, false));
     }
+    out.extend(zones_listed(app));
     out
+}
+
+/// Every line's grey zone, its regions named: the list report.md gives,
+/// short.
+fn zones_listed(app: &App) -> Vec<(String, bool)> {
+    let results = app.results();
+    (app.order().grey_zones.iter())
+        .map(|zone| {
+            let names = cut_named(&zone.regions, |id| region_name(app, id));
+            let sentence = t!(
+                "tui-grey-zone-list",
+                line = crate::report::line_label(results, zone.line),
+                count = zone.regions.len(),
+                regions = list(&names)
+            );
+            (sentence, false)
+        })
+        .collect()
 }
 
 /// The grey zones the region is in (a line it could land on either side
