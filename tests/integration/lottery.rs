@@ -150,6 +150,40 @@ fn a_zone_of_fewer_than_two_draws_nothing_and_changes_nothing() {
     assert_eq!(results, official);
 }
 
+/// A zone whose regions all hold places on one side of the line (their
+/// ranks reach across it, the region across it never moved): a lot among
+/// them could change nothing, and nothing is drawn.
+#[test]
+fn a_zone_all_on_one_side_of_the_line_draws_nothing() {
+    let marks: Vec<(&str, [f64; 3])> = PLANTED
+        .iter()
+        .enumerate()
+        .map(|(k, (id, _))| (*id, [9.0 - k as f64; 3]))
+        .collect();
+    let (review, sheets) = review(&marks, Some(2007));
+    let official = merged(&review, &sheets);
+    let mut analysis = analysis::analyse(&review, &official, analysis::Settings::default());
+    let rounds = analysis.rounds;
+    for check in &mut analysis.regions {
+        // r2 and r3, the last two inside the 3 places, landed as low as
+        // 4th in some round; r4, the first outside, never moved.
+        if ["r2", "r3"].contains(&check.region.as_str()) {
+            check.rank_high = 4;
+            check.kept = Some(rounds - 1);
+        }
+    }
+    let zones = lottery::grey_zones(&official, &analysis);
+    assert_eq!(zones.len(), 1, "{zones:?}");
+    assert_eq!(zones[0].regions, ["r2", "r3"]);
+    let mut results = official.clone();
+    let lot =
+        lottery::draw(&review, &mut results, &analysis, Lottery { seed: 2007 }).expect("drawn");
+    assert_eq!(lot.skipped, Some(Skip::OneSide));
+    assert_eq!(lot.positions, [2, 3]);
+    assert!(lot.steps.is_empty());
+    assert_eq!(results, official);
+}
+
 /// The first stage's cutoff: two regions apart by a point, in one grey
 /// zone (not a tie); a seed that draws the lower one in.
 #[test]
