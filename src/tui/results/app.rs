@@ -6,7 +6,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::data::{Data, Marks};
+use super::data::{Data, FilesRead, Marks};
 use super::keys::{self, Action, Mode};
 use super::order::{ChecksLayout, Order};
 use crate::analysis::{Analysis, ReviewerOffset};
@@ -63,6 +63,12 @@ pub enum Msg {
     Resized(u16, u16),
     /// The files were read again (or could not be).
     Loaded(Box<Result<Data, String>>),
+    /// The shell started reading the panel files, away from the screen:
+    /// they come as [`Msg::FilesRead`].
+    ReadingFiles,
+    /// The panel files were read after results.ron's results showed (or
+    /// could not be): asked for with [`Effect::ReadFiles`].
+    FilesRead(Box<Result<FilesRead, String>>),
     /// The files as read were merged, drafts counted or not (or could not
     /// be): asked for with [`Effect::Merge`].
     Merged {
@@ -107,6 +113,9 @@ pub enum AnalysisRun {
 pub enum Effect {
     /// Read the review directory again ([`Msg::Loaded`]).
     Reload,
+    /// Read the panel files, which results.ron's results showed without
+    /// ([`Msg::FilesRead`]): the merges wait for them.
+    ReadFiles,
     /// Merge the files as read, drafts counted or not ([`Msg::Merged`]):
     /// the results with drafts counted when the chair first counts them,
     /// the individual marks when first shown.
@@ -130,6 +139,8 @@ pub struct App {
     wants_drafts: bool,
     /// The shell is merging the files, drafts left out, and counted.
     merging: [bool; 2],
+    /// The shell is reading the panel files.
+    reading: bool,
     pub quit: bool,
     /// Rows a page moves (set from the window's height).
     pub page: usize,
@@ -161,6 +172,7 @@ impl App {
             reload: false,
             wants_drafts: false,
             merging: [false; 2],
+            reading: false,
             quit: false,
             page: 10,
             runs: [AnalysisRun::NotStarted; 2],
@@ -244,6 +256,9 @@ impl App {
             && (self.view() == View::Marks || unanalysed);
         if self.reload {
             Some(Effect::Reload)
+        } else if self.data.files_unread() {
+            // The merges, and the analysis of the marks, wait for them.
+            (!self.reading).then_some(Effect::ReadFiles)
         } else if self.wants_drafts && !self.merging[1] {
             Some(Effect::Merge { drafts: true })
         } else if wants_marks && !self.merging[0] {
@@ -256,9 +271,11 @@ impl App {
     }
 
     /// Whether the results on screen are being analysed, or their marks
-    /// merged for the analysis.
+    /// read and merged for the analysis.
     pub fn analysing(&self) -> bool {
-        self.run() == AnalysisRun::Running || (!self.marks_shown() && self.merging[0])
+        let reading = self.merging[0] || self.data.files_unread();
+        self.run() == AnalysisRun::Running
+            || (!self.marks_shown() && self.data.marks == Marks::Unread && reading)
     }
 
     /// Where the analysis of the results on screen stands.
@@ -441,6 +458,8 @@ impl App {
                 self.clamp();
             }
             Msg::Merged { drafts, results } => self.merged(drafts, *results),
+            Msg::ReadingFiles => self.reading = true,
+            Msg::FilesRead(read) => self.files_read(*read),
             Msg::Loaded(result) => {
                 self.reload = false;
                 match *result {
@@ -452,6 +471,7 @@ impl App {
                         self.runs = [AnalysisRun::NotStarted; 2];
                         self.wants_drafts = false;
                         self.merging = [false; 2];
+                        self.reading = false;
                         if self.data.with_drafts.is_none() {
                             // Counted again when merged.
                             self.include_drafts = false;
@@ -555,6 +575,31 @@ impl App {
             self.data.take_marks(results);
             self.clamp();
         }
+    }
+
+    /// The panel files read after results.ron's results showed: which of
+    /// them changed since is said as on opening. Should they not read,
+    /// their problem is said, and results.ron's results stay: what was
+    /// merged; the marks and drafts, which they hold, cannot be merged.
+    fn files_read(&mut self, read: Result<FilesRead, String>) {
+        self.reading = false;
+        match read {
+            Ok(read) => {
+                self.data.take_files(read);
+                if let Some(changed) = self.changed_since_merge() {
+                    self.message = Some(changed);
+                }
+            }
+            Err(reason) => {
+                let reason = self.theme.plain(&reason);
+                self.message = Some(t!("results-files-failed", reason = reason.clone()));
+                self.data.files = super::data::Files::Failed(reason);
+                if self.data.marks == Marks::Unread {
+                    self.data.marks = Marks::Failed;
+                }
+            }
+        }
+        self.clamp();
     }
 
     /// Selects row `row` of the current list (clamped).
