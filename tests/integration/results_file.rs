@@ -311,9 +311,15 @@ fn before_the_panel_files_are_read_nothing_that_needs_them_is_shown_as_if_known(
     app.update(Msg::ReadingFiles);
     assert_eq!(app.effect(), None, "the merges wait for the files");
     let text = draw(&app, 100, 30);
-    assert!(text.contains("Reading the marks from the panel files..."), "{text}");
+    assert!(
+        text.contains("Reading the marks from the panel files..."),
+        "{text}"
+    );
     assert!(!text.to_lowercase().contains("conflict"), "{text}");
-    assert!(app.mark_rows(app.cursor.region, app.cursor.criterion).is_empty());
+    assert!(
+        app.mark_rows(app.cursor.region, app.cursor.criterion)
+            .is_empty()
+    );
     assert!(app.analysing(), "the analysis waits for the marks");
     // Drafts wait for the files too, then are merged.
     keys(&mut app, &[KeyCode::Char('d')]);
@@ -349,7 +355,10 @@ fn a_panel_file_broken_after_the_merge_is_said_and_the_ranking_stays() {
     let ranking = draw(&app, 80, 24);
     settle(&mut app);
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("The panel files cannot be read"), "{message}");
+    assert!(
+        message.contains("The panel files cannot be read"),
+        "{message}"
+    );
     assert!(message.contains("committee.ron"), "{message}");
     assert_eq!(app.data.marks, Marks::Failed);
     assert_eq!(app.results(), &shown);
@@ -361,7 +370,10 @@ fn a_panel_file_broken_after_the_merge_is_said_and_the_ranking_stays() {
     press(&mut app, &[KeyCode::Char('d')]);
     assert!(!app.include_drafts);
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.starts_with("Could not merge the panel files"), "{message}");
+    assert!(
+        message.starts_with("Could not merge the panel files"),
+        "{message}"
+    );
     assert!(message.contains("committee.ron"), "{message}");
     assert_eq!(app.results(), &shown);
     assert_eq!(app.effect(), None, "asked once");

@@ -14,7 +14,7 @@ use crate::Error;
 use crate::analysis::{self, Analysis};
 use crate::merge::{CriterionResult, MergeOptions, Results};
 use crate::model::{Conflict, Review};
-use crate::report::{InputFile, ResultsFile};
+use crate::report::{InputFile, ReadResults, ResultsFile};
 use crate::store::{self, LoadedPanelFile, LoadedReview};
 use crate::tui::session;
 use crate::tui::theme::Theme;
@@ -251,15 +251,15 @@ impl Data {
     /// and analyses them (when results.ron has no analysis) as an effect
     /// of its shell.
     pub fn load(dir: &Path) -> Result<Data, Error> {
-        Data::read(store::load_review(dir)?)
+        let (review, written) = rayon::join(|| store::load_review(dir), || written(dir));
+        Data::read(review?, written)
     }
 
-    /// [`Data::load`] of a review whose `review.ron` is read already.
-    pub fn read(review: LoadedReview) -> Result<Data, Error> {
+    /// [`Data::load`] of a review whose `review.ron` is read already, and
+    /// its results.ron ([`written`]).
+    pub fn read(review: LoadedReview, written: Option<ReadResults>) -> Result<Data, Error> {
         let review = Arc::new(review);
-        // results.ron that cannot be read (damaged, or of a later version)
-        // is merged again, as if there were none.
-        let Some((_, read)) = store::read_results(&review.dir).ok().flatten() else {
+        let Some(read) = written else {
             return Data::merge(review, &[]);
         };
         // Without the panel files: whether review.ron changed.
@@ -303,6 +303,16 @@ impl Data {
             files: Files::Read(Arc::new(inputs)),
         })
     }
+}
+
+/// results.ron in review directory `dir`, read by the fast reader, if the
+/// results screen can take it: one that cannot be read (damaged, or of a
+/// later version) is merged again, as if there were none.
+pub fn written(dir: &Path) -> Option<ReadResults> {
+    store::read_results(dir)
+        .ok()
+        .flatten()
+        .map(|(_, read)| read)
 }
 
 /// The results of results.ron (`file`, which records `recorded`) if they

@@ -7,6 +7,7 @@ pub mod app;
 pub mod data;
 pub mod keys;
 pub mod marks;
+mod msg;
 mod order;
 mod ranked;
 mod rows;
@@ -17,8 +18,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-pub use app::{AnalysisRun, App, Effect, Msg, View};
+pub use app::{App, View};
 pub use data::{Data, DirLoader, Files, Loader, Marks};
+pub use msg::{AnalysisRun, Effect, Msg};
 
 use crate::tui::shell::Screen;
 
