@@ -360,12 +360,12 @@ fn merge_end_to_end_programme(bencher: divan::Bencher, regions: usize) {
     bencher.bench(|| merge(&dir));
 }
 
-/// The results screen opening: the review and every panel file read and
-/// compared with the checksums results.ron records (written into the
-/// review directory once before, without the analysis), and results.ron's
-/// results taken. The marks are merged, and the results analysed, away
-/// from the screen after the first frame; drafts are merged when counted
-/// (`d`): none of that is counted here.
+/// The results screen opening: review.ron read and results.ron (written
+/// into the review directory once before, without the analysis) by the
+/// fast reader, review.ron's SHA-256 compared with the one it records, and
+/// its results taken. The panel files are read after the first frame (see
+/// `results_files_read`), the marks merged and the results analysed after
+/// that, drafts merged when counted (`d`): none of that is counted here.
 #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
 fn results_open(bencher: divan::Bencher, regions: usize) {
     let dir = review_dir(regions);
@@ -373,6 +373,22 @@ fn results_open(bencher: divan::Bencher, regions: usize) {
         run(panelist().arg("merge").arg(&dir).arg("--no-analysis"));
     }
     bencher.bench(|| panelist::tui::results::Data::load(&dir).expect("loads"));
+}
+
+/// What the shell does away from the screen once results.ron's results
+/// show: every panel file read and validated (`store::load_inputs`), its
+/// SHA-256 compared with the one results.ron records, and the conflicts
+/// gathered.
+#[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+fn results_files_read(bencher: divan::Bencher, regions: usize) {
+    use panelist::tui::results::data;
+    let dir = review_dir(regions);
+    if !dir.join("results.ron").exists() {
+        run(panelist().arg("merge").arg(&dir).arg("--no-analysis"));
+    }
+    let opened = data::Data::load(&dir).expect("loads");
+    assert!(opened.files_unread(), "opened over results.ron");
+    bencher.bench(|| data::read_files(&opened.files).expect("the panel files read"));
 }
 
 /// A frame of the results screen while scrolling the ranking of every

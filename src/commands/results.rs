@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::store;
-use crate::tui::results::{App, Data, DirLoader, ResultsScreen};
+use crate::tui::results::{App, Data, DirLoader, ResultsScreen, data};
 use crate::tui::session::Setup;
 use crate::tui::shell;
 use crate::tui::terminal::{Guard, LocalEvents};
@@ -25,7 +25,9 @@ pub fn run(args: Args) -> Result<(), Error> {
     // language too.
     let setup = Setup::local();
     setup.enter_process();
-    let review = store::load_review(&dir)?;
+    // results.ron is read beside review.ron: the screen opens over it.
+    let (review, written) = rayon::join(|| store::load_review(&dir), || data::written(&dir));
+    let review = review?;
     let followed = store::check_follows(&review);
     if !followed.problems.is_empty() {
         return Err(Error::Invalid(Problems(followed.problems)));
@@ -33,7 +35,7 @@ pub fn run(args: Args) -> Result<(), Error> {
     for warning in &followed.warnings {
         crate::errln!("{}", crate::t!("cmd-warning", warning = warning));
     }
-    let data = Data::read(review)?;
+    let data = Data::read(review, written)?;
     let (mut terminal, guard) =
         Guard::enter().map_err(|e| Error::io("set up", "the terminal".as_ref(), e))?;
     let outcome = LocalEvents::start()

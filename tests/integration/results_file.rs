@@ -79,6 +79,7 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 fn settle(app: &mut App) {
     while let Some(effect) = app.effect() {
         let msg = match effect {
+            Effect::ReadFiles => results::read_files(app),
             Effect::Merge { drafts } => results::merge(app, drafts),
             Effect::Analyse => results::analyse(app),
             Effect::Reload => panic!("not asked to read again"),
@@ -278,11 +279,104 @@ fn a_file_changed_after_the_merge_is_said_on_opening_over_results_ron() {
     // plainly that a file changed since.
     assert_eq!(data.marks, Marks::Unread);
     assert_eq!(data.submitted.results, before);
-    let app = App::new(data, PLAIN);
+    let mut app = App::new(data, PLAIN);
+    // Said once the panel files, read after the first frame, are compared.
+    assert_eq!(app.message, None);
+    assert_eq!(app.effect(), Some(Effect::ReadFiles));
+    let read = results::read_files(&app);
+    app.update(read);
     let said =
         "scores/committee.ron changed since results.ron was written: run panelist merge again";
     assert_eq!(app.message.as_deref(), Some(said));
     assert!(draw(&app, 120, 30).contains(said));
+}
+
+#[test]
+fn before_the_panel_files_are_read_nothing_that_needs_them_is_shown_as_if_known() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = merged_copy(tmp.path());
+    let mut app = App::new(Data::load(&dir).expect("loads"), PLAIN);
+    assert!(app.data.files_unread());
+    assert!(app.data.conflicts.is_empty(), "not read yet");
+    let keys = |app: &mut App, keys: &[KeyCode]| {
+        for &code in keys {
+            app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        }
+    };
+    // Nagano's marks, where kobayashi has a conflict of interest.
+    keys(&mut app, &TO_MARKS);
+    assert_eq!(app.view(), View::Marks);
+    // The shell reads the files first: nothing is merged before.
+    assert_eq!(app.effect(), Some(Effect::ReadFiles));
+    app.update(Msg::ReadingFiles);
+    assert_eq!(app.effect(), None, "the merges wait for the files");
+    let text = draw(&app, 100, 30);
+    assert!(
+        text.contains("Reading the marks from the panel files..."),
+        "{text}"
+    );
+    assert!(!text.to_lowercase().contains("conflict"), "{text}");
+    assert!(
+        app.mark_rows(app.cursor.region, app.cursor.criterion)
+            .is_empty()
+    );
+    assert!(app.analysing(), "the analysis waits for the marks");
+    // Drafts wait for the files too, then are merged.
+    keys(&mut app, &[KeyCode::Char('d')]);
+    assert!(!app.include_drafts);
+    assert_eq!(app.effect(), None);
+    let read = results::read_files(&app);
+    app.update(read);
+    assert_eq!(app.effect(), Some(Effect::Merge { drafts: true }));
+    settle(&mut app);
+    assert!(app.include_drafts);
+    let text = draw(&app, 100, 30);
+    assert!(text.contains("conflict of interest"), "{text}");
+    // The same marks view as when the files are merged on opening.
+    let merged_dir = tmp.path().join("unmerged/kci-2007");
+    copy_review(&sample_dir(), &merged_dir);
+    let mut merged = App::new(Data::load(&merged_dir).expect("loads"), PLAIN);
+    press(&mut merged, &TO_MARKS);
+    press(&mut merged, &[KeyCode::Char('d')]);
+    assert_eq!(text, draw(&merged, 100, 30));
+}
+
+#[test]
+fn a_panel_file_broken_after_the_merge_is_said_and_the_ranking_stays() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = merged_copy(tmp.path());
+    let shown = Data::load(&dir).expect("loads").submitted.results;
+    let committee = dir.join("scores/committee.ron");
+    let text = std::fs::read_to_string(&committee).expect("committee.ron");
+    std::fs::write(&committee, format!("{text}(")).expect("break committee.ron");
+    // results.ron still opens: what was merged.
+    let mut app = App::new(Data::load(&dir).expect("opens over results.ron"), PLAIN);
+    assert_eq!(app.results(), &shown);
+    let ranking = draw(&app, 80, 24);
+    settle(&mut app);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("The panel files cannot be read"),
+        "{message}"
+    );
+    assert!(message.contains("committee.ron"), "{message}");
+    assert_eq!(app.data.marks, Marks::Failed);
+    assert_eq!(app.results(), &shown);
+    let after = draw(&app, 80, 24);
+    for line in ranking.lines().skip(1).take(12) {
+        assert!(after.contains(line), "{line}\n{after}");
+    }
+    // Drafts cannot be counted: said, and the ranking stays.
+    press(&mut app, &[KeyCode::Char('d')]);
+    assert!(!app.include_drafts);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("Could not merge the panel files"),
+        "{message}"
+    );
+    assert!(message.contains("committee.ron"), "{message}");
+    assert_eq!(app.results(), &shown);
+    assert_eq!(app.effect(), None, "asked once");
 }
 
 #[test]

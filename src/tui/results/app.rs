@@ -4,10 +4,9 @@
 //! and merging what results.ron does not hold (the individual marks, drafts
 //! counted), are effects the shell performs (see [`super::Loader`]).
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::data::{Data, Marks};
+use super::data::{Data, FilesRead, Marks};
 use super::keys::{self, Action, Mode};
+use super::msg::{AnalysisRun, Effect, Msg};
 use super::order::{ChecksLayout, Order};
 use crate::analysis::{Analysis, ReviewerOffset};
 use crate::merge::{CriterionResult, RegionResult, Results};
@@ -55,66 +54,6 @@ pub struct Cursor {
     pub panel: usize,
 }
 
-/// What comes into `update`.
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(KeyEvent),
-    /// The window's size, in columns and rows.
-    Resized(u16, u16),
-    /// The files were read again (or could not be).
-    Loaded(Box<Result<Data, String>>),
-    /// The files as read were merged, drafts counted or not (or could not
-    /// be): asked for with [`Effect::Merge`].
-    Merged {
-        drafts: bool,
-        results: Box<Result<Results, String>>,
-    },
-    /// The shell started merging the files as read, drafts counted or not,
-    /// away from the screen: the results come as [`Msg::Merged`].
-    MergeStarted {
-        drafts: bool,
-    },
-    /// The shell started analysing the results with (or without) drafts,
-    /// away from the screen: the analysis comes later as [`Msg::Analysed`].
-    AnalysisStarted {
-        drafts: bool,
-    },
-    /// The results with (or without) drafts were analysed: `None` when
-    /// they are too large to be by default, or the analysis failed.
-    Analysed {
-        drafts: bool,
-        analysis: Box<Option<Analysis>>,
-    },
-}
-
-/// Where the analysis of one set of results (drafts left out, or counted)
-/// stands: the screen shows the results at once and the analysis when it
-/// comes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AnalysisRun {
-    /// Not asked of the shell yet.
-    #[default]
-    NotStarted,
-    /// The shell is analysing them.
-    Running,
-    /// The analysis came (or could not be made).
-    Finished,
-}
-
-/// Work the app asks of the shell, which carries it out and reports back
-/// with a [`Msg`]: it takes time, and `update` takes none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Read the review directory again ([`Msg::Loaded`]).
-    Reload,
-    /// Merge the files as read, drafts counted or not ([`Msg::Merged`]):
-    /// the results with drafts counted when the chair first counts them,
-    /// the individual marks when first shown.
-    Merge { drafts: bool },
-    /// Analyse the results on screen ([`Msg::Analysed`]).
-    Analyse,
-}
-
 pub struct App {
     pub theme: Theme,
     pub data: Data,
@@ -130,6 +69,8 @@ pub struct App {
     wants_drafts: bool,
     /// The shell is merging the files, drafts left out, and counted.
     merging: [bool; 2],
+    /// The shell is reading the panel files.
+    reading: bool,
     pub quit: bool,
     /// Rows a page moves (set from the window's height).
     pub page: usize,
@@ -161,6 +102,7 @@ impl App {
             reload: false,
             wants_drafts: false,
             merging: [false; 2],
+            reading: false,
             quit: false,
             page: 10,
             runs: [AnalysisRun::NotStarted; 2],
@@ -244,6 +186,9 @@ impl App {
             && (self.view() == View::Marks || unanalysed);
         if self.reload {
             Some(Effect::Reload)
+        } else if self.data.files_unread() {
+            // The merges, and the analysis of the marks, wait for them.
+            (!self.reading).then_some(Effect::ReadFiles)
         } else if self.wants_drafts && !self.merging[1] {
             Some(Effect::Merge { drafts: true })
         } else if wants_marks && !self.merging[0] {
@@ -256,9 +201,11 @@ impl App {
     }
 
     /// Whether the results on screen are being analysed, or their marks
-    /// merged for the analysis.
+    /// read and merged for the analysis.
     pub fn analysing(&self) -> bool {
-        self.run() == AnalysisRun::Running || (!self.marks_shown() && self.merging[0])
+        let reading = self.merging[0] || self.data.files_unread();
+        self.run() == AnalysisRun::Running
+            || (!self.marks_shown() && self.data.marks == Marks::Unread && reading)
     }
 
     /// Where the analysis of the results on screen stands.
@@ -441,6 +388,8 @@ impl App {
                 self.clamp();
             }
             Msg::Merged { drafts, results } => self.merged(drafts, *results),
+            Msg::ReadingFiles => self.reading = true,
+            Msg::FilesRead(read) => self.files_read(*read),
             Msg::Loaded(result) => {
                 self.reload = false;
                 match *result {
@@ -452,6 +401,7 @@ impl App {
                         self.runs = [AnalysisRun::NotStarted; 2];
                         self.wants_drafts = false;
                         self.merging = [false; 2];
+                        self.reading = false;
                         if self.data.with_drafts.is_none() {
                             // Counted again when merged.
                             self.include_drafts = false;
@@ -555,6 +505,31 @@ impl App {
             self.data.take_marks(results);
             self.clamp();
         }
+    }
+
+    /// The panel files read after results.ron's results showed: which of
+    /// them changed since is said as on opening. Should they not read,
+    /// their problem is said, and results.ron's results stay: what was
+    /// merged; the marks and drafts, which they hold, cannot be merged.
+    fn files_read(&mut self, read: Result<FilesRead, String>) {
+        self.reading = false;
+        match read {
+            Ok(read) => {
+                self.data.take_files(read);
+                if let Some(changed) = self.changed_since_merge() {
+                    self.message = Some(changed);
+                }
+            }
+            Err(reason) => {
+                let reason = self.theme.plain(&reason);
+                self.message = Some(t!("results-files-failed", reason = reason.clone()));
+                self.data.files = super::data::Files::Failed(reason);
+                if self.data.marks == Marks::Unread {
+                    self.data.marks = Marks::Failed;
+                }
+            }
+        }
+        self.clamp();
     }
 
     /// Selects row `row` of the current list (clamped).

@@ -36,16 +36,37 @@ pub struct Data {
     pub marks: Marks,
     /// (reviewer, region) pairs with a conflict of interest, from
     /// `review.ron` and from every sheet: the institution when an
-    /// affiliation is the cause, else `None`.
+    /// affiliation is the cause, else `None`. Empty until the panel files
+    /// are read (see `files`): only the marks, merged from them, show it.
     pub conflicts: BTreeMap<(String, String), Option<String>>,
     /// The input files (`review.ron`, `scores/<panel>.ron`) that differ from
     /// those results.ron was merged from, by their SHA-256: the marks shown
     /// are the files' as they are now. Empty when the review has no
-    /// results.ron yet, or one written before it recorded its inputs.
+    /// results.ron yet, or one written before it recorded its inputs, and
+    /// until the panel files are read.
     pub changed_since_merge: Vec<ChangedFile>,
-    /// The files as read, for the merges made later; `None` for data not
-    /// read from a review directory (which are merged already).
-    pub inputs: Option<Arc<Inputs>>,
+    /// The panel files: read on opening when the files are merged, else
+    /// by the shell once results.ron's results show.
+    pub files: Files,
+}
+
+/// The panel files of the review on screen, which the merges made later
+/// (the individual marks, drafts counted) read.
+#[derive(Debug, Clone)]
+pub enum Files {
+    /// Not read from a review directory: the data are merged already.
+    None,
+    /// Not read yet: results.ron's results show meanwhile. `review.ron` as
+    /// read, and the input files results.ron records (compared with the
+    /// panel files once read).
+    Unread {
+        review: Arc<LoadedReview>,
+        recorded: Arc<[InputFile]>,
+    },
+    /// Read and valid, for the merges made later.
+    Read(Arc<Inputs>),
+    /// They could not be read, or are not valid: why, in words.
+    Failed(String),
 }
 
 /// Whether the committee results on screen hold the individual marks.
@@ -62,7 +83,7 @@ pub enum Marks {
 /// A review directory's files as read: what a merge reads.
 #[derive(Debug)]
 pub struct Inputs {
-    pub review: LoadedReview,
+    pub review: Arc<LoadedReview>,
     pub files: Vec<LoadedPanelFile>,
 }
 
@@ -95,7 +116,7 @@ impl Data {
             marks: Marks::Merged,
             conflicts: BTreeMap::new(),
             changed_since_merge: Vec::new(),
-            inputs: None,
+            files: Files::None,
         }
     }
 
@@ -135,20 +156,61 @@ impl Data {
     }
 }
 
-/// The committee results of the files as read (`inputs`), drafts counted
-/// or not, made showable on `theme`'s terminal; or why they cannot be
-/// merged.
-pub fn merged(
-    inputs: Option<&Inputs>,
-    include_drafts: bool,
-    theme: &Theme,
-) -> Result<Results, String> {
-    let Some(inputs) = inputs else {
-        return Err(crate::t!("results-not-read"));
+/// The committee results of the panel files as read (`files`), drafts
+/// counted or not, made showable on `theme`'s terminal; or why they cannot
+/// be merged.
+pub fn merged(files: &Files, include_drafts: bool, theme: &Theme) -> Result<Results, String> {
+    let inputs = match files {
+        Files::Read(inputs) => inputs,
+        Files::Failed(reason) => return Err(reason.clone()),
+        Files::None | Files::Unread { .. } => return Err(crate::t!("results-not-read")),
     };
     let mut results = inputs.merge(include_drafts).map_err(in_words)?;
     make_plain(&mut results, theme);
     Ok(results)
+}
+
+/// What the screen takes from the panel files read once results.ron's
+/// results show ([`Files::Unread`]).
+#[derive(Debug, Clone)]
+pub struct FilesRead {
+    pub inputs: Arc<Inputs>,
+    /// See [`Data::conflicts`].
+    pub conflicts: BTreeMap<(String, String), Option<String>>,
+    /// See [`Data::changed_since_merge`].
+    pub changed_since_merge: Vec<ChangedFile>,
+}
+
+/// Reads the panel files of `files` when they are unread: each checked as
+/// `merge` checks it, compared with the SHA-256 results.ron records, and
+/// its conflicts gathered; or why they cannot be read, in words.
+pub fn read_files(files: &Files) -> Result<FilesRead, String> {
+    let Files::Unread { review, recorded } = files else {
+        return Err(crate::t!("results-not-read"));
+    };
+    let read = store::load_inputs(review, &[], &()).map_err(|p| in_words(Error::Invalid(p)))?;
+    Ok(FilesRead {
+        changed_since_merge: changed_since_merge(review, Some(&read), recorded),
+        conflicts: conflicts(&review.review, &read),
+        inputs: Arc::new(Inputs {
+            review: Arc::clone(review),
+            files: read,
+        }),
+    })
+}
+
+impl Data {
+    /// Takes the panel files as read ([`read_files`]).
+    pub fn take_files(&mut self, read: FilesRead) {
+        self.conflicts = read.conflicts;
+        self.changed_since_merge = read.changed_since_merge;
+        self.files = Files::Read(read.inputs);
+    }
+
+    /// Whether the panel files are still to be read (by the shell).
+    pub fn files_unread(&self) -> bool {
+        matches!(self.files, Files::Unread { .. })
+    }
 }
 
 /// Makes `results` showable on `theme`'s terminal (see
@@ -177,99 +239,129 @@ fn make_plain(results: &mut Results, theme: &Theme) -> bool {
 }
 
 impl Data {
-    /// Reads the review and its panel files, and results.ron. The results
-    /// shown are results.ron's when it is the merge of this review.ron
-    /// with drafts left out, written by this version (format 2): the panel
-    /// files are read all the same, for the conflicts, for the checksums
-    /// results.ron records (a file changed since is said), and for the
-    /// merges made later (the individual marks, drafts counted). Else the
-    /// files are merged twice, drafts left out and counted. Nothing is
-    /// analysed here: the analysis takes seconds on a large review, and
-    /// the screen shows the results at once and analyses them (when
-    /// results.ron has no analysis) as an effect of its shell.
+    /// Reads the review and results.ron. The results shown are
+    /// results.ron's when it is the merge of this review.ron with drafts
+    /// left out, written by this version (format 2): the panel files are
+    /// read after, by the shell ([`read_files`]), for the conflicts, for
+    /// the checksums results.ron records (a file changed since is said),
+    /// and for the merges made later (the individual marks, drafts
+    /// counted). Else the panel files are read and merged twice, drafts
+    /// left out and counted. Nothing is analysed here: the analysis takes
+    /// seconds on a large review, and the screen shows the results at once
+    /// and analyses them (when results.ron has no analysis) as an effect
+    /// of its shell.
     pub fn load(dir: &Path) -> Result<Data, Error> {
-        Data::read(store::load_review(dir)?)
+        let (review, written) = rayon::join(|| store::load_review(dir), || written(dir));
+        Data::read(review?, written)
     }
 
-    /// [`Data::load`] of a review whose `review.ron` is read already.
-    pub fn read(review: LoadedReview) -> Result<Data, Error> {
-        // results.ron that cannot be read (damaged, or of a later version)
-        // is merged again, as if there were none.
-        let (files, written) = rayon::join(
-            || store::load_inputs(&review, &[], &()),
-            || store::read_results(&review.dir).ok().flatten(),
-        );
-        let inputs = Inputs {
-            review,
-            files: files?,
+    /// [`Data::load`] of a review whose `review.ron` is read already, and
+    /// its results.ron ([`written`]).
+    pub fn read(review: LoadedReview, written: Option<ReadResults>) -> Result<Data, Error> {
+        let review = Arc::new(review);
+        let Some(read) = written else {
+            return Data::merge(review, &[]);
         };
-        let changed_since_merge = written
-            .as_ref()
-            .map(|(_, read)| changed_since_merge(&inputs, &read.inputs))
-            .unwrap_or_default();
-        let shown = written.and_then(|(_, read)| shows(read, &changed_since_merge));
-        let (submitted, with_drafts, marks) = match shown {
-            Some(file) => (file, None, Marks::Unread),
-            None => {
-                let (submitted, with_drafts) =
-                    rayon::join(|| inputs.merge(false), || inputs.merge(true));
-                let unanalysed = |results| ResultsFile {
-                    results,
-                    analysis: None,
-                    lottery: None,
-                };
-                (
-                    unanalysed(submitted?),
-                    Some(unanalysed(with_drafts?)),
-                    Marks::Merged,
-                )
-            }
+        // Without the panel files: whether review.ron changed.
+        let changed = changed_since_merge(&review, None, &read.inputs);
+        let recorded: Arc<[InputFile]> = read.inputs.into();
+        match shows(read.file, &recorded, &changed) {
+            Some(submitted) => Ok(Data {
+                review: review.review.clone(),
+                submitted,
+                with_drafts: None,
+                marks: Marks::Unread,
+                conflicts: BTreeMap::new(),
+                changed_since_merge: Vec::new(),
+                files: Files::Unread { review, recorded },
+            }),
+            None => Data::merge(review, &recorded),
+        }
+    }
+
+    /// The data of `review` read with its panel files and merged twice,
+    /// drafts left out and counted; `recorded`: the input files
+    /// results.ron records.
+    fn merge(review: Arc<LoadedReview>, recorded: &[InputFile]) -> Result<Data, Error> {
+        let files = store::load_inputs(&review, &[], &())?;
+        let inputs = Inputs { review, files };
+        let changed_since_merge =
+            changed_since_merge(&inputs.review, Some(&inputs.files), recorded);
+        let (submitted, with_drafts) = rayon::join(|| inputs.merge(false), || inputs.merge(true));
+        let unanalysed = |results| ResultsFile {
+            results,
+            analysis: None,
+            lottery: None,
         };
         Ok(Data {
             conflicts: conflicts(&inputs.review.review, &inputs.files),
             review: inputs.review.review.clone(),
-            submitted,
-            with_drafts,
-            marks,
+            submitted: unanalysed(submitted?),
+            with_drafts: Some(unanalysed(with_drafts?)),
+            marks: Marks::Merged,
             changed_since_merge,
-            inputs: Some(Arc::new(inputs)),
+            files: Files::Read(Arc::new(inputs)),
         })
     }
 }
 
-/// The results of results.ron as `read`, if they are those to show: the
-/// merge of this review.ron (unchanged since) with drafts left out, by a
-/// version that records its inputs.
-fn shows(read: ReadResults, changed: &[ChangedFile]) -> Option<ResultsFile> {
+/// results.ron in review directory `dir`, read by the fast reader, if the
+/// results screen can take it: one that cannot be read (damaged, or of a
+/// later version) is merged again, as if there were none.
+pub fn written(dir: &Path) -> Option<ReadResults> {
+    store::read_results(dir)
+        .ok()
+        .flatten()
+        .map(|(_, read)| read)
+}
+
+/// The results of results.ron (`file`, which records `recorded`) if they
+/// are those to show: the merge of this review.ron (unchanged since) with
+/// drafts left out, by a version that records its inputs.
+fn shows(
+    file: ResultsFile,
+    recorded: &[InputFile],
+    changed: &[ChangedFile],
+) -> Option<ResultsFile> {
     // A changed file of no panel: review.ron (or one it does not know).
     let review_changed = changed.iter().any(|c| c.panel.is_none());
-    let fits =
-        !read.inputs.is_empty() && !review_changed && !read.file.results.rules.include_drafts;
-    fits.then_some(read.file)
+    let fits = !recorded.is_empty() && !review_changed && !file.results.rules.include_drafts;
+    fits.then_some(file)
 }
 
 /// The input files whose SHA-256 differs from the one `recorded` (as
 /// results.ron records them) gives, or that it does not record, or that are
 /// gone: by their path within the review directory, as results.ron names
 /// them. Empty when nothing is recorded (results.ron before format 2).
-fn changed_since_merge(inputs: &Inputs, recorded: &[InputFile]) -> Vec<ChangedFile> {
+/// Without the panel `files` (`None`: not read yet), only the files of no
+/// panel are compared: `review.ron`, and those recorded it does not know.
+fn changed_since_merge(
+    review: &LoadedReview,
+    files: Option<&[LoadedPanelFile]>,
+    recorded: &[InputFile],
+) -> Vec<ChangedFile> {
     use rayon::prelude::*;
-    let recorded: BTreeMap<&str, &str> = (recorded.iter())
-        .filter(|i| !i.followed)
-        .map(|i| (i.path.as_str(), i.sha256.as_str()))
-        .collect();
-    if recorded.is_empty() {
-        return Vec::new();
-    }
-    let review = &inputs.review;
     let relative = |path: &Path| {
         path.strip_prefix(&review.dir)
             .unwrap_or(path)
             .display()
             .to_string()
     };
+    let panels: BTreeMap<String, &str> = review
+        .review
+        .panels
+        .iter()
+        .map(|p| (relative(&review.panel_path(&p.id)), p.id.as_str()))
+        .collect();
+    let recorded: BTreeMap<&str, &str> = (recorded.iter())
+        .filter(|i| !i.followed && (files.is_some() || !panels.contains_key(&i.path)))
+        .map(|i| (i.path.as_str(), i.sha256.as_str()))
+        .collect();
+    if recorded.is_empty() {
+        return Vec::new();
+    }
     let sources: Vec<_> = std::iter::once(&review.source)
-        .chain(inputs.files.iter().map(|f| &f.source))
+        .chain(files.unwrap_or_default().iter().map(|f| &f.source))
         .collect();
     let now: BTreeMap<String, String> = sources
         .par_iter()
@@ -285,12 +377,6 @@ fn changed_since_merge(inputs: &Inputs, recorded: &[InputFile]) -> Vec<ChangedFi
         .collect();
     changed.extend(recorded.keys().filter(|p| !now.contains_key(**p)));
     changed.sort_unstable();
-    let panels: BTreeMap<String, &str> = review
-        .review
-        .panels
-        .iter()
-        .map(|p| (relative(&review.panel_path(&p.id)), p.id.as_str()))
-        .collect();
     changed
         .into_iter()
         .map(|path| ChangedFile {

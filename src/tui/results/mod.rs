@@ -7,6 +7,7 @@ pub mod app;
 pub mod data;
 pub mod keys;
 pub mod marks;
+mod msg;
 mod order;
 mod ranked;
 mod rows;
@@ -17,8 +18,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-pub use app::{AnalysisRun, App, Effect, Msg, View};
-pub use data::{Data, DirLoader, Loader, Marks};
+pub use app::{App, View};
+pub use data::{Data, DirLoader, Files, Loader, Marks};
+pub use msg::{AnalysisRun, Effect, Msg};
 
 use crate::tui::shell::Screen;
 
@@ -36,6 +38,7 @@ pub struct ResultsScreen<L: Loader> {
 /// (`true`) or not.
 #[derive(Debug, Clone, Copy)]
 enum Work {
+    Files,
     Merge(bool),
     Analysis(bool),
 }
@@ -44,6 +47,7 @@ impl Work {
     /// Said to the app should the thread end without its outcome.
     fn failed(self) -> Msg {
         match self {
+            Work::Files => Msg::FilesRead(Box::new(Err(crate::t!("results-not-read")))),
             Work::Merge(drafts) => Msg::Merged {
                 drafts,
                 results: Box::new(Err(crate::t!("results-not-read"))),
@@ -120,11 +124,17 @@ impl<L: Loader> Screen for ResultsScreen<L> {
                     }
                     Msg::Loaded(Box::new(loaded))
                 }
+                Effect::ReadFiles => {
+                    let files = self.app.data.files.clone();
+                    let work = move || Msg::FilesRead(Box::new(data::read_files(&files)));
+                    self.working.push((Work::Files, start(work)));
+                    Msg::ReadingFiles
+                }
                 Effect::Merge { drafts } => {
-                    let (inputs, theme) = (self.app.data.inputs.clone(), self.app.theme);
+                    let (files, theme) = (self.app.data.files.clone(), self.app.theme);
                     let work = move || Msg::Merged {
                         drafts,
-                        results: Box::new(data::merged(inputs.as_deref(), drafts, &theme)),
+                        results: Box::new(data::merged(&files, drafts, &theme)),
                     };
                     self.working.push((Work::Merge(drafts), start(work)));
                     Msg::MergeStarted { drafts }
@@ -177,11 +187,18 @@ pub fn analyse(app: &App) -> Msg {
     }
 }
 
+/// The work of [`Effect::ReadFiles`] done here and now: the panel files
+/// read, as a message for the app (for tests and benches, which want them
+/// before the next frame).
+pub fn read_files(app: &App) -> Msg {
+    Msg::FilesRead(Box::new(data::read_files(&app.data.files)))
+}
+
 /// The work of [`Effect::Merge`] done here and now: the files as read
 /// merged, drafts counted or not, as a message for the app (for tests and
 /// benches, which want it before the next frame).
 pub fn merge(app: &App, drafts: bool) -> Msg {
-    let results = data::merged(app.data.inputs.as_deref(), drafts, &app.theme);
+    let results = data::merged(&app.data.files, drafts, &app.theme);
     Msg::Merged {
         drafts,
         results: Box::new(results),
