@@ -19,6 +19,12 @@ use std::path::{Path, PathBuf};
 use super::own_file::{self, Access};
 use crate::Error;
 
+/// How often, and how long apart, a session file found locked is tried
+/// again before its session is said to be running: 100 ms in all, far
+/// longer than a save's sweep holds a lock (see [`remove_dead_sessions`]).
+const BUSY_RETRIES: u32 = 50;
+const BUSY_PAUSE: std::time::Duration = std::time::Duration::from_millis(2);
+
 /// Where a session runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionInfo {
@@ -85,7 +91,7 @@ impl SessionLock {
     /// Opens and locks the session file at `path`, or says where the other
     /// session runs. Opens again if the file was removed meanwhile.
     fn lock(path: &Path, reviewer: &str, panel: &str) -> Result<File, Error> {
-        let mut attempt = 0;
+        let (mut attempt, mut busy) = (0, 0);
         loop {
             attempt += 1;
             let mut file = own_file::open(path, Access::ReadWrite)
@@ -93,6 +99,15 @@ impl SessionLock {
             match file.try_lock() {
                 Ok(()) if is_at(&file, path) || attempt >= 100 => return Ok(file),
                 Ok(()) => continue,
+                // Held for a moment by a save's sweep of dead sessions
+                // (`remove_dead_sessions`), which locks every session file
+                // of the panel to see whether it is dead: a session that
+                // runs holds it for as long as it runs, so wait that moment
+                // out before calling it busy.
+                Err(TryLockError::WouldBlock) if busy < BUSY_RETRIES => {
+                    busy += 1;
+                    std::thread::sleep(BUSY_PAUSE);
+                }
                 Err(TryLockError::WouldBlock) => {
                     // Best effort: the holder wrote where it runs right after locking.
                     let mut previous = String::new();
@@ -166,4 +181,46 @@ fn hostname() -> String {
         .filter(|h| !h.is_empty())
         .or_else(|| std::env::var("HOSTNAME").ok())
         .unwrap_or_else(|| "this host".to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    /// A save's sweep of dead sessions holds a session file's lock for a
+    /// moment: a session opening then waits it out instead of saying that
+    /// one is already open "on unknown, pid unknown" (seen under load in
+    /// the six-reviewers test).
+    #[test]
+    fn a_session_opened_while_a_sweep_holds_its_file_waits_for_it() {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let path = SessionLock::path(dir.path(), "board", "ann");
+        std::fs::write(&path, "").expect("a file left by a killed session");
+        let sweep = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .expect("the sweep opens it");
+        sweep.try_lock().expect("the sweep locks it");
+        let released = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            drop(sweep);
+        });
+        let session = SessionLock::acquire(dir.path(), "board", "ann");
+        released.join().expect("the sweep ends");
+        assert!(session.is_ok(), "{:?}", session.err());
+    }
+
+    #[test]
+    fn a_session_that_runs_is_still_said_to_be_open() {
+        let dir = tempfile::TempDir::new().expect("a temporary directory");
+        let _running = SessionLock::acquire(dir.path(), "board", "ann").expect("the first opens");
+        let second = SessionLock::acquire(dir.path(), "board", "ann");
+        assert!(
+            matches!(second, Err(Error::SessionBusy { .. })),
+            "{:?}",
+            second.err()
+        );
+    }
 }
