@@ -7,7 +7,7 @@
 
 pub(crate) use super::marks::Landing;
 use super::marks::{Marks, Outcome};
-use crate::merge::{Status, Thresholds};
+use crate::merge::{self, Status, Thresholds};
 use crate::model::{Budget, BudgetRule, Region, Review};
 
 /// Totals closer than this count as touching: far more than `EPSILON`, so
@@ -66,6 +66,10 @@ pub(crate) struct Ground<'m, 'a> {
     /// The positions of the selected regions, ascending.
     pub(super) selected: Vec<usize>,
     pub(super) thresholds: Thresholds,
+    /// The committee's ranking, and the ids of its tiers as the ranking
+    /// numbers them (`Committee::tiers`).
+    pub(super) ranking: merge::Ranking,
+    pub(super) tier_ids: Vec<String>,
     /// Whether any minimum is set: else no region's scores are read against one.
     pub(super) minimums: Vec<Minimum>,
     pub(super) places: usize,
@@ -189,6 +193,13 @@ impl<'m, 'a> Ground<'m, 'a> {
             counted,
             selected,
             thresholds: Thresholds::new(&review.committee, &review.categories),
+            ranking: merge::Ranking::new(&review.committee, &review.categories),
+            tier_ids: review
+                .committee
+                .tiers()
+                .into_iter()
+                .map(|tier| tier.id)
+                .collect(),
             minimums: minimums(review),
             places: review.committee.places() as usize,
             money,

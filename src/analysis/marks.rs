@@ -343,6 +343,34 @@ impl<'a> Marks<'a> {
         }
     }
 
+    /// Regions `regions` (by index) as the ranking reads them from the
+    /// cells' scores in `aggregates`: what [`Marks::ranked_input`] gives of
+    /// each, without building a [`RegionResult`] apiece.
+    pub fn scored<'s>(
+        &'s self,
+        aggregates: &'s [Option<f64>],
+        thresholds: &'s merge::Thresholds,
+        ranking: &'s merge::Ranking,
+        regions: Vec<usize>,
+    ) -> Scored<'s, 'a> {
+        let width = self.parent_of.len();
+        let mut subtotals = vec![0.0; regions.len() * width];
+        let mut totals = Vec::with_capacity(regions.len());
+        for (m, &r) in regions.iter().enumerate() {
+            self.subtotals(aggregates, r, &mut subtotals[m * width..(m + 1) * width]);
+            totals.push(self.total(aggregates, r));
+        }
+        Scored {
+            marks: self,
+            aggregates,
+            thresholds,
+            ranking,
+            regions,
+            totals,
+            subtotals,
+        }
+    }
+
     /// Region `r`'s subtotals, depth first, into `out` (zeroed, one per
     /// category): rule 4, added in the order `merge` adds them.
     pub fn subtotals(&self, aggregates: &[Option<f64>], r: usize, out: &mut [f64]) {
@@ -515,4 +543,60 @@ fn place(
         });
     }
     (units, cells)
+}
+
+/// Regions as the ranking reads them (see [`Marks::scored`]), each by its
+/// place `m` in [`Scored::regions`].
+pub(crate) struct Scored<'s, 'a> {
+    marks: &'s Marks<'a>,
+    aggregates: &'s [Option<f64>],
+    thresholds: &'s merge::Thresholds,
+    ranking: &'s merge::Ranking,
+    pub regions: Vec<usize>,
+    pub totals: Vec<f64>,
+    /// Per region, its subtotals depth first.
+    subtotals: Vec<f64>,
+}
+
+impl Scored<'_, '_> {
+    /// The `m`th region's subtotal of category `at` (depth first), as
+    /// [`Marks::ranked_input`] gives it.
+    pub fn subtotal(&self, m: usize, at: usize) -> Option<f64> {
+        let width = self.marks.parent_of.len();
+        (at < width).then(|| self.subtotals[m * width + at])
+    }
+}
+
+impl merge::Ranked for Scored<'_, '_> {
+    fn key(&self, m: usize, level: usize) -> f64 {
+        let width = self.marks.parent_of.len();
+        let subtotals = &self.subtotals[m * width..(m + 1) * width];
+        self.ranking.key(level, self.totals[m], |c| subtotals[c])
+    }
+
+    fn id_order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let regions = &self.marks.review.regions;
+        regions[self.regions[a]]
+            .id
+            .cmp(&regions[self.regions[b]].id)
+    }
+
+    fn ineligible(&self, m: usize) -> bool {
+        self.marks.ineligible[self.regions[m]]
+    }
+
+    /// As [`merge::Thresholds::below`] reads [`Marks::ranked_input`]: the
+    /// criteria's aggregates only when some criterion has a minimum.
+    fn below(&self, m: usize) -> bool {
+        let marks = self.marks;
+        let r = self.regions[m];
+        self.thresholds.below_by(
+            self.totals[m],
+            |at| self.subtotal(m, at),
+            |at| {
+                (marks.criterion_minimums && at < marks.n_criteria)
+                    .then(|| self.aggregates[marks.cell(r, at)])
+            },
+        )
+    }
 }
