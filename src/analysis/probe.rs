@@ -9,7 +9,7 @@
 //! minimum) changes no one's place. The others, and every region whose
 //! total comes near theirs, are ranked again by the merge's own rules
 //! ([`merge::rank_by`]) with the places the regions above them leave; the
-//! money is shared again by [`merge::allocate`] among the regions it reads
+//! money is shared again by [`merge::share`] among the regions it reads
 //! (the selected regions of funded tiers). Rules 6 and 7 compare totals only
 //! within `EPSILON` of each other, so this ranks as a full ranking would;
 //! a test holds it to [`Marks::outcome`] on random reviews.
@@ -431,24 +431,28 @@ impl Ground<'_, '_> {
         if money.budget.rule == BudgetRule::RankOrder {
             selected = self.in_order_now(work, nows, mask, selected);
         }
-        let mut shell = money.shell.clone();
-        shell.regions = selected
-            .iter()
-            .map(|&(r, _)| money.requests[r].clone())
+        // As `merge::allocate` shares it: among the chosen regions of
+        // funded tiers, in this order; no one is paid when it cannot be.
+        let chosen: Vec<usize> = (0..selected.len())
+            .filter(|&k| merge::in_funded_tier(&self.tiers, selected[k].1.as_deref()))
             .collect();
-        let mut list: Vec<RegionResult> = selected
-            .into_iter()
-            .map(|(r, tier)| bare(&money.requests[r].id, r, self.marks.total(work, r), tier))
-            .collect();
-        let shared = merge::allocate(&shell, &money.budget, &mut list).is_ok();
-        let mut paid: Vec<(usize, bool)> = list
+        let asks: Vec<(f64, Option<f64>)> = chosen
             .iter()
-            .map(|x| {
-                (
-                    x.marks as usize,
-                    shared && x.allocation.is_some_and(|a| a > 0.0),
-                )
+            .map(|&k| {
+                let r = selected[k].0;
+                (self.marks.total(work, r), money.requests[r])
             })
+            .collect();
+        let mut amounts = vec![0.0; selected.len()];
+        if let Ok((shares, _)) = merge::share(&money.budget, &asks) {
+            for (&k, amount) in chosen.iter().zip(shares) {
+                amounts[k] = amount;
+            }
+        }
+        let mut paid: Vec<(usize, bool)> = selected
+            .iter()
+            .zip(amounts)
+            .map(|(&(r, _), amount)| (r, amount > 0.0))
             .collect();
         paid.sort_unstable_by_key(|p| p.0);
         Some(paid)
@@ -504,12 +508,12 @@ impl Ground<'_, '_> {
 
     /// The id of tier `tier` of the ranking (see [`Landed`]).
     fn tier_id(&self, tier: Option<usize>) -> Option<String> {
-        tier.and_then(|k| self.tier_ids.get(k)).cloned()
+        tier.and_then(|k| self.tiers.get(k)).map(|t| t.id.clone())
     }
 
     /// [`Ground::tier_index`] of tier `tier` of the ranking.
     fn landed_tier(&self, tier: Option<usize>) -> Option<u16> {
-        self.tier_index(tier.and_then(|k| self.tier_ids.get(k)).map(String::as_str))
+        self.tier_index(tier.and_then(|k| self.tiers.get(k)).map(|t| t.id.as_str()))
     }
 
     fn tier_index(&self, tier: Option<&str>) -> Option<u16> {
@@ -548,24 +552,4 @@ fn places_left(committee: &Committee, taken: usize) -> Committee {
         taken -= used;
     }
     left
-}
-
-/// A selected region as [`merge::allocate`] reads it: its id, total, status
-/// and tier; its index rides in `marks`.
-fn bare(id: &str, r: usize, total: f64, tier: Option<String>) -> RegionResult {
-    RegionResult {
-        rank: 0,
-        region: id.to_string(),
-        name: String::new(),
-        total,
-        subtotals: Vec::new(),
-        status: Status::Selected,
-        tier,
-        allocation: None,
-        marks: r as u32,
-        flags: Vec::new(),
-        decided_by: None,
-        criteria: Vec::new(),
-        percentiles: Vec::new(),
-    }
 }
