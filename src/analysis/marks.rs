@@ -390,10 +390,36 @@ impl<'a> Marks<'a> {
 
     /// Totals, ranks and statuses from the cells' scores, by rules 4, 6 and 7.
     pub fn outcome(&self, aggregates: &[Option<f64>]) -> Outcome {
-        let regions: Vec<RegionResult> = (0..self.regions())
-            .map(|r| self.ranked_input(aggregates, r))
-            .collect();
-        let n = regions.len();
+        let review = self.review;
+        let committee = &review.committee;
+        let n = self.regions();
+        let ranking = merge::Ranking::new(committee, &review.categories);
+        let thresholds = merge::Thresholds::new(committee, &review.categories);
+        let scored = self.scored(aggregates, &thresholds, &ranking, (0..n).collect());
+        let places = ranking.places(n, &scored);
+        let tiers = committee.tiers();
+        // As `merge::allocate` shares the money: among the chosen regions
+        // of funded tiers, in rank order; no one is paid when it cannot be.
+        let amounts = committee.budget.as_ref().map(|budget| {
+            let chosen: Vec<usize> = (0..places.len())
+                .filter(|&k| {
+                    places[k].status.chosen() && merge::funded_tier(&tiers, places[k].tier)
+                })
+                .collect();
+            let asks: Vec<(f64, Option<f64>)> = chosen
+                .iter()
+                .map(|&k| {
+                    let m = places[k].member;
+                    (scored.totals[m], review.regions[m].requested)
+                })
+                .collect();
+            let (shares, _) = merge::share(budget, &asks).ok()?;
+            let mut amounts = vec![0.0; places.len()];
+            for (&k, amount) in chosen.iter().zip(shares) {
+                amounts[k] = amount;
+            }
+            Some(amounts)
+        });
         let mut outcome = Outcome {
             rank: vec![0; n],
             status: vec![Status::NotSelected; n],
@@ -402,38 +428,23 @@ impl<'a> Marks<'a> {
             tier: vec![None; n],
             funded: vec![None; n],
         };
-        let review = self.review;
-        let committee = &review.committee;
-        let mut ranked = merge::rank_by(committee, &review.categories, regions);
-        let feasible = committee
-            .budget
-            .as_ref()
-            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
-        for ranked in ranked {
-            let r = ranked.marks as usize;
-            outcome.rank[r] = ranked.rank;
-            outcome.total[r] = ranked.total;
-            (outcome.status[r], outcome.tier[r], outcome.funded[r]) =
-                self.landing(&ranked, feasible);
+        for (k, place) in places.iter().enumerate() {
+            let r = place.member;
+            outcome.rank[r] = place.rank;
+            outcome.total[r] = scored.totals[r];
+            outcome.status[r] = place.status;
+            outcome.tier[r] = place
+                .tier
+                .and_then(|t| tiers.get(t))
+                .and_then(|tier| committee.tiers.iter().position(|t| t.id == tier.id))
+                .and_then(|t| u16::try_from(t).ok());
+            // An ineligible region gets no allocation: not funded.
+            outcome.funded[r] = amounts.as_ref().map(|amounts| {
+                place.status != Status::Ineligible && amounts.as_ref().is_some_and(|a| a[k] > 0.0)
+            });
             outcome.order.push(r);
         }
         outcome
-    }
-
-    /// Where a region ranked (and funded, when `feasible` says whether the
-    /// budget could be shared) by the committee rules lands.
-    pub fn landing(&self, ranked: &RegionResult, feasible: Option<bool>) -> Landing {
-        let tier = ranked.tier.as_deref().and_then(|id| {
-            let k = self
-                .review
-                .committee
-                .tiers
-                .iter()
-                .position(|t| t.id == id)?;
-            u16::try_from(k).ok()
-        });
-        let funded = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
-        (ranked.status, tier, funded)
     }
 
     /// Region index of an id.
