@@ -7,8 +7,8 @@
 
 pub(crate) use super::marks::Landing;
 use super::marks::{Marks, Outcome};
-use crate::merge::{Status, Thresholds};
-use crate::model::{Budget, BudgetRule, Region, Review};
+use crate::merge::{self, Status, Thresholds};
+use crate::model::{Budget, BudgetRule, Review, Tier};
 
 /// Totals closer than this count as touching: far more than `EPSILON`, so
 /// that no chain of totals equal within `EPSILON` reaches across a gap this
@@ -66,19 +66,21 @@ pub(crate) struct Ground<'m, 'a> {
     /// The positions of the selected regions, ascending.
     pub(super) selected: Vec<usize>,
     pub(super) thresholds: Thresholds,
+    /// The committee's ranking, and its tiers as the ranking numbers them
+    /// (`Committee::tiers`).
+    pub(super) ranking: merge::Ranking,
+    pub(super) tiers: Vec<Tier>,
     /// Whether any minimum is set: else no region's scores are read against one.
     pub(super) minimums: Vec<Minimum>,
     pub(super) places: usize,
     pub(super) money: Option<Money>,
 }
 
-/// What [`merge::allocate`] needs, without the regions it does not read.
+/// What [`merge::share`] needs.
 pub(super) struct Money {
     pub(super) budget: Budget,
-    /// The review's rules, and no regions: each probe puts in those it shares among.
-    pub(super) shell: Review,
-    /// Per region: its id and request.
-    pub(super) requests: Vec<Region>,
+    /// Per region: its request.
+    pub(super) requests: Vec<Option<f64>>,
     /// A `Proportional` budget whose least amount, rounded down, is more
     /// than nothing for every region: then whoever it shares among is paid
     /// (or no one, when the least amounts exceed it), whatever the totals.
@@ -155,25 +157,7 @@ impl<'m, 'a> Ground<'m, 'a> {
         let money = review.committee.budget.clone().map(|budget| Money {
             always_pays: always_pays(review, &budget),
             budget,
-            shell: Review {
-                id: review.id.clone(),
-                title: String::new(),
-                categories: review.categories.clone(),
-                regions: Vec::new(),
-                reviewers: Vec::new(),
-                panels: Vec::new(),
-                committee: review.committee.clone(),
-                follows: None,
-            },
-            requests: review
-                .regions
-                .iter()
-                .map(|r| Region {
-                    id: r.id.clone(),
-                    requested: r.requested,
-                    ..Region::default()
-                })
-                .collect(),
+            requests: review.regions.iter().map(|r| r.requested).collect(),
         });
         let selected = (0..order.len())
             .filter(|&i| official.status[order[i]] == Status::Selected)
@@ -189,6 +173,8 @@ impl<'m, 'a> Ground<'m, 'a> {
             counted,
             selected,
             thresholds: Thresholds::new(&review.committee, &review.categories),
+            ranking: merge::Ranking::new(&review.committee, &review.categories),
+            tiers: review.committee.tiers(),
             minimums: minimums(review),
             places: review.committee.places() as usize,
             money,

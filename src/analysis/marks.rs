@@ -343,6 +343,34 @@ impl<'a> Marks<'a> {
         }
     }
 
+    /// Regions `regions` (by index) as the ranking reads them from the
+    /// cells' scores in `aggregates`: what [`Marks::ranked_input`] gives of
+    /// each, without building a [`RegionResult`] apiece.
+    pub fn scored<'s>(
+        &'s self,
+        aggregates: &'s [Option<f64>],
+        thresholds: &'s merge::Thresholds,
+        ranking: &'s merge::Ranking,
+        regions: Vec<usize>,
+    ) -> Scored<'s, 'a> {
+        let width = self.parent_of.len();
+        let mut subtotals = vec![0.0; regions.len() * width];
+        let mut totals = Vec::with_capacity(regions.len());
+        for (m, &r) in regions.iter().enumerate() {
+            self.subtotals(aggregates, r, &mut subtotals[m * width..(m + 1) * width]);
+            totals.push(self.total(aggregates, r));
+        }
+        Scored {
+            marks: self,
+            aggregates,
+            thresholds,
+            ranking,
+            regions,
+            totals,
+            subtotals,
+        }
+    }
+
     /// Region `r`'s subtotals, depth first, into `out` (zeroed, one per
     /// category): rule 4, added in the order `merge` adds them.
     pub fn subtotals(&self, aggregates: &[Option<f64>], r: usize, out: &mut [f64]) {
@@ -362,10 +390,36 @@ impl<'a> Marks<'a> {
 
     /// Totals, ranks and statuses from the cells' scores, by rules 4, 6 and 7.
     pub fn outcome(&self, aggregates: &[Option<f64>]) -> Outcome {
-        let regions: Vec<RegionResult> = (0..self.regions())
-            .map(|r| self.ranked_input(aggregates, r))
-            .collect();
-        let n = regions.len();
+        let review = self.review;
+        let committee = &review.committee;
+        let n = self.regions();
+        let ranking = merge::Ranking::new(committee, &review.categories);
+        let thresholds = merge::Thresholds::new(committee, &review.categories);
+        let scored = self.scored(aggregates, &thresholds, &ranking, (0..n).collect());
+        let places = ranking.places(n, &scored);
+        let tiers = committee.tiers();
+        // As `merge::allocate` shares the money: among the chosen regions
+        // of funded tiers, in rank order; no one is paid when it cannot be.
+        let amounts = committee.budget.as_ref().map(|budget| {
+            let chosen: Vec<usize> = (0..places.len())
+                .filter(|&k| {
+                    places[k].status.chosen() && merge::funded_tier(&tiers, places[k].tier)
+                })
+                .collect();
+            let asks: Vec<(f64, Option<f64>)> = chosen
+                .iter()
+                .map(|&k| {
+                    let m = places[k].member;
+                    (scored.totals[m], review.regions[m].requested)
+                })
+                .collect();
+            let (shares, _) = merge::share(budget, &asks).ok()?;
+            let mut amounts = vec![0.0; places.len()];
+            for (&k, amount) in chosen.iter().zip(shares) {
+                amounts[k] = amount;
+            }
+            Some(amounts)
+        });
         let mut outcome = Outcome {
             rank: vec![0; n],
             status: vec![Status::NotSelected; n],
@@ -374,38 +428,23 @@ impl<'a> Marks<'a> {
             tier: vec![None; n],
             funded: vec![None; n],
         };
-        let review = self.review;
-        let committee = &review.committee;
-        let mut ranked = merge::rank_by(committee, &review.categories, regions);
-        let feasible = committee
-            .budget
-            .as_ref()
-            .map(|budget| merge::allocate(review, budget, &mut ranked).is_ok());
-        for ranked in ranked {
-            let r = ranked.marks as usize;
-            outcome.rank[r] = ranked.rank;
-            outcome.total[r] = ranked.total;
-            (outcome.status[r], outcome.tier[r], outcome.funded[r]) =
-                self.landing(&ranked, feasible);
+        for (k, place) in places.iter().enumerate() {
+            let r = place.member;
+            outcome.rank[r] = place.rank;
+            outcome.total[r] = scored.totals[r];
+            outcome.status[r] = place.status;
+            outcome.tier[r] = place
+                .tier
+                .and_then(|t| tiers.get(t))
+                .and_then(|tier| committee.tiers.iter().position(|t| t.id == tier.id))
+                .and_then(|t| u16::try_from(t).ok());
+            // An ineligible region gets no allocation: not funded.
+            outcome.funded[r] = amounts.as_ref().map(|amounts| {
+                place.status != Status::Ineligible && amounts.as_ref().is_some_and(|a| a[k] > 0.0)
+            });
             outcome.order.push(r);
         }
         outcome
-    }
-
-    /// Where a region ranked (and funded, when `feasible` says whether the
-    /// budget could be shared) by the committee rules lands.
-    pub fn landing(&self, ranked: &RegionResult, feasible: Option<bool>) -> Landing {
-        let tier = ranked.tier.as_deref().and_then(|id| {
-            let k = self
-                .review
-                .committee
-                .tiers
-                .iter()
-                .position(|t| t.id == id)?;
-            u16::try_from(k).ok()
-        });
-        let funded = feasible.map(|ok| ok && ranked.allocation.is_some_and(|a| a > 0.0));
-        (ranked.status, tier, funded)
     }
 
     /// Region index of an id.
@@ -515,4 +554,60 @@ fn place(
         });
     }
     (units, cells)
+}
+
+/// Regions as the ranking reads them (see [`Marks::scored`]), each by its
+/// place `m` in [`Scored::regions`].
+pub(crate) struct Scored<'s, 'a> {
+    marks: &'s Marks<'a>,
+    aggregates: &'s [Option<f64>],
+    thresholds: &'s merge::Thresholds,
+    ranking: &'s merge::Ranking,
+    pub regions: Vec<usize>,
+    pub totals: Vec<f64>,
+    /// Per region, its subtotals depth first.
+    subtotals: Vec<f64>,
+}
+
+impl Scored<'_, '_> {
+    /// The `m`th region's subtotal of category `at` (depth first), as
+    /// [`Marks::ranked_input`] gives it.
+    pub fn subtotal(&self, m: usize, at: usize) -> Option<f64> {
+        let width = self.marks.parent_of.len();
+        (at < width).then(|| self.subtotals[m * width + at])
+    }
+}
+
+impl merge::Ranked for Scored<'_, '_> {
+    fn key(&self, m: usize, level: usize) -> f64 {
+        let width = self.marks.parent_of.len();
+        let subtotals = &self.subtotals[m * width..(m + 1) * width];
+        self.ranking.key(level, self.totals[m], |c| subtotals[c])
+    }
+
+    fn id_order(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        let regions = &self.marks.review.regions;
+        regions[self.regions[a]]
+            .id
+            .cmp(&regions[self.regions[b]].id)
+    }
+
+    fn ineligible(&self, m: usize) -> bool {
+        self.marks.ineligible[self.regions[m]]
+    }
+
+    /// As [`merge::Thresholds::below`] reads [`Marks::ranked_input`]: the
+    /// criteria's aggregates only when some criterion has a minimum.
+    fn below(&self, m: usize) -> bool {
+        let marks = self.marks;
+        let r = self.regions[m];
+        self.thresholds.below_by(
+            self.totals[m],
+            |at| self.subtotal(m, at),
+            |at| {
+                (marks.criterion_minimums && at < marks.n_criteria)
+                    .then(|| self.aggregates[marks.cell(r, at)])
+            },
+        )
+    }
 }

@@ -9,13 +9,13 @@
 //! minimum) changes no one's place. The others, and every region whose
 //! total comes near theirs, are ranked again by the merge's own rules
 //! ([`merge::rank_by`]) with the places the regions above them leave; the
-//! money is shared again by [`merge::allocate`] among the regions it reads
+//! money is shared again by [`merge::share`] among the regions it reads
 //! (the selected regions of funded tiers). Rules 6 and 7 compare totals only
 //! within `EPSILON` of each other, so this ranks as a full ranking would;
 //! a test holds it to [`Marks::outcome`] on random reviews.
 
 use super::ground::{BAND, Ground, Landing, Minimum};
-use crate::merge::{self, EPSILON, RegionResult, Status};
+use crate::merge::{self, EPSILON, Ranked, RegionResult, Status};
 use crate::model::{BudgetRule, Committee};
 
 /// What a probe found.
@@ -37,7 +37,15 @@ struct Window {
     over: usize,
     under: usize,
     taken: usize,
-    ranked: Vec<RegionResult>,
+    ranked: Vec<Landed>,
+}
+
+/// A region ranked again: its index, status and tier (an index into
+/// `Committee::tiers`, as the ranking gives it).
+struct Landed {
+    region: usize,
+    status: Status,
+    tier: Option<usize>,
 }
 
 /// A region the probe reads: where it stands now.
@@ -73,13 +81,9 @@ impl Ground<'_, '_> {
         let mut ranked_again: Vec<usize> = Vec::new();
         if let Some(window) = &window {
             for result in &window.ranked {
-                let r = result.marks as usize;
+                let r = result.region;
                 ranked_again.push(r);
-                let landing = (
-                    result.status,
-                    self.tier_index(result.tier.as_deref()),
-                    funded(r),
-                );
+                let landing = (result.status, self.landed_tier(result.tier), funded(r));
                 if self.differs(r, landing) {
                     moved.push((r, landing));
                 }
@@ -106,38 +110,44 @@ impl Ground<'_, '_> {
     /// Each touched region as it stands now, in the official rank order.
     fn nows(&self, work: &[Option<f64>], touched: &[usize]) -> Vec<Now> {
         let marks = self.marks;
-        let mut nows: Vec<Now> = touched
+        let eligible: Vec<usize> = touched
             .iter()
-            .filter(|&&r| self.position[r] != usize::MAX)
-            .map(|&r| {
+            .copied()
+            .filter(|&r| self.position[r] != usize::MAX)
+            .collect();
+        // The total alone is read when it is the only minimum: no need for
+        // the rest.
+        let total_only = matches!(self.minimums[..], [] | [Minimum::Total(_)]);
+        let scored = (!total_only)
+            .then(|| marks.scored(work, &self.thresholds, &self.ranking, eligible.clone()));
+        let mut nows: Vec<Now> = eligible
+            .iter()
+            .enumerate()
+            .map(|(m, &r)| {
                 let total = marks.total(work, r);
                 let was_below = self.official.status[r] == Status::BelowThreshold;
-                let (crossed_minimum, to_minimum) = if self.minimums.is_empty() {
-                    (false, f64::INFINITY)
-                } else if let [Minimum::Total(min)] = self.minimums[..] {
-                    // The total alone is read: no need for the rest.
-                    (
-                        merge::short_of_total(total, min) != was_below,
-                        (total - min).abs(),
-                    )
-                } else {
-                    let input = marks.ranked_input(work, r);
-                    let below = self.thresholds.below(&input);
+                let (crossed_minimum, to_minimum) = if let Some(scored) = &scored {
                     let near = self
                         .minimums
                         .iter()
-                        .map(|&m| match m {
+                        .map(|&minimum| match minimum {
                             Minimum::Total(min) => (total - min).abs(),
-                            Minimum::Category(at, min) => input
-                                .subtotals
-                                .get(at)
-                                .map_or(f64::INFINITY, |s| (s.points - min).abs()),
+                            Minimum::Category(at, min) => scored
+                                .subtotal(m, at)
+                                .map_or(f64::INFINITY, |points| (points - min).abs()),
                             Minimum::Criterion(at, min) => {
                                 (work[marks.cell(r, at)].unwrap_or(0.0) - min).abs()
                             }
                         })
                         .fold(f64::INFINITY, f64::min);
-                    (below != was_below, near)
+                    (scored.below(m) != was_below, near)
+                } else if let [Minimum::Total(min)] = self.minimums[..] {
+                    (
+                        merge::short_of_total(total, min) != was_below,
+                        (total - min).abs(),
+                    )
+                } else {
+                    (false, f64::INFINITY)
                 };
                 Now {
                     region: r,
@@ -330,9 +340,16 @@ impl Ground<'_, '_> {
         }
         let review = self.marks.review;
         let committee = places_left(&review.committee, taken);
-        let inputs: Vec<RegionResult> = members
-            .iter()
-            .map(|&r| self.marks.ranked_input(work, r))
+        let ranking = merge::Ranking::new(&committee, &review.categories);
+        let scored = self.marks.scored(work, &self.thresholds, &ranking, members);
+        let ranked = ranking
+            .places(scored.regions.len(), &scored)
+            .into_iter()
+            .map(|place| Landed {
+                region: scored.regions[place.member],
+                status: place.status,
+                tier: place.tier,
+            })
             .collect();
         Window {
             high,
@@ -340,7 +357,7 @@ impl Ground<'_, '_> {
             over,
             under,
             taken,
-            ranked: merge::rank_by(&committee, &review.categories, inputs),
+            ranked,
         }
     }
 
@@ -361,9 +378,8 @@ impl Ground<'_, '_> {
         let official = self.official;
         let same_selection = window.is_none_or(|w| {
             w.ranked.iter().all(|x| {
-                let r = x.marks as usize;
-                x.status == official.status[r]
-                    && self.tier_index(x.tier.as_deref()) == official.tier[r]
+                x.status == official.status[x.region]
+                    && self.landed_tier(x.tier) == official.tier[x.region]
             })
         });
         match money.budget.rule {
@@ -408,31 +424,35 @@ impl Ground<'_, '_> {
                     .ranked
                     .iter()
                     .filter(|r| r.status == Status::Selected)
-                    .map(|r| (r.marks as usize, r.tier.clone())),
+                    .map(|r| (r.region, self.tier_id(r.tier))),
             );
         }
         selected.extend(below.into_iter().map(|r| (r, tier_id(r))));
         if money.budget.rule == BudgetRule::RankOrder {
             selected = self.in_order_now(work, nows, mask, selected);
         }
-        let mut shell = money.shell.clone();
-        shell.regions = selected
-            .iter()
-            .map(|&(r, _)| money.requests[r].clone())
+        // As `merge::allocate` shares it: among the chosen regions of
+        // funded tiers, in this order; no one is paid when it cannot be.
+        let chosen: Vec<usize> = (0..selected.len())
+            .filter(|&k| merge::in_funded_tier(&self.tiers, selected[k].1.as_deref()))
             .collect();
-        let mut list: Vec<RegionResult> = selected
-            .into_iter()
-            .map(|(r, tier)| bare(&money.requests[r].id, r, self.marks.total(work, r), tier))
-            .collect();
-        let shared = merge::allocate(&shell, &money.budget, &mut list).is_ok();
-        let mut paid: Vec<(usize, bool)> = list
+        let asks: Vec<(f64, Option<f64>)> = chosen
             .iter()
-            .map(|x| {
-                (
-                    x.marks as usize,
-                    shared && x.allocation.is_some_and(|a| a > 0.0),
-                )
+            .map(|&k| {
+                let r = selected[k].0;
+                (self.marks.total(work, r), money.requests[r])
             })
+            .collect();
+        let mut amounts = vec![0.0; selected.len()];
+        if let Ok((shares, _)) = merge::share(&money.budget, &asks) {
+            for (&k, amount) in chosen.iter().zip(shares) {
+                amounts[k] = amount;
+            }
+        }
+        let mut paid: Vec<(usize, bool)> = selected
+            .iter()
+            .zip(amounts)
+            .map(|(&(r, _), amount)| (r, amount > 0.0))
             .collect();
         paid.sort_unstable_by_key(|p| p.0);
         Some(paid)
@@ -486,6 +506,16 @@ impl Ground<'_, '_> {
             .collect()
     }
 
+    /// The id of tier `tier` of the ranking (see [`Landed`]).
+    fn tier_id(&self, tier: Option<usize>) -> Option<String> {
+        tier.and_then(|k| self.tiers.get(k)).map(|t| t.id.clone())
+    }
+
+    /// [`Ground::tier_index`] of tier `tier` of the ranking.
+    fn landed_tier(&self, tier: Option<usize>) -> Option<u16> {
+        self.tier_index(tier.and_then(|k| self.tiers.get(k)).map(|t| t.id.as_str()))
+    }
+
     fn tier_index(&self, tier: Option<&str>) -> Option<u16> {
         let tiers = &self.marks.review.committee.tiers;
         let id = tier?;
@@ -522,24 +552,4 @@ fn places_left(committee: &Committee, taken: usize) -> Committee {
         taken -= used;
     }
     left
-}
-
-/// A selected region as [`merge::allocate`] reads it: its id, total, status
-/// and tier; its index rides in `marks`.
-fn bare(id: &str, r: usize, total: f64, tier: Option<String>) -> RegionResult {
-    RegionResult {
-        rank: 0,
-        region: id.to_string(),
-        name: String::new(),
-        total,
-        subtotals: Vec::new(),
-        status: Status::Selected,
-        tier,
-        allocation: None,
-        marks: r as u32,
-        flags: Vec::new(),
-        decided_by: None,
-        criteria: Vec::new(),
-        percentiles: Vec::new(),
-    }
 }

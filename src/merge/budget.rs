@@ -161,7 +161,9 @@ pub(crate) fn funded_tier(tiers: &[Tier], tier: Option<usize>) -> bool {
     )
 }
 
-fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {
+/// Whether a chosen region of tier `tier` (by id; `None` under
+/// `select: N`) is shared among, of the committee's `tiers`.
+pub(crate) fn in_funded_tier(tiers: &[Tier], tier: Option<&str>) -> bool {
     match tier {
         Some(id) => tiers.iter().any(|t| t.id == id && t.funded),
         // `select: N`: the one tier, funded.
