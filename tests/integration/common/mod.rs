@@ -454,14 +454,7 @@ impl Sample {
         let from = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("panels")
             .join(name);
-        let to = tmp.path().join("kci-2007");
-        std::fs::create_dir_all(to.join("scores")).expect("create scores/");
-        std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
-        for entry in std::fs::read_dir(from.join("scores")).expect("list sample scores/") {
-            let entry = entry.expect("sample scores entry");
-            std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
-                .expect("copy a sample panel file");
-        }
+        copy_inputs(&from, &tmp.path().join("kci-2007"));
         Sample { tmp }
     }
 
@@ -481,6 +474,17 @@ impl Sample {
 impl Default for Sample {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A review's inputs, review.ron and its panel files, from `from` to `to`.
+fn copy_inputs(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("scores")).expect("create scores/");
+    std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
+    for entry in std::fs::read_dir(from.join("scores")).expect("list sample scores/") {
+        let entry = entry.expect("sample scores entry");
+        std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
+            .expect("copy a sample panel file");
     }
 }
 
@@ -515,13 +519,7 @@ fn inputs_of(name: &str) -> PathBuf {
                 .join(format!("samples-{}", std::process::id()))
                 .join(name);
             let _ = std::fs::remove_dir_all(&to);
-            std::fs::create_dir_all(to.join("scores")).expect("create scores/");
-            std::fs::copy(from.join("review.ron"), to.join("review.ron")).expect("copy review.ron");
-            for entry in std::fs::read_dir(from.join("scores")).expect("list sample scores/") {
-                let entry = entry.expect("sample scores entry");
-                std::fs::copy(entry.path(), to.join("scores").join(entry.file_name()))
-                    .expect("copy a sample panel file");
-            }
+            copy_inputs(&from, &to);
             to
         })
         .clone()
