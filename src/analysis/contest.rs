@@ -524,25 +524,9 @@ impl Contest {
         scores: &impl Scores,
     ) -> Option<Vec<f64>> {
         let review = marks.review;
-        let tiers = review.committee.tiers();
-        let chosen: Vec<usize> = (0..places.len())
-            .filter(|&k| {
-                places[k].status == Status::Selected && merge::funded_tier(&tiers, places[k].tier)
-            })
-            .collect();
-        let asks: Vec<(f64, Option<f64>)> = chosen
-            .iter()
-            .map(|&k| {
-                let m = places[k].member;
-                (scores.total(m), review.regions[self.ranked[m]].requested)
-            })
-            .collect();
-        let (shares, _) = merge::share(budget, &asks).ok()?;
-        let mut amounts = vec![0.0; places.len()];
-        for (&k, amount) in chosen.iter().zip(shares) {
-            amounts[k] = amount;
-        }
-        Some(amounts)
+        merge::share_places(budget, &review.committee.tiers(), places, |m| {
+            (scores.total(m), review.regions[self.ranked[m]].requested)
+        })
     }
 }
 

@@ -401,24 +401,9 @@ impl<'a> Marks<'a> {
         // As `merge::allocate` shares the money: among the chosen regions
         // of funded tiers, in rank order; no one is paid when it cannot be.
         let amounts = committee.budget.as_ref().map(|budget| {
-            let chosen: Vec<usize> = (0..places.len())
-                .filter(|&k| {
-                    places[k].status.chosen() && merge::funded_tier(&tiers, places[k].tier)
-                })
-                .collect();
-            let asks: Vec<(f64, Option<f64>)> = chosen
-                .iter()
-                .map(|&k| {
-                    let m = places[k].member;
-                    (scored.totals[m], review.regions[m].requested)
-                })
-                .collect();
-            let (shares, _) = merge::share(budget, &asks).ok()?;
-            let mut amounts = vec![0.0; places.len()];
-            for (&k, amount) in chosen.iter().zip(shares) {
-                amounts[k] = amount;
-            }
-            Some(amounts)
+            merge::share_places(budget, &tiers, &places, |m| {
+                (scored.totals[m], review.regions[m].requested)
+            })
         });
         let mut outcome = Outcome {
             rank: vec![0; n],

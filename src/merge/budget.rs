@@ -1,6 +1,7 @@
 //! SPEC's "Budget": the money shared among the selected regions of funded
 //! tiers, by rank order (a funding line) or in proportion to their totals.
 
+use super::rank::Place;
 use super::results::{BudgetOutcome, RegionResult, Status, add_flag};
 use crate::model::{Budget, BudgetRule, PROGRAMME_EPSILON, Review, Tier};
 
@@ -150,6 +151,29 @@ pub(crate) fn funds_every_chosen(review: &Review, budget: &Budget) -> bool {
     least.sort_by(|a, b| b.total_cmp(a));
     let most: f64 = least.iter().take(places).sum();
     most <= budget.total * (1.0 - 1e-9)
+}
+
+/// Per place (in rank order), the amount `budget` gives it, 0 for one it is
+/// not shared among: [`share`] over the chosen places of funded tiers, as
+/// [`allocate`] shares it, `ask` giving a member's (total, amount
+/// requested); `None` when the budget cannot be shared. The analysis's
+/// rounds and probes share the money so.
+pub(crate) fn share_places(
+    budget: &Budget,
+    tiers: &[Tier],
+    places: &[Place],
+    ask: impl Fn(usize) -> (f64, Option<f64>),
+) -> Option<Vec<f64>> {
+    let chosen: Vec<usize> = (0..places.len())
+        .filter(|&k| places[k].status.chosen() && funded_tier(tiers, places[k].tier))
+        .collect();
+    let asks: Vec<(f64, Option<f64>)> = chosen.iter().map(|&k| ask(places[k].member)).collect();
+    let (shares, _) = share(budget, &asks).ok()?;
+    let mut amounts = vec![0.0; places.len()];
+    for (&k, amount) in chosen.iter().zip(shares) {
+        amounts[k] = amount;
+    }
+    Some(amounts)
 }
 
 /// Whether a selected region in tier `tier` (an index into `tiers`, `None`

@@ -20,7 +20,7 @@ mod sheets;
 
 pub use aggregate::aggregate;
 pub use budget::{Infeasible, allocate, round_down};
-pub(crate) use budget::{funded_tier, funds_every_chosen, in_funded_tier, share};
+pub(crate) use budget::{funded_tier, funds_every_chosen, in_funded_tier, share, share_places};
 pub use exclude::{Thresholds, short_of_total};
 pub use input::{ConsensusRef, MergeError, MergeOptions, SheetInput, SheetRef};
 pub use limits::{EPSILON, disagreement_limit, disagrees};
