@@ -49,6 +49,16 @@ const PLANTED: [(&str, [f64; 3]); 6] = [
     ("r6", [1.0, 1.0, 1.0]),
 ];
 
+/// PLANTED's regions with unanimous marks, 9 down to 4: nothing moves in
+/// any round.
+fn unanimous() -> Vec<(&'static str, [f64; 3])> {
+    PLANTED
+        .iter()
+        .enumerate()
+        .map(|(k, (id, _))| (*id, [9.0 - k as f64; 3]))
+        .collect()
+}
+
 /// Merged, analysed as `merge` does by default, then drawn.
 fn drawn(review: &Review, sheets: &[SheetInput], seed: u64) -> (Results, Analysis, Lot) {
     let mut results = merged(review, sheets);
@@ -136,11 +146,7 @@ fn the_same_files_and_seed_give_the_same_draw_and_another_seed_may_not() {
 #[test]
 fn a_zone_of_fewer_than_two_draws_nothing_and_changes_nothing() {
     // Unanimous marks: nothing moves in any round, no zone at all.
-    let marks: Vec<(&str, [f64; 3])> = PLANTED
-        .iter()
-        .enumerate()
-        .map(|(k, (id, _))| (*id, [9.0 - k as f64; 3]))
-        .collect();
+    let marks = unanimous();
     let (review, sheets) = review(&marks, Some(2007));
     let official = merged(&review, &sheets);
     let (results, analysis, lot) = drawn(&review, &sheets, 2007);
@@ -155,11 +161,7 @@ fn a_zone_of_fewer_than_two_draws_nothing_and_changes_nothing() {
 /// them could change nothing, and nothing is drawn.
 #[test]
 fn a_zone_all_on_one_side_of_the_line_draws_nothing() {
-    let marks: Vec<(&str, [f64; 3])> = PLANTED
-        .iter()
-        .enumerate()
-        .map(|(k, (id, _))| (*id, [9.0 - k as f64; 3]))
-        .collect();
+    let marks = unanimous();
     let (review, sheets) = review(&marks, Some(2007));
     let official = merged(&review, &sheets);
     let mut analysis = analysis::analyse(&review, &official, analysis::Settings::default());
